@@ -1,0 +1,38 @@
+/**
+ * Four tiers (STYLE.md): unit specs beside the code; integration against real MariaDB and Redis;
+ * end-to-end over HTTP; browser journeys in Chromium. `npm test` runs them all.
+ */
+const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
+const common = {
+  moduleFileExtensions: ['js', 'json', 'ts'],
+  transform: { '^.+\\.ts$': tsJest },
+  testEnvironment: 'node',
+};
+
+module.exports = {
+  projects: [
+    { ...common, displayName: 'unit', rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
+    {
+      ...common,
+      displayName: 'integration',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
+      globalSetup: '<rootDir>/test/support/global-setup.ts',
+      testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: 'e2e',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+      testTimeout: 60000,
+    },
+    {
+      ...common,
+      displayName: 'browser',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
+      testTimeout: 120000,
+    },
+  ],
+};

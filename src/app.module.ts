@@ -1,0 +1,89 @@
+import { DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
+import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { LoggerModule } from 'nestjs-pino';
+import { AuthModule } from './auth/auth.module';
+import { CommonModule } from './common/common.module';
+import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
+import { formErrorFromValidation } from './common/errors/form-error';
+import { CsrfMiddleware } from './common/http/csrf.middleware';
+import { InputNormaliserMiddleware } from './common/http/input-normaliser.middleware';
+import { RedisModule } from './common/redis/redis.module';
+import { ViewLocalsMiddleware } from './common/views/view-locals.middleware';
+import { AppConfig, appConfig, DatabaseConfig, databaseConfig } from './config';
+import { AppConfigModule } from './config/config.module';
+import { dataSourceOptions } from './database/data-source';
+import { SeedModule } from './database/seed/seed.module';
+import { HealthModule } from './health/health.module';
+import { HomeModule } from './home/home.module';
+import { JobsModule, ProcessRole } from './jobs/jobs.module';
+import './messages';
+import { UsersModule } from './users/users.module';
+
+/** Every domain, for both entry points: the web process (main.ts) and the job process (worker.ts). */
+@Module({})
+export class AppModule implements NestModule {
+  static forRoot(role: ProcessRole): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [
+        AppConfigModule,
+        LoggerModule.forRootAsync({
+          inject: [appConfig.KEY],
+          useFactory: (app: AppConfig) => ({
+            pinoHttp: {
+              level: app.logLevel,
+              transport:
+                app.env === 'development'
+                  ? { target: 'pino-pretty', options: { singleLine: true } }
+                  : undefined,
+              autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/public/') },
+              // Paths only: query strings may carry names typed into search boxes.
+              serializers: {
+                req: (req: { method: string; url: string; id: unknown }) => ({
+                  id: req.id,
+                  method: req.method,
+                  path: (req.url ?? '').split('?')[0],
+                }),
+                res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+              },
+              redact: ['req.headers.authorization', 'req.headers.cookie', 'req.body'],
+            },
+          }),
+        }),
+        TypeOrmModule.forRootAsync({
+          inject: [databaseConfig.KEY],
+          useFactory: (db: DatabaseConfig) => ({
+            ...dataSourceOptions(db),
+            autoLoadEntities: true,
+            migrationsRun: db.migrateOnStart,
+          }),
+        }),
+        CommonModule,
+        RedisModule,
+        JobsModule.forRoot(role),
+        UsersModule,
+        AuthModule,
+        HealthModule,
+        HomeModule,
+        SeedModule,
+      ],
+      providers: [
+        { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        {
+          provide: APP_PIPE,
+          useValue: new ValidationPipe({
+            whitelist: true,
+            forbidNonWhitelisted: true,
+            transform: true,
+            exceptionFactory: (errors) => formErrorFromValidation(errors),
+          }),
+        },
+      ],
+    };
+  }
+
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(InputNormaliserMiddleware, CsrfMiddleware, ViewLocalsMiddleware).forRoutes('{*path}');
+  }
+}

@@ -1,0 +1,161 @@
+import { INestApplication } from '@nestjs/common';
+import { NestExpressApplication } from '@nestjs/platform-express';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import cookieParser from 'cookie-parser';
+import express, { NextFunction, Request, Response } from 'express';
+import session from 'express-session';
+import type { Store } from 'express-session';
+import helmet from 'helmet';
+import hbs from 'hbs';
+import { Logger } from 'nestjs-pino';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import passport from 'passport';
+import { SESSION_COOKIE, LOCALE_COOKIE } from './auth/auth.controller';
+import { SESSION_STORE } from './auth/session-store.provider';
+import { Role } from './common/access/roles';
+import { toLocale } from './common/i18n/i18n';
+import { AppRequest } from './common/http/request';
+import { registerViewHelpers } from './common/views/view-helpers';
+import { appConfig, AppConfig } from './config';
+import { BullJobQueue } from './jobs/adapters/bull-job.queue';
+import { JobQueue } from './jobs/job-queue';
+
+export const PROJECT_ROOT = join(__dirname, '..');
+const BODY_LIMIT = '1mb';
+
+/**
+ * The HTTP pipeline of the web process, in the order a request meets it. main.ts and the
+ * end-to-end tests both call this, so tests exercise exactly what users get.
+ */
+export function configureApp(nestApp: INestApplication): void {
+  const app = nestApp as NestExpressApplication;
+  const config = app.get<AppConfig>(appConfig.KEY);
+  app.useLogger(app.get(Logger));
+  app.set('trust proxy', config.trustProxy);
+  app.disable('x-powered-by');
+
+  app.use(
+    helmet({
+      contentSecurityPolicy: {
+        directives: {
+          defaultSrc: ["'self'"],
+          imgSrc: ["'self'", 'data:'],
+          scriptSrc: ["'self'"],
+          styleSrc: ["'self'"],
+          formAction: ["'self'"],
+          frameAncestors: ["'none'"],
+          upgradeInsecureRequests: config.cookieSecure ? [] : null,
+        },
+      },
+      strictTransportSecurity: config.cookieSecure,
+    }),
+  );
+
+  app.useStaticAssets(join(PROJECT_ROOT, 'public'), { prefix: '/public/', maxAge: '7d' });
+  app.useStaticAssets(join(PROJECT_ROOT, 'node_modules/chart.js/dist'), {
+    prefix: '/public/vendor/chartjs/',
+    maxAge: '30d',
+  });
+  configureViews(app);
+
+  app.use(cookieParser());
+  app.use((req: Request, _res: Response, next: NextFunction) => {
+    (req as AppRequest).locale = toLocale(req.cookies?.[LOCALE_COOKIE]);
+    next();
+  });
+  app.use(
+    session({
+      name: SESSION_COOKIE,
+      secret: config.sessionSecret,
+      store: app.get<Store>(SESSION_STORE),
+      resave: false,
+      saveUninitialized: false,
+      rolling: true,
+      cookie: {
+        httpOnly: true,
+        sameSite: 'lax',
+        secure: config.cookieSecure,
+        maxAge: config.sessionIdleMinutes * 60_000,
+      },
+    }),
+  );
+  app.use(passport.initialize());
+  app.use(passport.session());
+  app.use(express.json({ limit: BODY_LIMIT }));
+  app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+
+  mountQueueDashboard(app);
+  mountApiDocs(app);
+}
+
+function configureViews(app: NestExpressApplication): void {
+  const viewsDir = join(PROJECT_ROOT, 'views');
+  app.setBaseViewsDir(viewsDir);
+  app.setViewEngine('hbs');
+  app.set('view options', { layout: 'layouts/main' });
+  registerViewHelpers(hbs.handlebars as never);
+  registerPartials(join(viewsDir, 'partials'));
+}
+
+/** Registered synchronously (hbs's own loader is asynchronous and can miss the first request). */
+function registerPartials(dir: string, base = dir): void {
+  for (const entry of readdirSync(dir)) {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) registerPartials(path, base);
+    else if (entry.endsWith('.hbs')) {
+      hbs.registerPartial(
+        relative(base, path)
+          .replace(/\\/g, '/')
+          .replace(/\.hbs$/, ''),
+        readFileSync(path, 'utf8'),
+      );
+    }
+  }
+}
+
+/** Bull's dashboard, for system admins only; present when jobs run on Redis. */
+function mountQueueDashboard(app: NestExpressApplication): void {
+  const queue = app.get(JobQueue);
+  if (!(queue instanceof BullJobQueue)) return;
+  // Loaded lazily: the embedded default never needs it.
+  /* eslint-disable @typescript-eslint/no-require-imports */
+  const { createBullBoard } = require('@bull-board/api');
+  const { BullAdapter } = require('@bull-board/api/bullAdapter');
+  const { ExpressAdapter } = require('@bull-board/express');
+  /* eslint-enable @typescript-eslint/no-require-imports */
+  const serverAdapter = new ExpressAdapter();
+  serverAdapter.setBasePath('/admin/queues');
+  createBullBoard({ queues: [new BullAdapter(queue.queue, { readOnlyMode: false })], serverAdapter });
+  app.use(
+    '/admin/queues',
+    (req: Request, res: Response, next: NextFunction) => {
+      const actor = (req as AppRequest).user;
+      if (!actor) return res.redirect(303, '/login');
+      if (!actor.has(Role.SystemAdmin)) return res.status(403).send('Forbidden');
+      // The dashboard is a single-page app with inline bootstrapping.
+      res.setHeader(
+        'Content-Security-Policy',
+        "default-src 'self'; script-src 'self' 'unsafe-inline'; style-src 'self' 'unsafe-inline'; img-src 'self' data:",
+      );
+      next();
+    },
+    serverAdapter.getRouter(),
+  );
+}
+
+function mountApiDocs(app: NestExpressApplication): void {
+  const document = SwaggerModule.createDocument(
+    app,
+    new DocumentBuilder()
+      .setTitle('hoctap API')
+      .setDescription(
+        'JSON API for integrations. Authenticate with a personal API token: `Authorization: Bearer htp_…` ' +
+          '(create one under Account → API tokens). Errors carry a message in Vietnamese, or English with `Accept-Language: en`.',
+      )
+      .setVersion('1')
+      .addBearerAuth()
+      .build(),
+  );
+  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+}

@@ -1,0 +1,74 @@
+import { defineMessages } from '../common/i18n/messages';
+
+export const authMessages = defineMessages({
+  'auth.login.title': { vi: 'Đăng nhập', en: 'Sign in' },
+  'auth.login.username': { vi: 'Tên đăng nhập hoặc số CCCD', en: 'User name or citizen ID (CCCD)' },
+  'auth.login.password': { vi: 'Mật khẩu', en: 'Password' },
+  'auth.login.submit': { vi: 'Đăng nhập', en: 'Sign in' },
+  'auth.login.firstTime': {
+    vi: 'Lần đầu đăng nhập? Dùng mã kích hoạt do cán bộ công đoàn cấp.',
+    en: 'First time? Use the activation code from your union officer.',
+  },
+  'auth.invalid': {
+    vi: 'Tên đăng nhập hoặc mật khẩu không đúng.',
+    en: 'The user name or password is not correct.',
+  },
+  'auth.locked': {
+    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
+    en: 'Too many failed attempts. Please try again in 15 minutes.',
+  },
+  'auth.welcome': { vi: 'Đăng nhập thành công.', en: 'Signed in.' },
+  'auth.activate.title': { vi: 'Kích hoạt tài khoản', en: 'Activate your account' },
+  'auth.activate.intro': {
+    vi: 'Nhập số CCCD (hoặc tên đăng nhập), mã kích hoạt một lần và đặt mật khẩu mới.',
+    en: 'Enter your citizen ID (or user name), the one-time code, and choose a password.',
+  },
+  'auth.activate.code': { vi: 'Mã kích hoạt', en: 'Activation code' },
+  'auth.activate.submit': { vi: 'Kích hoạt và đăng nhập', en: 'Activate and sign in' },
+  'auth.activated': { vi: 'Tài khoản đã được kích hoạt.', en: 'Your account is active.' },
+  'auth.activationInvalid': {
+    vi: 'Mã kích hoạt không đúng hoặc đã hết hạn. Hãy xin cán bộ công đoàn cấp mã mới.',
+    en: 'The code is wrong or has expired. Ask your union officer for a new one.',
+  },
+  'auth.password.title': { vi: 'Đổi mật khẩu', en: 'Change password' },
+  'auth.password.current': { vi: 'Mật khẩu hiện tại', en: 'Current password' },
+  'auth.password.new': { vi: 'Mật khẩu mới (ít nhất 8 ký tự)', en: 'New password (at least 8 characters)' },
+  'auth.password.confirm': { vi: 'Nhập lại mật khẩu mới', en: 'Repeat the new password' },
+  'auth.password.hint': {
+    vi: 'Có thể dùng cả câu tiếng Việt có dấu làm mật khẩu.',
+    en: 'A whole Vietnamese sentence, with diacritics, makes a good password.',
+  },
+  'auth.passwordMismatch': { vi: 'Hai mật khẩu không giống nhau.', en: 'The two passwords differ.' },
+  'auth.currentPasswordWrong': {
+    vi: 'Mật khẩu hiện tại không đúng.',
+    en: 'The current password is not correct.',
+  },
+  'auth.passwordChanged': {
+    vi: 'Đã đổi mật khẩu. Các phiên đăng nhập khác đã bị đăng xuất.',
+    en: 'Password changed. Your other sessions were signed out.',
+  },
+  'auth.signOutEverywhere': { vi: 'Đăng xuất khỏi mọi thiết bị', en: 'Sign out everywhere' },
+  'tokens.title': { vi: 'Khóa API cá nhân', en: 'Personal API tokens' },
+  'tokens.intro': {
+    vi: 'Khóa API cho phép hệ thống khác gọi /api/v1 thay mặt bạn, với đúng quyền của bạn. Gửi kèm tiêu đề: Authorization: Bearer <khóa>.',
+    en: 'A token lets another system call /api/v1 on your behalf, with your permissions. Send it as: Authorization: Bearer <token>.',
+  },
+  'tokens.name': { vi: 'Tên gợi nhớ', en: 'Name' },
+  'tokens.expiresInDays': {
+    vi: 'Hết hạn sau (ngày, để trống nếu không hết hạn)',
+    en: 'Expires after (days, blank for never)',
+  },
+  'tokens.create': { vi: 'Tạo khóa mới', en: 'Create token' },
+  'tokens.created': {
+    vi: 'Khóa mới "{name}" — hãy sao chép ngay, khóa sẽ không được hiển thị lại:',
+    en: 'New token "{name}" — copy it now, it will not be shown again:',
+  },
+  'tokens.prefix': { vi: 'Bắt đầu bằng', en: 'Starts with' },
+  'tokens.lastUsed': { vi: 'Dùng lần cuối', en: 'Last used' },
+  'tokens.expires': { vi: 'Hết hạn', en: 'Expires' },
+  'tokens.status': { vi: 'Trạng thái', en: 'Status' },
+  'tokens.active': { vi: 'Đang dùng', en: 'Active' },
+  'tokens.revokedState': { vi: 'Đã thu hồi', en: 'Revoked' },
+  'tokens.revoke': { vi: 'Thu hồi', en: 'Revoke' },
+  'tokens.revoked': { vi: 'Đã thu hồi khóa.', en: 'Token revoked.' },
+});

@@ -1,0 +1,128 @@
+import { Injectable } from '@nestjs/common';
+import { randomInt } from 'node:crypto';
+import { Actor } from '../common/access/actor';
+import { Role } from '../common/access/roles';
+import { PiiCipher } from '../common/crypto/pii-cipher';
+import { FormError } from '../common/errors/form-error';
+import { normaliseCccd } from '../common/validation/cccd';
+import { User, UserStatus } from '../users/entities/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { LoginThrottleService } from './login-throttle.service';
+import { PasswordHasher } from './password-hasher';
+
+export type LoginOutcome = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked' };
+
+const ACTIVATION_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+const ACTIVATION_DAYS = 14;
+
+@Injectable()
+export class AuthService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly hasher: PasswordHasher,
+    private readonly throttle: LoginThrottleService,
+    private readonly pii: PiiCipher,
+  ) {}
+
+  /**
+   * Checks a sign-in. An unknown name, a wrong password and a not-yet-activated account all answer
+   * "invalid" after the same amount of work; too many failures lock the name and the address.
+   */
+  async verifyCredentials(identifier: string, password: string, address: string): Promise<LoginOutcome> {
+    const keys = this.throttle.keysFor(identifier.trim(), address);
+    if (await this.throttle.isLocked([keys.account, keys.address])) return { ok: false, reason: 'locked' };
+    const user = await this.findUser(identifier);
+    const valid =
+      (await this.hasher.verify(user?.status === UserStatus.Active ? user.passwordHash : null, password)) &&
+      !!user;
+    if (!valid) {
+      await this.throttle.recordFailure(keys);
+      return { ok: false, reason: 'invalid' };
+    }
+    await this.throttle.clear(keys.account);
+    await this.users.update(user.id, { lastLoginAt: new Date() });
+    return { ok: true, user };
+  }
+
+  /** The actor for a session, or null when the account was disabled or signed out everywhere since. */
+  async actorFor(userId: number, signedInAt: number): Promise<Actor | null> {
+    const user = await this.users.findById(userId);
+    if (!user || user.status !== UserStatus.Active) return null;
+    if (user.sessionsValidAfter && user.sessionsValidAfter.getTime() > signedInAt) return null;
+    return this.actorOf(user);
+  }
+
+  async actorOf(user: User, via: 'session' | 'token' = 'session'): Promise<Actor> {
+    const grants = await this.users.grants(user.id);
+    const workerGrant = grants.find((g) => g.role === Role.Worker);
+    return new Actor(user.id, user.displayName, grants, workerGrant?.scopeId ?? null, via);
+  }
+
+  /** A one-time code an officer or admin hands to a person to set their first password. */
+  async issueActivationCode(userId: number): Promise<string> {
+    const code = Array.from(
+      { length: 8 },
+      () => ACTIVATION_ALPHABET[randomInt(ACTIVATION_ALPHABET.length)],
+    ).join('');
+    await this.users.update(userId, {
+      activationCodeHash: await this.hasher.hash(code),
+      activationExpiresAt: new Date(Date.now() + ACTIVATION_DAYS * 86_400_000),
+    });
+    return code;
+  }
+
+  /** Sets the password with a one-time code; throttled like signing in. */
+  async activate(identifier: string, code: string, password: string, address: string): Promise<User> {
+    const keys = this.throttle.keysFor(identifier.trim(), address);
+    if (await this.throttle.isLocked([keys.account, keys.address]))
+      throw FormError.field('code', 'auth.locked');
+    const user = await this.findUser(identifier);
+    const usable =
+      !!user &&
+      user.status !== UserStatus.Disabled &&
+      !!user.activationExpiresAt &&
+      user.activationExpiresAt.getTime() > Date.now();
+    const matches = await this.hasher.verify(
+      usable ? user.activationCodeHash : null,
+      code.trim().toUpperCase(),
+    );
+    if (!user || !usable || !matches) {
+      await this.throttle.recordFailure(keys);
+      throw FormError.field('code', 'auth.activationInvalid');
+    }
+    await this.throttle.clear(keys.account);
+    await this.users.update(user.id, {
+      passwordHash: await this.hasher.hash(password),
+      status: UserStatus.Active,
+      activationCodeHash: null,
+      activationExpiresAt: null,
+      sessionsValidAfter: new Date(),
+    });
+    return user;
+  }
+
+  async changePassword(userId: number, current: string, next: string): Promise<void> {
+    const user = await this.users.findForLogin({ id: userId });
+    if (!user || !(await this.hasher.verify(user.passwordHash, current))) {
+      throw FormError.field('currentPassword', 'auth.currentPasswordWrong');
+    }
+    await this.users.update(userId, {
+      passwordHash: await this.hasher.hash(next),
+      sessionsValidAfter: new Date(),
+    });
+  }
+
+  async signOutEverywhere(userId: number): Promise<void> {
+    await this.users.update(userId, { sessionsValidAfter: new Date() });
+  }
+
+  private async findUser(identifier: string): Promise<User | null> {
+    const value = identifier.normalize('NFC').trim();
+    const digits = normaliseCccd(value);
+    if (/^\d{12}$/.test(digits)) {
+      const id = await this.users.findIdByWorkerCccdHash(this.pii.blindIndex(digits));
+      return id ? this.users.findForLogin({ id }) : null;
+    }
+    return this.users.findForLogin({ username: value.toLowerCase() });
+  }
+}

@@ -1,0 +1,32 @@
+import { Logger, Provider } from '@nestjs/common';
+import { getRepositoryToken } from '@nestjs/typeorm';
+import { RedisStore } from 'connect-redis';
+import { TypeormStore } from 'connect-typeorm';
+import type { Store } from 'express-session';
+import type Redis from 'ioredis';
+import { Repository } from 'typeorm';
+import { appConfig, AppConfig } from '../config';
+import { REDIS_CLIENT } from '../common/redis/redis.module';
+import { Session } from './entities/session.entity';
+
+export const SESSION_STORE = Symbol('SESSION_STORE');
+const logger = new Logger('SessionStore');
+
+/**
+ * Server-side sessions: in Redis when it is configured (shared by every web process), otherwise in
+ * the database (the embedded default). Either way a session can be destroyed at sign-out.
+ */
+export const sessionStoreProvider: Provider = {
+  provide: SESSION_STORE,
+  inject: [appConfig.KEY, REDIS_CLIENT, getRepositoryToken(Session)],
+  useFactory: (config: AppConfig, redis: Redis | null, sessions: Repository<Session>): Store => {
+    const ttlSeconds = config.sessionIdleMinutes * 60;
+    if (redis) return new RedisStore({ client: redis, prefix: 'hoctap:sess:', ttl: ttlSeconds });
+    return new TypeormStore({
+      cleanupLimit: 2,
+      ttl: ttlSeconds,
+      // Report store errors to the request instead of crashing the process.
+      onError: (_store, error) => logger.error({ error: error.message }, 'session store error'),
+    }).connect(sessions);
+  },
+};

@@ -1,0 +1,37 @@
+import { Injectable, NestMiddleware } from '@nestjs/common';
+import type { NextFunction, Request, Response } from 'express';
+
+const KEEP_AS_TYPED = /password/i;
+
+/**
+ * Every string that arrives is put in composed Unicode (NFC), so Vietnamese typed with any keyboard
+ * is stored and compared the same way. Form fields are trimmed and an empty field counts as absent;
+ * passwords are normalised but otherwise kept exactly as typed.
+ */
+@Injectable()
+export class InputNormaliserMiddleware implements NestMiddleware {
+  use(req: Request, _res: Response, next: NextFunction): void {
+    if (req.body && typeof req.body === 'object') {
+      const isForm = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
+      req.body = normalise(req.body, isForm, 0);
+    }
+    next();
+  }
+}
+
+function normalise(value: unknown, isForm: boolean, depth: number, key = ''): unknown {
+  if (typeof value === 'string') {
+    const composed = value.normalize('NFC');
+    if (!isForm || KEEP_AS_TYPED.test(key)) return composed;
+    const trimmed = composed.trim();
+    return trimmed === '' ? undefined : trimmed;
+  }
+  if (depth > 10 || value === null || typeof value !== 'object') return value;
+  if (Array.isArray(value)) return value.map((item) => normalise(item, isForm, depth + 1, key));
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const normalised = normalise(v, isForm, depth + 1, k);
+    if (normalised !== undefined) out[k] = normalised;
+  }
+  return out;
+}

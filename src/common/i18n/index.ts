@@ -1,0 +1,3 @@
+export * from './messages';
+export * from './i18n';
+export { commonMessages } from './common.messages';

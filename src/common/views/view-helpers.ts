@@ -1,0 +1,107 @@
+import type { HelperOptions } from 'handlebars';
+import { translate, toLocale } from '../i18n/i18n';
+
+type Hbs = {
+  registerHelper(name: string, fn: (...args: never[]) => unknown): void;
+  SafeString: new (s: string) => unknown;
+};
+
+const TIME_ZONE = 'Asia/Ho_Chi_Minh';
+
+function rootOf(options: HelperOptions): Record<string, unknown> {
+  return (options?.data?.root ?? {}) as Record<string, unknown>;
+}
+
+/** dd/MM/yyyy for a 'YYYY-MM-DD' date column or a Date, in Vietnam's time zone. */
+export function formatDate(value: unknown): string {
+  if (!value) return '';
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
+    const [y, m, d] = value.split('-');
+    return `${d}/${m}/${y}`;
+  }
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) return '';
+  return new Intl.DateTimeFormat('vi-VN', {
+    timeZone: TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+  }).format(date);
+}
+
+export function formatDateTime(value: unknown): string {
+  if (!value) return '';
+  const date = value instanceof Date ? value : new Date(String(value));
+  if (Number.isNaN(date.getTime())) return '';
+  const parts = new Intl.DateTimeFormat('vi-VN', {
+    timeZone: TIME_ZONE,
+    day: '2-digit',
+    month: '2-digit',
+    year: 'numeric',
+    hour: '2-digit',
+    minute: '2-digit',
+    hour12: false,
+  }).formatToParts(date);
+  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
+  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+}
+
+export function formatNumber(value: unknown, locale: string, digits = 0): string {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (!Number.isFinite(n)) return '';
+  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'vi-VN', {
+    minimumFractionDigits: digits,
+    maximumFractionDigits: digits,
+  }).format(n);
+}
+
+/** The helpers every template can use. Output is escaped unless a helper builds safe markup itself. */
+export function registerViewHelpers(hbs: Hbs): void {
+  hbs.registerHelper('t', function (this: unknown, key: string, options: HelperOptions) {
+    return translate(toLocale(rootOf(options).locale), key, options?.hash);
+  } as never);
+  hbs.registerHelper('eq', ((a: unknown, b: unknown) => a === b || String(a) === String(b)) as never);
+  hbs.registerHelper('not', ((a: unknown) => !a) as never);
+  hbs.registerHelper('and', ((...args: unknown[]) => args.slice(0, -1).every(Boolean)) as never);
+  hbs.registerHelper('or', ((...args: unknown[]) => args.slice(0, -1).some(Boolean)) as never);
+  hbs.registerHelper('gt', ((a: number, b: number) => Number(a) > Number(b)) as never);
+  hbs.registerHelper('date', ((value: unknown) => formatDate(value)) as never);
+  hbs.registerHelper('datetime', ((value: unknown) => formatDateTime(value)) as never);
+  hbs.registerHelper('number', function (value: unknown, options: HelperOptions) {
+    return formatNumber(value, String(rootOf(options).locale), Number(options?.hash?.digits ?? 0));
+  } as never);
+  hbs.registerHelper('percent', function (value: unknown, options: HelperOptions) {
+    return `${formatNumber(value, String(rootOf(options).locale), Number(options?.hash?.digits ?? 1))}%`;
+  } as never);
+  hbs.registerHelper('urlencode', ((value: unknown) => encodeURIComponent(String(value ?? ''))) as never);
+  hbs.registerHelper('inc', ((n: unknown) => Number(n) + 1) as never);
+  hbs.registerHelper('dec', ((n: unknown) => Number(n) - 1) as never);
+  hbs.registerHelper('concat', ((...args: unknown[]) => args.slice(0, -1).join('')) as never);
+  /** The value a form field shows: what was just typed if the form came back with errors, else the record's. */
+  hbs.registerHelper('fieldValue', function (name: string, fallback: unknown, options: HelperOptions) {
+    const form = rootOf(options).form as { values?: Record<string, unknown> } | undefined;
+    if (form?.values && name in form.values) return form.values[name] ?? '';
+    return fallback ?? '';
+  } as never);
+  hbs.registerHelper('fieldError', function (name: string, options: HelperOptions) {
+    const form = rootOf(options).form as { errors?: Record<string, string> } | undefined;
+    return form?.errors?.[name] ?? '';
+  } as never);
+  /** Builds a URL with the current query changed, for pagination and filters. */
+  hbs.registerHelper('withQuery', function (
+    path: string,
+    query: Record<string, unknown>,
+    options: HelperOptions,
+  ) {
+    const params = new URLSearchParams();
+    for (const [key, value] of Object.entries({ ...(query ?? {}), ...(options?.hash ?? {}) })) {
+      if (value !== undefined && value !== null && value !== '') params.set(key, String(value));
+    }
+    const qs = params.toString();
+    return qs ? `${path}?${qs}` : path;
+  } as never);
+  hbs.registerHelper('json', function (value: unknown) {
+    // For JSON-LD and data attributes: "<" is escaped so the payload cannot close a script tag.
+    return new hbs.SafeString(JSON.stringify(value ?? null).replace(/</g, '\\u003c'));
+  } as never);
+}

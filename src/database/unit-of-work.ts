@@ -1,0 +1,48 @@
+import { Injectable } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import { isSqlite } from './data-source';
+
+const RETRYABLE_MYSQL_ERRORS = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
+
+/**
+ * Runs a piece of work in one transaction. On MySQL a deadlock is retried (the work must be
+ * idempotent inside, which transactions make it). SQLite has one connection, so transactions
+ * are queued one after another instead of being nested into each other by accident.
+ */
+@Injectable()
+export class UnitOfWork {
+  private sqliteQueue: Promise<unknown> = Promise.resolve();
+
+  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+    if (isSqlite(this.dataSource)) {
+      const next = this.sqliteQueue.then(() => this.dataSource.transaction(work));
+      this.sqliteQueue = next.catch(() => undefined);
+      return next;
+    }
+    return this.withRetry(() => this.dataSource.transaction(work));
+  }
+
+  private async withRetry<T>(attempt: () => Promise<T>, retries = 3): Promise<T> {
+    for (let i = 0; ; i++) {
+      try {
+        return await attempt();
+      } catch (error) {
+        const code = (error as { code?: string }).code;
+        if (i >= retries || !code || !RETRYABLE_MYSQL_ERRORS.has(code)) throw error;
+        await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** i + Math.random() * 20));
+      }
+    }
+  }
+}
+
+/** True when an insert failed on a unique key, on either database. */
+export function isUniqueViolation(error: unknown): boolean {
+  const e = error as { code?: string; driverError?: { code?: string } };
+  const code = e.driverError?.code ?? e.code;
+  return (
+    code === 'ER_DUP_ENTRY' || code === 'SQLITE_CONSTRAINT_UNIQUE' || code === 'SQLITE_CONSTRAINT_PRIMARYKEY'
+  );
+}

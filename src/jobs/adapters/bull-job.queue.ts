@@ -1,0 +1,84 @@
+import { Logger, OnApplicationBootstrap } from '@nestjs/common';
+import Bull from 'bull';
+import { JobRun, JobStatus } from '../entities/job-run.entity';
+import { JobExecutor, MAX_ATTEMPTS } from '../job-executor';
+import { JobName, JobPayloads } from '../job-names';
+import { EnqueueOptions, JobQueue } from '../job-queue';
+import { JobRunsRepository } from '../job-runs.repository';
+
+export const QUEUE_NAME = 'hoctap';
+
+interface BullJobData {
+  runId: number;
+}
+
+/**
+ * Production queue on Redis. The web process only adds jobs; `npm run worker` processes them.
+ * Bull's job id is derived from the business key and the run, so adding the same run twice
+ * (e.g. when recovering after a crash) is a no-op.
+ */
+export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
+  private readonly logger = new Logger(BullJobQueue.name);
+  readonly queue: Bull.Queue<BullJobData>;
+
+  constructor(
+    redisUrl: string,
+    prefix: string,
+    private readonly runs: JobRunsRepository,
+    private readonly executor: JobExecutor,
+    private readonly processJobs: boolean,
+    private readonly concurrency: number,
+  ) {
+    super();
+    this.queue = new Bull<BullJobData>(QUEUE_NAME, redisUrl, {
+      prefix,
+      defaultJobOptions: {
+        attempts: MAX_ATTEMPTS,
+        backoff: { type: 'exponential', delay: 2000 },
+        removeOnComplete: 1000,
+        removeOnFail: 5000,
+      },
+    });
+    this.queue.on('error', (error) => this.logger.error({ error: error.message }, 'queue error'));
+  }
+
+  async onApplicationBootstrap(): Promise<void> {
+    if (!this.processJobs) return;
+    void this.queue.process('*', this.concurrency, (job) =>
+      this.executor.execute(job.data.runId, job.attemptsMade + 1),
+    );
+    // Runs recorded but never handed to Redis (the web process stopped in between) are added again.
+    const orphans = await this.runs.findUnfinished([JobStatus.Queued], new Date(Date.now() - 60_000));
+    for (const run of orphans) await this.add(run);
+    this.logger.log(`processing jobs with concurrency ${this.concurrency}`);
+  }
+
+  async enqueue<N extends JobName>(
+    name: N,
+    payload: JobPayloads[N],
+    options: EnqueueOptions,
+  ): Promise<JobRun> {
+    const delayMs = options.delayMs ?? 0;
+    const { run, created } = await this.runs.createOrJoinPending(
+      name,
+      String(options.key),
+      payload,
+      options.requestedBy ?? null,
+      delayMs > 0 ? new Date(Date.now() + delayMs) : null,
+    );
+    if (created) await this.add(run, delayMs);
+    return run;
+  }
+
+  async close(): Promise<void> {
+    await this.queue.close();
+  }
+
+  private async add(run: JobRun, delayMs = 0): Promise<void> {
+    await this.queue.add(
+      run.name,
+      { runId: run.id },
+      { jobId: `${run.name}:${run.businessKey}:${run.id}`, delay: delayMs },
+    );
+  }
+}

@@ -1,0 +1,11 @@
+/**
+ * Every background job and the payload it carries. A job name without a handler stops start-up,
+ * so adding a name here means adding its @JobHandler in the domain that owns it.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface JobPayloads {}
+
+export type JobName = keyof JobPayloads;
+
+/** Kept as a list too so that start-up can check each name has a handler. */
+export const JOB_NAMES: readonly JobName[] = [];

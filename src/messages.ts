@@ -1,0 +1,9 @@
+import { authMessages } from './auth/auth.messages';
+import { commonMessages } from './common/i18n/common.messages';
+import { registerMessages } from './common/i18n/i18n';
+import { homeMessages } from './home/home.messages';
+import { jobsMessages } from './jobs/jobs.messages';
+import { usersMessages } from './users/users.messages';
+
+/** Every domain's on-screen texts, in Vietnamese and English. */
+registerMessages(commonMessages, authMessages, homeMessages, jobsMessages, usersMessages);

@@ -1,0 +1,15 @@
+import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { AccountController } from './account.controller';
+import { MeApiController } from './me.api.controller';
+import { RoleAssignment } from './entities/role-assignment.entity';
+import { User } from './entities/user.entity';
+import { UsersRepository } from './users.repository';
+
+@Module({
+  imports: [TypeOrmModule.forFeature([User, RoleAssignment])],
+  controllers: [AccountController, MeApiController],
+  providers: [UsersRepository],
+  exports: [UsersRepository],
+})
+export class UsersModule {}

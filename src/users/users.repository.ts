@@ -1,0 +1,91 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository } from 'typeorm';
+import { RoleGrant } from '../common/access/actor';
+import { Role, ScopeType } from '../common/access/roles';
+import { likeContains } from '../common/text/vietnamese';
+import { RoleAssignment } from './entities/role-assignment.entity';
+import { User, UserStatus } from './entities/user.entity';
+
+@Injectable()
+export class UsersRepository {
+  constructor(
+    @InjectRepository(User) private readonly users: Repository<User>,
+    @InjectRepository(RoleAssignment) private readonly assignments: Repository<RoleAssignment>,
+  ) {}
+
+  findById(id: number): Promise<User | null> {
+    return this.users.findOne({ where: { id } });
+  }
+
+  /** With the password hash, for signing in. */
+  findForLogin(where: { username: string } | { id: number }): Promise<User | null> {
+    return this.users
+      .createQueryBuilder('u')
+      .addSelect('u.passwordHash')
+      .addSelect('u.activationCodeHash')
+      .where(where)
+      .getOne();
+  }
+
+  /** Workers sign in with their CCCD; it is matched by its keyed hash, never stored in users. */
+  async findIdByWorkerCccdHash(cccdHash: string): Promise<number | null> {
+    const row = await this.users.manager
+      .createQueryBuilder()
+      .select('w.user_id', 'userId')
+      .from('workers', 'w')
+      .where('w.cccd_hash = :cccdHash AND w.user_id IS NOT NULL', { cccdHash })
+      .getRawOne<{ userId: number }>();
+    return row ? Number(row.userId) : null;
+  }
+
+  async grants(userId: number): Promise<RoleGrant[]> {
+    const rows = await this.assignments.find({ where: { userId }, order: { id: 'ASC' } });
+    return rows.map(({ role, scopeType, scopeId }) => ({ role, scopeType, scopeId }));
+  }
+
+  async create(
+    data: Pick<User, 'username' | 'displayName' | 'email' | 'status'>,
+    manager: EntityManager = this.users.manager,
+  ): Promise<User> {
+    return manager.getRepository(User).save(manager.getRepository(User).create({ ...data, locale: null }));
+  }
+
+  async assign(
+    userId: number,
+    role: Role,
+    scopeType: ScopeType,
+    scopeId: number,
+    manager = this.users.manager,
+  ) {
+    const repo = manager.getRepository(RoleAssignment);
+    const existing = await repo.findOne({ where: { userId, role, scopeType, scopeId } });
+    return existing ?? repo.save(repo.create({ userId, role, scopeType, scopeId }));
+  }
+
+  async unassign(userId: number, assignmentId: number): Promise<boolean> {
+    const result = await this.assignments.delete({ id: assignmentId, userId });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async update(id: number, changes: Partial<User>, manager = this.users.manager): Promise<void> {
+    await manager.getRepository(User).update({ id }, changes);
+  }
+
+  async page(q: string | undefined, skip: number, take: number): Promise<[User[], number]> {
+    const query = this.users.createQueryBuilder('u').orderBy('u.id', 'ASC').skip(skip).take(take);
+    if (q)
+      query.where("LOWER(u.username) LIKE :q ESCAPE '!' OR LOWER(u.display_name) LIKE :q ESCAPE '!'", {
+        q: likeContains(q.toLowerCase()),
+      });
+    return query.getManyAndCount();
+  }
+
+  async usernameTaken(username: string): Promise<boolean> {
+    return (await this.users.count({ where: { username } })) > 0;
+  }
+
+  async countActive(): Promise<number> {
+    return this.users.count({ where: { status: UserStatus.Active } });
+  }
+}
