@@ -18,7 +18,9 @@ import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { JobsModule, ProcessRole } from './jobs/jobs.module';
 import './messages';
+import { OrganisationsModule } from './organisations/organisations.module';
 import { UsersModule } from './users/users.module';
+import { WorkersModule } from './workers/workers.module';
 
 /** Every domain, for both entry points: the web process (main.ts) and the job process (worker.ts). */
 @Module({})
@@ -64,6 +66,8 @@ export class AppModule implements NestModule {
         JobsModule.forRoot(role),
         UsersModule,
         AuthModule,
+        OrganisationsModule,
+        WorkersModule,
         HealthModule,
         HomeModule,
         SeedModule,

@@ -3,7 +3,17 @@ import { commonMessages } from './common/i18n/common.messages';
 import { registerMessages } from './common/i18n/i18n';
 import { homeMessages } from './home/home.messages';
 import { jobsMessages } from './jobs/jobs.messages';
+import { organisationsMessages } from './organisations/organisations.messages';
 import { usersMessages } from './users/users.messages';
+import { workersMessages } from './workers/workers.messages';
 
 /** Every domain's on-screen texts, in Vietnamese and English. */
-registerMessages(commonMessages, authMessages, homeMessages, jobsMessages, usersMessages);
+registerMessages(
+  commonMessages,
+  authMessages,
+  homeMessages,
+  jobsMessages,
+  organisationsMessages,
+  usersMessages,
+  workersMessages,
+);

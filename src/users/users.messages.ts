@@ -1,6 +1,7 @@
 import { defineMessages } from '../common/i18n/messages';
 
 export const usersMessages = defineMessages({
+  'nav.users': { vi: 'Người dùng', en: 'Users' },
   'account.title': { vi: 'Tài khoản của tôi', en: 'My account' },
   'account.username': { vi: 'Tên đăng nhập', en: 'User name' },
   'account.displayName': { vi: 'Họ và tên', en: 'Full name' },

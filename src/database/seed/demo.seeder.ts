@@ -1,25 +1,33 @@
 import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { Role, ScopeType } from '../../common/access/roles';
-import { UnitOfWork } from '../unit-of-work';
+import { OrganisationsDemoSeeder } from '../../organisations/organisations.demo-seeder';
 import { UserStatus } from '../../users/entities/user.entity';
 import { UsersRepository } from '../../users/users.repository';
+import { WorkersDemoSeeder } from '../../workers/workers.demo-seeder';
+import { UnitOfWork } from '../unit-of-work';
 import { readSeed } from './seed-files';
 
 interface DemoUser {
   username: string;
   displayName: string;
   role: Role;
-  scope: { type: ScopeType };
+  scope: { type: ScopeType; taxCode?: string; name?: string };
 }
 
-/** Demo organisations, workers and one login per role (seeds/demo/), for trying hoctap out. */
+/**
+ * Demo data (seeds/demo/) for trying hoctap out: organisations, one login per role, then 200
+ * workers with a worker login. Loaded only into a database that has no users yet.
+ */
 @Injectable()
 export class DemoSeeder {
   constructor(
     private readonly users: UsersRepository,
     private readonly hasher: PasswordHasher,
     private readonly unitOfWork: UnitOfWork,
+    private readonly organisations: OrganisationsDemoSeeder,
+    private readonly workers: WorkersDemoSeeder,
   ) {}
 
   async alreadySeeded(): Promise<boolean> {
@@ -30,14 +38,36 @@ export class DemoSeeder {
     const { password, users } = readSeed<{ password: string; users: DemoUser[] }>('demo/users.json');
     const passwordHash = await this.hasher.hash(password);
     await this.unitOfWork.run(async (manager) => {
+      await this.organisations.seed(manager);
       for (const demo of users) {
         const user = await this.users.create(
           { username: demo.username, displayName: demo.displayName, email: null, status: UserStatus.Active },
           manager,
         );
         await this.users.update(user.id, { passwordHash }, manager);
-        await this.users.assign(user.id, demo.role, demo.scope.type, 0, manager);
+        await this.users.assign(user.id, demo.role, demo.scope.type, await scopeId(manager, demo.scope), manager);
       }
     });
+    await this.workers.seed(passwordHash);
   }
+}
+
+/** Finds the organisation a demo login is scoped to by its natural key. */
+async function scopeId(manager: EntityManager, scope: DemoUser['scope']): Promise<number> {
+  const lookup: Partial<Record<ScopeType, [string, string, string | undefined]>> = {
+    [ScopeType.Enterprise]: ['enterprises', 'tax_code', scope.taxCode],
+    [ScopeType.Institution]: ['training_institutions', 'name', scope.name],
+    [ScopeType.Branch]: ['association_branches', 'name', scope.name],
+  };
+  const target = lookup[scope.type];
+  if (!target) return 0;
+  const [table, column, value] = target;
+  const row = await manager
+    .createQueryBuilder()
+    .select('id')
+    .from(table, 't')
+    .where(`${column} = :value`, { value })
+    .getRawOne<{ id: number }>();
+  if (!row) throw new Error(`Demo login scope not found: ${table}.${column} = ${value}`);
+  return Number(row.id);
 }

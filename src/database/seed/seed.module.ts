@@ -1,12 +1,14 @@
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
+import { OrganisationsModule } from '../../organisations/organisations.module';
 import { UsersModule } from '../../users/users.module';
+import { WorkersModule } from '../../workers/workers.module';
 import { DemoSeeder } from './demo.seeder';
 import { ReferenceSeeder } from './reference.seeder';
 import { SeedRunner } from './seed.runner';
 
 @Module({
-  imports: [UsersModule, AuthModule],
+  imports: [UsersModule, AuthModule, OrganisationsModule, WorkersModule],
   providers: [SeedRunner, ReferenceSeeder, DemoSeeder],
   exports: [SeedRunner],
 })
