@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository, SelectQueryBuilder, ObjectLiteral } from 'typeorm';
+import { ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
-import { AdminUnit } from './entities/admin-unit.entity';
-import { AdminUnitMapping } from './entities/admin-unit-mapping.entity';
-import { AssociationBranch } from './entities/association-branch.entity';
+import { AdminUnitsRepository } from './admin-units.repository';
+import { BranchesRepository } from './branches.repository';
 
 /**
  * Which enterprises a caller reaches: all of them, some by id (a union officer's enterprise), or
@@ -28,9 +26,8 @@ export function isEmptyScope(scope: EnterpriseScope): boolean {
 @Injectable()
 export class EnterpriseScopeService {
   constructor(
-    @InjectRepository(AdminUnit) private readonly units: Repository<AdminUnit>,
-    @InjectRepository(AdminUnitMapping) private readonly mappings: Repository<AdminUnitMapping>,
-    @InjectRepository(AssociationBranch) private readonly branches: Repository<AssociationBranch>,
+    private readonly units: AdminUnitsRepository,
+    private readonly branches: BranchesRepository,
   ) {}
 
   /** The enterprises reached through the given roles (all of the actor's roles when none are given). */
@@ -43,10 +40,14 @@ export class EnterpriseScopeService {
     const unitIds = grants.filter((g) => g.scopeType === ScopeType.Unit).map((g) => g.scopeId);
     const branchIds = grants.filter((g) => g.scopeType === ScopeType.Branch).map((g) => g.scopeId);
     if (branchIds.length > 0) {
-      const branches = await this.branches.find({ where: { id: In(branchIds) } });
+      const branches = await this.branches.findByIds(branchIds);
       unitIds.push(...branches.map((b) => b.unitId));
     }
-    return { all: false, enterpriseIds: [...new Set(enterpriseIds)], unitPaths: await this.subtreePaths(unitIds) };
+    return {
+      all: false,
+      enterpriseIds: [...new Set(enterpriseIds)],
+      unitPaths: await this.subtreePaths(unitIds),
+    };
   }
 
   /**
@@ -55,11 +56,12 @@ export class EnterpriseScopeService {
    */
   async subtreePaths(unitIds: number[]): Promise<string[]> {
     if (unitIds.length === 0) return [];
-    const all = await this.units.find({ select: ['id', 'path'] });
-    const mappings = await this.mappings.find();
-    const pathOf = new Map(all.map((u) => [u.id, u.path]));
+    const mappings = await this.units.allMappings();
+    const pathOf = await this.units.pathsByIds([
+      ...new Set([...unitIds, ...mappings.flatMap((m) => [m.fromUnitId, m.toUnitId])]),
+    ]);
     const reached = new Set(unitIds.map((id) => pathOf.get(id)).filter((p): p is string => !!p));
-    for (let changed = true; changed; ) {
+    for (let changed = true; changed;) {
       changed = false;
       for (const m of mappings) {
         const to = pathOf.get(m.toUnitId);

@@ -6,4 +6,175 @@ export const organisationsMessages = defineMessages({
   'nav.unions': { vi: 'Công đoàn cơ sở', en: 'Grassroots unions' },
   'nav.institutions': { vi: 'Cơ sở đào tạo', en: 'Training institutions' },
   'nav.branches': { vi: 'Chi hội khuyến học', en: 'Association branches' },
+
+  'org.search.label': { vi: 'Tìm theo tên hoặc mã', en: 'Search by name or code' },
+  'org.address': { vi: 'Địa chỉ', en: 'Address' },
+  'org.readOnly': {
+    vi: 'Bạn đang xem ở chế độ chỉ đọc.',
+    en: 'You are viewing this read-only.',
+  },
+
+  // --- administrative units --------------------------------------------------------------------
+  'org.unit': { vi: 'Đơn vị hành chính', en: 'Administrative unit' },
+  'org.unit.name': { vi: 'Tên đơn vị', en: 'Unit name' },
+  'org.unit.code': { vi: 'Mã đơn vị', en: 'Unit code' },
+  'org.unit.codeHint': {
+    vi: 'Mã theo Danh mục đơn vị hành chính Việt Nam.',
+    en: 'The code in the national list of administrative units.',
+  },
+  'org.unit.kind': { vi: 'Cấp / loại', en: 'Level / kind' },
+  'org.unit.parent': { vi: 'Trực thuộc', en: 'Part of' },
+  'org.unit.parentHint': {
+    vi: 'Để trống nếu là đơn vị cấp cao nhất (tỉnh, thành phố trực thuộc trung ương).',
+    en: 'Leave empty for a top-level unit (a province).',
+  },
+  'org.unit.validFrom': { vi: 'Hiệu lực từ ngày', en: 'Valid from' },
+  'org.unit.validTo': { vi: 'Hiệu lực đến ngày', en: 'Valid to' },
+  'org.unit.validToHint': {
+    vi: 'Để trống nếu đơn vị vẫn đang có hiệu lực.',
+    en: 'Leave empty while the unit is in force.',
+  },
+  'org.unit.validity': { vi: 'Thời gian hiệu lực', en: 'Validity' },
+  'org.unit.open': { vi: 'nay', en: 'now' },
+  'org.unit.inForce': { vi: 'Đang có hiệu lực', en: 'In force' },
+  'org.unit.lapsed': { vi: 'Hết hiệu lực', en: 'No longer in force' },
+  'org.unit.lapsedSuffix': { vi: '(hết hiệu lực)', en: '(no longer in force)' },
+  'org.unit.inForceOn': { vi: 'Có hiệu lực vào ngày', en: 'In force on' },
+  'org.unit.root': { vi: 'Cấp cao nhất', en: 'Top level' },
+  'org.unit.successor': { vi: 'Địa bàn nay thuộc', en: 'Territory now part of' },
+  'org.unit.children': { vi: 'Đơn vị trực thuộc', en: 'Units below' },
+  'org.unit.noChildren': { vi: 'Không có đơn vị trực thuộc.', en: 'No units below this one.' },
+  'org.unit.addChild': { vi: 'Thêm đơn vị trực thuộc', en: 'Add a unit below' },
+  'org.unit.newTitle': { vi: 'Thêm đơn vị hành chính', en: 'New administrative unit' },
+  'org.unit.editTitle': { vi: 'Sửa đơn vị hành chính', en: 'Edit administrative unit' },
+  'org.unit.notFound': {
+    vi: 'Không tìm thấy đơn vị hành chính đã chọn.',
+    en: 'The chosen administrative unit does not exist.',
+  },
+  'org.unit.cycle': {
+    vi: 'Không thể đặt một đơn vị trực thuộc chính nó hoặc đơn vị cấp dưới của nó.',
+    en: 'A unit cannot be placed under itself or under one of its own sub-units.',
+  },
+
+  'org.mapping.title': { vi: 'Chuyển đổi địa giới hành chính', en: 'Boundary changes' },
+  'org.mapping.intro': {
+    vi: 'Địa bàn của đơn vị cũ chuyển sang đơn vị mới kể từ ngày hiệu lực (sáp nhập, giải thể, bỏ cấp huyện…). Số liệu cũ được tổng hợp theo đơn vị mới.',
+    en: 'The old unit’s territory passes to the new unit from the effective date (merger, dissolution, abolition of districts…). Older figures roll up into the new unit.',
+  },
+  'org.mapping.from': { vi: 'Đơn vị cũ', en: 'Old unit' },
+  'org.mapping.to': { vi: 'Đơn vị mới', en: 'New unit' },
+  'org.mapping.effectiveDate': { vi: 'Ngày hiệu lực', en: 'Effective date' },
+  'org.mapping.note': { vi: 'Ghi chú (căn cứ pháp lý)', en: 'Note (legal basis)' },
+  'org.mapping.add': { vi: 'Thêm chuyển đổi', en: 'Add a boundary change' },
+  'org.mapping.addIntro': {
+    vi: 'Địa bàn của {name} chuyển sang đơn vị sau:',
+    en: 'The territory of {name} passes to this unit:',
+  },
+  'org.mapping.none': { vi: 'Chưa có chuyển đổi nào.', en: 'No boundary changes.' },
+  'org.mapping.self': {
+    vi: 'Đơn vị mới phải khác đơn vị hiện tại.',
+    en: 'The new unit must differ from this unit.',
+  },
+  'org.mapping.duplicate': {
+    vi: 'Chuyển đổi sang đơn vị này đã có.',
+    en: 'This boundary change already exists.',
+  },
+  'org.mapping.removed': { vi: 'Đã xóa chuyển đổi.', en: 'Boundary change removed.' },
+
+  'unitKind.PROVINCE': { vi: 'Tỉnh', en: 'Province' },
+  'unitKind.CITY': { vi: 'Thành phố', en: 'City' },
+  'unitKind.DISTRICT': { vi: 'Huyện', en: 'District' },
+  'unitKind.WARD': { vi: 'Phường', en: 'Ward' },
+  'unitKind.COMMUNE': { vi: 'Xã', en: 'Commune' },
+  'unitKind.SPECIAL_ZONE': { vi: 'Đặc khu', en: 'Special zone' },
+
+  // --- enterprises -----------------------------------------------------------------------------
+  'org.enterprise': { vi: 'Doanh nghiệp', en: 'Enterprise' },
+  'org.enterprise.name': { vi: 'Tên doanh nghiệp', en: 'Enterprise name' },
+  'org.enterprise.taxCode': { vi: 'Mã số thuế', en: 'Tax code' },
+  'org.enterprise.taxCodeHint': {
+    vi: '10 chữ số (chi nhánh: 10 chữ số-3 chữ số), ví dụ 0300588569.',
+    en: '10 digits (a branch: 10 digits-3 digits), e.g. 0300588569.',
+  },
+  'org.enterprise.industrialPark': { vi: 'Khu công nghiệp', en: 'Industrial park' },
+  'org.enterprise.sector': { vi: 'Ngành nghề', en: 'Sector' },
+  'org.enterprise.newTitle': { vi: 'Thêm doanh nghiệp', en: 'New enterprise' },
+  'org.enterprise.editTitle': { vi: 'Sửa thông tin doanh nghiệp', en: 'Edit enterprise' },
+  'org.enterprise.taxCodeTaken': {
+    vi: 'Mã số thuế này đã được dùng cho một doanh nghiệp khác.',
+    en: 'This tax code is already used by another enterprise.',
+  },
+  'org.enterprise.notFound': {
+    vi: 'Không tìm thấy doanh nghiệp đã chọn.',
+    en: 'The chosen enterprise does not exist.',
+  },
+  'org.enterprise.unitToday': { vi: 'Địa bàn nay thuộc: {name}', en: 'Territory now part of: {name}' },
+
+  'org.headcount.title': { vi: 'Số lao động khai báo theo năm', en: 'Declared headcount by year' },
+  'org.headcount.year': { vi: 'Năm', en: 'Year' },
+  'org.headcount.headcount': { vi: 'Số lao động', en: 'Workers' },
+  'org.headcount.latest': { vi: 'Số lao động (năm gần nhất)', en: 'Workers (latest year)' },
+  'org.headcount.latestYear': { vi: 'Năm khai báo', en: 'Year declared' },
+  'org.headcount.ofYear': { vi: 'Số lao động năm {year}', en: 'Workers in {year}' },
+  'org.headcount.add': { vi: 'Khai báo thêm năm', en: 'Declare another year' },
+  'org.headcount.none': { vi: 'Chưa khai báo số lao động.', en: 'No headcount declared yet.' },
+
+  // --- grassroots unions -----------------------------------------------------------------------
+  'org.union': { vi: 'Công đoàn cơ sở', en: 'Grassroots union' },
+  'org.union.name': { vi: 'Tên công đoàn cơ sở', en: 'Union name' },
+  'org.union.chairName': { vi: 'Chủ tịch công đoàn', en: 'Chair' },
+  'org.union.establishedOn': { vi: 'Ngày thành lập', en: 'Established on' },
+  'org.union.newTitle': { vi: 'Thêm công đoàn cơ sở', en: 'New grassroots union' },
+  'org.union.editTitle': { vi: 'Sửa công đoàn cơ sở', en: 'Edit grassroots union' },
+  'org.union.create': { vi: 'Thêm công đoàn cơ sở', en: 'Add a grassroots union' },
+  'org.union.none': {
+    vi: 'Doanh nghiệp chưa có công đoàn cơ sở.',
+    en: 'This enterprise has no grassroots union yet.',
+  },
+  'org.union.enterpriseHint': {
+    vi: 'Mỗi doanh nghiệp có một công đoàn cơ sở; danh sách chỉ gồm doanh nghiệp chưa có.',
+    en: 'Each enterprise has one grassroots union; only enterprises without one are listed.',
+  },
+  'org.union.enterpriseTaken': {
+    vi: 'Doanh nghiệp này đã có công đoàn cơ sở.',
+    en: 'This enterprise already has a grassroots union.',
+  },
+
+  // --- training institutions -------------------------------------------------------------------
+  'org.institution.name': { vi: 'Tên cơ sở đào tạo', en: 'Institution name' },
+  'org.institution.kind': { vi: 'Loại hình', en: 'Kind' },
+  'org.institution.website': { vi: 'Trang thông tin điện tử', en: 'Website' },
+  'org.institution.websiteHint': {
+    vi: 'Bắt đầu bằng http:// hoặc https://',
+    en: 'Starts with http:// or https://',
+  },
+  'org.institution.newTitle': { vi: 'Thêm cơ sở đào tạo', en: 'New training institution' },
+  'org.institution.editTitle': { vi: 'Sửa cơ sở đào tạo', en: 'Edit training institution' },
+
+  'institutionKind.VOCATIONAL': {
+    vi: 'Trường trung cấp, cơ sở giáo dục nghề nghiệp',
+    en: 'Vocational school',
+  },
+  'institutionKind.UNIVERSITY': { vi: 'Trường đại học', en: 'University' },
+  'institutionKind.COLLEGE': { vi: 'Trường cao đẳng', en: 'College' },
+  'institutionKind.CONTINUING_EDUCATION': {
+    vi: 'Trung tâm GDNN-GDTX',
+    en: 'Vocational and continuing education centre',
+  },
+  'institutionKind.SCHOOL': { vi: 'Trường phổ thông', en: 'School' },
+  'institutionKind.CULTURE_CENTRE': {
+    vi: 'Trung tâm văn hóa, thư viện',
+    en: 'Cultural centre or library',
+  },
+  'institutionKind.OTHER': { vi: 'Khác', en: 'Other' },
+
+  // --- association branches --------------------------------------------------------------------
+  'org.branch.name': { vi: 'Tên chi hội', en: 'Branch name' },
+  'org.branch.unit': { vi: 'Địa bàn phụ trách', en: 'Area covered' },
+  'org.branch.unitHint': {
+    vi: 'Chi hội phụ trách đơn vị này và mọi đơn vị trực thuộc.',
+    en: 'The branch covers this unit and every unit below it.',
+  },
+  'org.branch.newTitle': { vi: 'Thêm chi hội khuyến học', en: 'New association branch' },
+  'org.branch.editTitle': { vi: 'Sửa chi hội khuyến học', en: 'Edit association branch' },
 });

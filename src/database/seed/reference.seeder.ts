@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, InsertResult } from 'typeorm';
 import { foldVietnamese } from '../../common/text/vietnamese';
+import { AdminUnitMapping } from '../../organisations/entities/admin-unit-mapping.entity';
+import { AdminUnit, AdminUnitKind } from '../../organisations/entities/admin-unit.entity';
 import { readSeed } from './seed-files';
 
 interface UnitSeed {
@@ -74,17 +76,18 @@ export class ReferenceSeeder {
         const result = await manager
           .createQueryBuilder()
           .insert()
-          .into('admin_units')
+          // Tables with an entity take the entity's property names (TypeORM maps them to columns).
+          .into(AdminUnit)
           .values({
             code: unit.code,
             name: unit.name,
-            search_key: foldVietnamese(unit.name),
-            kind: unit.kind,
-            parent_id: parent?.id ?? null,
+            searchKey: foldVietnamese(unit.name),
+            kind: unit.kind as AdminUnitKind,
+            parentId: parent?.id ?? null,
             path: '/',
             depth: parent ? parent.depth + 1 : 0,
-            valid_from: unit.validFrom,
-            valid_to: unit.validTo,
+            validFrom: unit.validFrom,
+            validTo: unit.validTo,
           })
           .execute();
         const id = insertedId(result);
@@ -115,8 +118,8 @@ export class ReferenceSeeder {
         await manager
           .createQueryBuilder()
           .insert()
-          .into('admin_unit_mappings')
-          .values({ from_unit_id: from, to_unit_id: to, effective_date: m.effectiveDate, note: m.note })
+          .into(AdminUnitMapping)
+          .values({ fromUnitId: from, toUnitId: to, effectiveDate: m.effectiveDate, note: m.note })
           .execute();
       }
     }

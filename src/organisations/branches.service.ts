@@ -1,0 +1,53 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { FormError } from '../common/errors/form-error';
+import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
+import { foldVietnamese } from '../common/text/vietnamese';
+import { AdminUnitsRepository } from './admin-units.repository';
+import { BranchesRepository, BranchFields, BranchRow } from './branches.repository';
+import { AssociationBranchDto } from './dto/branch.dto';
+import { AssociationBranch } from './entities/association-branch.entity';
+
+/** Branches of the study-promotion association; each covers its unit's subtree. */
+@Injectable()
+export class BranchesService {
+  constructor(
+    private readonly branches: BranchesRepository,
+    private readonly units: AdminUnitsRepository,
+  ) {}
+
+  async page(query: PageQuery): Promise<Page<BranchRow>> {
+    const { page, size, skip } = pageWindow(query);
+    const [items, total] = await this.branches.page(query.q, skip, size);
+    return pageOf(items, total, page, size);
+  }
+
+  rows(q: string | undefined): AsyncIterable<BranchRow> {
+    return this.branches.iterate(q);
+  }
+
+  async get(id: number): Promise<AssociationBranch> {
+    const branch = await this.branches.findById(id);
+    if (!branch) throw new NotFoundException();
+    return branch;
+  }
+
+  findById(id: number): Promise<AssociationBranch | null> {
+    return this.branches.findById(id);
+  }
+
+  async create(dto: AssociationBranchDto): Promise<AssociationBranch> {
+    return this.branches.insert(await this.fieldsOf(dto));
+  }
+
+  async update(id: number, dto: AssociationBranchDto): Promise<AssociationBranch> {
+    const branch = await this.get(id);
+    const fields = await this.fieldsOf(dto);
+    await this.branches.update(id, fields);
+    return { ...branch, ...fields };
+  }
+
+  private async fieldsOf(dto: AssociationBranchDto): Promise<BranchFields> {
+    if (!(await this.units.findById(dto.unitId))) throw FormError.field('unitId', 'org.unit.notFound');
+    return { name: dto.name, searchKey: foldVietnamese(dto.name), unitId: dto.unitId };
+  }
+}

@@ -1,0 +1,131 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../common/access/access.decorators';
+import { Actor } from '../common/access/actor';
+import { Role } from '../common/access/roles';
+import { sendTable } from '../common/export/table-export';
+import { FormView } from '../common/forms/form-view';
+import { AppRequest } from '../common/http/request';
+import { translate } from '../common/i18n/i18n';
+import { AdminUnitsService, todayInVietnam } from './admin-units.service';
+import { ListQuery } from './dto/list-query.dto';
+import { EnterpriseDto, HeadcountDto } from './dto/enterprise.dto';
+import { EnterprisesService } from './enterprises.service';
+import { enterpriseColumns, listView, tableExport, unitOptions } from './organisations.presenters';
+
+const PATH = '/organisations/enterprises';
+const TITLE = 'nav.enterprises';
+
+@ApiExcludeController()
+@Controller('organisations/enterprises')
+export class EnterprisesController {
+  constructor(
+    private readonly enterprises: EnterprisesService,
+    private readonly units: AdminUnitsService,
+  ) {}
+
+  /** The list, or with ?format=xlsx|csv the same list as a file. Viewers see their scope, read-only. */
+  @Get()
+  @Roles(Role.FederationAdmin, Role.DepartmentViewer)
+  async list(
+    @CurrentActor() actor: Actor,
+    @Query() query: ListQuery,
+    @Req() req: AppRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const columns = enterpriseColumns();
+    if (query.format) {
+      const rows = this.enterprises.rows(actor, query.q);
+      return sendTable(
+        res,
+        query.format,
+        req.locale,
+        tableExport(req.locale, TITLE, 'doanh-nghiep', columns, rows),
+      );
+    }
+    const page = await this.enterprises.page(actor, query);
+    res.render(
+      'organisations/list',
+      listView(req.locale, {
+        title: TITLE,
+        path: PATH,
+        columns,
+        page,
+        filters: { q: query.q },
+        canEdit: actor.has(Role.FederationAdmin),
+        link: (row) => `${PATH}/${row.id}`,
+      }),
+    );
+  }
+
+  @Get('new')
+  @Roles(Role.FederationAdmin)
+  @Render('organisations/enterprises/form')
+  newPage(@Req() req: AppRequest) {
+    return this.formContext(req);
+  }
+
+  @Post()
+  @Roles(Role.FederationAdmin)
+  @FormView('organisations/enterprises/form', { context: 'formContext', flash: 'flash.created' })
+  async create(@Body() dto: EnterpriseDto) {
+    const enterprise = await this.enterprises.create(dto);
+    return { url: `${PATH}/${enterprise.id}` };
+  }
+
+  @Get(':id')
+  @Roles(Role.FederationAdmin, Role.DepartmentViewer)
+  @Render('organisations/enterprises/show')
+  show(@Req() req: AppRequest, @Param('id', ParseIntPipe) _id: number) {
+    return this.showContext(req);
+  }
+
+  @Get(':id/edit')
+  @Roles(Role.FederationAdmin)
+  @Render('organisations/enterprises/form')
+  editPage(@Req() req: AppRequest, @Param('id', ParseIntPipe) _id: number) {
+    return this.formContext(req);
+  }
+
+  @Post(':id')
+  @Roles(Role.FederationAdmin)
+  @FormView('organisations/enterprises/form', { context: 'formContext', flash: 'flash.saved' })
+  async update(@Param('id', ParseIntPipe) id: number, @Body() dto: EnterpriseDto) {
+    await this.enterprises.update(id, dto);
+    return { url: `${PATH}/${id}` };
+  }
+
+  /** Sets one year's headcount: edits a listed year, or adds a new one. */
+  @Post(':id/headcounts')
+  @Roles(Role.FederationAdmin)
+  @FormView('organisations/enterprises/show', { context: 'showContext', flash: 'flash.saved' })
+  async setHeadcount(@Param('id', ParseIntPipe) id: number, @Body() dto: HeadcountDto) {
+    await this.enterprises.setHeadcount(id, dto.year, dto.headcount);
+    return { url: `${PATH}/${id}#headcounts` };
+  }
+
+  /** What the form needs; also used to render it again with errors. */
+  async formContext(req: AppRequest) {
+    const id = req.params.id ? Number(req.params.id) : undefined;
+    const enterprise = id ? await this.enterprises.findInScope(req.user!, id) : undefined;
+    const title = translate(req.locale, enterprise ? 'org.enterprise.editTitle' : 'org.enterprise.newTitle');
+    return {
+      title,
+      enterprise,
+      unitOptions: unitOptions(await this.units.listAll(), req.locale, todayInVietnam()),
+    };
+  }
+
+  async showContext(req: AppRequest) {
+    const actor = req.user!;
+    const detail = await this.enterprises.detail(actor, Number(req.params.id));
+    const latest = detail.headcounts[0]?.year;
+    return {
+      title: detail.enterprise.name,
+      ...detail,
+      canEdit: actor.has(Role.FederationAdmin),
+      nextYear: latest ? latest + 1 : Number(todayInVietnam().slice(0, 4)),
+    };
+  }
+}

@@ -1,0 +1,146 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { OutOfScopeException } from '../common/access/out-of-scope';
+import { Actor } from '../common/access/actor';
+import { Role } from '../common/access/roles';
+import { FormError } from '../common/errors/form-error';
+import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
+import { foldVietnamese } from '../common/text/vietnamese';
+import { normaliseTaxCode } from '../common/validation/tax-code';
+import { isUniqueViolation } from '../database/unit-of-work';
+import { AdminUnitsService, todayInVietnam } from './admin-units.service';
+import { EnterpriseDto, MAX_YEAR, MIN_YEAR } from './dto/enterprise.dto';
+import { EnterpriseScopeService } from './enterprise-scope';
+import { EnterpriseFields, EnterpriseRow, EnterprisesRepository } from './enterprises.repository';
+import { AdminUnit } from './entities/admin-unit.entity';
+import { EnterpriseHeadcount } from './entities/enterprise-headcount.entity';
+import { Enterprise } from './entities/enterprise.entity';
+import { GrassrootsUnion } from './entities/grassroots-union.entity';
+import { UnionsRepository } from './unions.repository';
+
+export interface EnterpriseDetail {
+  enterprise: Enterprise;
+  unit: AdminUnit | null;
+  /** The units above the enterprise's unit, root first. */
+  unitAncestors: AdminUnit[];
+  /** The unit in force today for the enterprise's territory, when its own unit has lapsed. */
+  unitToday: AdminUnit | null;
+  union: GrassrootsUnion | null;
+  /** Latest year first. */
+  headcounts: EnterpriseHeadcount[];
+}
+
+/** Enterprises, their declared headcounts, and the scope rule every caller is held to. */
+@Injectable()
+export class EnterprisesService {
+  constructor(
+    private readonly enterprises: EnterprisesRepository,
+    private readonly unions: UnionsRepository,
+    private readonly units: AdminUnitsService,
+    private readonly scopes: EnterpriseScopeService,
+  ) {}
+
+  /** The enterprises the actor reaches, matching the search. */
+  async page(actor: Actor, query: PageQuery): Promise<Page<EnterpriseRow>> {
+    const { page, size, skip } = pageWindow(query);
+    const scope = await this.scopes.scopeOf(actor);
+    const [items, total] = await this.enterprises.page({ q: query.q, scope }, skip, size);
+    return pageOf(items, total, page, size);
+  }
+
+  /** Every row of the same list, for export. */
+  async *rows(actor: Actor, q: string | undefined): AsyncGenerator<EnterpriseRow> {
+    const scope = await this.scopes.scopeOf(actor);
+    yield* this.enterprises.iterate({ q, scope });
+  }
+
+  /**
+   * The enterprise if the actor reaches it through the given roles (all of their roles when none
+   * are given); otherwise 404, so that a caller cannot learn which ids exist.
+   */
+  async findInScope(actor: Actor, id: number, ...roles: Role[]): Promise<Enterprise> {
+    const enterprise = await this.enterprises.findInScope(id, await this.scopes.scopeOf(actor, ...roles));
+    if (!enterprise) throw new OutOfScopeException();
+    return enterprise;
+  }
+
+  findById(id: number): Promise<Enterprise | null> {
+    return this.enterprises.findById(id);
+  }
+
+  namesByIds(ids: number[]): Promise<Map<number, string>> {
+    return this.enterprises.namesByIds([...new Set(ids)]);
+  }
+
+  async detail(actor: Actor, id: number, today = todayInVietnam()): Promise<EnterpriseDetail> {
+    const enterprise = await this.findInScope(actor, id);
+    const unit = await this.units.findById(enterprise.unitId);
+    const unitToday = await this.units.resolveInForce(enterprise.unitId, today);
+    return {
+      enterprise,
+      unit,
+      unitAncestors: await this.units.ancestorsOf(enterprise.unitId),
+      unitToday: unitToday && unitToday.id !== unit?.id ? unitToday : null,
+      union: await this.unions.findByEnterprise(id),
+      headcounts: await this.enterprises.headcountsOf(id),
+    };
+  }
+
+  /** Enterprises that can still be given a grassroots union (and the one a union already has). */
+  withoutUnion(keepId?: number): Promise<Pick<Enterprise, 'id' | 'name' | 'taxCode'>[]> {
+    return this.enterprises.withoutUnion(keepId);
+  }
+
+  async create(dto: EnterpriseDto): Promise<Enterprise> {
+    const fields = await this.fieldsOf(dto);
+    await this.assertTaxCodeFree(fields.taxCode);
+    try {
+      return await this.enterprises.insert(fields);
+    } catch (error) {
+      throw isUniqueViolation(error) ? taxCodeTaken() : error;
+    }
+  }
+
+  async update(id: number, dto: EnterpriseDto): Promise<Enterprise> {
+    const enterprise = await this.enterprises.findById(id);
+    if (!enterprise) throw new NotFoundException();
+    const fields = await this.fieldsOf(dto);
+    await this.assertTaxCodeFree(fields.taxCode, id);
+    try {
+      await this.enterprises.update(id, fields);
+    } catch (error) {
+      throw isUniqueViolation(error) ? taxCodeTaken() : error;
+    }
+    return { ...enterprise, ...fields };
+  }
+
+  /** Sets the headcount an enterprise declares for a year (adding the year when it is new). */
+  async setHeadcount(id: number, year: number, headcount: number): Promise<EnterpriseHeadcount[]> {
+    if (!(await this.enterprises.findById(id))) throw new NotFoundException();
+    if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
+      throw FormError.field('year', 'validation.year');
+    await this.enterprises.upsertHeadcount(id, year, headcount);
+    return this.enterprises.headcountsOf(id);
+  }
+
+  private async fieldsOf(dto: EnterpriseDto): Promise<EnterpriseFields> {
+    if (!(await this.units.findById(dto.unitId))) throw FormError.field('unitId', 'org.unit.notFound');
+    return {
+      name: dto.name,
+      searchKey: foldVietnamese(dto.name),
+      taxCode: normaliseTaxCode(dto.taxCode),
+      unitId: dto.unitId,
+      industrialPark: dto.industrialPark ?? null,
+      sector: dto.sector ?? null,
+      address: dto.address ?? null,
+    };
+  }
+
+  private async assertTaxCodeFree(taxCode: string, ownId?: number): Promise<void> {
+    const holder = await this.enterprises.findByTaxCode(taxCode);
+    if (holder && holder.id !== ownId) throw taxCodeTaken();
+  }
+}
+
+function taxCodeTaken(): FormError {
+  return FormError.field('taxCode', 'org.enterprise.taxCodeTaken');
+}

@@ -1,0 +1,61 @@
+import { Injectable, NotFoundException } from '@nestjs/common';
+import { FormError } from '../common/errors/form-error';
+import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
+import { foldVietnamese } from '../common/text/vietnamese';
+import { AdminUnitsRepository } from './admin-units.repository';
+import { TrainingInstitutionDto } from './dto/institution.dto';
+import { TrainingInstitution } from './entities/training-institution.entity';
+import { InstitutionFields, InstitutionRow, InstitutionsRepository } from './institutions.repository';
+
+/** Training institutions: schools and centres that publish courses and open learning materials. */
+@Injectable()
+export class InstitutionsService {
+  constructor(
+    private readonly institutions: InstitutionsRepository,
+    private readonly units: AdminUnitsRepository,
+  ) {}
+
+  async page(query: PageQuery): Promise<Page<InstitutionRow>> {
+    const { page, size, skip } = pageWindow(query);
+    const [items, total] = await this.institutions.page(query.q, skip, size);
+    return pageOf(items, total, page, size);
+  }
+
+  rows(q: string | undefined): AsyncIterable<InstitutionRow> {
+    return this.institutions.iterate(q);
+  }
+
+  async get(id: number): Promise<TrainingInstitution> {
+    const institution = await this.institutions.findById(id);
+    if (!institution) throw new NotFoundException();
+    return institution;
+  }
+
+  findById(id: number): Promise<TrainingInstitution | null> {
+    return this.institutions.findById(id);
+  }
+
+  async create(dto: TrainingInstitutionDto): Promise<TrainingInstitution> {
+    return this.institutions.insert(await this.fieldsOf(dto));
+  }
+
+  async update(id: number, dto: TrainingInstitutionDto): Promise<TrainingInstitution> {
+    const institution = await this.get(id);
+    const fields = await this.fieldsOf(dto);
+    await this.institutions.update(id, fields);
+    return { ...institution, ...fields };
+  }
+
+  private async fieldsOf(dto: TrainingInstitutionDto): Promise<InstitutionFields> {
+    if (dto.unitId && !(await this.units.findById(dto.unitId)))
+      throw FormError.field('unitId', 'org.unit.notFound');
+    return {
+      name: dto.name,
+      searchKey: foldVietnamese(dto.name),
+      kind: dto.kind,
+      unitId: dto.unitId ?? null,
+      address: dto.address ?? null,
+      website: dto.website ?? null,
+    };
+  }
+}
