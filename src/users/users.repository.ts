@@ -11,7 +11,7 @@ import { User, UserStatus } from './entities/user.entity';
 export class UsersRepository {
   constructor(
     @InjectRepository(User) private readonly users: Repository<User>,
-    @InjectRepository(RoleAssignment) private readonly assignments: Repository<RoleAssignment>,
+    @InjectRepository(RoleAssignment) private readonly roleAssignments: Repository<RoleAssignment>,
   ) {}
 
   findById(id: number): Promise<User | null> {
@@ -39,8 +39,12 @@ export class UsersRepository {
     return row ? Number(row.userId) : null;
   }
 
+  assignments(userId: number): Promise<RoleAssignment[]> {
+    return this.roleAssignments.find({ where: { userId }, order: { id: 'ASC' } });
+  }
+
   async grants(userId: number): Promise<RoleGrant[]> {
-    const rows = await this.assignments.find({ where: { userId }, order: { id: 'ASC' } });
+    const rows = await this.roleAssignments.find({ where: { userId }, order: { id: 'ASC' } });
     return rows.map(({ role, scopeType, scopeId }) => ({ role, scopeType, scopeId }));
   }
 
@@ -64,7 +68,7 @@ export class UsersRepository {
   }
 
   async unassign(userId: number, assignmentId: number): Promise<boolean> {
-    const result = await this.assignments.delete({ id: assignmentId, userId });
+    const result = await this.roleAssignments.delete({ id: assignmentId, userId });
     return (result.affected ?? 0) > 0;
   }
 

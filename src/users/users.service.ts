@@ -1,0 +1,136 @@
+import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { Actor } from '../common/access/actor';
+import { Role, ROLE_SCOPES, ScopeType } from '../common/access/roles';
+import { FormError } from '../common/errors/form-error';
+import { pageOf, PageQuery, pageWindow } from '../common/http/pagination';
+import { UnitOfWork } from '../database/unit-of-work';
+import { CreateUserDto, RoleGrantDto } from './dto/user-admin.dto';
+import { User, UserStatus } from './entities/user.entity';
+import { ScopeDirectory } from './scope-directory';
+import { UsersRepository } from './users.repository';
+
+/** Roles an admin may hand out here; workers get theirs from the roster. */
+export const GRANTABLE_ROLES = [
+  Role.UnionOfficer,
+  Role.InstitutionEditor,
+  Role.AssociationReviewer,
+  Role.DepartmentViewer,
+  Role.FederationAdmin,
+  Role.SystemAdmin,
+];
+
+/** User accounts and their role assignments, managed by federation and system admins. */
+@Injectable()
+export class UsersService {
+  constructor(
+    private readonly users: UsersRepository,
+    private readonly scopes: ScopeDirectory,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  async page(query: PageQuery) {
+    const { page, size, skip } = pageWindow(query);
+    const [items, total] = await this.users.page(query.q, skip, size);
+    return pageOf(items, total, page, size);
+  }
+
+  async get(id: number): Promise<{
+    user: User;
+    grants: { id: number; role: Role; scopeType: ScopeType; scopeName: string | null }[];
+  }> {
+    const user = await this.users.findById(id);
+    if (!user) throw new NotFoundException();
+    const assignments = await this.users.assignments(id);
+    const grants = await Promise.all(
+      assignments.map(async (a) => ({
+        id: a.id,
+        role: a.role,
+        scopeType: a.scopeType,
+        scopeName: await this.scopes.name(a.scopeType, a.scopeId),
+      })),
+    );
+    return { user, grants };
+  }
+
+  /** Creates a pending account with one role; the person sets a password with a one-time code. */
+  async create(actor: Actor, dto: CreateUserDto): Promise<User> {
+    const grant = await this.checkGrant(actor, dto);
+    if (await this.users.usernameTaken(dto.username))
+      throw FormError.field('username', 'users.usernameTaken');
+    return this.unitOfWork.run(async (manager) => {
+      const user = await this.users.create(
+        {
+          username: dto.username,
+          displayName: dto.displayName,
+          email: dto.email ?? null,
+          status: UserStatus.Pending,
+        },
+        manager,
+      );
+      await this.users.assign(user.id, grant.role, grant.scopeType, grant.scopeId, manager);
+      return user;
+    });
+  }
+
+  async addRole(actor: Actor, userId: number, dto: RoleGrantDto): Promise<void> {
+    await this.get(userId);
+    const grant = await this.checkGrant(actor, dto);
+    await this.users.assign(userId, grant.role, grant.scopeType, grant.scopeId);
+  }
+
+  async removeRole(actor: Actor, userId: number, assignmentId: number): Promise<void> {
+    const assignment = (await this.users.assignments(userId)).find((a) => a.id === assignmentId);
+    if (!assignment) throw new NotFoundException();
+    this.checkMayGrant(actor, assignment.role);
+    if (userId === actor.userId && [Role.SystemAdmin, Role.FederationAdmin].includes(assignment.role)) {
+      throw FormError.field('role', 'users.cannotDemoteSelf');
+    }
+    await this.users.unassign(userId, assignmentId);
+  }
+
+  /** Disabling ends the person's sessions at once (their next request finds the account disabled). */
+  async setStatus(
+    actor: Actor,
+    userId: number,
+    status: UserStatus.Active | UserStatus.Disabled,
+  ): Promise<void> {
+    const { user, grants } = await this.get(userId);
+    if (user.id === actor.userId) throw FormError.field('status', 'users.cannotDisableSelf');
+    grants.forEach((g) => this.checkMayGrant(actor, g.role));
+    const next =
+      status === UserStatus.Active && !(await this.hasPassword(user.id)) ? UserStatus.Pending : status;
+    await this.users.update(userId, { status: next });
+  }
+
+  async mayIssueCode(actor: Actor, userId: number): Promise<void> {
+    const { user, grants } = await this.get(userId);
+    if (user.status === UserStatus.Disabled) throw FormError.field('status', 'users.disabledNoCode');
+    grants.forEach((g) => this.checkMayGrant(actor, g.role));
+  }
+
+  private async hasPassword(userId: number): Promise<boolean> {
+    return !!(await this.users.findForLogin({ id: userId }))?.passwordHash;
+  }
+
+  /** A federation admin cannot hand out (or take away) the system admin role. */
+  private checkMayGrant(actor: Actor, role: Role): void {
+    if (role === Role.SystemAdmin && !actor.has(Role.SystemAdmin)) throw new ForbiddenException();
+  }
+
+  private async checkGrant(
+    actor: Actor,
+    dto: RoleGrantDto,
+  ): Promise<{ role: Role; scopeType: ScopeType; scopeId: number }> {
+    if (!GRANTABLE_ROLES.includes(dto.role)) throw FormError.field('role', 'validation.oneOf');
+    this.checkMayGrant(actor, dto.role);
+    const allowed = ROLE_SCOPES[dto.role];
+    const [type, id] = (dto.scope ?? (allowed[0] === ScopeType.All ? 'ALL' : '')).split(':');
+    if (!type) throw FormError.field('scope', 'users.scopeRequired');
+    const scopeType = type as ScopeType;
+    if (!allowed.includes(scopeType)) throw FormError.field('scope', 'users.scopeWrongKind');
+    if (scopeType === ScopeType.All) return { role: dto.role, scopeType, scopeId: 0 };
+    const scopeId = Number(id);
+    if (!(await this.scopes.exists(scopeType, scopeId))) throw FormError.field('scope', 'users.scopeUnknown');
+    return { role: dto.role, scopeType, scopeId };
+  }
+}
