@@ -2,10 +2,12 @@
  * Every background job and the payload it carries. A job name without a handler stops start-up,
  * so adding a name here means adding its @JobHandler in the domain that owns it.
  */
-// eslint-disable-next-line @typescript-eslint/no-empty-object-type
-export interface JobPayloads {}
+export interface JobPayloads {
+  /** Reads an uploaded roster file into workers and employments (workers/roster-import.processor.ts). */
+  'roster.import': { importId: number };
+}
 
 export type JobName = keyof JobPayloads;
 
 /** Kept as a list too so that start-up can check each name has a handler. */
-export const JOB_NAMES: readonly JobName[] = [];
+export const JOB_NAMES: readonly JobName[] = ['roster.import'];

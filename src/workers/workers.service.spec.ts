@@ -1,0 +1,119 @@
+import { ForbiddenException, Logger } from '@nestjs/common';
+import { randomBytes } from 'node:crypto';
+import { Actor } from '../common/access/actor';
+import { Role, ScopeType } from '../common/access/roles';
+import { PiiCipher } from '../common/crypto/pii-cipher';
+import { FormError } from '../common/errors/form-error';
+import { UnitOfWork } from '../database/unit-of-work';
+import { EnterpriseScope, EnterpriseScopeService } from '../organisations/enterprise-scope';
+import { Gender, Worker } from './entities/worker.entity';
+import { OutOfScopeException } from '../common/access/out-of-scope';
+import { WorkersRepository } from './workers.repository';
+import { isCccdQuery, WorkersService } from './workers.service';
+
+describe(WorkersService.name, () => {
+  const pii = new PiiCipher({ piiKeys: [{ id: 'k1', key: randomBytes(32) }], piiHmacKey: randomBytes(32) });
+  const officerA = new Actor(10, 'Cán bộ A', [
+    { role: Role.UnionOfficer, scopeType: ScopeType.Enterprise, scopeId: 1 },
+  ]);
+  const admin = new Actor(11, 'Liên đoàn', [
+    { role: Role.FederationAdmin, scopeType: ScopeType.All, scopeId: 0 },
+  ]);
+  const viewer = new Actor(12, 'Sở', [{ role: Role.DepartmentViewer, scopeType: ScopeType.All, scopeId: 0 }]);
+  const worker = Object.assign(new Worker(), {
+    id: 7,
+    fullName: 'Nguyễn Văn An',
+    dateOfBirth: '1990-03-15',
+    gender: Gender.Male,
+    cccdEncrypted: pii.encrypt('067090012345'),
+    cccdHash: pii.blindIndex('067090012345'),
+    userId: null,
+  });
+  const scopeOf = (actor: Actor, ...roles: Role[]): EnterpriseScope => {
+    const grants = actor.grants.filter((g) => roles.length === 0 || roles.includes(g.role));
+    if (grants.some((g) => g.scopeType === ScopeType.All))
+      return { all: true, enterpriseIds: [], unitPaths: [] };
+    return { all: false, enterpriseIds: grants.map((g) => g.scopeId), unitPaths: [] };
+  };
+
+  let repo: Record<'findById' | 'isInScope' | 'findByHash' | 'update', jest.Mock>;
+  let sut: WorkersService;
+
+  beforeEach(() => {
+    jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
+    repo = {
+      findById: jest.fn(async (id: number) => (id === worker.id ? worker : null)),
+      // The worker is employed at enterprise 2 only.
+      isInScope: jest.fn(
+        async (_id: number, scope: EnterpriseScope) => scope.all || scope.enterpriseIds.includes(2),
+      ),
+      findByHash: jest.fn(async () => null),
+      update: jest.fn(async () => undefined),
+    };
+    sut = new WorkersService(
+      repo as unknown as WorkersRepository,
+      {
+        scopeOf: async (actor: Actor, ...roles: Role[]) => scopeOf(actor, ...roles),
+      } as EnterpriseScopeService,
+      pii,
+      {} as UnitOfWork,
+    );
+  });
+
+  it('answers 404 for a worker outside the officer’s enterprises, and for one that does not exist', async () => {
+    await expect(sut.findInScope(officerA, worker.id)).rejects.toBeInstanceOf(OutOfScopeException);
+    await expect(sut.findInScope(admin, 999)).rejects.toBeInstanceOf(OutOfScopeException);
+  });
+
+  it('lets the federation admin and the worker themself reach the record, but not a department viewer', async () => {
+    await expect(sut.findInScope(admin, worker.id)).resolves.toBe(worker);
+    const self = new Actor(20, 'An', [{ role: Role.Worker, scopeType: ScopeType.Self, scopeId: 7 }], 7);
+    await expect(sut.findInScope(self, worker.id)).resolves.toBe(worker);
+    await expect(sut.findInScope(viewer, worker.id)).rejects.toBeInstanceOf(OutOfScopeException);
+  });
+
+  it('reveals the full CCCD to the federation admin and the officer of the worker’s enterprise only', async () => {
+    await expect(sut.revealCccd(admin, worker.id)).resolves.toBe('067090012345');
+    const officerB = new Actor(13, 'Cán bộ B', [
+      { role: Role.UnionOfficer, scopeType: ScopeType.Enterprise, scopeId: 2 },
+    ]);
+    await expect(sut.revealCccd(officerB, worker.id)).resolves.toBe('067090012345');
+    const systemAdmin = new Actor(14, 'Hệ thống', [
+      { role: Role.SystemAdmin, scopeType: ScopeType.All, scopeId: 0 },
+    ]);
+    await expect(sut.revealCccd(systemAdmin, worker.id)).rejects.toBeInstanceOf(ForbiddenException);
+  });
+
+  it('refuses a full-CCCD export to anyone but a union officer', async () => {
+    await expect(sut.exportRows(admin, {}, true).next()).rejects.toBeInstanceOf(ForbiddenException);
+  });
+
+  it('keeps the CCCD consistent with the date of birth and sex when editing', async () => {
+    const officerB = new Actor(13, 'Cán bộ B', [
+      { role: Role.UnionOfficer, scopeType: ScopeType.Enterprise, scopeId: 2 },
+    ]);
+    await expect(sut.update(officerB, worker.id, { dateOfBirth: '1991-03-15' })).rejects.toMatchObject({
+      fieldErrors: { cccd: { key: 'validation.cccdBirth' } },
+    });
+    await expect(sut.update(officerB, worker.id, { gender: Gender.Female })).rejects.toBeInstanceOf(
+      FormError,
+    );
+    await expect(sut.update(officerB, worker.id, { gender: Gender.Other, phone: null })).resolves.toBe(
+      worker,
+    );
+    expect(repo.update).toHaveBeenCalledWith(worker.id, { gender: Gender.Other, phone: null });
+  });
+
+  it('refuses a corrected CCCD that belongs to someone else', async () => {
+    repo.findByHash.mockResolvedValueOnce(Object.assign(new Worker(), { id: 8 }));
+    await expect(sut.update(admin, worker.id, { cccd: '067090099999' })).rejects.toMatchObject({
+      fieldErrors: { cccd: { key: 'workers.cccdTaken' } },
+    });
+  });
+
+  it('recognises a CCCD typed into the search box, with spaces or dots', () => {
+    expect(isCccdQuery('067 090 012.345')).toBe(true);
+    expect(isCccdQuery('Nguyễn')).toBe(false);
+    expect(isCccdQuery('0670900')).toBe(false);
+  });
+});

@@ -1,0 +1,323 @@
+import { ForbiddenException, Injectable, Logger } from '@nestjs/common';
+import { Actor } from '../common/access/actor';
+import { Role } from '../common/access/roles';
+import { PiiCipher } from '../common/crypto/pii-cipher';
+import { FormError } from '../common/errors/form-error';
+import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
+import { foldVietnamese } from '../common/text/vietnamese';
+import { cccdMatchesBirthYear, maskCccd, normaliseCccd, sexFromCccd } from '../common/validation/cccd';
+import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
+import { EnterpriseScope, EnterpriseScopeService } from '../organisations/enterprise-scope';
+import { Enterprise } from '../organisations/entities/enterprise.entity';
+import { UserStatus } from '../users/entities/user.entity';
+import { CreateWorkerDto, UpdateWorkerDto } from './dto/worker.dto';
+import { Employment } from './entities/employment.entity';
+import { Gender, Worker } from './entities/worker.entity';
+import { addYears, todayInVietnam } from './roster/roster-values';
+import { MIN_WORKING_AGE } from './roster/roster-row.validator';
+import { OutOfScopeException } from '../common/access/out-of-scope';
+import { WORKER_SCOPE_ROLES } from './workers.access';
+import { EmploymentState, EmploymentView, WorkerFilter, WorkersRepository } from './workers.repository';
+
+/** A worker as lists, pages and the API show them: the CCCD masked, one employment in scope. */
+export interface WorkerSummary {
+  id: number;
+  fullName: string;
+  dateOfBirth: string;
+  gender: Gender;
+  cccdMasked: string;
+  phone: string | null;
+  email: string | null;
+  accountStatus: UserStatus | null;
+  /** The employment in scope that matters most: one not ended, else the latest. */
+  employment: EmploymentView | null;
+  /** Not ended (the list's "current" filter; a start date still to come counts as current). */
+  current: boolean;
+}
+
+export interface WorkerDetail extends WorkerSummary {
+  userId: number | null;
+  /** In scope only: an officer sees the worker's history at their own enterprises. */
+  employments: (EmploymentView & { current: boolean })[];
+}
+
+export interface WorkerListFilter {
+  q?: string;
+  status?: EmploymentState;
+}
+
+/** True when a search is a CCCD (12 digits once spaces and dots are dropped); it is matched by hash. */
+export function isCccdQuery(q: string | undefined): boolean {
+  return !!q && /^\d{12}$/.test(normaliseCccd(q.trim()));
+}
+
+/**
+ * Worker profiles and employments, always within the caller's scope: a union officer reaches the
+ * workers who have (or had) an employment at their enterprise; the federation and system admins
+ * reach everyone. Anything outside answers 404. The CCCD leaves this service masked, except through
+ * revealCccd, which only the officer of the worker's enterprise and the federation admin may use.
+ */
+@Injectable()
+export class WorkersService {
+  private readonly logger = new Logger('Access');
+
+  constructor(
+    private readonly workers: WorkersRepository,
+    private readonly scopes: EnterpriseScopeService,
+    private readonly pii: PiiCipher,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
+
+  /** The worker if the actor's scope reaches them (or it is the actor's own record), else 404. */
+  async findInScope(actor: Actor, id: number): Promise<Worker> {
+    const worker = await this.workers.findById(id);
+    if (!worker) throw new OutOfScopeException();
+    if (actor.workerId === id) return worker;
+    if (!(await this.workers.isInScope(id, await this.scope(actor)))) throw new OutOfScopeException();
+    return worker;
+  }
+
+  /** Enterprises the worker works at on a day (default today in Vietnam). */
+  currentEnterpriseIds(workerId: number, date: string = todayInVietnam()): Promise<number[]> {
+    return this.workers.currentEnterpriseIds(workerId, date);
+  }
+
+  async list(actor: Actor, query: PageQuery & WorkerListFilter): Promise<Page<WorkerSummary>> {
+    const { page, size, skip } = pageWindow(query);
+    const scope = await this.scope(actor);
+    const [workers, total] = await this.workers.page(scope, this.filter(query), skip, size);
+    return pageOf(await this.summaries(workers, scope), total, page, size);
+  }
+
+  /**
+   * Every row of the list, for an export. Full CCCD numbers only for a union officer's own roster
+   * (the export is theirs to keep); anyone else gets them masked.
+   */
+  async *exportRows(
+    actor: Actor,
+    filter: WorkerListFilter,
+    fullCccd: boolean,
+  ): AsyncGenerator<WorkerSummary & { cccd: string }> {
+    if (fullCccd && !actor.has(Role.UnionOfficer)) throw new ForbiddenException();
+    if (fullCccd) this.logger.log({ event: 'cccd_export', userId: actor.userId });
+    const scope = fullCccd ? await this.scopes.scopeOf(actor, Role.UnionOfficer) : await this.scope(actor);
+    for await (const batch of this.workers.stream(scope, this.filter(filter))) {
+      const summaries = await this.summaries(batch, scope);
+      const byId = new Map(batch.map((w) => [w.id, w]));
+      for (const s of summaries)
+        yield { ...s, cccd: fullCccd ? this.pii.decrypt(byId.get(s.id)!.cccdEncrypted) : s.cccdMasked };
+    }
+  }
+
+  async detail(actor: Actor, id: number): Promise<WorkerDetail> {
+    const worker = await this.findInScope(actor, id);
+    const scope = await this.scope(actor);
+    const [summary] = await this.summaries([worker], scope);
+    const today = todayInVietnam();
+    const employments = await this.workers.employmentsOf([id], scope.all ? undefined : scope);
+    return {
+      ...summary,
+      userId: worker.userId,
+      employments: employments.map((e) => Object.assign(e, { current: !e.isEndedBy(today) })),
+    };
+  }
+
+  /**
+   * The full CCCD, for the union officer of one of the worker's enterprises or the federation
+   * admin, on an explicit request. Logged with the user id only.
+   */
+  async revealCccd(actor: Actor, id: number): Promise<string> {
+    const worker = await this.findInScope(actor, id);
+    const allowed =
+      actor.reachesAll(Role.FederationAdmin) ||
+      (await this.workers.isInScope(id, await this.scopes.scopeOf(actor, Role.UnionOfficer)));
+    if (!allowed) throw new ForbiddenException();
+    this.logger.log({ event: 'cccd_revealed', userId: actor.userId });
+    return this.pii.decrypt(worker.cccdEncrypted);
+  }
+
+  /** Enterprises the actor may add workers to. */
+  async enterprises(actor: Actor): Promise<Enterprise[]> {
+    return this.workers.enterprisesInScope(await this.scope(actor));
+  }
+
+  /**
+   * Adds a worker with their employment. A CCCD already known (the person worked elsewhere) adds
+   * the employment to that person, provided the name and date of birth agree.
+   */
+  async create(actor: Actor, dto: CreateWorkerDto): Promise<{ worker: Worker; existing: boolean }> {
+    this.checkPerson(dto.cccd, dto.dateOfBirth, dto.gender);
+    if (dto.startDate < addYears(dto.dateOfBirth, MIN_WORKING_AGE))
+      throw FormError.field('dateOfBirth', 'roster.error.tooYoung', { age: MIN_WORKING_AGE });
+    const enterprise = await this.targetEnterprise(actor, dto.enterpriseId);
+    const cccdHash = this.pii.blindIndex(dto.cccd);
+    const employment = {
+      enterpriseId: enterprise.id,
+      employeeCode: dto.employeeCode ?? null,
+      startDate: dto.startDate,
+      endDate: null,
+      unionMember: dto.unionMember ?? false,
+    };
+    try {
+      return await this.unitOfWork.run(async (manager) => {
+        const existing = await this.workers.findByHash(cccdHash, manager);
+        if (existing) {
+          if (
+            foldVietnamese(existing.fullName) !== foldVietnamese(dto.fullName) ||
+            existing.dateOfBirth !== dto.dateOfBirth
+          )
+            throw FormError.field('cccd', 'workers.cccdTaken');
+          const at = await this.workers.employmentsAt([existing.id], enterprise.id, manager);
+          if (at.some((e) => e.startDate === dto.startDate || e.endDate === null))
+            throw FormError.field('cccd', 'workers.alreadyOnRoster');
+          await this.workers.createEmployment({ ...employment, workerId: existing.id }, manager);
+          return { worker: existing, existing: true };
+        }
+        const worker = await this.workers.create(
+          {
+            fullName: dto.fullName,
+            searchKey: foldVietnamese(dto.fullName),
+            dateOfBirth: dto.dateOfBirth,
+            gender: dto.gender,
+            cccdEncrypted: this.pii.encrypt(dto.cccd),
+            cccdHash,
+            phone: dto.phone ?? null,
+            email: dto.email ?? null,
+          },
+          manager,
+        );
+        await this.workers.createEmployment({ ...employment, workerId: worker.id }, manager);
+        return { worker, existing: false };
+      });
+    } catch (error) {
+      if (isUniqueViolation(error)) throw FormError.field('cccd', 'workers.cccdTaken');
+      throw error;
+    }
+  }
+
+  /** Changes the profile; undefined fields stay as they are, null clears phone or email. */
+  async update(actor: Actor, id: number, dto: UpdateWorkerDto): Promise<Worker> {
+    const worker = await this.findInScope(actor, id);
+    const cccd = dto.cccd ?? this.pii.decrypt(worker.cccdEncrypted);
+    const dateOfBirth = dto.dateOfBirth ?? worker.dateOfBirth;
+    this.checkPerson(cccd, dateOfBirth, dto.gender ?? worker.gender);
+    const changes: Partial<Worker> = {};
+    if (dto.fullName !== undefined && dto.fullName !== worker.fullName) {
+      changes.fullName = dto.fullName;
+      changes.searchKey = foldVietnamese(dto.fullName);
+    }
+    if (dto.dateOfBirth !== undefined) changes.dateOfBirth = dto.dateOfBirth;
+    if (dto.gender !== undefined) changes.gender = dto.gender;
+    if (dto.phone !== undefined) changes.phone = dto.phone;
+    if (dto.email !== undefined) changes.email = dto.email;
+    if (dto.cccd !== undefined) {
+      const cccdHash = this.pii.blindIndex(dto.cccd);
+      if (cccdHash !== worker.cccdHash) {
+        const other = await this.workers.findByHash(cccdHash);
+        if (other && other.id !== id) throw FormError.field('cccd', 'workers.cccdTaken');
+        Object.assign(changes, { cccdHash, cccdEncrypted: this.pii.encrypt(dto.cccd) });
+      }
+    }
+    try {
+      if (Object.keys(changes).length > 0) await this.workers.update(id, changes);
+    } catch (error) {
+      if (isUniqueViolation(error)) throw FormError.field('cccd', 'workers.cccdTaken');
+      throw error;
+    }
+    return (await this.workers.findById(id))!;
+  }
+
+  /** Records that the worker left: the employment keeps its history with an end date. */
+  async endEmployment(actor: Actor, workerId: number, employmentId: number, endDate: string): Promise<void> {
+    const employment = await this.employmentInScope(actor, workerId, employmentId);
+    if (endDate < employment.startDate) throw FormError.field('endDate', 'validation.dateOrder');
+    await this.workers.updateEmployment(employment.id, { endDate });
+  }
+
+  async setUnionMember(
+    actor: Actor,
+    workerId: number,
+    employmentId: number,
+    unionMember: boolean,
+  ): Promise<void> {
+    const employment = await this.employmentInScope(actor, workerId, employmentId);
+    await this.workers.updateEmployment(employment.id, { unionMember });
+  }
+
+  /** An employment of this worker at an enterprise in scope, or 404. */
+  private async employmentInScope(actor: Actor, workerId: number, employmentId: number): Promise<Employment> {
+    await this.findInScope(actor, workerId);
+    const employment = await this.workers.findEmployment(employmentId);
+    const scope = await this.scope(actor);
+    if (
+      !employment ||
+      employment.workerId !== workerId ||
+      !(await this.workers.enterpriseInScope(employment.enterpriseId, scope))
+    )
+      throw new OutOfScopeException();
+    return employment;
+  }
+
+  /** The CCCD must agree with the year of birth, and with the sex unless "other" was chosen. */
+  private checkPerson(cccd: string, dateOfBirth: string, gender: Gender): void {
+    if (!cccdMatchesBirthYear(cccd, Number(dateOfBirth.slice(0, 4))))
+      throw FormError.field('cccd', 'validation.cccdBirth');
+    if (gender !== Gender.Other && sexFromCccd(cccd) !== gender)
+      throw FormError.field('gender', 'roster.error.cccdGender');
+  }
+
+  private async targetEnterprise(actor: Actor, enterpriseId: number | undefined): Promise<Enterprise> {
+    const scope = await this.scope(actor);
+    if (enterpriseId === undefined) {
+      if (!scope.all && scope.enterpriseIds.length === 1 && scope.unitPaths.length === 0)
+        enterpriseId = scope.enterpriseIds[0];
+      else throw FormError.field('enterpriseId', 'validation.required');
+    }
+    const enterprise = await this.workers.enterpriseInScope(enterpriseId, scope);
+    if (!enterprise) throw FormError.field('enterpriseId', 'roster.upload.enterpriseOutOfScope');
+    return enterprise;
+  }
+
+  private filter(query: WorkerListFilter): WorkerFilter {
+    const q = query.q?.trim();
+    const filter: WorkerFilter = { state: query.status ?? 'current', today: todayInVietnam() };
+    if (isCccdQuery(q)) filter.cccdHash = this.pii.blindIndex(normaliseCccd(q!));
+    else if (q) filter.nameKey = foldVietnamese(q);
+    return filter;
+  }
+
+  /** Masked CCCD, account status and the main employment in scope, for a batch of workers. */
+  private async summaries(workers: Worker[], scope: EnterpriseScope): Promise<WorkerSummary[]> {
+    const ids = workers.map((w) => w.id);
+    const today = todayInVietnam();
+    const [employments, accounts] = await Promise.all([
+      this.workers.employmentsOf(ids, scope.all ? undefined : scope),
+      this.workers.accountStatuses(workers.map((w) => w.userId).filter((u): u is number => u !== null)),
+    ]);
+    const main = new Map<number, EmploymentView>();
+    for (const e of employments) {
+      const best = main.get(e.workerId);
+      // Ordered by start date, latest first: keep the first one not ended, else the latest.
+      if (!best || (best.isEndedBy(today) && !e.isEndedBy(today))) main.set(e.workerId, e);
+    }
+    return workers.map((w) => {
+      const employment = main.get(w.id) ?? null;
+      return {
+        id: w.id,
+        fullName: w.fullName,
+        dateOfBirth: w.dateOfBirth,
+        gender: w.gender,
+        cccdMasked: maskCccd(this.pii.decrypt(w.cccdEncrypted)),
+        phone: w.phone,
+        email: w.email,
+        accountStatus: w.userId ? (accounts.get(w.userId) ?? null) : null,
+        employment,
+        current: !!employment && !employment.isEndedBy(today),
+      };
+    });
+  }
+
+  private scope(actor: Actor): Promise<EnterpriseScope> {
+    return this.scopes.scopeOf(actor, ...WORKER_SCOPE_ROLES);
+  }
+}
