@@ -1,6 +1,8 @@
 /**
  * Four tiers (STYLE.md): unit specs beside the code; integration against real MariaDB and Redis;
  * end-to-end over HTTP; browser journeys in Chromium. `npm test` runs them all.
+ * Jest reads testTimeout only at the top level (a project's own value is ignored); the browser
+ * tests raise theirs with jest.setTimeout.
  */
 const tsJest = ['ts-jest', { tsconfig: 'tsconfig.test.json' }];
 const common = {
@@ -10,6 +12,7 @@ const common = {
 };
 
 module.exports = {
+  testTimeout: 60000,
   projects: [
     { ...common, displayName: 'unit', rootDir: 'src', testRegex: '.*\\.spec\\.ts$' },
     {
@@ -18,21 +21,18 @@ module.exports = {
       rootDir: '.',
       testMatch: ['<rootDir>/test/integration/**/*.test.ts'],
       globalSetup: '<rootDir>/test/support/global-setup.ts',
-      testTimeout: 60000,
     },
     {
       ...common,
       displayName: 'e2e',
       rootDir: '.',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
-      testTimeout: 60000,
     },
     {
       ...common,
       displayName: 'browser',
       rootDir: '.',
       testMatch: ['<rootDir>/test/browser/**/*.test.ts'],
-      testTimeout: 120000,
     },
   ],
 };

@@ -1,8 +1,9 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuthModule } from './auth/auth.module';
+import { ScopeRefusalInterceptor } from './common/access/scope-refusal.interceptor';
 import { CommonModule } from './common/common.module';
 import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { formErrorFromValidation } from './common/errors/form-error';
@@ -19,6 +20,7 @@ import { HomeModule } from './home/home.module';
 import { JobsModule, ProcessRole } from './jobs/jobs.module';
 import './messages';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { UsersAdminModule } from './users/users-admin.module';
 import { UsersModule } from './users/users.module';
 import { WorkersModule } from './workers/workers.module';
 
@@ -65,6 +67,7 @@ export class AppModule implements NestModule {
         RedisModule,
         JobsModule.forRoot(role),
         UsersModule,
+        UsersAdminModule,
         AuthModule,
         OrganisationsModule,
         WorkersModule,
@@ -74,6 +77,7 @@ export class AppModule implements NestModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_INTERCEPTOR, useClass: ScopeRefusalInterceptor },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -12,6 +12,8 @@ async function bootstrap(): Promise<void> {
   const app = await NestFactory.create<NestExpressApplication>(AppModule.forRoot('web'), {
     bufferLogs: true,
     bodyParser: false,
+    // Let a start-up error (e.g. a bad setting) reach exitOnStartupError instead of Nest's own exit.
+    abortOnError: false,
   });
   configureApp(app);
   app.enableShutdownHooks();

@@ -10,7 +10,10 @@ import { exitOnStartupError } from './startup';
  * on SIGTERM it finishes the jobs in hand before exiting. Run as many as the load needs.
  */
 async function bootstrap(): Promise<void> {
-  const app = await NestFactory.createApplicationContext(AppModule.forRoot('worker'), { bufferLogs: true });
+  const app = await NestFactory.createApplicationContext(AppModule.forRoot('worker'), {
+    bufferLogs: true,
+    abortOnError: false,
+  });
   app.useLogger(app.get(PinoLogger));
   app.enableShutdownHooks();
   new Logger('hoctap').log('worker started');

@@ -19,6 +19,19 @@ export function readEnv(): Env {
   return process.env;
 }
 
+/**
+ * Fixes settings for this process before the configuration is read, as if they had been set in
+ * the environment. For what an entry point decides itself: the seed CLI seeds explicitly, so it
+ * turns seeding at start-up off.
+ */
+export function setEnv(values: Env): void {
+  const env = readEnv();
+  for (const [name, value] of Object.entries(values)) {
+    if (value === undefined) delete env[name];
+    else env[name] = value;
+  }
+}
+
 export class ConfigError extends Error {
   constructor(
     readonly variable: string,

@@ -1,20 +1,27 @@
-import { Injectable, OnApplicationBootstrap } from '@nestjs/common';
+import { Inject, Injectable, OnModuleInit, Optional } from '@nestjs/common';
 import { DiscoveryService, MetadataScanner, Reflector } from '@nestjs/core';
 import { JOB_HANDLER_KEY, JobHandlerFn } from './job-handler.decorator';
 import { JOB_NAMES, JobName } from './job-names';
 
-/** Finds every @JobHandler at start-up and refuses to start when a job name has none. */
+/** The job names that must have a handler: JOB_NAMES, unless a test provides its own list. */
+export const REQUIRED_JOB_NAMES = Symbol('REQUIRED_JOB_NAMES');
+
+/**
+ * Finds every @JobHandler at start-up and refuses to start when a job name has none. It checks at
+ * module init, before any queue starts taking jobs (the adapters start at application bootstrap).
+ */
 @Injectable()
-export class JobHandlersRegistry implements OnApplicationBootstrap {
-  private readonly handlers = new Map<JobName, JobHandlerFn<JobName>>();
+export class JobHandlersRegistry implements OnModuleInit {
+  private readonly handlers = new Map<string, JobHandlerFn<JobName>>();
 
   constructor(
     private readonly discovery: DiscoveryService,
     private readonly scanner: MetadataScanner,
     private readonly reflector: Reflector,
+    @Optional() @Inject(REQUIRED_JOB_NAMES) private readonly required: readonly string[] = JOB_NAMES,
   ) {}
 
-  onApplicationBootstrap(): void {
+  onModuleInit(): void {
     this.discover();
   }
 
@@ -25,13 +32,13 @@ export class JobHandlersRegistry implements OnApplicationBootstrap {
       if (!instance || typeof instance !== 'object') continue;
       const prototype = Object.getPrototypeOf(instance);
       for (const method of this.scanner.getAllMethodNames(prototype)) {
-        const name = this.reflector.get<JobName | undefined>(JOB_HANDLER_KEY, prototype[method]);
+        const name = this.reflector.get<string | undefined>(JOB_HANDLER_KEY, prototype[method]);
         if (!name) continue;
         if (this.handlers.has(name)) throw new Error(`Job "${name}" has two handlers`);
         this.handlers.set(name, (instance[method] as JobHandlerFn<JobName>).bind(instance));
       }
     }
-    const missing = JOB_NAMES.filter((name) => !this.handlers.has(name));
+    const missing = this.required.filter((name) => !this.handlers.has(name));
     if (missing.length > 0) {
       throw new Error(`No handler registered for job(s): ${missing.join(', ')}. Add a @JobHandler for each.`);
     }
@@ -39,7 +46,7 @@ export class JobHandlersRegistry implements OnApplicationBootstrap {
 
   get(name: string): JobHandlerFn<JobName> {
     this.discover();
-    const handler = this.handlers.get(name as JobName);
+    const handler = this.handlers.get(name);
     if (!handler) throw new Error(`No handler for job "${name}"`);
     return handler;
   }

@@ -1,7 +1,8 @@
+import Redis from 'ioredis';
 import { createConnection } from 'mysql2/promise';
 import { parseDatabaseConfig } from '../../src/config/database.config';
 import { createDataSource } from '../../src/database/data-source';
-import { MYSQL_ROOT_URL, mysqlUrl, TEST_DATABASE } from './services';
+import { MYSQL_ROOT_URL, mysqlUrl, TEST_DATABASE, TEST_REDIS_URL } from './services';
 
 /** Integration tests: a fresh MariaDB database, migrated once, shared by every test file. */
 export default async function globalSetup(): Promise<void> {
@@ -15,4 +16,20 @@ export default async function globalSetup(): Promise<void> {
   await dataSource.initialize();
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
+  await removeOldTestQueues();
+}
+
+/** Bull keys left by earlier test runs (test-app.ts: TEST_QUEUE_PREFIX); nothing else in Redis is touched. */
+async function removeOldTestQueues(): Promise<void> {
+  const redis = new Redis(TEST_REDIS_URL, { maxRetriesPerRequest: 3 });
+  try {
+    let cursor = '0';
+    do {
+      const [next, keys] = await redis.scan(cursor, 'MATCH', 'hoctap-test-*', 'COUNT', 1000);
+      if (keys.length > 0) await redis.unlink(...keys);
+      cursor = next;
+    } while (cursor !== '0');
+  } finally {
+    redis.disconnect();
+  }
 }

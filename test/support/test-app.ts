@@ -1,5 +1,6 @@
-import { INestApplication } from '@nestjs/common';
-import { Test } from '@nestjs/testing';
+import { INestApplication, Provider } from '@nestjs/common';
+import { Test, TestingModuleBuilder } from '@nestjs/testing';
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +16,17 @@ export interface TestAppOptions {
   redis?: boolean;
   role?: ProcessRole;
   env?: Record<string, string>;
+  /** Extra providers beside AppModule, e.g. a test-only @JobHandler. */
+  providers?: Provider[];
+  /** Replaces providers before the app is built (TestingModuleBuilder.overrideProvider). */
+  override?: (builder: TestingModuleBuilder) => TestingModuleBuilder;
 }
+
+/**
+ * Bull keys of this test process. Unique per run: job ids restart with each fresh test database,
+ * and a completed job kept in Redis under a reused prefix would swallow a new job of the same id.
+ */
+export const TEST_QUEUE_PREFIX = `hoctap-test-${process.pid}-${randomBytes(4).toString('hex')}`;
 
 /**
  * Boots the real application the way main.ts does, against the chosen services. Settings are
@@ -28,17 +39,25 @@ export async function createTestApp(options: TestAppOptions): Promise<INestAppli
     LOG_LEVEL: 'silent',
     DATA_DIR: dataDir,
     ...(options.database === 'mysql' ? { DATABASE_URL: mysqlUrl(), SEED_DEMO: 'false' } : {}),
-    ...(options.redis ? { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: `hoctap-test-${process.pid}` } : {}),
+    ...(options.redis ? { REDIS_URL: TEST_REDIS_URL, QUEUE_PREFIX: TEST_QUEUE_PREFIX } : {}),
     ...options.env,
   };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'SEED_DEMO', 'QUEUE_PREFIX']) delete process.env[key];
   Object.assign(process.env, env);
-  const moduleRef = await Test.createTestingModule({
+  const builder = Test.createTestingModule({
     imports: [AppModule.forRoot(options.role ?? 'web')],
-  }).compile();
+    providers: options.providers ?? [],
+  });
+  const moduleRef = await (options.override ? options.override(builder) : builder).compile();
   const app = moduleRef.createNestApplication({ bodyParser: false, bufferLogs: true });
-  configureApp(app);
-  await app.init();
+  try {
+    configureApp(app);
+    await app.init();
+  } catch (error) {
+    // Release the connections opened so far, so a test of a failing start-up leaves nothing open.
+    await app.close().catch(() => undefined);
+    throw error;
+  }
   return app;
 }
 

@@ -79,7 +79,10 @@ export function registerViewHelpers(hbs: Hbs): void {
   hbs.registerHelper('concat', ((...args: unknown[]) => args.slice(0, -1).join('')) as never);
   /** The value a form field shows: what was just typed if the form came back with errors, else the record's. */
   hbs.registerHelper('fieldValue', function (name: string, fallback: unknown, options: HelperOptions) {
-    const form = rootOf(options).form as { values?: Record<string, unknown> } | undefined;
+    const form = rootOf(options).form as
+      { values?: Record<string, unknown>; submitted?: boolean } | undefined;
+    // After a submit, an absent value means the field was left empty, not "show the saved value".
+    if (form?.submitted) return form.values?.[name] ?? '';
     if (form?.values && name in form.values) return form.values[name] ?? '';
     return fallback ?? '';
   } as never);

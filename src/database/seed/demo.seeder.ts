@@ -45,7 +45,13 @@ export class DemoSeeder {
           manager,
         );
         await this.users.update(user.id, { passwordHash }, manager);
-        await this.users.assign(user.id, demo.role, demo.scope.type, await scopeId(manager, demo.scope), manager);
+        await this.users.assign(
+          user.id,
+          demo.role,
+          demo.scope.type,
+          await scopeId(manager, demo.scope),
+          manager,
+        );
       }
     });
     await this.workers.seed(passwordHash);

@@ -44,9 +44,9 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.processJobs) return;
-    void this.queue.process('*', this.concurrency, (job) =>
-      this.executor.execute(job.data.runId, job.attemptsMade + 1),
-    );
+    this.queue
+      .process('*', this.concurrency, (job) => this.executor.execute(job.data.runId, job.attemptsMade + 1))
+      .catch((error: Error) => this.logger.error({ error: error.message }, 'queue stopped processing'));
     // Runs recorded but never handed to Redis (the web process stopped in between) are added again.
     const orphans = await this.runs.findUnfinished([JobStatus.Queued], new Date(Date.now() - 60_000));
     for (const run of orphans) await this.add(run);

@@ -1,0 +1,36 @@
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import '../../messages';
+import { hasMessage, messageKeys, translate } from './i18n';
+
+function templates(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    return statSync(path).isDirectory() ? templates(path) : path.endsWith('.hbs') ? [path] : [];
+  });
+}
+
+describe('message catalogue', () => {
+  const viewsDir = join(__dirname, '..', '..', '..', 'views');
+
+  it('has a Vietnamese and an English text for every key used by a template', () => {
+    const missing: string[] = [];
+    for (const file of templates(viewsDir)) {
+      const source = readFileSync(file, 'utf8');
+      for (const match of source.matchAll(/[{(]t "([^"]+)"/g)) {
+        if (!hasMessage(match[1])) missing.push(`${file.slice(viewsDir.length + 1)}: ${match[1]}`);
+      }
+    }
+    expect(missing).toEqual([]);
+  });
+
+  it('has no empty texts', () => {
+    const empty = messageKeys().filter((key) => !translate('vi', key).trim() || !translate('en', key).trim());
+    expect(empty).toEqual([]);
+  });
+
+  it('fills in parameters', () => {
+    expect(translate('vi', 'list.total', { count: 3 })).toBe('Tổng số: 3');
+    expect(translate('en', 'pagination.page', { page: 2, pages: 5 })).toBe('Page 2 of 5');
+  });
+});
