@@ -19,6 +19,12 @@ import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { JobsModule, ProcessRole } from './jobs/jobs.module';
 import './messages';
+import { ActivitiesModule } from './activities/activities.module';
+import { CatalogModule } from './catalog/catalog.module';
+import { FilesModule } from './files/files.module';
+import { LearningModule } from './learning/learning.module';
+import { MaterialsModule } from './materials/materials.module';
+import { LearningRecordsModule } from './learning-records/learning-records.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { UsersAdminModule } from './users/users-admin.module';
 import { UsersModule } from './users/users.module';
@@ -71,6 +77,12 @@ export class AppModule implements NestModule {
         AuthModule,
         OrganisationsModule,
         WorkersModule,
+        LearningRecordsModule,
+        FilesModule,
+        CatalogModule,
+        MaterialsModule,
+        LearningModule,
+        ActivitiesModule,
         HealthModule,
         HomeModule,
         SeedModule,

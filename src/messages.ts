@@ -1,3 +1,9 @@
+import { materialsMessages } from './materials/materials.messages';
+import { learningRecordsMessages } from './learning-records/learning-records.messages';
+import { learningMessages } from './learning/learning.messages';
+import { filesMessages } from './files/files.messages';
+import { catalogMessages } from './catalog/catalog.messages';
+import { activitiesMessages } from './activities/activities.messages';
 import { authMessages } from './auth/auth.messages';
 import { commonMessages } from './common/i18n/common.messages';
 import { registerMessages } from './common/i18n/i18n';
@@ -9,6 +15,12 @@ import { workersMessages } from './workers/workers.messages';
 
 /** Every domain's on-screen texts, in Vietnamese and English. */
 registerMessages(
+  activitiesMessages,
+  catalogMessages,
+  filesMessages,
+  learningMessages,
+  learningRecordsMessages,
+  materialsMessages,
   commonMessages,
   authMessages,
   homeMessages,

@@ -6,6 +6,12 @@ import { isSqlite } from './data-source';
 const RETRYABLE_MYSQL_ERRORS = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
 /**
+ * Thrown inside a unit of work when a concurrent transaction won a race (e.g. inserted the same
+ * unique row first): the whole unit is run again, and its reads then see the winner's rows.
+ */
+export class TransactionConflict extends Error {}
+
+/**
  * Runs a piece of work in one transaction. On MySQL a deadlock is retried (the work must be
  * idempotent inside, which transactions make it). SQLite has one connection, so transactions
  * are queued one after another instead of being nested into each other by accident.
@@ -31,7 +37,9 @@ export class UnitOfWork {
         return await attempt();
       } catch (error) {
         const code = (error as { code?: string }).code;
-        if (i >= retries || !code || !RETRYABLE_MYSQL_ERRORS.has(code)) throw error;
+        const retryable =
+          error instanceof TransactionConflict || (!!code && RETRYABLE_MYSQL_ERRORS.has(code));
+        if (i >= retries || !retryable) throw error;
         await new Promise((resolve) => setTimeout(resolve, 20 * 2 ** i + Math.random() * 20));
       }
     }

@@ -5,9 +5,11 @@
 export interface JobPayloads {
   /** Reads an uploaded roster file into workers and employments (workers/roster-import.processor.ts). */
   'roster.import': { importId: number };
+  /** Tells the domains that listen to new learning records about a worker (learning-records/learning-record-events.ts). */
+  'learning.recorded': { workerId: number };
 }
 
 export type JobName = keyof JobPayloads;
 
 /** Kept as a list too so that start-up can check each name has a handler. */
-export const JOB_NAMES: readonly JobName[] = ['roster.import'];
+export const JOB_NAMES: readonly JobName[] = ['roster.import', 'learning.recorded'];

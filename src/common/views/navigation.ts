@@ -6,11 +6,26 @@ export interface NavItem {
   label: string;
   /** Shown to anyone signed in when empty. */
   roles: Role[];
+  /** Also shown to visitors who are not signed in. */
+  public?: boolean;
 }
 
 /** The menu, one line per page; each person sees the items their roles allow. */
 export const NAVIGATION: NavItem[] = [
-  { href: '/', label: 'nav.home', roles: [] },
+  { href: '/', label: 'nav.home', roles: [], public: true },
+  { href: '/learn', label: 'nav.learn', roles: [Role.Worker] },
+  { href: '/courses', label: 'nav.courses', roles: [], public: true },
+  { href: '/materials', label: 'nav.materials', roles: [], public: true },
+  { href: '/learn/history', label: 'nav.history', roles: [Role.Worker] },
+  { href: '/catalog/courses', label: 'nav.catalogCourses', roles: [Role.InstitutionEditor] },
+  { href: '/catalog/materials', label: 'nav.catalogMaterials', roles: [Role.InstitutionEditor] },
+  { href: '/external-records', label: 'nav.externalRecords', roles: [Role.InstitutionEditor] },
+  { href: '/activities', label: 'nav.activities', roles: [Role.UnionOfficer] },
+  {
+    href: '/learning-records',
+    label: 'nav.learningRecords',
+    roles: [Role.UnionOfficer, Role.FederationAdmin],
+  },
   { href: '/workers', label: 'nav.workers', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   { href: '/workers/imports', label: 'nav.rosterImports', roles: [Role.UnionOfficer] },
   {
@@ -31,9 +46,16 @@ export function navigationFor(
   actor: Actor | undefined,
   currentPath: string,
 ): (NavItem & { current: boolean })[] {
-  if (!actor) return [];
-  return NAVIGATION.filter((item) => item.roles.length === 0 || actor.has(...item.roles)).map((item) => ({
-    ...item,
-    current: item.href === '/' ? currentPath === '/' : currentPath.startsWith(item.href),
-  }));
+  const visible = (item: NavItem) =>
+    actor ? item.roles.length === 0 || actor.has(...item.roles) : item.public === true;
+  const items = NAVIGATION.filter(visible);
+  // The most specific item is the current one (/learn/history, not /learn).
+  const current = items
+    .filter((item) =>
+      item.href === '/'
+        ? currentPath === '/'
+        : currentPath === item.href || currentPath.startsWith(`${item.href}/`),
+    )
+    .sort((a, b) => b.href.length - a.href.length)[0];
+  return items.map((item) => ({ ...item, current: item === current }));
 }

@@ -98,3 +98,24 @@ export async function createTable(
     true,
   );
 }
+
+/** Long rich text: MEDIUMTEXT (16 MB) on MySQL, TEXT on SQLite (which has no length limit). */
+export const longText = (q: QueryRunner, name: string, nullable = true): TableColumnOptions => ({
+  name,
+  type: q.connection.driver.options.type === 'mysql' ? 'mediumtext' : 'text',
+  isNullable: nullable,
+});
+
+/** A composite-key column (join tables), e.g. a domain code in course_domains. */
+export const key = (name: string, type: 'integer' | 'varchar', length?: number): TableColumnOptions => ({
+  name,
+  type,
+  isPrimary: true,
+  ...(length ? { length: String(length) } : {}),
+});
+
+/** Primary key of tables that grow to hundreds of millions of rows: BIGINT on MySQL. */
+export const bigId = (q: QueryRunner, name = 'id'): TableColumnOptions => ({
+  ...id(name),
+  type: q.connection.driver.options.type === 'mysql' ? 'bigint' : 'integer',
+});

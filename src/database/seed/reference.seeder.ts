@@ -3,6 +3,8 @@ import { EntityManager, InsertResult } from 'typeorm';
 import { foldVietnamese } from '../../common/text/vietnamese';
 import { AdminUnitMapping } from '../../organisations/entities/admin-unit-mapping.entity';
 import { AdminUnit, AdminUnitKind } from '../../organisations/entities/admin-unit.entity';
+import { LearningDomain } from '../../learning-records/entities/learning-domain.entity';
+import { DomainCode } from '../../learning-records/learning-domains';
 import { readSeed } from './seed-files';
 
 interface UnitSeed {
@@ -42,20 +44,10 @@ export class ReferenceSeeder {
     const { domains } = readSeed<{
       domains: { code: string; nameVi: string; nameEn: string; sortOrder: number }[];
     }>('reference/learning-domains.json');
+    const repo = manager.getRepository(LearningDomain);
     for (const d of domains) {
-      const exists = await manager
-        .createQueryBuilder()
-        .select('code')
-        .from('learning_domains', 'd')
-        .where('code = :code', d)
-        .getRawOne();
-      if (exists) continue;
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into('learning_domains')
-        .values({ code: d.code, name_vi: d.nameVi, name_en: d.nameEn, sort_order: d.sortOrder })
-        .execute();
+      if (await repo.exists({ where: { code: d.code as DomainCode } })) continue;
+      await repo.insert({ ...d, code: d.code as DomainCode });
     }
   }
 

@@ -1,0 +1,3 @@
+import { defineMessages } from '../common/i18n/messages';
+
+export const filesMessages = defineMessages({});

@@ -1,0 +1,25 @@
+/**
+ * The four learning domains the plan measures (its indicators a–d). Their names live in the
+ * learning_domains table (seeds/reference/learning-domains.json); the codes are fixed because the
+ * per-worker summary keeps one column per domain.
+ */
+export enum DomainCode {
+  Law = 'LAW',
+  Vocational = 'VOCATIONAL',
+  LifeSkills = 'LIFE_SKILLS',
+  Digital = 'DIGITAL',
+}
+
+export const DOMAIN_CODES = Object.values(DomainCode);
+
+/** The summary column holding the first date a worker reached each domain. */
+export const FIRST_ON_COLUMN: Record<DomainCode, string> = {
+  [DomainCode.Law]: 'first_law_on',
+  [DomainCode.Vocational]: 'first_vocational_on',
+  [DomainCode.LifeSkills]: 'first_life_skills_on',
+  [DomainCode.Digital]: 'first_digital_on',
+};
+
+export function isDomainCode(value: unknown): value is DomainCode {
+  return typeof value === 'string' && (DOMAIN_CODES as string[]).includes(value);
+}

@@ -1,0 +1,110 @@
+import { Injectable } from '@nestjs/common';
+import { EntityManager } from 'typeorm';
+import { Actor } from '../common/access/actor';
+import { Role } from '../common/access/roles';
+import { pageOf, Page } from '../common/http/pagination';
+import { UnitOfWork } from '../database/unit-of-work';
+import { EnterpriseScopeService } from '../organisations/enterprise-scope';
+import { LearningDomain } from './entities/learning-domain.entity';
+import { LearningRecord, RecordSource } from './entities/learning-record.entity';
+import { LearningRecordEvents } from './learning-record-events';
+import { DomainCode, DOMAIN_CODES, FIRST_ON_COLUMN } from './learning-domains';
+import { LearningRecordsRepository, RecordFilter, RecordInsert } from './learning-records.repository';
+
+export type NewLearningRecord = Omit<RecordInsert, 'institutionId' | 'enterpriseId'> & {
+  institutionId?: number | null;
+  enterpriseId?: number | null;
+};
+
+export interface DomainProgress {
+  code: DomainCode;
+  firstOn: string | null;
+  firstThisYearOn: string | null;
+}
+
+/**
+ * The one learning-record store: every completion, attendance and external record lands here,
+ * exactly once, and the worker's summary moves with it in the same transaction.
+ */
+@Injectable()
+export class LearningRecordsService {
+  constructor(
+    private readonly records: LearningRecordsRepository,
+    private readonly events: LearningRecordEvents,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly scopes: EnterpriseScopeService,
+  ) {}
+
+  /** Stores a record in its own transaction, then tells the listeners. */
+  async record(input: NewLearningRecord): Promise<{ record: LearningRecord; created: boolean }> {
+    const result = await this.unitOfWork.run((manager) => this.recordWithin(manager, input));
+    if (result.created) await this.events.announce([input.workerId]);
+    return result;
+  }
+
+  /**
+   * Stores a record inside the caller's transaction (e.g. with the enrolment it completes). The
+   * caller announces the workers after commit with `announce`.
+   */
+  recordWithin(
+    manager: EntityManager,
+    input: NewLearningRecord,
+  ): Promise<{ record: LearningRecord; created: boolean }> {
+    if (input.domains.length === 0) throw new Error('A learning record needs at least one domain');
+    if (!(input.hours >= 0 && input.hours <= 9999)) throw new Error('Learning record hours out of range');
+    return this.records.insertOnce(manager, { institutionId: null, enterpriseId: null, ...input });
+  }
+
+  announce(workerIds: number[]): Promise<void> {
+    return this.events.announce(workerIds);
+  }
+
+  domains(): Promise<LearningDomain[]> {
+    return this.records.listDomains();
+  }
+
+  /** A worker's own history (every record and its source). */
+  async historyOf(
+    workerId: number,
+    filter: Omit<RecordFilter, 'workerId'>,
+    page: number,
+    size: number,
+  ): Promise<Page<LearningRecord>> {
+    const [items, total] = await this.records.page({ ...filter, workerId }, null, (page - 1) * size, size);
+    return pageOf(items, total, page, size);
+  }
+
+  /** Records of the workers an officer or admin reaches. */
+  async historyInScope(
+    actor: Actor,
+    filter: RecordFilter,
+    page: number,
+    size: number,
+  ): Promise<Page<LearningRecord>> {
+    const scope = await this.scopes.scopeOf(actor, Role.UnionOfficer, Role.FederationAdmin, Role.SystemAdmin);
+    const [items, total] = await this.records.page(filter, scope, (page - 1) * size, size);
+    return pageOf(items, total, page, size);
+  }
+
+  /** Per domain: when the worker first learned in it, ever and this year. */
+  async progressOf(workerId: number, year: number): Promise<DomainProgress[]> {
+    const [summary, yearRow] = await Promise.all([
+      this.records.summaryOf(workerId),
+      this.records.yearOf(workerId, year),
+    ]);
+    const property = (code: DomainCode) =>
+      FIRST_ON_COLUMN[code].replace(/_([a-z])/g, (_, c: string) => c.toUpperCase()) as
+        'firstLawOn' | 'firstVocationalOn' | 'firstLifeSkillsOn' | 'firstDigitalOn';
+    return DOMAIN_CODES.map((code) => ({
+      code,
+      firstOn: summary?.[property(code)] ?? null,
+      firstThisYearOn: yearRow?.[property(code)] ?? null,
+    }));
+  }
+
+  summaryOf(workerId: number) {
+    return this.records.summaryOf(workerId);
+  }
+}
+
+export { RecordSource };
