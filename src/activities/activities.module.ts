@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesDemoSeeder } from './activities.demo-seeder';
 
-@Module({ imports: [], controllers: [], providers: [], exports: [] })
+@Module({ imports: [], controllers: [], providers: [ActivitiesDemoSeeder], exports: [ActivitiesDemoSeeder] })
 export class ActivitiesModule {}

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { CatalogDemoSeeder } from './catalog.demo-seeder';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Course } from './entities/course.entity';
 import { Lesson } from './entities/lesson.entity';
@@ -8,7 +9,7 @@ import { Quiz, QuizOption, QuizQuestion } from './entities/quiz.entity';
 @Module({
   imports: [TypeOrmModule.forFeature([Course, Lesson, Quiz, QuizQuestion, QuizOption])],
   controllers: [],
-  providers: [],
-  exports: [TypeOrmModule],
+  providers: [CatalogDemoSeeder],
+  exports: [TypeOrmModule, CatalogDemoSeeder],
 })
 export class CatalogModule {}

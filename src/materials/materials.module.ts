@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { MaterialsDemoSeeder } from './materials.demo-seeder';
 
-@Module({ imports: [], controllers: [], providers: [], exports: [] })
+@Module({ imports: [], controllers: [], providers: [MaterialsDemoSeeder], exports: [MaterialsDemoSeeder] })
 export class MaterialsModule {}

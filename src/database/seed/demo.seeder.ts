@@ -2,6 +2,10 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PasswordHasher } from '../../auth/password-hasher';
 import { Role, ScopeType } from '../../common/access/roles';
+import { ActivitiesDemoSeeder } from '../../activities/activities.demo-seeder';
+import { CatalogDemoSeeder } from '../../catalog/catalog.demo-seeder';
+import { LearningDemoSeeder } from '../../learning/learning.demo-seeder';
+import { MaterialsDemoSeeder } from '../../materials/materials.demo-seeder';
 import { OrganisationsDemoSeeder } from '../../organisations/organisations.demo-seeder';
 import { UserStatus } from '../../users/entities/user.entity';
 import { UsersRepository } from '../../users/users.repository';
@@ -28,6 +32,10 @@ export class DemoSeeder {
     private readonly unitOfWork: UnitOfWork,
     private readonly organisations: OrganisationsDemoSeeder,
     private readonly workers: WorkersDemoSeeder,
+    private readonly catalog: CatalogDemoSeeder,
+    private readonly materials: MaterialsDemoSeeder,
+    private readonly learning: LearningDemoSeeder,
+    private readonly activities: ActivitiesDemoSeeder,
   ) {}
 
   async alreadySeeded(): Promise<boolean> {
@@ -55,6 +63,10 @@ export class DemoSeeder {
       }
     });
     await this.workers.seed(passwordHash);
+    await this.catalog.seed();
+    await this.materials.seed();
+    await this.learning.seed();
+    await this.activities.seed();
   }
 }
 

@@ -1,3 +1,7 @@
+import { ActivitiesModule } from '../../activities/activities.module';
+import { CatalogModule } from '../../catalog/catalog.module';
+import { LearningModule } from '../../learning/learning.module';
+import { MaterialsModule } from '../../materials/materials.module';
 import { Module } from '@nestjs/common';
 import { AuthModule } from '../../auth/auth.module';
 import { OrganisationsModule } from '../../organisations/organisations.module';
@@ -8,7 +12,16 @@ import { ReferenceSeeder } from './reference.seeder';
 import { SeedRunner } from './seed.runner';
 
 @Module({
-  imports: [UsersModule, AuthModule, OrganisationsModule, WorkersModule],
+  imports: [
+    UsersModule,
+    AuthModule,
+    OrganisationsModule,
+    WorkersModule,
+    CatalogModule,
+    MaterialsModule,
+    LearningModule,
+    ActivitiesModule,
+  ],
   providers: [SeedRunner, ReferenceSeeder, DemoSeeder],
   exports: [SeedRunner],
 })
