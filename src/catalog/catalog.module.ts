@@ -1,15 +1,51 @@
 import { Module } from '@nestjs/common';
-import { CatalogDemoSeeder } from './catalog.demo-seeder';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { FilesModule } from '../files/files.module';
+import { LearningDomain } from '../learning-records/entities/learning-domain.entity';
+import { CatalogFilesController } from './catalog-files.controller';
+import { CatalogDemoSeeder } from './catalog.demo-seeder';
+import { CatalogService } from './catalog.service';
+import { CoursesApiController } from './courses.api.controller';
+import { CoursesController } from './courses.controller';
+import { CoursesRepository } from './courses.repository';
+import { CoursesService } from './courses.service';
 import { Course } from './entities/course.entity';
+import { LessonFile } from './entities/lesson-file.entity';
 import { Lesson } from './entities/lesson.entity';
 import { Quiz, QuizOption, QuizQuestion } from './entities/quiz.entity';
+import { LessonsController } from './lessons.controller';
+import { LessonsRepository } from './lessons.repository';
+import { LessonsService } from './lessons.service';
+import { QuizzesController } from './quizzes.controller';
+import { QuizzesRepository } from './quizzes.repository';
+import { QuizzesService } from './quizzes.service';
 
-/** Courses, lessons and quizzes, written by institution editors. */
+/**
+ * Courses, lessons and quizzes, written by institution editors. The learner's side imports this
+ * module for CatalogService (published courses, search, lesson files).
+ */
 @Module({
-  imports: [TypeOrmModule.forFeature([Course, Lesson, Quiz, QuizQuestion, QuizOption])],
-  controllers: [],
-  providers: [CatalogDemoSeeder],
-  exports: [TypeOrmModule, CatalogDemoSeeder],
+  imports: [
+    TypeOrmModule.forFeature([Course, Lesson, LessonFile, Quiz, QuizQuestion, QuizOption, LearningDomain]),
+    FilesModule,
+  ],
+  controllers: [
+    CoursesController,
+    LessonsController,
+    QuizzesController,
+    CatalogFilesController,
+    CoursesApiController,
+  ],
+  providers: [
+    CoursesRepository,
+    LessonsRepository,
+    QuizzesRepository,
+    CoursesService,
+    LessonsService,
+    QuizzesService,
+    CatalogService,
+    CatalogDemoSeeder,
+  ],
+  exports: [TypeOrmModule, CatalogService, CatalogDemoSeeder, CoursesRepository],
 })
 export class CatalogModule {}

@@ -3,7 +3,6 @@ import {
   Controller,
   Get,
   HttpCode,
-  Inject,
   Param,
   ParseIntPipe,
   Post,
@@ -17,7 +16,6 @@ import { CurrentActor, Roles } from '../common/access/access.decorators';
 import { Actor } from '../common/access/actor';
 import { PageQuery, pageWindow } from '../common/http/pagination';
 import { AppRequest } from '../common/http/request';
-import { uploadsConfig, UploadsConfig } from '../config';
 import { JobRunsService } from '../jobs/job-runs.service';
 import { UploadRosterDto } from './dto/worker.dto';
 import { RosterImport } from './entities/roster-import.entity';
@@ -33,7 +31,6 @@ export class RosterImportsApiController {
   constructor(
     private readonly imports: RosterImportsService,
     private readonly jobRuns: JobRunsService,
-    @Inject(uploadsConfig.KEY) private readonly uploads: UploadsConfig,
   ) {}
 
   @Post()
@@ -61,11 +58,7 @@ export class RosterImportsApiController {
     @Body() dto: UploadRosterDto,
     @UploadedFile() file: Express.Multer.File | undefined,
   ) {
-    const created = await this.imports.createFromUpload(
-      actor,
-      dto.enterpriseId,
-      storedUpload(file, this.uploads.dir),
-    );
+    const created = await this.imports.createFromUpload(actor, dto.enterpriseId, storedUpload(file));
     return view(created);
   }
 

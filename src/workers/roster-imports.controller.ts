@@ -74,11 +74,7 @@ export class RosterImportsController {
     @Body() dto: UploadRosterDto,
     @UploadedFile() file: Express.Multer.File | undefined,
   ) {
-    const created = await this.imports.createFromUpload(
-      actor,
-      dto.enterpriseId,
-      storedUpload(file, this.uploads.dir),
-    );
+    const created = await this.imports.createFromUpload(actor, dto.enterpriseId, storedUpload(file));
     return { url: `/workers/imports/${created.id}` };
   }
 

@@ -19,6 +19,11 @@ export class InputNormaliserMiddleware implements NestMiddleware {
   }
 }
 
+/** The same for the fields of a multipart form, which are read later (FileUploadInterceptor). */
+export function normaliseFormFields(body: object): Record<string, unknown> {
+  return normalise(body, true, 0) as Record<string, unknown>;
+}
+
 function normalise(value: unknown, isForm: boolean, depth: number, key = ''): unknown {
   if (typeof value === 'string') {
     const composed = value.normalize('NFC');

@@ -1,0 +1,227 @@
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Render, Req, Res } from '@nestjs/common';
+import type { Response } from 'express';
+import { ApiExcludeController } from '@nestjs/swagger';
+import { CurrentActor, Roles } from '../common/access/access.decorators';
+import { Actor } from '../common/access/actor';
+import { Role } from '../common/access/roles';
+import { FormView } from '../common/forms/form-view';
+import { AppRequest, flash } from '../common/http/request';
+import { translate } from '../common/i18n/i18n';
+import { editorInstitutionIds } from './catalog.access';
+import { questionKindOptions } from './catalog.presenters';
+import { COURSE_READERS } from './courses.controller';
+import { MAX_OPTIONS, QuestionInput } from './course-rules';
+import { NewQuizDto, QuestionFormDto, QuizDto } from './dto/course.dto';
+import { QuestionKind, QuizOption } from './entities/quiz.entity';
+import { QuizzesService } from './quizzes.service';
+
+const OPTION_ROWS = 6;
+
+/** Quizzes of a course and their questions. */
+@ApiExcludeController()
+@Controller('catalog/courses/:courseId/quizzes')
+export class QuizzesController {
+  constructor(private readonly quizzes: QuizzesService) {}
+
+  /** Creates a lesson's quiz (lessonId) or the final quiz, with the usual settings, and opens it. */
+  @Post()
+  @Roles(Role.InstitutionEditor)
+  async create(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Body() dto: NewQuizDto,
+    @Req() req: AppRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const quiz = await this.quizzes.create(actor, courseId, dto, req.locale);
+    res.redirect(303, `/catalog/courses/${courseId}/quizzes/${quiz.id}`);
+  }
+
+  @Get(':quizId')
+  @Roles(...COURSE_READERS)
+  @Render('catalog/courses/quiz')
+  page(
+    @Req() req: AppRequest,
+    @Param('courseId', ParseIntPipe) _courseId: number,
+    @Param('quizId', ParseIntPipe) _quizId: number,
+  ) {
+    return this.quizContext(req);
+  }
+
+  @Post(':quizId')
+  @Roles(Role.InstitutionEditor)
+  @FormView('catalog/courses/quiz', { context: 'quizContext', flash: 'flash.saved' })
+  async update(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Param('quizId', ParseIntPipe) quizId: number,
+    @Body() dto: QuizDto,
+  ) {
+    await this.quizzes.update(actor, courseId, quizId, dto);
+    return { url: `/catalog/courses/${courseId}/quizzes/${quizId}` };
+  }
+
+  @Post(':quizId/remove')
+  @Roles(Role.InstitutionEditor)
+  @FormView('catalog/refused', { context: 'refusedContext' })
+  async remove(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Param('quizId', ParseIntPipe) quizId: number,
+    @Req() req: AppRequest,
+  ) {
+    const outcome = await this.quizzes.remove(actor, courseId, quizId);
+    flash(req, 'success', outcome === 'removed' ? 'catalog.quiz.retired' : 'catalog.quiz.deleted');
+    return { url: `/catalog/courses/${courseId}` };
+  }
+
+  @Get(':quizId/questions/new')
+  @Roles(Role.InstitutionEditor)
+  @Render('catalog/courses/question')
+  newQuestion(
+    @Req() req: AppRequest,
+    @Param('courseId', ParseIntPipe) _courseId: number,
+    @Param('quizId', ParseIntPipe) _quizId: number,
+  ) {
+    return this.questionContext(req);
+  }
+
+  @Post(':quizId/questions')
+  @Roles(Role.InstitutionEditor)
+  @FormView('catalog/courses/question', { context: 'questionContext', flash: 'catalog.question.created' })
+  async addQuestion(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Param('quizId', ParseIntPipe) quizId: number,
+    @Body() dto: QuestionFormDto,
+  ) {
+    await this.quizzes.addQuestion(actor, courseId, quizId, fromForm(dto));
+    return { url: `/catalog/courses/${courseId}/quizzes/${quizId}#questions` };
+  }
+
+  @Get(':quizId/questions/:questionId')
+  @Roles(Role.InstitutionEditor)
+  @Render('catalog/courses/question')
+  editQuestion(
+    @Req() req: AppRequest,
+    @Param('courseId', ParseIntPipe) _courseId: number,
+    @Param('quizId', ParseIntPipe) _quizId: number,
+    @Param('questionId', ParseIntPipe) _questionId: number,
+  ) {
+    return this.questionContext(req);
+  }
+
+  @Post(':quizId/questions/:questionId')
+  @Roles(Role.InstitutionEditor)
+  @FormView('catalog/courses/question', { context: 'questionContext', flash: 'flash.saved' })
+  async updateQuestion(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Param('quizId', ParseIntPipe) quizId: number,
+    @Param('questionId', ParseIntPipe) questionId: number,
+    @Body() dto: QuestionFormDto,
+  ) {
+    await this.quizzes.updateQuestion(actor, courseId, quizId, questionId, fromForm(dto));
+    return { url: `/catalog/courses/${courseId}/quizzes/${quizId}#questions` };
+  }
+
+  @Post(':quizId/questions/:questionId/remove')
+  @Roles(Role.InstitutionEditor)
+  @FormView('catalog/refused', { context: 'refusedContext' })
+  async removeQuestion(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Param('quizId', ParseIntPipe) quizId: number,
+    @Param('questionId', ParseIntPipe) questionId: number,
+    @Req() req: AppRequest,
+  ) {
+    const outcome = await this.quizzes.removeQuestion(actor, courseId, quizId, questionId);
+    flash(req, 'success', outcome === 'removed' ? 'catalog.question.retired' : 'catalog.question.deleted');
+    return { url: `/catalog/courses/${courseId}/quizzes/${quizId}#questions` };
+  }
+
+  /** Where a refused button leads back to. */
+  async refusedContext(req: AppRequest) {
+    const { course, quiz } = await this.quizzes.editView(
+      req.user!,
+      Number(req.params.courseId),
+      Number(req.params.quizId),
+    );
+    return {
+      title: translate(req.locale, 'catalog.refused.title'),
+      back: { url: `/catalog/courses/${course.id}/quizzes/${quiz.id}#questions`, label: quiz.title },
+    };
+  }
+
+  /** The quiz page: settings and questions; also used to render it again with errors. */
+  async quizContext(req: AppRequest) {
+    const actor = req.user!;
+    const view = await this.quizzes.editView(actor, Number(req.params.courseId), Number(req.params.quizId));
+    return {
+      title: view.quiz.title,
+      ...view,
+      canEdit: editorInstitutionIds(actor).includes(view.course.institutionId),
+      everPublished: view.course.publishedAt !== null,
+      shuffleOptions: yesNo(req),
+      questions: view.questions.map((q, i) => ({
+        ...q,
+        ordinal: i + 1,
+        kindLabel: translate(req.locale, `questionKind.${q.kind}`),
+      })),
+    };
+  }
+
+  /** The question form with its option rows; also used to render it again with what was typed. */
+  async questionContext(req: AppRequest) {
+    const actor = req.user!;
+    const [courseId, quizId] = [Number(req.params.courseId), Number(req.params.quizId)];
+    const questionId = req.params.questionId ? Number(req.params.questionId) : undefined;
+    const view = questionId
+      ? await this.quizzes.question(actor, courseId, quizId, questionId)
+      : { ...(await this.quizzes.editView(actor, courseId, quizId)), question: undefined };
+    const body = req.method === 'POST' ? (req.body as Record<string, unknown>) : undefined;
+    return {
+      title: translate(
+        req.locale,
+        view.question ? 'catalog.question.editTitle' : 'catalog.question.newTitle',
+      ),
+      course: view.course,
+      quiz: view.quiz,
+      question: view.question,
+      everPublished: view.course.publishedAt !== null,
+      kindOptions: questionKindOptions(req.locale),
+      options: optionRows(body, view.question?.options),
+    };
+  }
+}
+
+function yesNo(req: AppRequest) {
+  return [
+    { value: 'true', label: translate(req.locale, 'common.yes') },
+    { value: 'false', label: translate(req.locale, 'common.no') },
+  ];
+}
+
+/** The form's option rows: what was typed (after an error), else the question's options, padded with blanks. */
+function optionRows(body: Record<string, unknown> | undefined, saved: QuizOption[] | undefined) {
+  const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+  const rows: { label: string; correct: boolean }[] = body
+    ? list(body.option).map((label, i) => ({
+        label: typeof label === 'string' ? label : '',
+        correct: list(body.correct).map(String).includes(String(i)),
+      }))
+    : (saved ?? []).map((o) => ({ label: o.label, correct: o.correct }));
+  while (rows.length < Math.min(MAX_OPTIONS, Math.max(OPTION_ROWS, rows.length + 1)))
+    rows.push({ label: '', correct: false });
+  return rows.map((row, index) => ({ ...row, index, ordinal: index + 1 }));
+}
+
+function fromForm(dto: QuestionFormDto): QuestionInput {
+  const correct = new Set(dto.correct ?? []);
+  return {
+    kind: dto.kind ?? QuestionKind.Single,
+    prompt: dto.prompt,
+    explanation: dto.explanation ?? null,
+    options: (dto.option ?? []).map((label, i) => ({ label, correct: correct.has(i) })),
+  };
+}
