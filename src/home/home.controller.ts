@@ -1,14 +1,22 @@
-import { Controller, Get, Render } from '@nestjs/common';
+import { Controller, Get, Render, Req } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import { Public } from '../common/access/access.decorators';
+import { Role } from '../common/access/roles';
+import { AppRequest } from '../common/http/request';
+import { MyLearningService } from '../learning/my-learning.service';
 
 @ApiExcludeController()
 @Controller()
 export class HomeController {
+  constructor(private readonly learning: MyLearningService) {}
+
   @Get()
   @Public()
   @Render('home/index')
-  home() {
-    return {};
+  async home(@Req() req: AppRequest) {
+    const actor = req.user;
+    // A worker lands here after signing in: point them straight at their learning.
+    if (!actor?.workerId || !actor.has(Role.Worker)) return {};
+    return { isWorker: true, continueCourse: await this.learning.latestInProgress(actor) };
   }
 }

@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
+import { LearningModule } from '../learning/learning.module';
 import { HomeController } from './home.controller';
 
-@Module({ controllers: [HomeController] })
+@Module({ imports: [LearningModule], controllers: [HomeController] })
 export class HomeModule {}

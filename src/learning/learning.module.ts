@@ -1,5 +1,53 @@
 import { Module } from '@nestjs/common';
+import { TypeOrmModule } from '@nestjs/typeorm';
+import { CatalogModule } from '../catalog/catalog.module';
+import { LearningRecordsModule } from '../learning-records/learning-records.module';
+import { WorkersModule } from '../workers/workers.module';
+import { CatalogueController } from './catalogue.controller';
+import { CatalogueRepository } from './catalogue.repository';
+import { CatalogueService } from './catalogue.service';
+import { CertificatesService } from './certificates.service';
+import { CourseCertificate } from './entities/course-certificate.entity';
+import { Enrolment } from './entities/enrolment.entity';
+import { LessonProgress } from './entities/lesson-progress.entity';
+import { QuizAttempt } from './entities/quiz-attempt.entity';
+import { LearningApiController } from './learning.api.controller';
+import { LearningController } from './learning.controller';
 import { LearningDemoSeeder } from './learning.demo-seeder';
+import { LearningRepository } from './learning.repository';
+import { LearningService } from './learning.service';
+import { MyLearningService } from './my-learning.service';
+import { VerifyApiController } from './verify.api.controller';
+import { VerifyController } from './verify.controller';
 
-@Module({ imports: [], controllers: [], providers: [LearningDemoSeeder], exports: [LearningDemoSeeder] })
+/**
+ * Workers learning online: the public catalogue, enrolments, lessons, time spent and quizzes, the
+ * completion rules that turn a finished course into one learning record and a certificate, the
+ * worker's home and history, and the public check of certificates.
+ */
+@Module({
+  imports: [
+    TypeOrmModule.forFeature([Enrolment, LessonProgress, QuizAttempt, CourseCertificate]),
+    CatalogModule,
+    LearningRecordsModule,
+    WorkersModule,
+  ],
+  controllers: [
+    CatalogueController,
+    LearningController,
+    VerifyController,
+    LearningApiController,
+    VerifyApiController,
+  ],
+  providers: [
+    CatalogueRepository,
+    LearningRepository,
+    CatalogueService,
+    LearningService,
+    MyLearningService,
+    CertificatesService,
+    LearningDemoSeeder,
+  ],
+  exports: [LearningService, MyLearningService, CertificatesService, LearningDemoSeeder],
+})
 export class LearningModule {}

@@ -1,0 +1,60 @@
+import { Transform, Type } from 'class-transformer';
+import {
+  ArrayMaxSize,
+  ArrayMinSize,
+  IsArray,
+  IsIn,
+  IsInt,
+  IsOptional,
+  IsString,
+  Matches,
+  Max,
+  Min,
+  ValidateNested,
+} from 'class-validator';
+import { ExportFormat } from '../../common/export/table-export';
+import { PageQuery } from '../../common/http/pagination';
+import { DOMAIN_CODES, DomainCode } from '../../learning-records/learning-domains';
+
+const toInt = ({ value }: { value: unknown }) =>
+  value === undefined || value === '' ? undefined : /^\d+$/.test(String(value)) ? Number(value) : value;
+
+/** /courses: text (with or without diacritics), a domain chip, an institution. */
+export class CatalogueQuery extends PageQuery {
+  @IsOptional() @IsIn(DOMAIN_CODES) domain?: DomainCode;
+  /** Id of the training institution. */
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) institution?: number;
+}
+
+/** /learn/history: a year, a domain, and `format=xlsx|csv` to download the same list. */
+export class HistoryQuery {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(100000) page?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) @Max(200) size?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(2000) @Max(2100) year?: number;
+  @IsOptional() @IsIn(DOMAIN_CODES) domain?: DomainCode;
+  @IsOptional() @IsIn(['xlsx', 'csv']) format?: ExportFormat;
+}
+
+export class HeartbeatDto {
+  /** Seconds the page was visible since its previous heartbeat; the server credits at most 60. */
+  @IsOptional() @IsInt() @Min(0) @Max(3600) seconds?: number;
+}
+
+export class QuizAnswerDto {
+  @IsInt() @Min(1) questionId: number;
+  /** The options chosen: one for a single-choice question. */
+  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsInt({ each: true }) optionIds: number[];
+}
+
+export class QuizSubmissionDto {
+  /**
+   * The key handed out with the quiz (GET …/quizzes/:quizId). Sending the same key again returns
+   * the attempt already stored instead of a new one.
+   */
+  @IsString() @Matches(/^[A-Za-z0-9_-]{16,64}$/) submissionKey: string;
+  @IsArray()
+  @ArrayMaxSize(500)
+  @ValidateNested({ each: true })
+  @Type(() => QuizAnswerDto)
+  answers: QuizAnswerDto[];
+}

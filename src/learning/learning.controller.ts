@@ -1,0 +1,253 @@
+import { Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { ApiExcludeController } from '@nestjs/swagger';
+import type { Response } from 'express';
+import { CurrentActor, Roles } from '../common/access/access.decorators';
+import { Actor } from '../common/access/actor';
+import { Role } from '../common/access/roles';
+import { sendTable } from '../common/export/table-export';
+import { FormView } from '../common/forms/form-view';
+import { PAGE_SIZE } from '../common/http/pagination';
+import { AppRequest } from '../common/http/request';
+import { translate } from '../common/i18n/i18n';
+import { DOMAIN_CODES } from '../learning-records/learning-domains';
+import { todayInVietnam } from '../workers/roster/roster-values';
+import { CertificatesService } from './certificates.service';
+import { HistoryQuery } from './dto/learning.dto';
+import { LearningService } from './learning.service';
+import {
+  cardView,
+  domainLabels,
+  historyColumns,
+  historyItemView,
+  historyYears,
+  sizeText,
+  webUrl,
+} from './learning.presenters';
+import { MyLearningService } from './my-learning.service';
+import { quizSubmissionFromForm } from './quiz-form';
+
+/** The worker's learning pages: home, lessons, quizzes, history and certificates. */
+@ApiExcludeController()
+@Controller('learn')
+export class LearningController {
+  constructor(
+    private readonly learning: LearningService,
+    private readonly mine: MyLearningService,
+    private readonly certificates: CertificatesService,
+  ) {}
+
+  @Get()
+  @Roles(Role.Worker)
+  @Render('learning/home')
+  async home(@CurrentActor() actor: Actor, @Req() req: AppRequest) {
+    const home = await this.mine.home(actor);
+    return {
+      title: translate(req.locale, 'nav.learn'),
+      ...home,
+      domains: home.domains.map((d) => ({
+        ...d,
+        label: translate(req.locale, `domain.${d.code}`),
+        href: `/courses?domain=${d.code}`,
+      })),
+      reachedCount: home.domains.filter((d) => d.firstOn).length,
+      reachedThisYear: home.domains.filter((d) => d.firstThisYearOn).length,
+      suggestions: home.suggestions.map((c) => cardView(req.locale, c)),
+    };
+  }
+
+  @Get('history')
+  @Roles(Role.Worker)
+  async history(
+    @CurrentActor() actor: Actor,
+    @Query() query: HistoryQuery,
+    @Req() req: AppRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    const filter = { year: query.year, domain: query.domain };
+    if (query.format) {
+      return sendTable(res, query.format, req.locale, {
+        filename: 'qua-trinh-hoc-tap',
+        sheet: translate(req.locale, 'nav.history').slice(0, 31),
+        columns: historyColumns(req.locale),
+        rows: this.mine.historyRows(actor, filter),
+      });
+    }
+    const page = await this.mine.history(actor, filter, query.page ?? 1, query.size ?? PAGE_SIZE);
+    const currentYear = Number(todayInVietnam().slice(0, 4));
+    res.render('learning/history', {
+      title: translate(req.locale, 'nav.history'),
+      query: { year: query.year, domain: query.domain },
+      years: historyYears(currentYear).map((y) => ({ value: y, selected: y === query.year })),
+      domainOptions: DOMAIN_CODES.map((code) => ({
+        value: code,
+        label: translate(req.locale, `domain.${code}`),
+        selected: code === query.domain,
+      })),
+      page: { ...page, items: page.items.map((i) => historyItemView(req.locale, i)) },
+    });
+  }
+
+  /** "Bắt đầu học": enrols (once) and opens the first lesson not done yet. */
+  @Post('courses/:courseId/enrol')
+  @Roles(Role.Worker)
+  async enrol(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Res() res: Response,
+  ): Promise<void> {
+    await this.learning.enrol(actor, courseId);
+    const standing = await this.learning.standing(actor.workerId!, courseId);
+    res.redirect(303, standing?.nextUrl ?? `/courses/${courseId}`);
+  }
+
+  /** Where to carry on in a course; a visitor who signed in from the course page lands here. */
+  @Get('courses/:courseId')
+  @Roles(Role.Worker)
+  async resume(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Res() res: Response,
+  ): Promise<void> {
+    const standing = await this.learning.standing(actor.workerId!, courseId);
+    res.redirect(
+      303,
+      standing && !standing.enrolment.completedAt ? standing.nextUrl : `/courses/${courseId}`,
+    );
+  }
+
+  @Get('courses/:courseId/lessons/:lessonId')
+  @Roles(Role.Worker)
+  @Render('learning/lesson')
+  async lesson(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Param('lessonId', ParseIntPipe) lessonId: number,
+    @Req() req: AppRequest,
+  ) {
+    const view = await this.learning.openLesson(actor, courseId, lessonId);
+    const progress = view.outcome.progress.get(lessonId);
+    return {
+      title: view.lesson.title,
+      course: view.course,
+      lesson: view.lesson,
+      position: view.position,
+      count: view.count,
+      previous: view.previous,
+      next: view.next,
+      attachments: view.attachments.map((a) => ({ ...a, sizeText: sizeText(req.locale, a.sizeBytes) })),
+      videoUrl: webUrl(view.lesson.videoUrl),
+      quiz: view.quiz,
+      done: view.done,
+      percent: view.outcome.state.percent,
+      completed: view.outcome.enrolment.completedAt !== null,
+      completedNow: view.outcome.completedNow,
+      nextUrl: view.nextUrl,
+      timed: view.lesson.completionRule === 'TIME_SPENT' && !view.done,
+      minutesSpent: Math.floor((progress?.secondsSpent ?? 0) / 60),
+      heartbeatUrl: `/api/v1/learning/courses/${courseId}/lessons/${lessonId}/heartbeat`,
+      domainLabels: domainLabels(
+        req.locale,
+        view.course.domains.map((d) => d.code),
+      ),
+    };
+  }
+
+  @Get('courses/:courseId/quizzes/:quizId')
+  @Roles(Role.Worker)
+  @Render('learning/quiz')
+  quiz(@Req() req: AppRequest) {
+    return this.quizContext(req);
+  }
+
+  @Post('courses/:courseId/quizzes/:quizId')
+  @Roles(Role.Worker)
+  @FormView('learning/quiz', { context: 'quizContext' })
+  async submit(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Param('quizId', ParseIntPipe) quizId: number,
+    @Req() req: AppRequest,
+  ) {
+    const { attempt } = await this.learning.submitQuiz(
+      actor,
+      courseId,
+      quizId,
+      quizSubmissionFromForm(req.body),
+    );
+    return { url: `/learn/courses/${courseId}/quizzes/${quizId}/attempts/${attempt.id}` };
+  }
+
+  @Get('courses/:courseId/quizzes/:quizId/attempts/:attemptId')
+  @Roles(Role.Worker)
+  @Render('learning/feedback')
+  async feedback(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Param('quizId', ParseIntPipe) quizId: number,
+    @Param('attemptId', ParseIntPipe) attemptId: number,
+    @Req() req: AppRequest,
+  ) {
+    const feedback = await this.learning.feedback(actor, courseId, quizId, attemptId);
+    return {
+      title: feedback.quiz.title,
+      ...feedback,
+      correctCount: feedback.questions.filter((q) => q.correct).length,
+      questions: feedback.questions.map((q) => ({
+        ...q,
+        options: q.options.map((o) => ({
+          ...o,
+          chosen: q.chosen.includes(o.id),
+          right: q.correctOptionIds.includes(o.id),
+        })),
+      })),
+      canRetry: !feedback.attempt.passed && feedback.attemptsLeft !== 0,
+      quizUrl: `/learn/courses/${courseId}/quizzes/${quizId}`,
+      locale: req.locale,
+    };
+  }
+
+  /** The holder's own certificate; anyone else's code answers 404. */
+  @Get('certificates/:code.pdf')
+  @Roles(Role.Worker)
+  async certificate(
+    @CurrentActor() actor: Actor,
+    @Param('code') code: string,
+    @Res() res: Response,
+  ): Promise<void> {
+    const pdf = await this.certificates.pdf(actor, code);
+    res.setHeader('Content-Type', 'application/pdf');
+    res.setHeader('Content-Disposition', `inline; filename="${pdf.filename}"`);
+    res.setHeader('Cache-Control', 'private, no-store');
+    res.send(pdf.content);
+  }
+
+  /** The quiz page's context; also used to show the form again with its errors (same key, same order). */
+  async quizContext(req: AppRequest) {
+    const body = (req.method === 'POST' ? req.body : {}) as Record<string, unknown>;
+    const submitted = req.method === 'POST' ? quizSubmissionFromForm(body) : null;
+    const form = await this.learning.quizForm(
+      req.user!,
+      Number(req.params.courseId),
+      Number(req.params.quizId),
+      submitted?.submissionKey,
+    );
+    return {
+      title: form.quiz.title,
+      ...form,
+      questions: form.questions.map((q, i) => ({
+        ...q,
+        number: i + 1,
+        multiple: q.kind === 'MULTIPLE',
+        options: q.options.map((o) => ({
+          ...o,
+          checked: !!submitted?.answers[String(q.id)]?.includes(o.id),
+        })),
+      })),
+      exhausted: form.attemptsLeft === 0,
+      action: `/learn/courses/${form.course.id}/quizzes/${form.quiz.id}`,
+      backUrl: form.lesson
+        ? `/learn/courses/${form.course.id}/lessons/${form.lesson.id}`
+        : `/courses/${form.course.id}`,
+    };
+  }
+}

@@ -1,0 +1,126 @@
+import { Actor } from '../common/access/actor';
+import { Role } from '../common/access/roles';
+import { ExportColumn } from '../common/export/table-export';
+import { Page } from '../common/http/pagination';
+import { translate } from '../common/i18n/i18n';
+import { Locale } from '../common/i18n/messages';
+import { formatDate, formatNumber } from '../common/views/view-helpers';
+import { DOMAIN_CODES, DomainCode } from '../learning-records/learning-domains';
+import { CourseCard } from './catalogue.repository';
+import { CoursePage } from './catalogue.service';
+import { CatalogueQuery } from './dto/learning.dto';
+import { HistoryItem } from './my-learning.service';
+
+/** What the learner's templates draw, prepared once here so pages, exports and the API agree. */
+
+export function domainLabels(locale: Locale, codes: DomainCode[]): string[] {
+  return codes.map((code) => translate(locale, `domain.${code}`));
+}
+
+/** Hours as people write them: "2", "1,5", "0,75". */
+export function hoursText(locale: Locale, hours: number): string {
+  const digits = Number.isInteger(hours) ? 0 : Number.isInteger(hours * 10) ? 1 : 2;
+  return formatNumber(hours, locale, digits);
+}
+
+/** "2,4 MB", "830 KB", for attachments. */
+export function sizeText(locale: Locale, bytes: number): string {
+  if (bytes >= 1024 * 1024) return `${formatNumber(bytes / (1024 * 1024), locale, 1)} MB`;
+  return `${formatNumber(Math.max(1, Math.round(bytes / 1024)), locale)} KB`;
+}
+
+/** Only web addresses become links (a stored "javascript:" URL must never be clickable). */
+export function webUrl(value: string | null | undefined): string | null {
+  return value && /^https?:\/\//i.test(value) ? value : null;
+}
+
+export function cardView(locale: Locale, card: CourseCard) {
+  return {
+    ...card,
+    hoursText: hoursText(locale, card.estimatedHours),
+    domainLabels: domainLabels(locale, card.domains),
+    levelLabel: translate(locale, `learning.level.${card.level}`),
+  };
+}
+
+export function catalogueView(
+  locale: Locale,
+  query: CatalogueQuery,
+  page: Page<CourseCard>,
+  institutions: { id: number; name: string }[],
+) {
+  const filters = { q: query.q, domain: query.domain, institution: query.institution };
+  const chip = (code: DomainCode | undefined) => {
+    const params = new URLSearchParams();
+    if (query.q) params.set('q', query.q);
+    if (query.institution) params.set('institution', String(query.institution));
+    if (code) params.set('domain', code);
+    const qs = params.toString();
+    return {
+      code: code ?? '',
+      label: code ? translate(locale, `domain.${code}`) : translate(locale, 'common.all'),
+      active: (query.domain ?? undefined) === code,
+      href: qs ? `/courses?${qs}` : '/courses',
+    };
+  };
+  return {
+    query: filters,
+    chips: [chip(undefined), ...DOMAIN_CODES.map(chip)],
+    institutions: institutions.map((i) => ({ ...i, selected: i.id === query.institution })),
+    page: { ...page, items: page.items.map((c) => cardView(locale, c)) },
+    filtered: !!(query.q || query.domain || query.institution),
+  };
+}
+
+export function coursePageView(locale: Locale, page: CoursePage, actor: Actor | undefined) {
+  const rule = (l: CoursePage['lessons'][number]) =>
+    l.completionRule === 'TIME_SPENT'
+      ? translate(locale, 'learning.rule.TIME_SPENT', { minutes: l.minMinutes ?? 0 })
+      : translate(locale, `learning.rule.${l.completionRule}`);
+  const isWorker = !!actor?.workerId && actor.has(Role.Worker);
+  return {
+    course: page.course,
+    institutionName: page.institutionName,
+    domainLabels: domainLabels(locale, page.domains),
+    levelLabel: translate(locale, `learning.level.${page.course.level}`),
+    hoursText: hoursText(locale, page.course.estimatedHours),
+    licenceLabel: translate(locale, `learning.licence.${page.course.licence}`),
+    licenceUrl: page.licenceUrl,
+    lessons: page.lessons.map((l) => ({ ...l, ruleLabel: rule(l) })),
+    finalQuiz: page.finalQuiz,
+    standing: page.standing,
+    isWorker,
+    signedIn: !!actor,
+  };
+}
+
+export function historyColumns(locale: Locale): ExportColumn<HistoryItem>[] {
+  return [
+    { header: 'learning.history.date', value: (r) => formatDate(r.occurredOn), width: 14 },
+    { header: 'learning.history.titleColumn', value: (r) => r.title, width: 50 },
+    {
+      header: 'learning.history.domains',
+      value: (r) => domainLabels(locale, r.domains).join('; '),
+      width: 40,
+    },
+    { header: 'learning.history.hours', value: (r) => r.hours, width: 10 },
+    { header: 'learning.history.source', value: (r) => translate(locale, `source.${r.source}`), width: 28 },
+    { header: 'learning.history.certificate', value: (r) => r.certificateCode ?? '', width: 24 },
+  ];
+}
+
+export function historyItemView(locale: Locale, item: HistoryItem) {
+  return {
+    ...item,
+    domainLabels: domainLabels(locale, item.domains),
+    hoursText: hoursText(locale, item.hours),
+    sourceLabel: translate(locale, `source.${item.source}`),
+  };
+}
+
+/** Years a worker can filter the history by: from the plan's start to this year, newest first. */
+export function historyYears(currentYear: number): number[] {
+  const years: number[] = [];
+  for (let y = currentYear; y >= 2022; y--) years.push(y);
+  return years;
+}

@@ -1,0 +1,177 @@
+import { createHash } from 'node:crypto';
+import { CompletionRule, LessonStatus } from '../catalog/entities/lesson.entity';
+import { QuestionKind } from '../catalog/entities/quiz.entity';
+
+/**
+ * The rules of online learning as plain functions: when a lesson and a course count as done, how a
+ * quiz is scored, how much time a heartbeat earns, how a holder's name is shown in public. The
+ * services apply them inside the transaction of each event.
+ */
+
+export interface RuleLesson {
+  id: number;
+  required: boolean;
+  status: LessonStatus;
+  completionRule: CompletionRule;
+  minMinutes: number | null;
+}
+
+export interface RuleProgress {
+  openedAt: Date | null;
+  secondsSpent: number;
+  quizPassedAt: Date | null;
+}
+
+/**
+ * A lesson is done when it was opened (OPENED), when enough time was spent in it (TIME_SPENT), or
+ * when its quiz was passed (QUIZ_MASTERED). A lesson with a quiz rule but no quiz counts as opened.
+ */
+export function lessonRuleMet(lesson: RuleLesson, progress: RuleProgress, hasQuiz: boolean): boolean {
+  if (!progress.openedAt) return false;
+  switch (lesson.completionRule) {
+    case CompletionRule.TimeSpent:
+      return progress.secondsSpent >= (lesson.minMinutes ?? 0) * 60;
+    case CompletionRule.QuizMastered:
+      return hasQuiz ? progress.quizPassedAt !== null : true;
+    default:
+      return true;
+  }
+}
+
+export interface CourseState {
+  /** Requirements met: required active lessons done, plus the final quiz when passed. */
+  done: number;
+  total: number;
+  percent: number;
+  complete: boolean;
+}
+
+/**
+ * A course is done when every ACTIVE required lesson is done and its final quiz (if any) is passed.
+ * Removed lessons count for nothing either way. A course without requirements (no required lesson,
+ * no final quiz) asks for its active lessons instead.
+ */
+export function courseState(
+  lessons: RuleLesson[],
+  doneLessonIds: ReadonlySet<number>,
+  finalQuiz: { exists: boolean; passed: boolean },
+): CourseState {
+  const active = lessons.filter((l) => l.status === LessonStatus.Active);
+  let counted = active.filter((l) => l.required);
+  if (counted.length === 0 && !finalQuiz.exists) counted = active;
+  const total = counted.length + (finalQuiz.exists ? 1 : 0);
+  const done = counted.filter((l) => doneLessonIds.has(l.id)).length + (finalQuiz.passed ? 1 : 0);
+  if (total === 0) return { done: 0, total: 0, percent: 0, complete: false };
+  return { done, total, percent: Math.floor((done * 100) / total), complete: done === total };
+}
+
+export interface ScoredQuestion {
+  id: number;
+  kind: QuestionKind;
+  options: { id: number; correct: boolean }[];
+}
+
+export interface QuizScore {
+  /** Per question: right only when exactly its correct options were chosen. */
+  results: { questionId: number; correct: boolean; chosen: number[] }[];
+  correctCount: number;
+  scorePercent: number;
+}
+
+/**
+ * One point per question, all or nothing: a single-choice question is right when its correct option
+ * is the one chosen; a multiple-choice one when the options chosen are exactly the correct ones.
+ */
+export function scoreQuiz(questions: ScoredQuestion[], answers: Record<string, number[]>): QuizScore {
+  const results = questions.map((q) => {
+    const chosen = [...new Set(answers[String(q.id)] ?? [])];
+    const correctIds = q.options.filter((o) => o.correct).map((o) => o.id);
+    const exact =
+      chosen.length === correctIds.length &&
+      chosen.every((id) => correctIds.includes(id)) &&
+      (q.kind === QuestionKind.Multiple || chosen.length === 1);
+    return { questionId: q.id, correct: exact, chosen };
+  });
+  const correctCount = results.filter((r) => r.correct).length;
+  const scorePercent = questions.length === 0 ? 0 : Math.floor((correctCount * 100) / questions.length);
+  return { results, correctCount, scorePercent };
+}
+
+/** The most one heartbeat can earn; the page sends one every 30 seconds. */
+export const HEARTBEAT_MAX_SECONDS = 60;
+
+/**
+ * Seconds a heartbeat earns: what the page says it was visible, but never more than the wall time
+ * since the previous open or heartbeat, nor more than a minute. A replay earns (almost) nothing.
+ * `seenAt` is where the next heartbeat counts from: when the wall time was the limit, only the
+ * whole seconds credited are used up (so a beat arriving at 29.9 s loses nothing), which keeps the
+ * total credited within the wall time however the beats are timed; otherwise it is now.
+ */
+export function heartbeatCredit(
+  lastSeenAt: Date | null,
+  now: Date,
+  claimedSeconds: number,
+): { seconds: number; seenAt: Date } {
+  if (!lastSeenAt || now.getTime() <= lastSeenAt.getTime()) return { seconds: 0, seenAt: lastSeenAt ?? now };
+  const elapsed = (now.getTime() - lastSeenAt.getTime()) / 1000;
+  const limit = Math.min(HEARTBEAT_MAX_SECONDS, Math.max(0, claimedSeconds));
+  if (elapsed < limit) {
+    const seconds = Math.floor(elapsed);
+    return { seconds, seenAt: new Date(lastSeenAt.getTime() + seconds * 1000) };
+  }
+  return { seconds: Math.floor(limit), seenAt: now };
+}
+
+/**
+ * A name shown on the public verification page: the family name whole, every other word as its
+ * first letter and a star per further letter ("Nguyễn Việt Anh" → "Nguyễn V*** A**").
+ */
+export function maskName(fullName: string): string {
+  const words = fullName.normalize('NFC').trim().split(/\s+/).filter(Boolean);
+  const hide = (word: string) => {
+    const letters = Array.from(word);
+    return letters[0] + '*'.repeat(Math.max(letters.length - 1, 1));
+  };
+  if (words.length === 0) return '';
+  if (words.length === 1) return hide(words[0]);
+  return [words[0], ...words.slice(1).map(hide)].join(' ');
+}
+
+/**
+ * Fisher–Yates with a generator seeded by a string, so one attempt (its submission key) always
+ * shows the same order: on the form, and again on its feedback page.
+ */
+export function seededShuffle<T>(items: readonly T[], seed: string): T[] {
+  const digest = createHash('sha256').update(seed).digest();
+  let state = digest.readUInt32LE(0) || 1;
+  const next = () => {
+    // xorshift32
+    state ^= state << 13;
+    state >>>= 0;
+    state ^= state >>> 17;
+    state ^= state << 5;
+    state >>>= 0;
+    return state / 4294967296;
+  };
+  const out = [...items];
+  for (let i = out.length - 1; i > 0; i--) {
+    const j = Math.floor(next() * (i + 1));
+    [out[i], out[j]] = [out[j], out[i]];
+  }
+  return out;
+}
+
+const CODE_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
+
+/** A certificate code: 16 characters from 32 (80 random bits), grouped by four for reading aloud. */
+export function certificateCode(randomIndex: (max: number) => number): string {
+  const chars = Array.from({ length: 16 }, () => CODE_ALPHABET[randomIndex(CODE_ALPHABET.length)]);
+  return [0, 4, 8, 12].map((i) => chars.slice(i, i + 4).join('')).join('-');
+}
+
+/** A code as typed or scanned: upper case, dashes where they belong; null when it cannot be one. */
+export function normaliseCertificateCode(value: string): string | null {
+  const plain = value.toUpperCase().replace(/[^A-Z0-9]/g, '');
+  if (plain.length !== 16 || [...plain].some((c) => !CODE_ALPHABET.includes(c))) return null;
+  return [0, 4, 8, 12].map((i) => plain.slice(i, i + 4)).join('-');
+}

@@ -1,0 +1,192 @@
+import { BrowserSession, PHONE, startBrowserSession } from '../support/browser';
+
+jest.setTimeout(180_000);
+
+/**
+ * The "done when" of online learning, tried as people would on a 360 px phone: an institution
+ * editor publishes a course with two lessons and a final quiz through the authoring pages; a worker
+ * finds it by typing without diacritics, fails then passes the quiz, sees 100% and the record in
+ * their history, downloads the certificate and opens the address its QR code holds, which says
+ * the certificate is valid.
+ */
+describe('learning a course on a phone (browser)', () => {
+  let browser: BrowserSession;
+  const title = 'Kỹ năng số cho công nhân ca đêm';
+  let courseUrl = '';
+
+  beforeAll(async () => {
+    browser = await startBrowserSession();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  async function fitsThePhone(): Promise<void> {
+    expect(await browser.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+  }
+
+  /** Submits the form a button belongs to and waits for the page it leads to. */
+  async function press(selector: string): Promise<void> {
+    const { page } = browser;
+    await Promise.all([page.waitForNavigation(), page.locator(selector).first().click()]);
+  }
+
+  async function addLesson(courseId: string, lessonTitle: string, body: string): Promise<void> {
+    const { page } = browser;
+    await page.goto(`/catalog/courses/${courseId}/lessons/new`);
+    await page.locator('#f-title').fill(lessonTitle);
+    await page.locator('#f-bodyHtml').fill(body);
+    await page.locator('#f-completionRule').selectOption('OPENED');
+    await page.locator('#f-required').selectOption('true');
+    await press('form.catalog-form button[type="submit"]');
+  }
+
+  async function addQuestion(
+    kind: 'SINGLE' | 'MULTIPLE',
+    prompt: string,
+    options: [string, boolean][],
+    explanation: string,
+  ): Promise<void> {
+    const { page } = browser;
+    await page.locator('a[href$="/questions/new"]').click();
+    await page.waitForURL(/\/questions\/new$/);
+    await page.locator('#f-kind').selectOption(kind);
+    await page.locator('#f-prompt').fill(prompt);
+    for (const [i, [label, correct]] of options.entries()) {
+      await page.locator(`#f-option-${i}`).fill(label);
+      if (correct) await page.locator(`input[name="correct"][value="${i}"]`).check();
+    }
+    await page.locator('#f-explanation').fill(explanation);
+    await press('form.catalog-form button[type="submit"]');
+  }
+
+  it('lets an institution editor publish a course with two lessons and a quiz', async () => {
+    const { page } = browser;
+    await browser.login('truong.caodang');
+    await page.goto('/catalog/courses/new');
+    await page.locator('#f-title').fill(title);
+    await page.locator('#f-summary').fill('Dùng điện thoại an toàn: mật khẩu, tin nhắn lừa đảo.');
+    await page.locator('#f-estimatedHours').fill('2');
+    await page.locator('input[name="domains"][value="DIGITAL"]').check();
+    await press('form.stack button[type="submit"]');
+    const courseId = /\/catalog\/courses\/(\d+)$/.exec(new URL(page.url()).pathname)?.[1];
+    expect(courseId).toBeDefined();
+
+    await addLesson(
+      courseId!,
+      'Mật khẩu an toàn',
+      '<p>Dùng <strong>mật khẩu dài</strong> và không chia sẻ mã OTP.</p>',
+    );
+    await addLesson(
+      courseId!,
+      'Nhận biết tin nhắn lừa đảo',
+      '<p>Kẻ gian hay <em>hối thúc</em> và đòi mã OTP.</p>',
+    );
+
+    await page.goto(`/catalog/courses/${courseId}`);
+    await press('#final-quiz form button[type="submit"]');
+    await addQuestion(
+      'SINGLE',
+      'Mật khẩu nào an toàn nhất?',
+      [
+        ['123456', false],
+        ['Hoa@Sen2025!dai', true],
+      ],
+      'Mật khẩu dài, có chữ, số và ký tự đặc biệt thì khó đoán.',
+    );
+    await addQuestion(
+      'MULTIPLE',
+      'Dấu hiệu nào cho thấy tin nhắn lừa đảo?',
+      [
+        ['Hối thúc chuyển tiền gấp', true],
+        ['Gửi từ tổng đài chính thức', false],
+        ['Đòi mã OTP', true],
+      ],
+      'Kẻ lừa đảo thường hối thúc và đòi mã OTP.',
+    );
+
+    await page.goto(`/catalog/courses/${courseId}`);
+    await press(`form[action="/catalog/courses/${courseId}/publish"] button`);
+    expect(await page.locator('.badge.ok').count()).toBeGreaterThan(0);
+    courseUrl = `/courses/${courseId}`;
+    await page.context().clearCookies();
+  });
+
+  it('lets a worker find it without diacritics, complete it, and check the certificate', async () => {
+    const { page } = browser;
+    expect(courseUrl).not.toBe('');
+    await browser.login('nguoilaodong');
+
+    await page.goto('/courses');
+    await page.locator('#q').fill('ky nang so cho cong nhan');
+    await press('form.learn-search button[type="submit"]');
+    await page.locator(`.learn-card a[href="${courseUrl}"]`).waitFor();
+    await fitsThePhone();
+    await browser.screenshot('learning-catalogue-360');
+
+    await press(`.learn-card a[href="${courseUrl}"]`);
+    await press('.learn-cta button[type="submit"]');
+    expect(await page.locator('h1').innerText()).toBe('Mật khẩu an toàn');
+    expect(await page.locator('.learn-body strong').innerText()).toBe('mật khẩu dài');
+    await fitsThePhone();
+    await browser.screenshot('learning-lesson-360');
+    await press('a[rel="next"]');
+    expect(await page.locator('h1').innerText()).toBe('Nhận biết tin nhắn lừa đảo');
+    await press('.learn-pager a.primary');
+
+    // A wrong attempt first: feedback question by question.
+    await page.locator('label.learn-option', { hasText: '123456' }).click();
+    await page.locator('label.learn-option', { hasText: 'Hối thúc chuyển tiền gấp' }).click();
+    await press('.learn-submit');
+    expect(await page.locator('.learn-result .badge').innerText()).toBe('Chưa đạt');
+    expect(await page.locator('.learn-feedback .badge.bad').count()).toBe(2);
+    expect(await page.locator('.learn-explanation').first().innerText()).toContain('Giải thích');
+    await fitsThePhone();
+    await browser.screenshot('learning-quiz-feedback-360');
+
+    await press('a[href$="/quizzes/' + (await quizId()) + '"]');
+    await page.locator('label.learn-option', { hasText: 'Hoa@Sen2025!dai' }).click();
+    await page.locator('label.learn-option', { hasText: 'Hối thúc chuyển tiền gấp' }).click();
+    await page.locator('label.learn-option', { hasText: 'Đòi mã OTP' }).click();
+    await press('.learn-submit');
+    expect(await page.locator('.learn-result .badge').innerText()).toBe('Đạt');
+
+    await page.goto(courseUrl);
+    expect(await page.locator('.learn-progress [data-role="percent"]').innerText()).toBe('Hoàn thành 100%');
+    expect(await page.locator('.learn-lessons li.done').count()).toBe(3);
+    await fitsThePhone();
+    await browser.screenshot('learning-course-100-360');
+
+    await page.goto('/learn/history');
+    const records = page.locator('.learn-record', { hasText: title });
+    expect(await records.count()).toBe(1);
+    expect(await records.innerText()).toContain('Khóa học trực tuyến');
+    await fitsThePhone();
+
+    // The certificate: a PDF whose QR code and printed link hold the public check's address.
+    const pdfPath = await records.locator('a[href$=".pdf"]').getAttribute('href');
+    const pdf = await page.request.get(pdfPath!);
+    expect(pdf.status()).toBe(200);
+    expect(pdf.headers()['content-type']).toBe('application/pdf');
+    const bytes = await pdf.body();
+    expect(bytes.subarray(0, 5).toString()).toBe('%PDF-');
+    const verifyUrl = /\/URI \(([^)]+)\)/.exec(bytes.toString('latin1'))?.[1];
+    expect(verifyUrl).toBe(`${browser.baseUrl}/verify/courses/${/([A-Z0-9-]+)\.pdf$/.exec(pdfPath!)![1]}`);
+
+    await page.context().clearCookies();
+    await page.goto(verifyUrl!);
+    expect(await page.locator('.learn-verified-mark').innerText()).toContain('Hợp lệ');
+    expect(await page.locator('main').innerText()).toContain(title);
+    expect(await page.locator('[data-role="holder"]').innerText()).toContain('*');
+    await fitsThePhone();
+    await browser.screenshot('learning-verify-360');
+  });
+
+  /** The final quiz's id, from the feedback page's address. */
+  async function quizId(): Promise<string> {
+    return /\/quizzes\/(\d+)\/attempts\//.exec(browser.page.url())![1];
+  }
+});
