@@ -3,6 +3,7 @@ import { defineMessages } from '../common/i18n/messages';
 export const learningRecordsMessages = defineMessages({
   'nav.learningRecords': { vi: 'Hồ sơ học tập', en: 'Learning records' },
   'nav.externalRecords': { vi: 'Kết quả học tập gửi về', en: 'Reported results' },
+  'nav.partnerships': { vi: 'Liên kết cơ sở đào tạo', en: 'Training partners' },
   'domain.LAW': { vi: 'Chính trị, pháp luật', en: 'Politics and law' },
   'domain.VOCATIONAL': { vi: 'Kỹ năng nghề nghiệp', en: 'Vocational skills' },
   'domain.LIFE_SKILLS': { vi: 'Kỹ năng sống', en: 'Life skills' },
@@ -10,4 +11,107 @@ export const learningRecordsMessages = defineMessages({
   'source.COURSE': { vi: 'Khóa học trực tuyến', en: 'Online course' },
   'source.SESSION': { vi: 'Hoạt động trực tiếp', en: 'In-person activity' },
   'source.EXTERNAL': { vi: 'Cơ sở đào tạo gửi về', en: 'Reported by an institution' },
+
+  'records.intro': {
+    vi: 'Mọi kết quả học tập của người lao động bạn phụ trách: khóa học trực tuyến đã hoàn thành, hoạt động trực tiếp đã tham dự và kết quả do cơ sở đào tạo gửi về.',
+    en: 'Every learning result of the workers you look after: online courses completed, in-person activities attended and results reported by training institutions.',
+  },
+  'records.search': { vi: 'Tìm theo tên người lao động', en: 'Search by worker name' },
+  'records.allDomains': { vi: 'Mọi lĩnh vực', en: 'All domains' },
+  'records.allSources': { vi: 'Mọi nguồn', en: 'All sources' },
+  'records.allYears': { vi: 'Mọi năm', en: 'All years' },
+  'records.none': { vi: 'Chưa có kết quả học tập nào phù hợp.', en: 'No matching learning records.' },
+  'records.field.occurredOn': { vi: 'Ngày', en: 'Date' },
+  'records.field.title': { vi: 'Nội dung học tập', en: 'Learning' },
+  'records.field.domains': { vi: 'Lĩnh vực', en: 'Domains' },
+  'records.field.hours': { vi: 'Số giờ', en: 'Hours' },
+  'records.field.source': { vi: 'Nguồn', en: 'Source' },
+  'records.field.year': { vi: 'Năm', en: 'Year' },
+
+  'external.intro': {
+    vi: 'Kết quả học tập mà hệ thống của cơ sở đào tạo gửi về qua API, cho người lao động của các doanh nghiệp liên kết.',
+    en: 'Results your institution’s system reported through the API, for workers of partner enterprises.',
+  },
+  'external.search': {
+    vi: 'Tìm theo tên, nội dung hoặc mã kết quả',
+    en: 'Search by name, title or result id',
+  },
+  'external.none': { vi: 'Chưa có kết quả nào được gửi về.', en: 'No results reported yet.' },
+  'external.partners': { vi: 'Doanh nghiệp liên kết', en: 'Partner enterprises' },
+  'external.noPartners': {
+    vi: 'Chưa có doanh nghiệp nào liên kết. Công đoàn cơ sở của doanh nghiệp (hoặc Liên đoàn Lao động tỉnh) thêm liên kết tại trang "Liên kết cơ sở đào tạo".',
+    en: 'No partner enterprise yet. An enterprise’s union (or the provincial federation) adds the link on its "Training partners" page.',
+  },
+  'external.apiTitle': { vi: 'Gửi kết quả qua API', en: 'Reporting through the API' },
+  'external.apiHint': {
+    vi: 'Tạo mã truy cập API tại Tài khoản → Mã truy cập API, rồi gửi từng kết quả bằng POST tới địa chỉ dưới đây (xem tài liệu tại /api/docs). Gửi lại cùng mã kết quả (externalId) không tạo bản ghi mới.',
+    en: 'Create an API token under Account → API tokens, then POST each result to the address below (see /api/docs). Posting the same externalId again adds nothing.',
+  },
+  'external.field.externalId': { vi: 'Mã kết quả', en: 'Result id' },
+  'external.field.title': { vi: 'Nội dung', en: 'Title' },
+  'external.field.programme': { vi: 'Chương trình', en: 'Programme' },
+  'external.field.certificateNo': { vi: 'Số chứng chỉ', en: 'Certificate no.' },
+  'external.field.completedOn': { vi: 'Ngày hoàn thành', en: 'Completed on' },
+  'external.field.institution': { vi: 'Cơ sở đào tạo', en: 'Institution' },
+  'external.field.reportedAt': { vi: 'Thời điểm gửi về', en: 'Reported at' },
+  'external.error.unknownDomain': {
+    vi: 'Lĩnh vực không hợp lệ: "{domain}". Các mã hợp lệ: {known}.',
+    en: 'Unknown domain: "{domain}". Valid codes: {known}.',
+  },
+  'external.error.future': {
+    vi: 'Ngày hoàn thành không được sau ngày hôm nay.',
+    en: 'The completion date cannot be in the future.',
+  },
+  'external.error.conflict': {
+    vi: 'Mã kết quả "{externalId}" đã được gửi trước đó với nội dung khác. Mỗi mã chỉ dùng cho một kết quả; nếu đây là kết quả khác, hãy dùng mã mới.',
+    en: 'The externalId "{externalId}" was already sent with different content. Each id stands for one result; use a new id for a different result.',
+  },
+  'external.error.workerNotFound': {
+    vi: 'Không tìm thấy người lao động này trong các doanh nghiệp liên kết với cơ sở đào tạo (kiểm tra số CCCD và ngày sinh).',
+    en: 'Worker not found for this institution: no partner enterprise employs a person with this citizen ID and date of birth.',
+  },
+  'external.error.institution': {
+    vi: 'Cần ghi rõ cơ sở đào tạo (institutionId) trong số các cơ sở bạn phụ trách.',
+    en: 'Name the institution (institutionId), one of those you edit for.',
+  },
+
+  'partnerships.intro': {
+    vi: 'Cơ sở đào tạo liên kết với doanh nghiệp được gửi kết quả học tập (chứng chỉ nghề, khóa học tại trường) của người lao động doanh nghiệp về hệ thống.',
+    en: 'A training institution linked with an enterprise may report the learning results (vocational certificates, courses at the school) of the enterprise’s workers.',
+  },
+  'partnerships.institution': { vi: 'Cơ sở đào tạo', en: 'Training institution' },
+  'partnerships.enterprise': { vi: 'Doanh nghiệp', en: 'Enterprise' },
+  'partnerships.taxCode': { vi: 'Mã số thuế doanh nghiệp', en: 'Enterprise tax code' },
+  'partnerships.since': { vi: 'Liên kết từ ngày', en: 'Linked since' },
+  'partnerships.add': { vi: 'Thêm liên kết', en: 'Add a partner' },
+  'partnerships.remove': { vi: 'Bỏ liên kết', en: 'Remove' },
+  'partnerships.removeHint': {
+    vi: 'Bỏ liên kết thì cơ sở đào tạo không gửi thêm được kết quả; kết quả đã gửi vẫn được giữ.',
+    en: 'Once removed, the institution cannot report more results; results already reported stay.',
+  },
+  'partnerships.none': { vi: 'Chưa có liên kết nào.', en: 'No partners yet.' },
+  'partnerships.created': { vi: 'Đã thêm liên kết.', en: 'Partner added.' },
+  'partnerships.removed': { vi: 'Đã bỏ liên kết.', en: 'Partner removed.' },
+  'partnerships.error.institution': { vi: 'Không tìm thấy cơ sở đào tạo này.', en: 'Institution not found.' },
+  'partnerships.error.enterprise': {
+    vi: 'Không tìm thấy doanh nghiệp này.',
+    en: 'Enterprise not found.',
+  },
+  'partnerships.error.exists': {
+    vi: 'Doanh nghiệp đã liên kết với cơ sở đào tạo này.',
+    en: 'The enterprise is already linked with this institution.',
+  },
+
+  'validation.learningHours': {
+    vi: 'Số giờ phải lớn hơn 0 và không quá 2000 (tối đa 2 chữ số thập phân).',
+    en: 'Hours must be more than 0 and at most 2000 (at most 2 decimals).',
+  },
+  'validation.externalId': {
+    vi: 'Mã kết quả chỉ gồm chữ, số và ký hiệu, không có khoảng trắng.',
+    en: 'The result id may hold letters, digits and symbols, without spaces.',
+  },
+  'validation.domainsRequired': {
+    vi: 'Cần ít nhất một lĩnh vực (mảng mã lĩnh vực).',
+    en: 'At least one domain is needed (an array of domain codes).',
+  },
 });

@@ -1,20 +1,64 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { WorkersModule } from '../workers/workers.module';
+import { ExternalRecord } from './entities/external-record.entity';
+import { InstitutionPartnership } from './entities/institution-partnership.entity';
 import { LearningDomain } from './entities/learning-domain.entity';
 import { LearningRecord } from './entities/learning-record.entity';
 import { WorkerLearningSummary, WorkerLearningYear } from './entities/worker-learning-summary.entity';
+import { ExternalRecordsApiController } from './external-records.api.controller';
+import { ExternalRecordsController } from './external-records.controller';
+import { ExternalRecordsRepository } from './external-records.repository';
+import { ExternalRecordsService } from './external-records.service';
 import { LearningRecordEvents } from './learning-record-events';
+import { LearningRecordsApiController } from './learning-records.api.controller';
+import { LearningRecordsController } from './learning-records.controller';
 import { LearningRecordsRepository } from './learning-records.repository';
 import { LearningRecordsService } from './learning-records.service';
+import { PartnershipsController } from './partnerships.controller';
+import { PartnershipsRepository } from './partnerships.repository';
+import { PartnershipsService } from './partnerships.service';
 
-/** The learning-record store every other learning feature writes to and the indicators read. */
+/**
+ * The learning-record store every other learning feature writes to and the indicators read; the
+ * results training institutions report from outside, and the partnerships that allow them.
+ */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([LearningDomain, LearningRecord, WorkerLearningSummary, WorkerLearningYear]),
+    TypeOrmModule.forFeature([
+      LearningDomain,
+      LearningRecord,
+      WorkerLearningSummary,
+      WorkerLearningYear,
+      InstitutionPartnership,
+      ExternalRecord,
+    ]),
     OrganisationsModule,
+    WorkersModule,
   ],
-  providers: [LearningRecordsRepository, LearningRecordsService, LearningRecordEvents],
-  exports: [LearningRecordsService, LearningRecordEvents, LearningRecordsRepository],
+  controllers: [
+    LearningRecordsController,
+    ExternalRecordsController,
+    PartnershipsController,
+    LearningRecordsApiController,
+    ExternalRecordsApiController,
+  ],
+  providers: [
+    LearningRecordsRepository,
+    LearningRecordsService,
+    LearningRecordEvents,
+    PartnershipsRepository,
+    PartnershipsService,
+    ExternalRecordsRepository,
+    ExternalRecordsService,
+  ],
+  exports: [
+    LearningRecordsService,
+    LearningRecordEvents,
+    LearningRecordsRepository,
+    PartnershipsService,
+    ExternalRecordsService,
+  ],
 })
 export class LearningRecordsModule {}

@@ -1,13 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { likeContains } from '../common/text/vietnamese';
 import { isSqlite } from '../database/data-source';
 import { isUniqueViolation, TransactionConflict } from '../database/unit-of-work';
 import { EnterpriseScope, whereEnterpriseInScope } from '../organisations/enterprise-scope';
+import { dateOnly } from '../organisations/organisations.query';
 import { LearningDomain } from './entities/learning-domain.entity';
 import { LearningRecord, RecordSource } from './entities/learning-record.entity';
 import { WorkerLearningSummary, WorkerLearningYear } from './entities/worker-learning-summary.entity';
-import { DomainCode, FIRST_ON_COLUMN } from './learning-domains';
+import { DomainCode, FIRST_ON_COLUMN, isDomainCode } from './learning-domains';
 
 export interface RecordInsert {
   workerId: number;
@@ -26,7 +28,51 @@ export interface RecordFilter {
   domain?: DomainCode;
   year?: number;
   source?: RecordSource;
+  /** Folded fragment of the worker's name (accent-insensitive "contains"). */
+  nameKey?: string;
 }
+
+/** The natural key of a record: one per worker and origin. */
+export interface RecordKey {
+  workerId: number;
+  source: RecordSource;
+  sourceRef: string;
+}
+
+/** New values for every record of one origin (e.g. a session whose date, hours or domains changed). */
+export interface RecordRevision {
+  occurredOn: string;
+  hours: number;
+  title: string;
+  domains: DomainCode[];
+  enterpriseId?: number | null;
+}
+
+/** One record with its worker's name and domain codes, for lists and exports. */
+export interface RecordRow {
+  id: number;
+  workerId: number;
+  workerName: string;
+  occurredOn: string;
+  hours: number;
+  source: RecordSource;
+  sourceRef: string;
+  title: string;
+  institutionId: number | null;
+  enterpriseId: number | null;
+  domains: DomainCode[];
+}
+
+const BATCH = 500;
+const SUMMARY_PROPERTY: Record<
+  DomainCode,
+  'firstLawOn' | 'firstVocationalOn' | 'firstLifeSkillsOn' | 'firstDigitalOn'
+> = {
+  [DomainCode.Law]: 'firstLawOn',
+  [DomainCode.Vocational]: 'firstVocationalOn',
+  [DomainCode.LifeSkills]: 'firstLifeSkillsOn',
+  [DomainCode.Digital]: 'firstDigitalOn',
+};
 
 @Injectable()
 export class LearningRecordsRepository {
@@ -141,20 +187,12 @@ export class LearningRecordsRepository {
     return this.years.findOne({ where: { workerId, year } });
   }
 
-  /** Records of one worker or of the workers in scope, newest first, with their domains. */
-  async page(
+  /** Limits a query of records (alias r) to a filter and, unless null, to workers employed in scope. */
+  private applyFilter<T extends ObjectLiteral>(
+    query: SelectQueryBuilder<T>,
     filter: RecordFilter,
     scope: EnterpriseScope | null,
-    skip: number,
-    take: number,
-  ): Promise<[LearningRecord[], number]> {
-    const query = this.records
-      .createQueryBuilder('r')
-      .leftJoinAndSelect('r.domains', 'd')
-      .orderBy('r.occurred_on', 'DESC')
-      .addOrderBy('r.id', 'DESC')
-      .skip(skip)
-      .take(take);
+  ): SelectQueryBuilder<T> {
     if (filter.workerId) query.andWhere('r.worker_id = :workerId', { workerId: filter.workerId });
     if (filter.source) query.andWhere('r.source = :source', { source: filter.source });
     if (filter.year) {
@@ -180,7 +218,283 @@ export class LearningRecordsRepository {
       whereEnterpriseInScope(employed, 'emp.enterprise_id', scope);
       query.andWhere(`r.worker_id IN (${employed.getQuery()})`, employed.getParameters());
     }
-    return query.getManyAndCount();
+    if (filter.nameKey) {
+      query.andWhere(
+        "r.worker_id IN (SELECT nw.id FROM workers nw WHERE nw.search_key LIKE :nameKey ESCAPE '!')",
+        {
+          nameKey: likeContains(filter.nameKey),
+        },
+      );
+    }
+    return query;
+  }
+
+  /** One page of records with their workers' names, newest first. */
+  async rows(
+    filter: RecordFilter,
+    scope: EnterpriseScope | null,
+    skip: number,
+    take: number,
+  ): Promise<[RecordRow[], number]> {
+    const base = () => this.applyFilter(this.records.createQueryBuilder('r'), filter, scope);
+    const rows = await this.selectRows(base()).offset(skip).limit(take).getRawMany<Record<string, unknown>>();
+    return [await this.withDomains(rows), await base().getCount()];
+  }
+
+  /** Every record of the same list, newest first, a batch at a time (for exports). */
+  async *iterateRows(
+    filter: RecordFilter,
+    scope: EnterpriseScope | null,
+    batch = 1000,
+  ): AsyncGenerator<RecordRow> {
+    let after: { on: string; id: number } | null = null;
+    for (;;) {
+      const query = this.selectRows(this.applyFilter(this.records.createQueryBuilder('r'), filter, scope));
+      if (after) {
+        query.andWhere('(r.occurred_on < :afterOn OR (r.occurred_on = :afterOn AND r.id < :afterId))', {
+          afterOn: after.on,
+          afterId: after.id,
+        });
+      }
+      const rows = await this.withDomains(await query.limit(batch).getRawMany<Record<string, unknown>>());
+      yield* rows;
+      if (rows.length < batch) return;
+      const last = rows[rows.length - 1];
+      after = { on: last.occurredOn, id: last.id };
+    }
+  }
+
+  private selectRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
+    return query
+      .innerJoin('workers', 'w', 'w.id = r.worker_id')
+      .select([
+        'r.id AS id',
+        'r.worker_id AS workerId',
+        'w.full_name AS workerName',
+        'r.occurred_on AS occurredOn',
+        'r.hours AS hours',
+        'r.source AS source',
+        'r.source_ref AS sourceRef',
+        'r.title AS title',
+        'r.institution_id AS institutionId',
+        'r.enterprise_id AS enterpriseId',
+      ])
+      .orderBy('r.occurred_on', 'DESC')
+      .addOrderBy('r.id', 'DESC');
+  }
+
+  private async withDomains(raw: Record<string, unknown>[]): Promise<RecordRow[]> {
+    const ids = raw.map((r) => Number(r.id));
+    const domains = new Map<number, DomainCode[]>();
+    if (ids.length > 0) {
+      const links = await this.records.manager
+        .createQueryBuilder()
+        .select(['rd.record_id AS recordId', 'rd.domain_code AS code'])
+        .from('learning_record_domains', 'rd')
+        .where('rd.record_id IN (:...ids)', { ids })
+        .getRawMany<{ recordId: number; code: string }>();
+      for (const link of links) {
+        if (!isDomainCode(link.code)) continue;
+        const list = domains.get(Number(link.recordId)) ?? [];
+        list.push(link.code);
+        domains.set(Number(link.recordId), list);
+      }
+    }
+    return raw.map((r) => ({
+      id: Number(r.id),
+      workerId: Number(r.workerId),
+      workerName: String(r.workerName),
+      occurredOn: dateOnly(r.occurredOn) ?? '',
+      hours: Number(r.hours),
+      source: r.source as RecordSource,
+      sourceRef: String(r.sourceRef),
+      title: String(r.title),
+      institutionId:
+        r.institutionId === null || r.institutionId === undefined ? null : Number(r.institutionId),
+      enterpriseId: r.enterpriseId === null || r.enterpriseId === undefined ? null : Number(r.enterpriseId),
+      domains: (domains.get(Number(r.id)) ?? []).sort(),
+    }));
+  }
+
+  /** The record of (worker, source, sourceRef) with its domains, if stored. */
+  findByKey(key: RecordKey, manager: EntityManager = this.records.manager): Promise<LearningRecord | null> {
+    return manager.getRepository(LearningRecord).findOne({ where: { ...key }, relations: { domains: true } });
+  }
+
+  /** Deletes one record and its domains; false when there was none. The caller rebuilds the summaries. */
+  async deleteByKey(manager: EntityManager, key: RecordKey): Promise<boolean> {
+    const existing = await manager.getRepository(LearningRecord).findOne({ where: { ...key } });
+    if (!existing) return false;
+    await manager
+      .createQueryBuilder()
+      .delete()
+      .from('learning_record_domains')
+      .where('record_id = :id', { id: existing.id })
+      .execute();
+    await manager.getRepository(LearningRecord).delete({ id: existing.id });
+    return true;
+  }
+
+  /**
+   * Gives every record of one origin, for the given workers, new values and domains; returns how
+   * many records changed. Found through the unique (worker, source, sourceRef) index. The caller
+   * rebuilds the workers' summaries.
+   */
+  async reviseByOrigin(
+    manager: EntityManager,
+    workerIds: number[],
+    source: RecordSource,
+    sourceRef: string,
+    revision: RecordRevision,
+  ): Promise<number> {
+    const domains = [...new Set(revision.domains)];
+    let changed = 0;
+    for (let i = 0; i < workerIds.length; i += BATCH) {
+      const chunk = workerIds.slice(i, i + BATCH);
+      const ids = (
+        await manager
+          .createQueryBuilder()
+          .select('r.id', 'id')
+          .from(LearningRecord, 'r')
+          .where('r.worker_id IN (:...chunk) AND r.source = :source AND r.source_ref = :sourceRef', {
+            chunk,
+            source,
+            sourceRef,
+          })
+          .getRawMany<{ id: number }>()
+      ).map((r) => Number(r.id));
+      if (ids.length === 0) continue;
+      const values: Partial<LearningRecord> = {
+        occurredOn: revision.occurredOn,
+        hours: revision.hours,
+        title: revision.title.slice(0, 300),
+      };
+      if (revision.enterpriseId !== undefined) values.enterpriseId = revision.enterpriseId;
+      await manager
+        .createQueryBuilder()
+        .update(LearningRecord)
+        .set(values)
+        .where('id IN (:...ids)', { ids })
+        .execute();
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from('learning_record_domains')
+        .where('record_id IN (:...ids)', { ids })
+        .execute();
+      if (domains.length > 0) {
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into('learning_record_domains')
+          .values(ids.flatMap((id) => domains.map((code) => ({ record_id: id, domain_code: code }))))
+          .execute();
+      }
+      changed += ids.length;
+    }
+    return changed;
+  }
+
+  /**
+   * Recomputes the summary and worker-year rows of some workers from their records, inside the
+   * caller's transaction. On MySQL the records are read with a shared lock (the latest committed
+   * rows, not the transaction's snapshot), so a record another transaction committed meanwhile is
+   * counted rather than lost; one still being written makes this wait for it.
+   */
+  async rebuildSummariesOf(manager: EntityManager, workerIds: number[]): Promise<void> {
+    const unique = [...new Set(workerIds)];
+    const lock = isSqlite(manager.connection) ? '' : ' LOCK IN SHARE MODE';
+    for (let i = 0; i < unique.length; i += BATCH) {
+      const chunk = unique.slice(i, i + BATCH);
+      const marks = chunk.map(() => '?').join(', ');
+      const records: { id: number; worker_id: number; occurred_on: unknown; hours: unknown }[] =
+        await manager.query(
+          `SELECT id, worker_id, occurred_on, hours FROM learning_records WHERE worker_id IN (${marks})${lock}`,
+          chunk,
+        );
+      const domainsOf = new Map<number, DomainCode[]>();
+      for (let j = 0; j < records.length; j += BATCH) {
+        const ids = records.slice(j, j + BATCH).map((r) => Number(r.id));
+        const links: { record_id: number; domain_code: string }[] = await manager.query(
+          `SELECT record_id, domain_code FROM learning_record_domains WHERE record_id IN (${ids.map(() => '?').join(', ')})${lock}`,
+          ids,
+        );
+        for (const link of links) {
+          if (!isDomainCode(link.domain_code)) continue;
+          const list = domainsOf.get(Number(link.record_id)) ?? [];
+          list.push(link.domain_code);
+          domainsOf.set(Number(link.record_id), list);
+        }
+      }
+      const summaries = new Map<number, Omit<WorkerLearningSummary, 'updatedAt'>>();
+      const years = new Map<string, Omit<WorkerLearningYear, 'updatedAt'>>();
+      const empty = () => ({
+        firstLawOn: null,
+        firstVocationalOn: null,
+        firstLifeSkillsOn: null,
+        firstDigitalOn: null,
+        hours: 0,
+        records: 0,
+      });
+      const fold = (
+        row: Omit<WorkerLearningSummary, 'updatedAt' | 'workerId'>,
+        on: string,
+        hours: number,
+        codes: DomainCode[],
+      ) => {
+        row.hours = Math.round((row.hours + hours) * 100) / 100;
+        row.records += 1;
+        for (const code of codes) {
+          const property = SUMMARY_PROPERTY[code];
+          const current = row[property];
+          if (current === null || on < current) row[property] = on;
+        }
+      };
+      for (const record of records) {
+        const workerId = Number(record.worker_id);
+        const on = dateOnly(record.occurred_on) ?? '';
+        const hours = Number(record.hours);
+        const codes = domainsOf.get(Number(record.id)) ?? [];
+        const year = Number(on.slice(0, 4));
+        const summary = summaries.get(workerId) ?? { workerId, ...empty() };
+        summaries.set(workerId, summary);
+        fold(summary, on, hours, codes);
+        const yearKey = `${workerId}:${year}`;
+        const yearRow = years.get(yearKey) ?? { workerId, year, ...empty() };
+        years.set(yearKey, yearRow);
+        fold(yearRow, on, hours, codes);
+      }
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(WorkerLearningSummary)
+        .where('worker_id IN (:...chunk)', { chunk })
+        .execute();
+      await manager
+        .createQueryBuilder()
+        .delete()
+        .from(WorkerLearningYear)
+        .where('worker_id IN (:...chunk)', { chunk })
+        .execute();
+      const summaryRows = [...summaries.values()];
+      const yearRows = [...years.values()];
+      for (let j = 0; j < summaryRows.length; j += BATCH)
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(WorkerLearningSummary)
+          .values(summaryRows.slice(j, j + BATCH))
+          .updateEntity(false)
+          .execute();
+      for (let j = 0; j < yearRows.length; j += BATCH)
+        await manager
+          .createQueryBuilder()
+          .insert()
+          .into(WorkerLearningYear)
+          .values(yearRows.slice(j, j + BATCH))
+          .updateEntity(false)
+          .execute();
+    }
   }
 
   /** Rebuilds one worker's summaries from their records (repair tool; the records are the truth). */

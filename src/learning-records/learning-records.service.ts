@@ -4,12 +4,19 @@ import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
 import { pageOf, Page } from '../common/http/pagination';
 import { UnitOfWork } from '../database/unit-of-work';
-import { EnterpriseScopeService } from '../organisations/enterprise-scope';
+import { EnterpriseScope, EnterpriseScopeService } from '../organisations/enterprise-scope';
 import { LearningDomain } from './entities/learning-domain.entity';
 import { LearningRecord, RecordSource } from './entities/learning-record.entity';
 import { LearningRecordEvents } from './learning-record-events';
 import { DomainCode, DOMAIN_CODES, FIRST_ON_COLUMN } from './learning-domains';
-import { LearningRecordsRepository, RecordFilter, RecordInsert } from './learning-records.repository';
+import {
+  LearningRecordsRepository,
+  RecordFilter,
+  RecordInsert,
+  RecordKey,
+  RecordRevision,
+  RecordRow,
+} from './learning-records.repository';
 
 export type NewLearningRecord = Omit<RecordInsert, 'institutionId' | 'enterpriseId'> & {
   institutionId?: number | null;
@@ -63,27 +70,81 @@ export class LearningRecordsService {
     return this.records.listDomains();
   }
 
-  /** A worker's own history (every record and its source). */
-  async historyOf(
-    workerId: number,
-    filter: Omit<RecordFilter, 'workerId'>,
-    page: number,
-    size: number,
-  ): Promise<Page<LearningRecord>> {
-    const [items, total] = await this.records.page({ ...filter, workerId }, null, (page - 1) * size, size);
-    return pageOf(items, total, page, size);
-  }
-
-  /** Records of the workers an officer or admin reaches. */
-  async historyInScope(
+  /** The same records with the workers' names and domain codes, for the officers' list. */
+  async rowsInScope(
     actor: Actor,
     filter: RecordFilter,
     page: number,
     size: number,
-  ): Promise<Page<LearningRecord>> {
-    const scope = await this.scopes.scopeOf(actor, Role.UnionOfficer, Role.FederationAdmin, Role.SystemAdmin);
-    const [items, total] = await this.records.page(filter, scope, (page - 1) * size, size);
+  ): Promise<Page<RecordRow>> {
+    const [items, total] = await this.records.rows(
+      filter,
+      await this.scopeOf(actor),
+      (page - 1) * size,
+      size,
+    );
     return pageOf(items, total, page, size);
+  }
+
+  /** Every row of that list, for an export. */
+  async *exportInScope(actor: Actor, filter: RecordFilter): AsyncGenerator<RecordRow> {
+    yield* this.records.iterateRows(filter, await this.scopeOf(actor));
+  }
+
+  /** A worker's own records as rows (their name and domain codes), newest first. */
+  async rowsOf(
+    workerId: number,
+    filter: Omit<RecordFilter, 'workerId'>,
+    page: number,
+    size: number,
+  ): Promise<Page<RecordRow>> {
+    const [items, total] = await this.records.rows({ ...filter, workerId }, null, (page - 1) * size, size);
+    return pageOf(items, total, page, size);
+  }
+
+  /** The record of one worker and origin, with its domains, if stored. */
+  findByKey(key: RecordKey, manager?: EntityManager): Promise<LearningRecord | null> {
+    return this.records.findByKey(key, manager);
+  }
+
+  /**
+   * Removes the record of one worker and origin (e.g. an attendance struck off) inside the caller's
+   * transaction, and rebuilds that worker's summaries from the records left. Announce after commit.
+   */
+  async removeWithin(manager: EntityManager, key: RecordKey): Promise<boolean> {
+    const removed = await this.records.deleteByKey(manager, key);
+    if (removed) await this.records.rebuildSummariesOf(manager, [key.workerId]);
+    return removed;
+  }
+
+  /**
+   * Gives the records of one origin new values (a session whose date, hours or domains changed)
+   * for the given workers, inside the caller's transaction, and rebuilds their summaries.
+   * Returns how many records changed. Announce after commit.
+   */
+  async reviseWithin(
+    manager: EntityManager,
+    workerIds: number[],
+    source: RecordSource,
+    sourceRef: string,
+    revision: RecordRevision,
+  ): Promise<number> {
+    if (revision.domains.length === 0) throw new Error('A learning record needs at least one domain');
+    if (!(revision.hours >= 0 && revision.hours <= 9999))
+      throw new Error('Learning record hours out of range');
+    if (workerIds.length === 0) return 0;
+    const changed = await this.records.reviseByOrigin(manager, workerIds, source, sourceRef, revision);
+    await this.records.rebuildSummariesOf(manager, workerIds);
+    return changed;
+  }
+
+  /** Recomputes some workers' summaries from their records, inside the caller's transaction. */
+  rebuildSummariesWithin(manager: EntityManager, workerIds: number[]): Promise<void> {
+    return this.records.rebuildSummariesOf(manager, workerIds);
+  }
+
+  private scopeOf(actor: Actor): Promise<EnterpriseScope> {
+    return this.scopes.scopeOf(actor, Role.UnionOfficer, Role.FederationAdmin, Role.SystemAdmin);
   }
 
   /** Per domain: when the worker first learned in it, ever and this year. */
