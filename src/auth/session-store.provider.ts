@@ -24,6 +24,8 @@ export const sessionStoreProvider: Provider = {
     if (redis) return new RedisStore({ client: redis, prefix: 'hoctap:sess:', ttl: ttlSeconds });
     return new TypeormStore({
       cleanupLimit: 2,
+      // Two queries for the clean-up: MySQL and MariaDB refuse LIMIT inside an IN subquery.
+      limitSubquery: false,
       ttl: ttlSeconds,
       // Report store errors to the request instead of crashing the process.
       onError: (_store, error) => logger.error({ error: error.message }, 'session store error'),

@@ -81,3 +81,37 @@ describe('sessions in Redis (integration)', () => {
     await request(first.getHttpServer()).get('/api/v1/me').set('Cookie', cookie).expect(401);
   });
 });
+
+/** MySQL without Redis: sessions live in the database table, and sign-out ends them there too. */
+describe('sessions in the database on MySQL (integration)', () => {
+  const username = `phiendb.${randomBytes(3).toString('hex')}`;
+  const password = 'Mật khẩu phiên cơ sở dữ liệu';
+  let app: INestApplication;
+
+  beforeAll(async () => {
+    app = await createTestApp({ database: 'mysql', env: { LOG_LEVEL: 'error' } });
+    const users = app.get(UsersRepository);
+    const user = await users.create({
+      username,
+      displayName: 'Phiên CSDL',
+      email: null,
+      status: UserStatus.Active,
+    });
+    await users.update(user.id, { passwordHash: await app.get(PasswordHasher).hash(password) });
+    await users.assign(user.id, Role.DepartmentViewer, ScopeType.All, 0);
+  });
+
+  afterAll(async () => {
+    await app?.close();
+  });
+
+  it('signs in, keeps the session across requests and ends it at sign-out', async () => {
+    const browser = new Browser(app);
+    await browser.login(username, password);
+    const me = await browser.agent.get('/api/v1/me');
+    expect(me.status).toBe(200);
+    expect(me.body.displayName).toBe('Phiên CSDL');
+    expect((await browser.submit('/logout', {})).status).toBe(303);
+    await browser.agent.get('/api/v1/me').expect(401);
+  });
+});

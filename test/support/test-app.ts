@@ -4,6 +4,7 @@ import { randomBytes } from 'node:crypto';
 import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import passport from 'passport';
 import request from 'supertest';
 import { AppModule } from '../../src/app.module';
 import { configureApp } from '../../src/app.setup';
@@ -44,6 +45,9 @@ export async function createTestApp(options: TestAppOptions): Promise<INestAppli
   };
   for (const key of ['DATABASE_URL', 'REDIS_URL', 'SEED_DEMO', 'QUEUE_PREFIX']) delete process.env[key];
   Object.assign(process.env, env);
+  // passport keeps session (de)serialisers in a process-wide singleton: one registered by an app
+  // that a test already closed would answer first, against a closed database connection.
+  Object.assign(passport, { _serializers: [], _deserializers: [] });
   const builder = Test.createTestingModule({
     imports: [AppModule.forRoot(options.role ?? 'web')],
     providers: options.providers ?? [],
