@@ -15,6 +15,7 @@ import { SESSION_COOKIE, LOCALE_COOKIE } from './auth/auth.controller';
 import { SESSION_STORE } from './auth/session-store.provider';
 import { Role } from './common/access/roles';
 import { toLocale } from './common/i18n/i18n';
+import { LOCALES } from './common/i18n/messages';
 import { AppRequest } from './common/http/request';
 import { registerViewHelpers } from './common/views/view-helpers';
 import { appConfig, AppConfig } from './config';
@@ -61,7 +62,9 @@ export function configureApp(nestApp: INestApplication): void {
 
   app.use(cookieParser());
   app.use((req: Request, _res: Response, next: NextFunction) => {
-    (req as AppRequest).locale = toLocale(req.cookies?.[LOCALE_COOKIE]);
+    // Pages follow the language switch (a cookie); API clients may ask with Accept-Language.
+    const asked = req.path.startsWith('/api/') ? req.acceptsLanguages(...LOCALES) : undefined;
+    (req as AppRequest).locale = toLocale(req.cookies?.[LOCALE_COOKIE] ?? asked);
     next();
   });
   app.use(

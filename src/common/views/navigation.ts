@@ -17,10 +17,15 @@ export const NAVIGATION: NavItem[] = [
   { href: '/courses', label: 'nav.courses', roles: [], public: true },
   { href: '/materials', label: 'nav.materials', roles: [], public: true },
   { href: '/learn/history', label: 'nav.history', roles: [Role.Worker] },
-  { href: '/catalog/courses', label: 'nav.catalogCourses', roles: [Role.InstitutionEditor] },
+  {
+    href: '/catalog/courses',
+    label: 'nav.catalogCourses',
+    roles: [Role.InstitutionEditor, Role.FederationAdmin],
+  },
   { href: '/catalog/materials', label: 'nav.catalogMaterials', roles: [Role.InstitutionEditor] },
   { href: '/external-records', label: 'nav.externalRecords', roles: [Role.InstitutionEditor] },
-  { href: '/activities', label: 'nav.activities', roles: [Role.UnionOfficer] },
+  { href: '/activities', label: 'nav.activities', roles: [Role.UnionOfficer, Role.FederationAdmin] },
+  { href: '/partnerships', label: 'nav.partnerships', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   {
     href: '/learning-records',
     label: 'nav.learningRecords',

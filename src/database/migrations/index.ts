@@ -1,5 +1,12 @@
 import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Learning1764000003000 } from './1764000003000-learning';
+import { LessonHeartbeat1764000005000 } from './1764000005000-lesson-heartbeat';
+import { Citizenship1764000007000 } from './1764000007000-citizenship';
 
 /** Every migration, in order. Both databases run exactly this list. */
-export const migrations = [Foundation1764000000000, Learning1764000003000];
+export const migrations = [
+  Foundation1764000000000,
+  Learning1764000003000,
+  LessonHeartbeat1764000005000,
+  Citizenship1764000007000,
+];
