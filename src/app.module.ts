@@ -21,6 +21,8 @@ import { JobsModule, ProcessRole } from './jobs/jobs.module';
 import './messages';
 import { ActivitiesModule } from './activities/activities.module';
 import { CatalogModule } from './catalog/catalog.module';
+import { CitizenshipModule } from './citizenship/citizenship.module';
+import { NoticesModule } from './notices/notices.module';
 import { FilesModule } from './files/files.module';
 import { LearningModule } from './learning/learning.module';
 import { MaterialsModule } from './materials/materials.module';
@@ -83,6 +85,8 @@ export class AppModule implements NestModule {
         MaterialsModule,
         LearningModule,
         ActivitiesModule,
+        NoticesModule,
+        CitizenshipModule,
         HealthModule,
         HomeModule,
         SeedModule,

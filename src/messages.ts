@@ -1,3 +1,5 @@
+import { citizenshipMessages } from './citizenship/citizenship.messages';
+import { noticesMessages } from './notices/notices.messages';
 import { materialsMessages } from './materials/materials.messages';
 import { learningRecordsMessages } from './learning-records/learning-records.messages';
 import { learningMessages } from './learning/learning.messages';
@@ -15,6 +17,8 @@ import { workersMessages } from './workers/workers.messages';
 
 /** Every domain's on-screen texts, in Vietnamese and English. */
 registerMessages(
+  citizenshipMessages,
+  noticesMessages,
   activitiesMessages,
   catalogMessages,
   filesMessages,

@@ -44,6 +44,23 @@ export const NAVIGATION: NavItem[] = [
   { href: '/organisations/branches', label: 'nav.branches', roles: [Role.FederationAdmin] },
   { href: '/admin/users', label: 'nav.users', roles: [Role.FederationAdmin, Role.SystemAdmin] },
   { href: '/admin/jobs', label: 'nav.jobs', roles: [Role.SystemAdmin] },
+  { href: '/citizenship', label: 'nav.citizenship', roles: [Role.Worker] },
+  {
+    href: '/citizenship/review',
+    label: 'nav.citizenshipReview',
+    roles: [Role.UnionOfficer, Role.AssociationReviewer],
+  },
+  {
+    href: '/citizenship/criteria',
+    label: 'nav.criteria',
+    roles: [Role.AssociationReviewer, Role.FederationAdmin],
+  },
+  {
+    href: '/citizenship/report',
+    label: 'nav.citizenshipFunnel',
+    roles: [Role.UnionOfficer, Role.AssociationReviewer, Role.FederationAdmin, Role.DepartmentViewer],
+  },
+  { href: '/notices', label: 'nav.notices', roles: [] },
   { href: '/account', label: 'nav.account', roles: [] },
 ];
 

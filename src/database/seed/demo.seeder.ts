@@ -4,6 +4,7 @@ import { PasswordHasher } from '../../auth/password-hasher';
 import { Role, ScopeType } from '../../common/access/roles';
 import { ActivitiesDemoSeeder } from '../../activities/activities.demo-seeder';
 import { CatalogDemoSeeder } from '../../catalog/catalog.demo-seeder';
+import { CitizenshipDemoSeeder } from '../../citizenship/citizenship.demo-seeder';
 import { LearningDemoSeeder } from '../../learning/learning.demo-seeder';
 import { MaterialsDemoSeeder } from '../../materials/materials.demo-seeder';
 import { OrganisationsDemoSeeder } from '../../organisations/organisations.demo-seeder';
@@ -36,6 +37,7 @@ export class DemoSeeder {
     private readonly materials: MaterialsDemoSeeder,
     private readonly learning: LearningDemoSeeder,
     private readonly activities: ActivitiesDemoSeeder,
+    private readonly citizenship: CitizenshipDemoSeeder,
   ) {}
 
   async alreadySeeded(): Promise<boolean> {
@@ -67,6 +69,7 @@ export class DemoSeeder {
     await this.materials.seed();
     await this.learning.seed();
     await this.activities.seed();
+    await this.citizenship.seed();
   }
 }
 

@@ -1,3 +1,4 @@
+import { CitizenshipModule } from '../../citizenship/citizenship.module';
 import { ActivitiesModule } from '../../activities/activities.module';
 import { CatalogModule } from '../../catalog/catalog.module';
 import { LearningModule } from '../../learning/learning.module';
@@ -21,6 +22,7 @@ import { SeedRunner } from './seed.runner';
     MaterialsModule,
     LearningModule,
     ActivitiesModule,
+    CitizenshipModule,
   ],
   providers: [SeedRunner, ReferenceSeeder, DemoSeeder],
   exports: [SeedRunner],

@@ -1,0 +1,13 @@
+import { Module } from '@nestjs/common';
+import { CitizenshipApplicationsModule } from './applications/applications.module';
+import { CitizenshipDemoSeeder } from './citizenship.demo-seeder';
+import { CitizenshipDataModule } from './citizenship-data.module';
+import { CitizenshipReviewModule } from './review/review.module';
+
+/** "Công dân học tập": criteria, applications, evaluation, review, recognition and certificates. */
+@Module({
+  imports: [CitizenshipDataModule, CitizenshipApplicationsModule, CitizenshipReviewModule],
+  providers: [CitizenshipDemoSeeder],
+  exports: [CitizenshipDemoSeeder],
+})
+export class CitizenshipModule {}

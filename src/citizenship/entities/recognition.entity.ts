@@ -1,0 +1,34 @@
+import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+
+export enum RecognitionStatus {
+  Valid = 'VALID',
+  Revoked = 'REVOKED',
+}
+
+/**
+ * The "Công dân học tập" title for one worker and year, recognised by an association branch, with
+ * its certificate. (worker, year) and application are unique: one recognition however many clicks.
+ * Valid for its year; it "expires" when the year is over.
+ */
+@Entity('recognitions')
+export class Recognition {
+  @PrimaryGeneratedColumn() id: number;
+  @Column() applicationId: number;
+  @Column() workerId: number;
+  @Column() year: number;
+  @Column() branchId: number;
+  /** The criteria version the recognition was decided under. */
+  @Column() criteriaSetId: number;
+  @Column() totalPoints: number;
+  @Column() certificateNo: string;
+  /** Random code in the certificate's QR link (unguessable, unlike the certificate number). */
+  @Column() verifyCode: string;
+  @Column({ type: 'varchar' }) status: RecognitionStatus;
+  @Column() recognisedBy: number;
+  @Column({ type: 'datetime' }) recognisedAt: Date;
+  @Column({ type: 'integer', nullable: true }) revokedBy: number | null;
+  @Column({ type: 'datetime', nullable: true }) revokedAt: Date | null;
+  @Column({ type: 'text', nullable: true }) revokeReason: string | null;
+  @CreateDateColumn() createdAt: Date;
+  @UpdateDateColumn() updatedAt: Date;
+}

@@ -1,0 +1,54 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
+import { isUniqueViolation } from '../database/unit-of-work';
+import { Notice } from './notice.entity';
+
+export interface NewNotice {
+  userId: number;
+  messageKey: string;
+  params?: Record<string, string | number>;
+  link?: string;
+  /** The same event for the same user notifies once (e.g. "recognised:42"). */
+  dedupeKey?: string;
+}
+
+/** In-app notices: written with the change they announce, read on the person's notices page. */
+@Injectable()
+export class NoticesService {
+  constructor(@InjectRepository(Notice) private readonly notices: Repository<Notice>) {}
+
+  /** Adds a notice inside the caller's transaction; a repeated dedupe key is ignored. */
+  async notify(manager: EntityManager, notice: NewNotice): Promise<void> {
+    const repo = manager.getRepository(Notice);
+    if (
+      notice.dedupeKey &&
+      (await repo.exists({ where: { userId: notice.userId, dedupeKey: notice.dedupeKey } }))
+    )
+      return;
+    try {
+      await repo.insert({
+        userId: notice.userId,
+        messageKey: notice.messageKey,
+        params: notice.params ?? null,
+        link: notice.link ?? null,
+        dedupeKey: notice.dedupeKey ?? null,
+        readAt: null,
+      });
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+    }
+  }
+
+  unreadCount(userId: number): Promise<number> {
+    return this.notices.count({ where: { userId, readAt: IsNull() } });
+  }
+
+  async page(userId: number, skip: number, take: number): Promise<[Notice[], number]> {
+    return this.notices.findAndCount({ where: { userId }, order: { id: 'DESC' }, skip, take });
+  }
+
+  async markAllRead(userId: number): Promise<void> {
+    await this.notices.update({ userId, readAt: IsNull() }, { readAt: new Date() });
+  }
+}
