@@ -23,6 +23,8 @@ import { ActivitiesModule } from './activities/activities.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CitizenshipModule } from './citizenship/citizenship.module';
 import { NoticesModule } from './notices/notices.module';
+import { IndicatorsModule } from './indicators/indicators.module';
+import { ReportsModule } from './reports/reports.module';
 import { FilesModule } from './files/files.module';
 import { LearningModule } from './learning/learning.module';
 import { MaterialsModule } from './materials/materials.module';
@@ -87,6 +89,8 @@ export class AppModule implements NestModule {
         ActivitiesModule,
         NoticesModule,
         CitizenshipModule,
+        IndicatorsModule,
+        ReportsModule,
         HealthModule,
         HomeModule,
         SeedModule,

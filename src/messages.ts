@@ -1,3 +1,5 @@
+import { indicatorsMessages } from './indicators/indicators.messages';
+import { reportsMessages } from './reports/reports.messages';
 import { citizenshipMessages } from './citizenship/citizenship.messages';
 import { noticesMessages } from './notices/notices.messages';
 import { materialsMessages } from './materials/materials.messages';
@@ -17,6 +19,8 @@ import { workersMessages } from './workers/workers.messages';
 
 /** Every domain's on-screen texts, in Vietnamese and English. */
 registerMessages(
+  indicatorsMessages,
+  reportsMessages,
   citizenshipMessages,
   noticesMessages,
   activitiesMessages,

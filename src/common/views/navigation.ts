@@ -60,6 +60,18 @@ export const NAVIGATION: NavItem[] = [
     label: 'nav.citizenshipFunnel',
     roles: [Role.UnionOfficer, Role.AssociationReviewer, Role.FederationAdmin, Role.DepartmentViewer],
   },
+  {
+    href: '/indicators',
+    label: 'nav.dashboard',
+    roles: [Role.FederationAdmin, Role.DepartmentViewer, Role.UnionOfficer, Role.SystemAdmin],
+  },
+  {
+    href: '/reports',
+    label: 'nav.reports',
+    roles: [Role.FederationAdmin, Role.DepartmentViewer, Role.AssociationReviewer],
+  },
+  { href: '/reports/reviews', label: 'nav.reviews', roles: [Role.FederationAdmin, Role.DepartmentViewer] },
+  { href: '/indicators/plans', label: 'nav.plans', roles: [Role.FederationAdmin] },
   { href: '/notices', label: 'nav.notices', roles: [] },
   { href: '/account', label: 'nav.account', roles: [] },
 ];

@@ -2,6 +2,7 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Learning1764000003000 } from './1764000003000-learning';
 import { LessonHeartbeat1764000005000 } from './1764000005000-lesson-heartbeat';
 import { Citizenship1764000007000 } from './1764000007000-citizenship';
+import { Indicators1764000010000 } from './1764000010000-indicators';
 
 /** Every migration, in order. Both databases run exactly this list. */
 export const migrations = [
@@ -9,4 +10,5 @@ export const migrations = [
   Learning1764000003000,
   LessonHeartbeat1764000005000,
   Citizenship1764000007000,
+  Indicators1764000010000,
 ];
