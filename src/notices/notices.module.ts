@@ -1,13 +1,19 @@
-import { Module } from '@nestjs/common';
+import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Notice } from './notice.entity';
+import { NoticesController } from './notices.controller';
 import { NoticesService } from './notices.service';
+import { UnreadNoticesMiddleware } from './unread-notices.middleware';
 
 /** In-app notices for any domain to send and every signed-in person to read. */
 @Module({
   imports: [TypeOrmModule.forFeature([Notice])],
-  controllers: [],
-  providers: [NoticesService],
+  controllers: [NoticesController],
+  providers: [NoticesService, UnreadNoticesMiddleware],
   exports: [NoticesService],
 })
-export class NoticesModule {}
+export class NoticesModule implements NestModule {
+  configure(consumer: MiddlewareConsumer): void {
+    consumer.apply(UnreadNoticesMiddleware).forRoutes({ path: '{*path}', method: RequestMethod.GET });
+  }
+}

@@ -51,4 +51,17 @@ export class NoticesService {
   async markAllRead(userId: number): Promise<void> {
     await this.notices.update({ userId, readAt: IsNull() }, { readAt: new Date() });
   }
+
+  /** One of the person's own notices (anyone else's is not found). */
+  find(userId: number, id: number): Promise<Notice | null> {
+    return this.notices.findOne({ where: { id, userId } });
+  }
+
+  /** Marks one of the person's notices read; false when it is not theirs. */
+  async markRead(userId: number, id: number): Promise<boolean> {
+    const notice = await this.find(userId, id);
+    if (!notice) return false;
+    if (!notice.readAt) await this.notices.update({ id, userId, readAt: IsNull() }, { readAt: new Date() });
+    return true;
+  }
 }

@@ -41,6 +41,10 @@ export class CriteriaSet {
   @Column({ type: 'varchar' }) status: CriteriaSetStatus;
   @Column({ type: 'integer', nullable: true }) createdBy: number | null;
   @Column({ type: 'datetime', nullable: true }) activatedAt: Date | null;
+  /** Who made this version the active one (migration 1764000008000). */
+  @Column({ type: 'integer', nullable: true }) activatedBy: number | null;
+  /** When a newer version replaced it. */
+  @Column({ type: 'datetime', nullable: true }) retiredAt: Date | null;
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;
 

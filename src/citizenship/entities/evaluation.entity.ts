@@ -54,6 +54,8 @@ export class CitizenshipEvaluationItem {
     recordIds?: number[];
     plan?: boolean;
     hours?: number;
+    /** How many records qualified; recordIds keeps the first ones only (see evaluation/evaluate.ts). */
+    count?: number;
   } | null;
 
   @ManyToOne(() => CitizenshipEvaluation, (e) => e.items, { onDelete: 'CASCADE' })

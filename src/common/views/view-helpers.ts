@@ -57,8 +57,11 @@ export function formatNumber(value: unknown, locale: string, digits = 0): string
 
 /** The helpers every template can use. Output is escaped unless a helper builds safe markup itself. */
 export function registerViewHelpers(hbs: Hbs): void {
-  hbs.registerHelper('t', function (this: unknown, key: string, options: HelperOptions) {
-    return translate(toLocale(rootOf(options).locale), key, options?.hash);
+  /** {{t "key" name=value}}; a parameters object may come first, as flash messages carry theirs: {{t key params}}. */
+  hbs.registerHelper('t', function (this: unknown, key: string, ...args: unknown[]) {
+    const options = args.pop() as HelperOptions;
+    const params = args[0] && typeof args[0] === 'object' ? (args[0] as Record<string, unknown>) : {};
+    return translate(toLocale(rootOf(options).locale), key, { ...params, ...options?.hash });
   } as never);
   hbs.registerHelper('eq', ((a: unknown, b: unknown) => a === b || String(a) === String(b)) as never);
   hbs.registerHelper('not', ((a: unknown) => !a) as never);

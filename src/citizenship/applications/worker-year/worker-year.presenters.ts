@@ -1,0 +1,154 @@
+import { translate } from '../../../common/i18n/i18n';
+import { Locale } from '../../../common/i18n/messages';
+import { formatDate, formatDateTime } from '../../../common/views/view-helpers';
+import { DOMAIN_CODES } from '../../../learning-records/learning-domains';
+import { LearningPlanItem } from '../../entities/application.entity';
+import { EvidenceKind } from '../../entities/criteria-set.entity';
+import { ItemState } from '../../entities/evaluation.entity';
+import { hoursText, messageText } from '../criteria/criteria.presenters';
+import { ApplicationYearRow } from './applications.repository';
+import { ChecklistItem, YearView } from './worker-year.service';
+
+const STATE_CLASS: Record<ItemState, string> = {
+  [ItemState.Met]: 'ok',
+  [ItemState.Confirmed]: 'ok',
+  [ItemState.Declared]: 'warn',
+  [ItemState.Missing]: 'bad',
+};
+
+export function yearPath(year: number): string {
+  return `/citizenship/years/${year}`;
+}
+
+/** Where a criterion's evidence can be seen: the worker's learning history, filtered to it. */
+function historyHref(year: number, item: ChecklistItem): string {
+  const domain = item.rule?.type === 'DOMAIN_RECORDS' ? `&domain=${item.rule.domain}` : '';
+  return `/learn/history?year=${year}${domain}`;
+}
+
+function itemView(locale: Locale, year: number, item: ChecklistItem) {
+  const evidence = item.evidence;
+  const count = evidence?.count ?? evidence?.recordIds?.length ?? 0;
+  return {
+    code: item.code,
+    title: item.title,
+    description: item.description,
+    declared: item.evidenceKind === EvidenceKind.Declared,
+    pointsText: translate(locale, 'citizenship.year.points', { points: item.points, max: item.maxPoints }),
+    state: item.state,
+    stateLabel: translate(locale, `citizenship.itemState.${item.state}`),
+    stateClass: STATE_CLASS[item.state],
+    plan: evidence?.plan
+      ? { href: `${yearPath(year)}/plan`, text: translate(locale, 'citizenship.year.evidencePlan') }
+      : null,
+    hoursText:
+      evidence?.hours !== undefined
+        ? translate(locale, 'citizenship.year.evidenceHours', {
+            hours: hoursText(locale, evidence.hours),
+            year,
+          })
+        : null,
+    records: item.records.map((r) => ({
+      title: r.title,
+      dateText: formatDate(r.occurredOn),
+      hours: translate(locale, 'citizenship.year.recordHours', { hours: hoursText(locale, r.hours) }),
+    })),
+    historyHref: count > 0 ? historyHref(year, item) : null,
+    historyText: count > 0 ? translate(locale, 'citizenship.year.evidenceMore', { count }) : null,
+    missing: item.missing ? messageText(locale, item.missing) : null,
+    statement: item.answer?.statement ?? '',
+    reviewComment:
+      item.answer?.reviewComment && item.state === ItemState.Missing
+        ? translate(locale, 'citizenship.year.reviewComment', { comment: item.answer.reviewComment })
+        : null,
+  };
+}
+
+export function planView(locale: Locale, plan: LearningPlanItem[]) {
+  return DOMAIN_CODES.map((code) => plan.find((p) => p.domainCode === code))
+    .filter((p): p is LearningPlanItem => !!p)
+    .map((p) => ({
+      domain: translate(locale, `domain.${p.domainCode}`),
+      goal: p.goal,
+      hours: translate(locale, 'citizenship.year.planHours', {
+        hours: hoursText(locale, Number(p.plannedHours)),
+      }),
+    }));
+}
+
+/** The year page: the application's status, result, checklist and plan. */
+export function yearView(locale: Locale, view: YearView) {
+  const { application, result, set } = view;
+  return {
+    year: view.year,
+    path: yearPath(view.year),
+    application,
+    statusLabel: translate(locale, `citizenship.appStatus.${application.status}`),
+    submittedText: application.submittedAt
+      ? translate(locale, 'citizenship.year.submittedAt', { at: formatDateTime(application.submittedAt) })
+      : null,
+    returnText:
+      application.status === 'RETURNED' && application.returnComment
+        ? translate(locale, 'citizenship.year.returnComment', { comment: application.returnComment })
+        : null,
+    editable: view.editable,
+    canSubmit: view.canSubmit,
+    live: view.live,
+    setText: set
+      ? translate(locale, 'citizenship.year.criteriaVersion', { title: set.title, version: set.version })
+      : null,
+    result: result && {
+      eligible: result.eligible,
+      totalText: translate(locale, 'citizenship.year.total', {
+        total: result.totalPoints,
+        max: set?.totalPoints ?? 0,
+        passMark: set?.passMark ?? 0,
+      }),
+      reasons: result.reasons.map((r) => messageText(locale, r)),
+      evaluatedText: result.evaluatedAt
+        ? translate(locale, 'citizenship.year.storedNote', { at: formatDateTime(result.evaluatedAt) })
+        : null,
+    },
+    groups: view.groups.map((g) => ({
+      code: g.code,
+      name: g.name,
+      heading: translate(locale, 'citizenship.criteria.groupHeading', { code: g.code, name: g.name }),
+      pointsText: translate(locale, 'citizenship.year.points', { points: g.points, max: g.maxPoints }),
+      minimumText:
+        g.minPoints !== null
+          ? translate(locale, 'citizenship.criteria.groupMinimum', { minPoints: g.minPoints })
+          : null,
+      items: g.items.map((i) => itemView(locale, view.year, i)),
+    })),
+    plan: planView(locale, view.plan),
+  };
+}
+
+export function yearsView(locale: Locale, rows: ApplicationYearRow[]) {
+  return rows.map((r) => ({
+    year: r.year,
+    href: yearPath(r.year),
+    statusLabel: translate(locale, `citizenship.appStatus.${r.status}`),
+    pointsText: r.totalPoints === null ? translate(locale, 'common.none') : String(r.totalPoints),
+    eligibleLabel:
+      r.eligible === null
+        ? translate(locale, 'citizenship.year.notEvaluated')
+        : translate(locale, r.eligible ? 'citizenship.year.eligible' : 'citizenship.year.notEligible'),
+    eligible: r.eligible,
+  }));
+}
+
+/** The plan form: one fieldset per domain, with the saved goal and hours. */
+export function planFields(locale: Locale, plan: LearningPlanItem[]) {
+  return DOMAIN_CODES.map((code) => {
+    const item = plan.find((p) => p.domainCode === code);
+    return {
+      code,
+      label: translate(locale, `domain.${code}`),
+      goalName: `goal${code}`,
+      hoursName: `hours${code}`,
+      goal: item?.goal ?? '',
+      hours: item ? hoursText(locale, Number(item.plannedHours)) : '',
+    };
+  });
+}

@@ -1,0 +1,195 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../../common/access/actor';
+import { MessageRef } from '../../common/i18n/messages';
+import { todayInVietnam } from '../../workers/roster/roster-values';
+import { ApplicationStatus, CitizenshipApplication, LearningPlanItem } from '../entities/application.entity';
+import { ItemState } from '../entities/evaluation.entity';
+import { Recognition } from '../entities/recognition.entity';
+import { ReviewAccess } from './review-access.service';
+import {
+  AnswerRow,
+  ApplicationHeader,
+  EvidenceRecord,
+  HistoryRow,
+  ReviewRepository,
+} from './review.repository';
+import {
+  canReviewAnswers,
+  canTake,
+  CertificateStatus,
+  certificateStatus,
+  confirmBlocker,
+} from './review.rules';
+
+export interface EvaluationItemView {
+  criterionCode: string;
+  title: string | null;
+  groupName: string | null;
+  maxPoints: number | null;
+  points: number;
+  met: boolean;
+  state: ItemState;
+  records: EvidenceRecord[];
+  plan: boolean;
+  hours: number | null;
+}
+
+export interface EvaluationView {
+  criteriaSetId: number;
+  totalPoints: number;
+  passMark: number | null;
+  eligible: boolean;
+  reasons: MessageRef[];
+  evaluatedAt: Date;
+  items: EvaluationItemView[];
+}
+
+/** What the actor may do on the application now (what the page shows as buttons). */
+export interface ReviewPermissions {
+  reviewAnswers: boolean;
+  confirm: boolean;
+  returnToWorker: boolean;
+  recognise: boolean;
+  reject: boolean;
+  revoke: boolean;
+}
+
+export interface ApplicationDetail {
+  application: CitizenshipApplication;
+  header: Omit<ApplicationHeader, 'workerUserId'>;
+  asOfficer: boolean;
+  asReviewer: boolean;
+  answers: AnswerRow[];
+  evaluation: EvaluationView | null;
+  plan: LearningPlanItem[];
+  recognition: (Recognition & { branchName: string; certificateStatus: CertificateStatus }) | null;
+  history: HistoryRow[];
+  can: ReviewPermissions;
+}
+
+export interface ApplicationSummary {
+  id: number;
+  workerId: number;
+  year: number;
+  status: ApplicationStatus;
+  enterpriseId: number | null;
+  submittedAt: Date | null;
+  confirmedAt: Date | null;
+  returnComment: string | null;
+}
+
+export function summaryOf(a: CitizenshipApplication): ApplicationSummary {
+  return {
+    id: a.id,
+    workerId: a.workerId,
+    year: a.year,
+    status: a.status,
+    enterpriseId: a.enterpriseId,
+    submittedAt: a.submittedAt,
+    confirmedAt: a.confirmedAt,
+    returnComment: a.returnComment,
+  };
+}
+
+/**
+ * One application as its officer or reviewer sees it: the declared answers, the latest evaluation
+ * with the evidence of each criterion, the title if any, and the audit trail ("Lịch sử xử lý").
+ */
+@Injectable()
+export class ApplicationReviewService {
+  constructor(
+    private readonly access: ReviewAccess,
+    private readonly repository: ReviewRepository,
+  ) {}
+
+  async detail(actor: Actor, id: number): Promise<ApplicationDetail> {
+    const { application, asOfficer, asReviewer } = await this.access.access(actor, id);
+    const [header, answers, evaluation, plan, recognition, history] = await Promise.all([
+      this.repository.header(application),
+      this.repository.answerRows([id]),
+      this.evaluation(application),
+      this.repository.planOf(id),
+      this.repository.recognitionOf(id),
+      this.repository.history(id),
+    ]);
+    const branchName = recognition
+      ? ((await this.repository.branchNames([recognition.branchId])).get(recognition.branchId) ?? '')
+      : '';
+    const status = application.status;
+    return {
+      application,
+      header: {
+        workerName: header.workerName,
+        enterpriseName: header.enterpriseName,
+        unitName: header.unitName,
+      },
+      asOfficer,
+      asReviewer,
+      answers,
+      evaluation,
+      plan,
+      recognition: recognition && {
+        ...recognition,
+        branchName,
+        certificateStatus: certificateStatus(recognition, todayInVietnam()),
+      },
+      history,
+      can: {
+        reviewAnswers: asOfficer && canReviewAnswers(status),
+        confirm: asOfficer && confirmBlocker(status, answers) === null,
+        returnToWorker: asOfficer && canTake('return', status),
+        recognise: asReviewer && canTake('recognise', status) && evaluation?.eligible === true,
+        reject: asReviewer && canTake('reject', status),
+        revoke: asReviewer && status === ApplicationStatus.Recognised,
+      },
+    };
+  }
+
+  /** The application's state after a step, for the API's answer. */
+  async summary(id: number): Promise<ApplicationSummary> {
+    const application = (await this.repository.findApplication(id))!;
+    return summaryOf(application);
+  }
+
+  private async evaluation(application: CitizenshipApplication): Promise<EvaluationView | null> {
+    const evaluation = await this.repository.evaluationOf(application.id);
+    if (!evaluation) return null;
+    const [criteria, passMark] = await Promise.all([
+      this.repository.criteriaOf(evaluation.criteriaSetId),
+      this.repository.passMarkOf(evaluation.criteriaSetId),
+    ]);
+    const items = evaluation.items ?? [];
+    const recordIds = [...new Set(items.flatMap((i) => i.evidence?.recordIds ?? []))];
+    const records = await this.repository.records(application.workerId, recordIds);
+    const byCode = new Map(items.map((i) => [i.criterionCode, i]));
+    const codes = [
+      ...criteria.map((c) => c.code),
+      ...items.map((i) => i.criterionCode).filter((code) => !criteria.some((c) => c.code === code)),
+    ];
+    return {
+      criteriaSetId: evaluation.criteriaSetId,
+      totalPoints: evaluation.totalPoints,
+      passMark,
+      eligible: evaluation.eligible,
+      reasons: evaluation.reasons ?? [],
+      evaluatedAt: evaluation.evaluatedAt,
+      items: codes.map((code) => {
+        const criterion = criteria.find((c) => c.code === code);
+        const item = byCode.get(code);
+        const ids = new Set(item?.evidence?.recordIds ?? []);
+        return {
+          criterionCode: code,
+          title: criterion?.title ?? null,
+          groupName: criterion?.groupName ?? null,
+          maxPoints: criterion?.points ?? null,
+          points: item?.points ?? 0,
+          met: item?.met ?? false,
+          state: item?.state ?? ItemState.Missing,
+          records: records.filter((r) => ids.has(r.id)),
+          plan: item?.evidence?.plan === true,
+          hours: item?.evidence?.hours ?? null,
+        };
+      }),
+    };
+  }
+}

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import { Actor } from '../../common/access/actor';
+import { OutOfScopeException } from '../../common/access/out-of-scope';
+import { Role, ScopeType } from '../../common/access/roles';
+import { BranchesService } from '../../organisations/branches.service';
+import { EnterpriseScope, EnterpriseScopeService, NO_SCOPE } from '../../organisations/enterprise-scope';
+import { CitizenshipApplication } from '../entities/application.entity';
+import { ReviewRepository } from './review.repository';
+import { OFFICER_VISIBLE, REVIEWER_VISIBLE } from './review.rules';
+
+/** How the actor reaches an application: as its enterprise's officer, as a reviewer of a branch covering it, or both. */
+export interface ApplicationAccess {
+  application: CitizenshipApplication;
+  asOfficer: boolean;
+  asReviewer: boolean;
+}
+
+/**
+ * Who reaches which application. A union officer: the applications of their enterprise(s) once
+ * submitted. An association reviewer: those of enterprises located in their branch's subtree, once
+ * confirmed. Anything else answers 404 (logged as a refusal), by page and by API alike.
+ */
+@Injectable()
+export class ReviewAccess {
+  constructor(
+    private readonly scopes: EnterpriseScopeService,
+    private readonly branches: BranchesService,
+    private readonly repository: ReviewRepository,
+  ) {}
+
+  officerScope(actor: Actor): Promise<EnterpriseScope> {
+    return actor.has(Role.UnionOfficer)
+      ? this.scopes.scopeOf(actor, Role.UnionOfficer)
+      : Promise.resolve(NO_SCOPE);
+  }
+
+  reviewerScope(actor: Actor): Promise<EnterpriseScope> {
+    return actor.has(Role.AssociationReviewer)
+      ? this.scopes.scopeOf(actor, Role.AssociationReviewer)
+      : Promise.resolve(NO_SCOPE);
+  }
+
+  async forOfficer(actor: Actor, id: number): Promise<CitizenshipApplication> {
+    const application = await this.repository.findInScope(
+      id,
+      await this.officerScope(actor),
+      OFFICER_VISIBLE,
+    );
+    if (!application) throw new OutOfScopeException();
+    return application;
+  }
+
+  async forReviewer(actor: Actor, id: number): Promise<CitizenshipApplication> {
+    const application = await this.repository.findInScope(
+      id,
+      await this.reviewerScope(actor),
+      REVIEWER_VISIBLE,
+    );
+    if (!application) throw new OutOfScopeException();
+    return application;
+  }
+
+  /** For the application page: whichever role reaches it. */
+  async access(actor: Actor, id: number): Promise<ApplicationAccess> {
+    const [asOfficer, asReviewer] = await Promise.all([
+      this.repository.findInScope(id, await this.officerScope(actor), OFFICER_VISIBLE),
+      this.repository.findInScope(id, await this.reviewerScope(actor), REVIEWER_VISIBLE),
+    ]);
+    const application = asOfficer ?? asReviewer;
+    if (!application) throw new OutOfScopeException();
+    return { application, asOfficer: !!asOfficer, asReviewer: !!asReviewer };
+  }
+
+  /**
+   * The branch that issues the title: among the reviewer's branches covering the enterprise, the
+   * most local one (the deepest unit). Null when none covers it.
+   */
+  async issuingBranch(
+    actor: Actor,
+    enterpriseId: number | null,
+  ): Promise<{ id: number; name: string } | null> {
+    if (enterpriseId === null) return null;
+    let best: { id: number; name: string; depth: number } | null = null;
+    for (const branchId of actor.scopeIds(ScopeType.Branch, Role.AssociationReviewer)) {
+      const branch = await this.branches.findById(branchId);
+      if (!branch) continue;
+      const unitPaths = await this.scopes.subtreePaths([branch.unitId]);
+      if (
+        !(await this.repository.enterpriseInScope(enterpriseId, { all: false, enterpriseIds: [], unitPaths }))
+      )
+        continue;
+      const depth = Math.min(...unitPaths.map((p) => p.split('/').length));
+      if (!best || depth > best.depth) best = { id: branch.id, name: branch.name, depth };
+    }
+    return best && { id: best.id, name: best.name };
+  }
+}

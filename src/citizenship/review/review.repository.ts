@@ -1,0 +1,610 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { likeContains } from '../../common/text/vietnamese';
+import { EnterpriseScope, whereEnterpriseInScope } from '../../organisations/enterprise-scope';
+import {
+  AnswerReview,
+  ApplicationStatus,
+  CitizenshipAnswer,
+  CitizenshipApplication,
+  LearningPlanItem,
+} from '../entities/application.entity';
+import { CitizenshipAuditEntry } from '../entities/audit-entry.entity';
+import { CriteriaGroup, Criterion } from '../entities/criteria-set.entity';
+import { CitizenshipEvaluation } from '../entities/evaluation.entity';
+import { Recognition, RecognitionStatus } from '../entities/recognition.entity';
+import {
+  CONFIRMED_STATUSES,
+  DECIDED_ELIGIBLE_STATUSES,
+  RECOGNISED_STATUSES,
+  SUBMITTED_STATUSES,
+} from './review.rules';
+
+/** One line of a review queue: the application, its worker and enterprise, its latest evaluation. */
+export interface ReviewListRow {
+  id: number;
+  workerId: number;
+  workerName: string;
+  enterpriseId: number | null;
+  enterpriseName: string | null;
+  year: number;
+  status: ApplicationStatus;
+  submittedAt: Date | null;
+  confirmedAt: Date | null;
+  totalPoints: number | null;
+  passMark: number | null;
+  eligible: boolean | null;
+  evaluatedAt: Date | null;
+}
+
+export interface QueueFilter {
+  statuses: readonly ApplicationStatus[];
+  /** Only applications whose latest evaluation is (true) or is not (false) eligible. */
+  eligible?: boolean;
+  year?: number;
+  /** Folded fragment of the worker's name. */
+  nameKey?: string;
+}
+
+export interface AnswerRow {
+  applicationId: number;
+  criterionCode: string;
+  criterionTitle: string | null;
+  statement: string;
+  reviewStatus: AnswerReview;
+  reviewComment: string | null;
+  reviewedAt: Date | null;
+}
+
+/** Who and where, for the application page, the PDF and notices. */
+export interface ApplicationHeader {
+  workerName: string;
+  workerUserId: number | null;
+  enterpriseName: string | null;
+  unitName: string | null;
+}
+
+export interface CriterionRow {
+  code: string;
+  title: string;
+  points: number;
+  evidence: string;
+  groupCode: string;
+  groupName: string;
+}
+
+export interface EvidenceRecord {
+  id: number;
+  title: string;
+  occurredOn: string;
+  hours: number;
+  source: string;
+}
+
+export interface HistoryRow {
+  id: number;
+  action: string;
+  actorName: string | null;
+  at: Date;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  comment: string | null;
+}
+
+/** A recognition with what its certificate and its public check print. */
+export interface RecognitionDetail {
+  recognition: Recognition;
+  holderName: string;
+  branchName: string;
+  enterpriseId: number | null;
+}
+
+export type FunnelLevel = 'enterprise' | 'unit';
+
+/** Counts of one enterprise or unit (id null: applications without an enterprise). */
+export interface FunnelCounts {
+  registered: number;
+  submitted: number;
+  eligible: number;
+  confirmed: number;
+  recognised: number;
+}
+
+export interface FunnelGroupRow extends FunnelCounts {
+  id: number | null;
+  name: string | null;
+  unitName: string | null;
+}
+
+export type NewRecognition = Omit<Recognition, 'id' | 'createdAt' | 'updatedAt'>;
+
+/** Every query of the review chain, the recognitions and the funnel report. */
+@Injectable()
+export class ReviewRepository {
+  constructor(
+    @InjectRepository(CitizenshipApplication)
+    private readonly applications: Repository<CitizenshipApplication>,
+    @InjectRepository(CitizenshipAnswer) private readonly answers: Repository<CitizenshipAnswer>,
+    @InjectRepository(CitizenshipEvaluation) private readonly evaluations: Repository<CitizenshipEvaluation>,
+    @InjectRepository(Recognition) private readonly recognitions: Repository<Recognition>,
+    @InjectRepository(CitizenshipAuditEntry) private readonly audit: Repository<CitizenshipAuditEntry>,
+  ) {}
+
+  // --- applications ----------------------------------------------------------------------------
+
+  findApplication(
+    id: number,
+    manager: EntityManager = this.applications.manager,
+  ): Promise<CitizenshipApplication | null> {
+    return manager.getRepository(CitizenshipApplication).findOne({ where: { id } });
+  }
+
+  /** The application when its enterprise is in scope and its status is one of those given. */
+  findInScope(
+    id: number,
+    scope: EnterpriseScope,
+    statuses: readonly ApplicationStatus[],
+  ): Promise<CitizenshipApplication | null> {
+    const query = this.applications
+      .createQueryBuilder('a')
+      .where('a.id = :id', { id })
+      .andWhere('a.status IN (:...statuses)', { statuses });
+    return whereEnterpriseInScope(query, 'a.enterprise_id', scope).getOne();
+  }
+
+  /** True when the enterprise is within the scope (used to pick the branch that issues a title). */
+  async enterpriseInScope(enterpriseId: number, scope: EnterpriseScope): Promise<boolean> {
+    const query = this.applications.manager
+      .createQueryBuilder()
+      .select('ent.id', 'id')
+      .from('enterprises', 'ent')
+      .where('ent.id = :enterpriseId', { enterpriseId });
+    return (await whereEnterpriseInScope(query, 'ent.id', scope).getRawOne()) !== undefined;
+  }
+
+  async page(
+    filter: QueueFilter,
+    scope: EnterpriseScope,
+    skip: number,
+    take: number,
+  ): Promise<[ReviewListRow[], number]> {
+    const rows = await this.selectRows(this.filtered(filter, scope))
+      .orderBy('a.submitted_at', 'ASC')
+      .addOrderBy('a.id', 'ASC')
+      .offset(skip)
+      .limit(take)
+      .getRawMany<Record<string, unknown>>();
+    return [rows.map(listRow), await this.filtered(filter, scope).getCount()];
+  }
+
+  async header(application: CitizenshipApplication): Promise<ApplicationHeader> {
+    const row = await this.applications.manager
+      .createQueryBuilder()
+      .select(['w.full_name AS workerName', 'w.user_id AS workerUserId'])
+      .addSelect(['e.name AS enterpriseName', 'u.name AS unitName'])
+      .from('workers', 'w')
+      .leftJoin('enterprises', 'e', 'e.id = :enterpriseId', { enterpriseId: application.enterpriseId ?? 0 })
+      .leftJoin('admin_units', 'u', 'u.id = e.unit_id')
+      .where('w.id = :workerId', { workerId: application.workerId })
+      .getRawOne<Record<string, unknown>>();
+    return {
+      workerName: String(row?.workerName ?? ''),
+      workerUserId: row?.workerUserId == null ? null : Number(row.workerUserId),
+      enterpriseName: row?.enterpriseName == null ? null : String(row.enterpriseName),
+      unitName: row?.unitName == null ? null : String(row.unitName),
+    };
+  }
+
+  /** Changes the application only if it is still in one of the `from` statuses; false when it was not. */
+  async transition(
+    manager: EntityManager,
+    id: number,
+    from: readonly ApplicationStatus[],
+    fields: Partial<Pick<CitizenshipApplication, 'status' | 'confirmedAt' | 'confirmedBy' | 'returnComment'>>,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(CitizenshipApplication)
+      .set(fields)
+      .where('id = :id', { id })
+      .andWhere('status IN (:...from)', { from })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async workerUserId(manager: EntityManager, workerId: number): Promise<number | null> {
+    const row = await manager
+      .createQueryBuilder()
+      .select('w.user_id', 'userId')
+      .from('workers', 'w')
+      .where('w.id = :workerId', { workerId })
+      .getRawOne<{ userId: number | null }>();
+    return row?.userId == null ? null : Number(row.userId);
+  }
+
+  // --- declared answers ------------------------------------------------------------------------
+
+  answersOf(
+    applicationId: number,
+    manager: EntityManager = this.answers.manager,
+  ): Promise<CitizenshipAnswer[]> {
+    return manager
+      .getRepository(CitizenshipAnswer)
+      .find({ where: { applicationId }, order: { criterionCode: 'ASC' } });
+  }
+
+  /** The answers of several applications with their criterion's title, for a queue page. */
+  async answerRows(applicationIds: number[]): Promise<AnswerRow[]> {
+    if (applicationIds.length === 0) return [];
+    const rows = await this.answers
+      .createQueryBuilder('ans')
+      .innerJoin(CitizenshipApplication, 'a', 'a.id = ans.application_id')
+      .leftJoin(CitizenshipEvaluation, 'ev', 'ev.application_id = a.id')
+      .leftJoin(
+        Criterion,
+        'c',
+        'c.set_id = COALESCE(ev.criteria_set_id, a.criteria_set_id) AND c.code = ans.criterion_code',
+      )
+      .select([
+        'ans.application_id AS applicationId',
+        'ans.criterion_code AS criterionCode',
+        'c.title AS criterionTitle',
+        'ans.statement AS statement',
+        'ans.review_status AS reviewStatus',
+        'ans.review_comment AS reviewComment',
+        'ans.reviewed_at AS reviewedAt',
+      ])
+      .where('ans.application_id IN (:...applicationIds)', { applicationIds })
+      .orderBy('ans.application_id', 'ASC')
+      .addOrderBy('ans.criterion_code', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      applicationId: Number(r.applicationId),
+      criterionCode: String(r.criterionCode),
+      criterionTitle: r.criterionTitle == null ? null : String(r.criterionTitle),
+      statement: String(r.statement),
+      reviewStatus: r.reviewStatus as AnswerReview,
+      reviewComment: r.reviewComment == null ? null : String(r.reviewComment),
+      reviewedAt: r.reviewedAt == null ? null : toDate(r.reviewedAt),
+    }));
+  }
+
+  async setAnswerReview(
+    manager: EntityManager,
+    applicationId: number,
+    criterionCode: string,
+    fields: Pick<CitizenshipAnswer, 'reviewStatus' | 'reviewComment' | 'reviewedBy' | 'reviewedAt'>,
+  ): Promise<void> {
+    await manager.getRepository(CitizenshipAnswer).update({ applicationId, criterionCode }, fields);
+  }
+
+  /** Confirms every answer still waiting; returns their codes. */
+  async confirmPendingAnswers(
+    manager: EntityManager,
+    applicationId: number,
+    reviewedBy: number,
+    reviewedAt: Date,
+  ): Promise<string[]> {
+    const repo = manager.getRepository(CitizenshipAnswer);
+    const pending = await repo.find({ where: { applicationId, reviewStatus: AnswerReview.Pending } });
+    if (pending.length === 0) return [];
+    await repo.update(
+      { applicationId, reviewStatus: AnswerReview.Pending },
+      { reviewStatus: AnswerReview.Confirmed, reviewComment: null, reviewedBy, reviewedAt },
+    );
+    return pending.map((a) => a.criterionCode).sort();
+  }
+
+  // --- evaluation and evidence -----------------------------------------------------------------
+
+  evaluationOf(
+    applicationId: number,
+    manager: EntityManager = this.evaluations.manager,
+  ): Promise<CitizenshipEvaluation | null> {
+    return manager
+      .getRepository(CitizenshipEvaluation)
+      .findOne({ where: { applicationId }, relations: { items: true } });
+  }
+
+  async passMarkOf(criteriaSetId: number): Promise<number | null> {
+    const row = await this.applications.manager
+      .createQueryBuilder()
+      .select('cs.pass_mark', 'passMark')
+      .from('criteria_sets', 'cs')
+      .where('cs.id = :criteriaSetId', { criteriaSetId })
+      .getRawOne<{ passMark: number }>();
+    return row ? Number(row.passMark) : null;
+  }
+
+  async criteriaOf(criteriaSetId: number): Promise<CriterionRow[]> {
+    const rows = await this.applications.manager
+      .getRepository(Criterion)
+      .createQueryBuilder('c')
+      .innerJoin(CriteriaGroup, 'g', 'g.id = c.group_id')
+      .select([
+        'c.code AS code',
+        'c.title AS title',
+        'c.points AS points',
+        'c.evidence AS evidence',
+        'g.code AS groupCode',
+        'g.name AS groupName',
+      ])
+      .where('c.set_id = :criteriaSetId', { criteriaSetId })
+      .orderBy('g.position', 'ASC')
+      .addOrderBy('c.position', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      code: String(r.code),
+      title: String(r.title),
+      points: Number(r.points),
+      evidence: String(r.evidence),
+      groupCode: String(r.groupCode),
+      groupName: String(r.groupName),
+    }));
+  }
+
+  planOf(applicationId: number): Promise<LearningPlanItem[]> {
+    return this.applications.manager
+      .getRepository(LearningPlanItem)
+      .find({ where: { applicationId }, order: { domainCode: 'ASC' } });
+  }
+
+  /** The worker's own learning records among the ids an evaluation cites. */
+  async records(workerId: number, ids: number[]): Promise<EvidenceRecord[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.applications.manager
+      .createQueryBuilder()
+      .select([
+        'r.id AS id',
+        'r.title AS title',
+        'r.occurred_on AS occurredOn',
+        'r.hours AS hours',
+        'r.source AS source',
+      ])
+      .from('learning_records', 'r')
+      .where('r.worker_id = :workerId', { workerId })
+      .andWhere('r.id IN (:...ids)', { ids })
+      .orderBy('r.occurred_on', 'ASC')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      title: String(r.title),
+      occurredOn: dateText(r.occurredOn),
+      hours: Number(r.hours),
+      source: String(r.source),
+    }));
+  }
+
+  // --- audit trail -----------------------------------------------------------------------------
+
+  async history(applicationId: number): Promise<HistoryRow[]> {
+    const rows = await this.audit
+      .createQueryBuilder('h')
+      .leftJoin('users', 'u', 'u.id = h.actor_user_id')
+      .select('h')
+      .addSelect('u.display_name', 'actorName')
+      .where('h.application_id = :applicationId', { applicationId })
+      .orderBy('h.id', 'ASC')
+      .getRawAndEntities();
+    return rows.entities.map((entry, i) => ({
+      id: entry.id,
+      action: entry.action,
+      actorName: (rows.raw[i]?.actorName as string | null) ?? null,
+      at: entry.at,
+      before: entry.beforeState,
+      after: entry.afterState,
+      comment: entry.comment,
+    }));
+  }
+
+  // --- recognitions ----------------------------------------------------------------------------
+
+  recognitionOf(
+    applicationId: number,
+    manager: EntityManager = this.recognitions.manager,
+  ): Promise<Recognition | null> {
+    return manager.getRepository(Recognition).findOne({ where: { applicationId } });
+  }
+
+  async lastCertificateNumber(manager: EntityManager, prefix: string): Promise<string | null> {
+    const row = await manager
+      .getRepository(Recognition)
+      .createQueryBuilder('r')
+      .select('r.certificate_no', 'no')
+      .where('r.certificate_no LIKE :prefix', { prefix: `${prefix}%` })
+      .orderBy('r.certificate_no', 'DESC')
+      .limit(1)
+      .getRawOne<{ no: string }>();
+    return row?.no ?? null;
+  }
+
+  async insertRecognition(manager: EntityManager, fields: NewRecognition): Promise<Recognition> {
+    const repo = manager.getRepository(Recognition);
+    return repo.save(repo.create(fields));
+  }
+
+  async revokeRecognition(
+    manager: EntityManager,
+    applicationId: number,
+    fields: Pick<Recognition, 'revokedBy' | 'revokedAt' | 'revokeReason'>,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(Recognition)
+      .set({ ...fields, status: RecognitionStatus.Revoked })
+      .where('application_id = :applicationId', { applicationId })
+      .andWhere('status = :valid', { valid: RecognitionStatus.Valid })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async recognitionByVerifyCode(verifyCode: string): Promise<RecognitionDetail | null> {
+    return this.recognitionDetail(
+      this.recognitionQuery().where('r.verify_code = :verifyCode', { verifyCode }),
+    );
+  }
+
+  async recognitionById(id: number): Promise<RecognitionDetail | null> {
+    return this.recognitionDetail(this.recognitionQuery().where('r.id = :id', { id }));
+  }
+
+  /** A worker's titles, newest year first. */
+  recognitionsOfWorker(workerId: number): Promise<Recognition[]> {
+    return this.recognitions.find({ where: { workerId }, order: { year: 'DESC' } });
+  }
+
+  async branchNames(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const rows = await this.applications.manager
+      .createQueryBuilder()
+      .select(['b.id AS id', 'b.name AS name'])
+      .from('association_branches', 'b')
+      .where('b.id IN (:...ids)', { ids })
+      .getRawMany<{ id: number; name: string }>();
+    return new Map(rows.map((r) => [Number(r.id), String(r.name)]));
+  }
+
+  private recognitionQuery(): SelectQueryBuilder<Recognition> {
+    return this.recognitions
+      .createQueryBuilder('r')
+      .innerJoin('workers', 'w', 'w.id = r.worker_id')
+      .innerJoin('association_branches', 'b', 'b.id = r.branch_id')
+      .innerJoin(CitizenshipApplication, 'a', 'a.id = r.application_id')
+      .addSelect(['w.full_name AS holderName', 'b.name AS branchName', 'a.enterprise_id AS enterpriseId']);
+  }
+
+  private async recognitionDetail(query: SelectQueryBuilder<Recognition>): Promise<RecognitionDetail | null> {
+    const { entities, raw } = await query.getRawAndEntities();
+    if (entities.length === 0) return null;
+    const row = raw[0] as Record<string, unknown>;
+    return {
+      recognition: entities[0],
+      holderName: String(row.holderName),
+      branchName: String(row.branchName),
+      enterpriseId: row.enterpriseId == null ? null : Number(row.enterpriseId),
+    };
+  }
+
+  // --- funnel ----------------------------------------------------------------------------------
+
+  /**
+   * One GROUP BY over the year's applications joined 1:1 to their evaluation: each stage is a SUM
+   * of a CASE built from the status lists of review.rules (the same lists funnelStagesOf uses).
+   */
+  async funnel(year: number, level: FunnelLevel, scope: EnterpriseScope): Promise<FunnelGroupRow[]> {
+    const submitted = 'a.status IN (:...submittedStatuses)';
+    const eligible = `${submitted} AND (ev.eligible = 1 OR a.status IN (:...decidedStatuses))`;
+    const confirmed = `${eligible} AND a.status IN (:...confirmedStatuses)`;
+    const recognised = `${confirmed} AND a.status IN (:...recognisedStatuses)`;
+    const sum = (condition: string) => `SUM(CASE WHEN ${condition} THEN 1 ELSE 0 END)`;
+    const query = this.applications
+      .createQueryBuilder('a')
+      .leftJoin(CitizenshipEvaluation, 'ev', 'ev.application_id = a.id')
+      .leftJoin('enterprises', 'e', 'e.id = a.enterprise_id')
+      .leftJoin('admin_units', 'u', 'u.id = e.unit_id')
+      .where('a.year = :year', { year })
+      .setParameters({
+        submittedStatuses: SUBMITTED_STATUSES,
+        decidedStatuses: DECIDED_ELIGIBLE_STATUSES,
+        confirmedStatuses: CONFIRMED_STATUSES,
+        recognisedStatuses: RECOGNISED_STATUSES,
+      });
+    whereEnterpriseInScope(query, 'a.enterprise_id', scope);
+    if (level === 'enterprise') {
+      query
+        .select(['a.enterprise_id AS id', 'e.name AS name', 'u.name AS unitName'])
+        .groupBy('a.enterprise_id')
+        .addGroupBy('e.name')
+        .addGroupBy('u.name');
+    } else {
+      query.select(['u.id AS id', 'u.name AS name', 'NULL AS unitName']).groupBy('u.id').addGroupBy('u.name');
+    }
+    const rows = await query
+      .addSelect('COUNT(*)', 'registered')
+      .addSelect(sum(submitted), 'submitted')
+      .addSelect(sum(eligible), 'eligible')
+      .addSelect(sum(confirmed), 'confirmed')
+      .addSelect(sum(recognised), 'recognised')
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      id: r.id == null ? null : Number(r.id),
+      name: r.name == null ? null : String(r.name),
+      unitName: r.unitName == null ? null : String(r.unitName),
+      registered: Number(r.registered ?? 0),
+      submitted: Number(r.submitted ?? 0),
+      eligible: Number(r.eligible ?? 0),
+      confirmed: Number(r.confirmed ?? 0),
+      recognised: Number(r.recognised ?? 0),
+    }));
+  }
+
+  // --- helpers ---------------------------------------------------------------------------------
+
+  private filtered(filter: QueueFilter, scope: EnterpriseScope): SelectQueryBuilder<CitizenshipApplication> {
+    const query = this.applications
+      .createQueryBuilder('a')
+      .innerJoin('workers', 'w', 'w.id = a.worker_id')
+      .leftJoin(CitizenshipEvaluation, 'ev', 'ev.application_id = a.id')
+      .where('a.status IN (:...statuses)', { statuses: filter.statuses });
+    if (filter.eligible === true) query.andWhere('ev.eligible = 1');
+    if (filter.eligible === false) query.andWhere('(ev.id IS NULL OR ev.eligible = 0)');
+    if (filter.year) query.andWhere('a.year = :year', { year: filter.year });
+    if (filter.nameKey)
+      query.andWhere("w.search_key LIKE :nameKey ESCAPE '!'", { nameKey: likeContains(filter.nameKey) });
+    return whereEnterpriseInScope(query, 'a.enterprise_id', scope);
+  }
+
+  private selectRows(
+    query: SelectQueryBuilder<CitizenshipApplication>,
+  ): SelectQueryBuilder<CitizenshipApplication> {
+    return query
+      .leftJoin('enterprises', 'e', 'e.id = a.enterprise_id')
+      .leftJoin('criteria_sets', 'cs', 'cs.id = ev.criteria_set_id')
+      .select([
+        'a.id AS id',
+        'a.worker_id AS workerId',
+        'w.full_name AS workerName',
+        'a.enterprise_id AS enterpriseId',
+        'e.name AS enterpriseName',
+        'a.year AS year',
+        'a.status AS status',
+        'a.submitted_at AS submittedAt',
+        'a.confirmed_at AS confirmedAt',
+        'ev.total_points AS totalPoints',
+        'cs.pass_mark AS passMark',
+        'ev.eligible AS eligible',
+        'ev.evaluated_at AS evaluatedAt',
+      ]);
+  }
+}
+
+function listRow(r: Record<string, unknown>): ReviewListRow {
+  return {
+    id: Number(r.id),
+    workerId: Number(r.workerId),
+    workerName: String(r.workerName),
+    enterpriseId: r.enterpriseId == null ? null : Number(r.enterpriseId),
+    enterpriseName: r.enterpriseName == null ? null : String(r.enterpriseName),
+    year: Number(r.year),
+    status: r.status as ApplicationStatus,
+    submittedAt: r.submittedAt == null ? null : toDate(r.submittedAt),
+    confirmedAt: r.confirmedAt == null ? null : toDate(r.confirmedAt),
+    totalPoints: r.totalPoints == null ? null : Number(r.totalPoints),
+    passMark: r.passMark == null ? null : Number(r.passMark),
+    eligible: r.eligible == null ? null : Number(r.eligible) === 1 || r.eligible === true,
+    evaluatedAt: r.evaluatedAt == null ? null : toDate(r.evaluatedAt),
+  };
+}
+
+/** A raw datetime: a Date from MySQL, UTC text from SQLite. */
+function toDate(value: unknown): Date {
+  if (value instanceof Date) return value;
+  const text = String(value);
+  return new Date(/Z|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
+}
+
+function dateText(value: unknown): string {
+  if (value instanceof Date) return value.toISOString().slice(0, 10);
+  return String(value ?? '').slice(0, 10);
+}
