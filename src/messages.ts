@@ -1,6 +1,8 @@
 import { indicatorsMessages } from './indicators/indicators.messages';
+import { dashboardMessages } from './indicators/dashboard/dashboard.messages';
 import { reportsMessages } from './reports/reports.messages';
 import { citizenshipMessages } from './citizenship/citizenship.messages';
+import { reviewMessages } from './citizenship/review/review.messages';
 import { noticesMessages } from './notices/notices.messages';
 import { materialsMessages } from './materials/materials.messages';
 import { learningRecordsMessages } from './learning-records/learning-records.messages';
@@ -20,8 +22,10 @@ import { workersMessages } from './workers/workers.messages';
 /** Every domain's on-screen texts, in Vietnamese and English. */
 registerMessages(
   indicatorsMessages,
+  dashboardMessages,
   reportsMessages,
   citizenshipMessages,
+  reviewMessages,
   noticesMessages,
   activitiesMessages,
   catalogMessages,

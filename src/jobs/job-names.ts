@@ -9,9 +9,28 @@ export interface JobPayloads {
   'learning.recorded': { workerId: number };
   /** Reads an uploaded attendance sheet into a session's attendance (activities/attendance-import.processor.ts). */
   'attendance.import': { importId: number };
+  /** Evaluates one worker's open learning-citizen applications (citizenship/applications/evaluation/evaluation.jobs.ts). */
+  'citizenship.evaluate-worker': { workerId: number };
+  /** Evaluates every open application of a year in an enterprise, a unit's subtree or the province, in chunks. */
+  'citizenship.evaluate-batch': {
+    year: number;
+    scope: { kind: 'ENTERPRISE' | 'UNIT' | 'PROVINCE'; id?: number };
+  };
+  /**
+   * Rolls a plan's five indicators up on a date into a snapshot (indicators/rollup.processor.ts).
+   * Key `${planId}:${asOf}`; `force` recomputes a year-end snapshot that is already history.
+   */
+  'indicators.rollup': { planId: number; asOf: string; force?: boolean };
 }
 
 export type JobName = keyof JobPayloads;
 
 /** Kept as a list too so that start-up can check each name has a handler. */
-export const JOB_NAMES: readonly JobName[] = ['roster.import', 'learning.recorded', 'attendance.import'];
+export const JOB_NAMES: readonly JobName[] = [
+  'roster.import',
+  'learning.recorded',
+  'attendance.import',
+  'citizenship.evaluate-worker',
+  'citizenship.evaluate-batch',
+  'indicators.rollup',
+];

@@ -1,13 +1,21 @@
 import { Module } from '@nestjs/common';
-import { TypeOrmModule } from '@nestjs/typeorm';
+import { DashboardModule } from '../indicators/dashboard/dashboard.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
-import { AnnualReport } from './entities/annual-report.entity';
+import { OrganisationsModule } from '../organisations/organisations.module';
+import { ReportsApiController } from './reports.api.controller';
+import { ReportsController } from './reports.controller';
+import { ReportsDataModule } from './reports-data.module';
+import { ReportsDemoSeeder } from './reports.demo-seeder';
+import { ReportsService } from './reports.service';
+import { ReviewsController } from './reviews.controller';
+import { ReviewsService } from './reviews.service';
 
 /** Annual reports (01/12 and 15/12), mid-term and final reviews, and their exports. */
 @Module({
-  imports: [TypeOrmModule.forFeature([AnnualReport]), IndicatorsModule],
-  controllers: [],
-  providers: [],
-  exports: [],
+  imports: [ReportsDataModule, IndicatorsModule, DashboardModule, OrganisationsModule],
+  // The reviews first: their path (/reports/reviews) is more specific than the reports'.
+  controllers: [ReviewsController, ReportsController, ReportsApiController],
+  providers: [ReportsService, ReviewsService, ReportsDemoSeeder],
+  exports: [ReportsService, ReportsDemoSeeder],
 })
 export class ReportsModule {}

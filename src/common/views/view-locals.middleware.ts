@@ -10,9 +10,11 @@ export class ViewLocalsMiddleware implements NestMiddleware {
   use(req: AppRequest, res: Response, next: NextFunction): void {
     res.locals.locale = req.locale;
     res.locals.actor = req.user;
-    res.locals.currentPath = req.path;
+    // req.path is relative to the middleware's mount point inside Nest; the URL's path is what we want.
+    const path = req.originalUrl.split('?')[0];
+    res.locals.currentPath = path;
     res.locals.currentUrl = req.originalUrl;
-    res.locals.nav = navigationFor(req.user, req.path);
+    res.locals.nav = navigationFor(req.user, path);
     // A function, so a session (and its token) is only created when a page actually has a form.
     res.locals.csrfToken = () => generateToken(req);
     if (req.session?.flash?.length && req.method === 'GET') {

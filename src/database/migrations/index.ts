@@ -2,7 +2,9 @@ import { Foundation1764000000000 } from './1764000000000-foundation';
 import { Learning1764000003000 } from './1764000003000-learning';
 import { LessonHeartbeat1764000005000 } from './1764000005000-lesson-heartbeat';
 import { Citizenship1764000007000 } from './1764000007000-citizenship';
+import { CriteriaActivation1764000008000 } from './1764000008000-criteria-activation';
 import { Indicators1764000010000 } from './1764000010000-indicators';
+import { AnnualReportFreeze1764000012000 } from './1764000012000-annual-report-freeze';
 
 /** Every migration, in order. Both databases run exactly this list. */
 export const migrations = [
@@ -10,5 +12,7 @@ export const migrations = [
   Learning1764000003000,
   LessonHeartbeat1764000005000,
   Citizenship1764000007000,
+  CriteriaActivation1764000008000,
   Indicators1764000010000,
+  AnnualReportFreeze1764000012000,
 ];

@@ -8,6 +8,7 @@ import { CitizenshipDemoSeeder } from '../../citizenship/citizenship.demo-seeder
 import { LearningDemoSeeder } from '../../learning/learning.demo-seeder';
 import { MaterialsDemoSeeder } from '../../materials/materials.demo-seeder';
 import { OrganisationsDemoSeeder } from '../../organisations/organisations.demo-seeder';
+import { ReportsDemoSeeder } from '../../reports/reports.demo-seeder';
 import { UserStatus } from '../../users/entities/user.entity';
 import { UsersRepository } from '../../users/users.repository';
 import { WorkersDemoSeeder } from '../../workers/workers.demo-seeder';
@@ -38,6 +39,7 @@ export class DemoSeeder {
     private readonly learning: LearningDemoSeeder,
     private readonly activities: ActivitiesDemoSeeder,
     private readonly citizenship: CitizenshipDemoSeeder,
+    private readonly reports: ReportsDemoSeeder,
   ) {}
 
   async alreadySeeded(): Promise<boolean> {
@@ -70,6 +72,7 @@ export class DemoSeeder {
     await this.learning.seed();
     await this.activities.seed();
     await this.citizenship.seed();
+    await this.reports.seed();
   }
 }
 

@@ -1,10 +1,21 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, InsertResult } from 'typeorm';
+import { seedCriteriaSets } from '../../citizenship/applications/criteria/criteria-seed';
 import { foldVietnamese } from '../../common/text/vietnamese';
 import { AdminUnitMapping } from '../../organisations/entities/admin-unit-mapping.entity';
 import { AdminUnit, AdminUnitKind } from '../../organisations/entities/admin-unit.entity';
 import { LearningDomain } from '../../learning-records/entities/learning-domain.entity';
 import { DomainCode } from '../../learning-records/learning-domains';
+import {
+  CountingWindow,
+  IndicatorCode,
+  MilestoneKind,
+  Plan,
+  PlanIndicator,
+  PlanMilestone,
+  PlanTarget,
+} from '../../indicators/entities/plan.entity';
+import { ReportingBody, ReportingBodyKind } from '../../indicators/entities/reporting-body.entity';
 import { readSeed } from './seed-files';
 
 interface UnitSeed {
@@ -25,12 +36,14 @@ interface PlanSeed {
   startDate: string;
   endDate: string;
   indicators: { code: string; label: string; window?: string; targets: Record<string, number> }[];
+  milestones?: { year: number; kind: string; label: string; reviewDate: string }[];
+  reportingBodies?: { kind: string; name: string; unitCode?: string; due: string }[];
 }
 
 /**
  * Reference data every deployment needs: the learning domains, the administrative tree with its
- * 2025 reform mapping, and the plan with its targets. Safe to run again: rows are matched by
- * their natural keys and only missing ones are added.
+ * 2025 reform mapping, the plan with its targets, and the default learning-citizen criteria. Safe to
+ * run again: rows are matched by their natural keys and only missing ones are added.
  */
 @Injectable()
 export class ReferenceSeeder {
@@ -38,6 +51,8 @@ export class ReferenceSeeder {
     await this.seedDomains(manager);
     await this.seedUnits(manager);
     await this.seedPlans(manager);
+    // The default learning-citizen criteria (Decision 324/QĐ-KHVN's structure), by code and version.
+    await seedCriteriaSets(manager);
   }
 
   private async seedDomains(manager: EntityManager): Promise<void> {
@@ -117,60 +132,81 @@ export class ReferenceSeeder {
     }
   }
 
+  /**
+   * Each plan, then whatever of it is missing: indicators, targets, milestones and reporting bodies,
+   * matched by their natural keys (code, year, name). Rows an administrator changed since are kept.
+   */
   private async seedPlans(manager: EntityManager): Promise<void> {
     const { plans } = readSeed<{ plans: PlanSeed[] }>('reference/plans.json');
-    for (const plan of plans) {
-      const existing = await manager
-        .createQueryBuilder()
-        .select('id')
-        .from('plans', 'p')
-        .where('code = :code', plan)
-        .getRawOne();
-      if (existing) continue;
-      const unit = await manager
-        .createQueryBuilder()
-        .select('id')
-        .from('admin_units', 'u')
-        .where('code = :code', { code: plan.unitCode })
-        .orderBy('valid_from', 'ASC')
-        .getRawOne<{ id: number }>();
-      const result = await manager
-        .createQueryBuilder()
-        .insert()
-        .into('plans')
-        .values({
-          code: plan.code,
-          title: plan.title,
-          issuing_body: plan.issuingBody,
-          decision_ref: plan.decisionRef,
-          unit_id: unit?.id ?? null,
-          start_date: plan.startDate,
-          end_date: plan.endDate,
-        })
-        .execute();
-      const planId = insertedId(result);
-      for (const [i, indicator] of plan.indicators.entries()) {
-        const inserted = await manager
-          .createQueryBuilder()
-          .insert()
-          .into('plan_indicators')
-          .values({
-            plan_id: planId,
-            code: indicator.code,
-            label: indicator.label,
-            counting_window: indicator.window ?? 'PLAN_TO_DATE',
-            sort_order: i + 1,
-          })
-          .execute();
-        const indicatorId = insertedId(inserted);
+    const unitIdOf = async (code: string) =>
+      (
+        await manager
+          .getRepository(AdminUnit)
+          .findOne({ where: { code }, order: { validFrom: 'ASC', id: 'ASC' } })
+      )?.id ?? null;
+    for (const seed of plans) {
+      const planRepo = manager.getRepository(Plan);
+      const plan =
+        (await planRepo.findOne({ where: { code: seed.code } })) ??
+        (await planRepo.save(
+          planRepo.create({
+            code: seed.code,
+            title: seed.title,
+            issuingBody: seed.issuingBody,
+            decisionRef: seed.decisionRef,
+            unitId: await unitIdOf(seed.unitCode),
+            startDate: seed.startDate,
+            endDate: seed.endDate,
+          }),
+        ));
+      for (const [i, indicator] of seed.indicators.entries()) {
+        const repo = manager.getRepository(PlanIndicator);
+        const code = indicator.code as IndicatorCode;
+        const row =
+          (await repo.findOne({ where: { planId: plan.id, code } })) ??
+          (await repo.save(
+            repo.create({
+              planId: plan.id,
+              code,
+              label: indicator.label,
+              countingWindow: (indicator.window as CountingWindow | undefined) ?? CountingWindow.PlanToDate,
+              sortOrder: i + 1,
+            }),
+          ));
+        const targets = manager.getRepository(PlanTarget);
         for (const [year, percent] of Object.entries(indicator.targets)) {
-          await manager
-            .createQueryBuilder()
-            .insert()
-            .into('plan_targets')
-            .values({ plan_indicator_id: indicatorId, milestone_year: Number(year), target_percent: percent })
-            .execute();
+          if (await targets.exists({ where: { planIndicatorId: row.id, milestoneYear: Number(year) } }))
+            continue;
+          await targets.insert({
+            planIndicatorId: row.id,
+            milestoneYear: Number(year),
+            targetPercent: percent,
+          });
         }
+      }
+      const milestones = manager.getRepository(PlanMilestone);
+      for (const m of seed.milestones ?? []) {
+        if (await milestones.exists({ where: { planId: plan.id, year: m.year } })) continue;
+        await milestones.insert({
+          planId: plan.id,
+          year: m.year,
+          kind: m.kind as MilestoneKind,
+          label: m.label,
+          reviewDate: m.reviewDate,
+        });
+      }
+      const bodies = manager.getRepository(ReportingBody);
+      for (const [i, b] of (seed.reportingBodies ?? []).entries()) {
+        if (await bodies.exists({ where: { planId: plan.id, name: b.name } })) continue;
+        await bodies.insert({
+          planId: plan.id,
+          kind: b.kind as ReportingBodyKind,
+          name: b.name,
+          unitId: b.unitCode ? await unitIdOf(b.unitCode) : null,
+          branchId: null,
+          dueMonthDay: b.due,
+          position: i + 1,
+        });
       }
     }
   }

@@ -1,3 +1,4 @@
+import { ReportsModule } from '../../reports/reports.module';
 import { CitizenshipModule } from '../../citizenship/citizenship.module';
 import { ActivitiesModule } from '../../activities/activities.module';
 import { CatalogModule } from '../../catalog/catalog.module';
@@ -23,6 +24,7 @@ import { SeedRunner } from './seed.runner';
     LearningModule,
     ActivitiesModule,
     CitizenshipModule,
+    ReportsModule,
   ],
   providers: [SeedRunner, ReferenceSeeder, DemoSeeder],
   exports: [SeedRunner],

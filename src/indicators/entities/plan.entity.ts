@@ -35,8 +35,8 @@ export class Plan {
   @Column({ type: 'varchar', nullable: true }) decisionRef: string | null;
   /** The province the plan covers (its root administrative unit). */
   @Column({ type: 'integer', nullable: true }) unitId: number | null;
-  @Column({ type: 'date' }) startDate: string;
-  @Column({ type: 'date' }) endDate: string;
+  @Column({ type: 'date', utc: true }) startDate: string;
+  @Column({ type: 'date', utc: true }) endDate: string;
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;
 }
@@ -66,5 +66,5 @@ export class PlanMilestone {
   @Column() year: number;
   @Column({ type: 'varchar' }) kind: MilestoneKind;
   @Column() label: string;
-  @Column({ type: 'date' }) reviewDate: string;
+  @Column({ type: 'date', utc: true }) reviewDate: string;
 }

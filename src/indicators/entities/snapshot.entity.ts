@@ -17,7 +17,7 @@ export enum SnapshotLevel {
 export class IndicatorSnapshot {
   @PrimaryGeneratedColumn() id: number;
   @Column() planId: number;
-  @Column({ type: 'date' }) asOf: string;
+  @Column({ type: 'date', utc: true }) asOf: string;
   @Column({ type: 'varchar' }) status: SnapshotStatus;
   @Column({ type: 'integer', nullable: true }) jobRunId: number | null;
   @Column() enterprises: number;

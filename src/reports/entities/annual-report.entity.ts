@@ -23,6 +23,20 @@ export interface ReportFigure {
   learningCitizen: number;
 }
 
+/** A reporting body that had not submitted when the federation's province report was submitted. */
+export interface PendingBody {
+  bodyId: number;
+  name: string;
+  kind: string;
+  /** YYYY-MM-DD */
+  dueDate: string;
+}
+
+const json = <T>() => ({
+  to: (v: T | null) => (v ? JSON.stringify(v) : null),
+  from: (v: string | null) => (v ? (JSON.parse(v) as T) : null),
+});
+
 /** A reporting body's annual report for a year (units before 01/12, the federation before 15/12). */
 @Entity('annual_reports')
 export class AnnualReport {
@@ -33,15 +47,13 @@ export class AnnualReport {
   @Column() version: number;
   @Column({ type: 'varchar' }) status: AnnualReportStatus;
   @Column({ type: 'integer', nullable: true }) snapshotId: number | null;
-  @Column({
-    type: 'text',
-    nullable: true,
-    transformer: {
-      to: (v: ReportFigure[] | null) => (v ? JSON.stringify(v) : null),
-      from: (v: string | null) => (v ? (JSON.parse(v) as ReportFigure[]) : null),
-    },
-  })
+  @Column({ type: 'text', nullable: true, transformer: json<ReportFigure[]>() })
   figures: ReportFigure[] | null;
+  /** The date of the snapshot the frozen figures were copied from. */
+  @Column({ type: 'date', nullable: true }) snapshotAsOf: string | null;
+  /** Province report only: the bodies that had not submitted when it was submitted. */
+  @Column({ type: 'text', nullable: true, transformer: json<PendingBody[]>() })
+  pendingBodies: PendingBody[] | null;
   @Column({ type: 'text', nullable: true }) activities: string | null;
   @Column({ type: 'text', nullable: true }) difficulties: string | null;
   @Column({ type: 'text', nullable: true }) proposals: string | null;

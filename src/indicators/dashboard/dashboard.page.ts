@@ -1,0 +1,144 @@
+import { TableExport } from '../../common/export/table-export';
+import { translate } from '../../common/i18n/i18n';
+import { Locale } from '../../common/i18n/messages';
+import { formatDate, formatDateTime } from '../../common/views/view-helpers';
+import { ReportingSummary } from '../../reports/reporting-status.service';
+import { SnapshotLevel } from '../entities/snapshot.entity';
+import {
+  indicatorCards,
+  indicatorColumns,
+  orgColumns,
+  screenTable,
+  TableColumn,
+} from './dashboard.presenters';
+import { DashboardView, IndicatorLine, linkQuery, OrgLine } from './dashboard.service';
+import { formatCount } from './indicator-figures';
+
+/**
+ * The counting rules shown next to every table, in the reader's language: the texts of the
+ * indicators' own rules (IndicatorsService.countingRules, which reads the same messages).
+ */
+export const COUNTING_RULES = [
+  'population',
+  'reached',
+  'window',
+  'learningCitizen',
+  'denominator',
+  'units',
+  'reform',
+] as const;
+
+export function countingRules(locale: Locale): { title: string; text: string }[] {
+  return COUNTING_RULES.map((rule) => ({
+    title: translate(locale, `indicators.rules.${rule}.title`),
+    text: translate(locale, `indicators.rules.${rule}`),
+  }));
+}
+
+function targetYears(view: DashboardView): number[] {
+  return [...new Set(view.selection.indicators.flatMap((i) => i.targets.map((t) => t.year)))].sort();
+}
+
+function indicatorTable(locale: Locale, view: DashboardView): TableColumn<IndicatorLine>[] {
+  return indicatorColumns(
+    locale,
+    view.selection.yearEnds.map((s) => s.asOf),
+    targetYears(view),
+  );
+}
+
+/** One table of the page as a file: the same columns, hence the same numbers. */
+export function exportTable(
+  locale: Locale,
+  view: DashboardView,
+  table: 'indicators' | 'orgs',
+): TableExport<IndicatorLine> | TableExport<OrgLine> {
+  const asOf = view.selection.snapshot?.asOf ?? 'chua-co';
+  const base = `chi-tieu-${view.level.toLowerCase()}-${view.orgId ?? 0}-${asOf}`;
+  if (table === 'orgs') {
+    return {
+      filename: `${base}-don-vi`,
+      sheet: translate(locale, 'dashboard.orgs.sheet'),
+      columns: orgColumns(locale),
+      rows: view.lines,
+    };
+  }
+  return {
+    filename: base,
+    sheet: translate(locale, 'dashboard.indicators.sheet'),
+    columns: indicatorTable(locale, view),
+    rows: view.indicators,
+  };
+}
+
+/** Everything views/indicators/dashboard/index.hbs shows. */
+export function dashboardPage(
+  locale: Locale,
+  view: DashboardView,
+  path: string,
+  reporting: ReportingSummary | null,
+) {
+  const { selection } = view;
+  const snapshot = selection.snapshot;
+  const query = linkQuery(selection);
+  const exportLink = (table: string, format: string) => `${path}${query}&table=${table}&format=${format}`;
+  const childCount = view.lines.filter((l) => !l.focus).length;
+  return {
+    view: {
+      level: view.level,
+      levelLabel: translate(locale, `snapshotLevel.${view.level}`),
+      name: view.name,
+      trail: view.trail,
+      isProvince: view.level === SnapshotLevel.Province,
+      isEnterprise: view.level === SnapshotLevel.Enterprise,
+    },
+    path,
+    plans: selection.plans.map((p) => ({ value: p.id, label: p.code, selected: p.id === selection.plan.id })),
+    plan: selection.plan,
+    dates: selection.snapshots.map((s) => ({
+      value: s.asOf,
+      label: formatDate(s.asOf),
+      selected: s.id === snapshot?.id,
+    })),
+    snapshot: snapshot
+      ? {
+          asOf: formatDate(snapshot.asOf),
+          computedAt: snapshot.computedAt ? formatDateTime(snapshot.computedAt) : null,
+        }
+      : null,
+    hasFigures: !!view.focus,
+    facts: view.focus
+      ? {
+          population: formatCount(view.focus.figures.population, locale),
+          declared: formatCount(view.focus.figures.declaredHeadcount, locale),
+          denominator: formatCount(view.focus.figures.denominator, locale),
+        }
+      : null,
+    cards: indicatorCards(locale, view.indicators, snapshot?.asOf ?? null),
+    indicatorsTable: screenTable(locale, indicatorTable(locale, view), view.indicators),
+    orgsTable: screenTable(locale, orgColumns(locale), view.lines, (l) => l.focus),
+    hasChildren: childCount > 0,
+    exports: {
+      indicatorsXlsx: exportLink('indicators', 'xlsx'),
+      indicatorsCsv: exportLink('indicators', 'csv'),
+      orgsXlsx: exportLink('orgs', 'xlsx'),
+      orgsCsv: exportLink('orgs', 'csv'),
+    },
+    rules: countingRules(locale),
+    reporting:
+      reporting && reporting.total > 0
+        ? {
+            year: reporting.year,
+            submitted: reporting.submitted,
+            total: reporting.total,
+            pending: reporting.pending.map((p) => p.body.name).join('; '),
+            pendingCount: reporting.pending.length,
+            bodiesDue: formatDate(reporting.bodiesDue),
+            federationDue: formatDate(reporting.federationDue),
+            href: `/reports?plan=${selection.plan.id}&year=${reporting.year}`,
+          }
+        : null,
+    // "Làm mới số liệu": POST /indicators/rollups, the roll-up of the plan on today's date.
+    canRefresh: view.level === SnapshotLevel.Province,
+  };
+}

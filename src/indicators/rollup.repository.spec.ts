@@ -1,0 +1,58 @@
+import { DomainCode } from '../learning-records/learning-domains';
+import { CountingWindow } from './entities/plan.entity';
+import { enterpriseCountsSql } from './rollup.repository';
+
+const windows = (window: CountingWindow, digital = window) => ({
+  [DomainCode.Law]: window,
+  [DomainCode.Vocational]: window,
+  [DomainCode.LifeSkills]: window,
+  [DomainCode.Digital]: digital,
+});
+
+describe('the enterprise-level statement', () => {
+  it('is one grouped pass over employments joined 1:1 to the summary and the recognition of the year', () => {
+    const [sql, params] = enterpriseCountsSql({
+      asOf: '2025-09-30',
+      planStart: '2023-01-01',
+      windows: windows(CountingWindow.PlanToDate),
+      enterpriseIds: null,
+    });
+    expect(sql).toMatch(
+      /FROM employments emp\s+LEFT JOIN worker_learning_summary s ON s.worker_id = emp.worker_id/,
+    );
+    expect(sql).toContain('LEFT JOIN recognitions r ON r.worker_id = emp.worker_id AND r.year = ?');
+    expect(sql).toContain('GROUP BY emp.enterprise_id');
+    expect(sql).not.toContain('COUNT(DISTINCT');
+    expect(sql).not.toContain('learning_records');
+    // Only the rare "learned before the plan" branch looks at the year rows, once per domain.
+    expect(sql).not.toContain('LEFT JOIN worker_learning_years');
+    expect(sql.match(/EXISTS \(SELECT 1 FROM worker_learning_years/g)).toHaveLength(4);
+    expect(sql).not.toContain('emp.enterprise_id IN');
+    expect(params).toHaveLength(sql.split('?').length - 1);
+    expect(params).toContain('2025-09-30 17:00:00.000');
+  });
+
+  it('joins the year row of the date only when a window needs it', () => {
+    const [sql, params] = enterpriseCountsSql({
+      asOf: '2025-09-30',
+      planStart: '2023-01-01',
+      windows: windows(CountingWindow.PlanToDate, CountingWindow.CalendarYear),
+      enterpriseIds: [4, 9],
+    });
+    expect(sql).toContain('LEFT JOIN worker_learning_years y ON y.worker_id = emp.worker_id AND y.year = ?');
+    expect(sql).toContain('CASE WHEN y.first_digital_on <= ? THEN 1 ELSE 0 END');
+    expect(sql.match(/EXISTS/g)).toHaveLength(3);
+    expect(sql).toContain('emp.enterprise_id IN (4, 9)');
+    expect(params).toHaveLength(sql.split('?').length - 1);
+  });
+
+  it('reads no employment for a plan whose territory has no enterprise', () => {
+    const [sql] = enterpriseCountsSql({
+      asOf: '2025-09-30',
+      planStart: '2023-01-01',
+      windows: windows(CountingWindow.CalendarYear),
+      enterpriseIds: [],
+    });
+    expect(sql).toContain('AND 1 = 0');
+  });
+});

@@ -1,0 +1,196 @@
+import {
+  Inject,
+  Injectable,
+  Logger,
+  OnApplicationBootstrap,
+  OnApplicationShutdown,
+  OnModuleInit,
+} from '@nestjs/common';
+import { appConfig, AppConfig } from '../config';
+import { JobQueue } from '../jobs/job-queue';
+import { LearningRecordEvents } from '../learning-records/learning-record-events';
+import { todayInVietnam } from '../organisations/admin-units.service';
+import { Plan } from './entities/plan.entity';
+import { PlansRepository } from './plans.repository';
+import { RollupRepository } from './rollup.repository';
+import { RollupService } from './rollup.service';
+import { SnapshotsRepository } from './snapshots.repository';
+
+/** How often the scheduler looks at the clock and at finished roster imports. */
+export const TICK_MS = 60_000;
+/** The nightly roll-up of the day is queued from 01:00 in Vietnam. */
+export const NIGHTLY_HOUR = 1;
+/** New learning or a roster import refreshes today's snapshot this long after the burst starts. */
+export const REFRESH_DELAY_MS = 60_000;
+/** Daily snapshots older than this are dropped; year-end ones, review dates and reported ones stay. */
+export const KEEP_DAILY_DAYS = 90;
+
+export function hourInVietnam(now: Date): number {
+  return (
+    Number(
+      new Intl.DateTimeFormat('en-GB', {
+        timeZone: 'Asia/Ho_Chi_Minh',
+        hour: '2-digit',
+        hour12: false,
+      }).format(now),
+    ) % 24
+  );
+}
+
+const daysBefore = (date: string, days: number) =>
+  new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
+
+/**
+ * When roll-ups run by themselves. The queue port has no "repeat" (the in-process adapter could not
+ * offer one), so every process that boots the app keeps a one-minute timer and, at each tick:
+ *
+ * - nightly: from 01:00 (Vietnam), queues today's roll-up of every plan in its period, once — the
+ *   unique (plan, date) of the snapshot header is the claim, so of several processes (web, workers)
+ *   only one queues it, and a snapshot an import already made for today counts as done;
+ * - year-end: from 1 January, makes sure each past 31 December of the plan has a final snapshot
+ *   (one computed after the day ended), which later runs then leave alone;
+ * - after roster imports: when an import completed since the last tick, refreshes today's snapshot
+ *   (queued with a delay, so a burst of imports makes one run);
+ * - every night, drops daily snapshots older than KEEP_DAILY_DAYS.
+ *
+ * New learning records refresh today's snapshot the same way, through LearningRecordEvents.
+ * Nothing runs by itself under NODE_ENV=test: tests call tick() and refreshSoon() themselves.
+ */
+@Injectable()
+export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger(RollupScheduler.name);
+  private timer: NodeJS.Timeout | null = null;
+  private lastRosterImport: Date | null | undefined = undefined;
+  private lastRefresh = 0;
+  private lastPruned: string | null = null;
+  private readonly yearEndsQueued = new Set<string>();
+
+  constructor(
+    private readonly plans: PlansRepository,
+    private readonly snapshots: SnapshotsRepository,
+    private readonly rollupData: RollupRepository,
+    private readonly rollups: RollupService,
+    private readonly queue: JobQueue,
+    private readonly events: LearningRecordEvents,
+    @Inject(appConfig.KEY) private readonly app: AppConfig,
+  ) {}
+
+  get enabled(): boolean {
+    return this.app.env !== 'test';
+  }
+
+  onModuleInit(): void {
+    if (this.enabled) this.subscribe();
+  }
+
+  /** Refresh today's snapshot when workers learn (once per burst, see refreshSoon). */
+  subscribe(): void {
+    this.events.subscribe('indicators', () => this.refreshSoon());
+  }
+
+  onApplicationBootstrap(): void {
+    if (!this.enabled) return;
+    this.timer = setInterval(() => {
+      this.tick().catch((error: Error) =>
+        this.logger.warn({ error: error.message }, 'roll-up schedule tick failed'),
+      );
+    }, TICK_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    this.stop();
+  }
+
+  /** Stops the timer (the benchmark does, to time roll-ups alone). */
+  stop(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  async tick(now = new Date()): Promise<void> {
+    const today = todayInVietnam(now);
+    const active = await this.plans.activeOn(today);
+    if (hourInVietnam(now) >= NIGHTLY_HOUR) await this.nightly(active, today);
+    await this.yearEnds(today);
+    await this.afterRosterImports(active, today);
+  }
+
+  /** Queues today's roll-up of each plan unless a snapshot for today exists or is claimed. */
+  async nightly(active: Plan[], today: string): Promise<void> {
+    for (const plan of active) {
+      const claim = await this.snapshots.claim(plan.id, today);
+      if (!claim) continue;
+      try {
+        await this.queue.enqueue(
+          'indicators.rollup',
+          { planId: plan.id, asOf: today },
+          { key: `${plan.id}:${today}` },
+        );
+      } catch (error) {
+        await this.snapshots.release(claim.id);
+        throw error;
+      }
+    }
+    if (this.lastPruned !== today) {
+      this.lastPruned = today;
+      for (const plan of active) {
+        const keep = (await this.plans.milestonesOf(plan.id)).map((m) => m.reviewDate);
+        const pruned = await this.snapshots.prune(plan.id, daysBefore(today, KEEP_DAILY_DAYS), keep);
+        if (pruned > 0) this.logger.log({ planId: plan.id, pruned }, 'old daily snapshots dropped');
+      }
+    }
+  }
+
+  /**
+   * Every 31 December from the plan's start to last year: the latest one until it is final (computed
+   * after its day ended), older ones when missing. Once per process and date.
+   */
+  async yearEnds(today: string): Promise<void> {
+    const lastYear = Number(today.slice(0, 4)) - 1;
+    for (const plan of await this.plans.list()) {
+      for (let year = Number(plan.startDate.slice(0, 4)); year <= lastYear; year++) {
+        const asOf = `${year}-12-31`;
+        const key = `${plan.id}:${asOf}`;
+        if (asOf > plan.endDate || this.yearEndsQueued.has(key)) continue;
+        const needed =
+          year === lastYear
+            ? !(await this.rollups.isFinalYearEnd(plan.id, asOf))
+            : !(await this.snapshots.find(plan.id, asOf));
+        if (!needed) continue;
+        this.yearEndsQueued.add(key);
+        await this.queue.enqueue('indicators.rollup', { planId: plan.id, asOf }, { key });
+      }
+    }
+  }
+
+  /** Roster imports finished since the previous tick refresh today's snapshot (the first tick only looks). */
+  async afterRosterImports(active: Plan[], today: string): Promise<void> {
+    const latest = await this.rollupData.latestRosterImport();
+    const seen = this.lastRosterImport;
+    this.lastRosterImport = latest;
+    if (seen === undefined || !latest || (seen && latest <= seen)) return;
+    await this.enqueueRefresh(active, today);
+  }
+
+  /**
+   * Today's roll-up of each plan in a minute; more calls meanwhile join the waiting run (the queue
+   * deduplicates by plan and date), and this process does not even ask again within that minute.
+   */
+  async refreshSoon(now = new Date()): Promise<void> {
+    if (now.getTime() - this.lastRefresh < REFRESH_DELAY_MS) return;
+    this.lastRefresh = now.getTime();
+    const today = todayInVietnam(now);
+    await this.enqueueRefresh(await this.plans.activeOn(today), today);
+  }
+
+  private async enqueueRefresh(active: Plan[], today: string): Promise<void> {
+    for (const plan of active) {
+      await this.queue.enqueue(
+        'indicators.rollup',
+        { planId: plan.id, asOf: today },
+        { key: `${plan.id}:${today}`, delayMs: REFRESH_DELAY_MS },
+      );
+    }
+  }
+}

@@ -1,0 +1,117 @@
+import { AnnualReport, AnnualReportStatus } from './entities/annual-report.entity';
+import {
+  canCorrect,
+  correctionOf,
+  deadlineState,
+  DeadlineState,
+  dueDate,
+  isEditable,
+  latestVersion,
+  validVersion,
+  vietnamDate,
+} from './report-rules';
+
+const version = (n: number, status: AnnualReportStatus) => ({ version: n, status });
+
+describe('annual report rules', () => {
+  describe('deadlines', () => {
+    it('falls due on the body’s day of the report year', () => {
+      expect(dueDate(2025, '12-01')).toBe('2025-12-01');
+      expect(dueDate(2025, '12-15')).toBe('2025-12-15');
+    });
+
+    it('is not submitted until the due day ends, then overdue', () => {
+      expect(deadlineState('2025-12-01', null, '2025-11-20')).toEqual({
+        state: DeadlineState.NotSubmitted,
+        late: false,
+      });
+      expect(deadlineState('2025-12-01', null, '2025-12-01')).toEqual({
+        state: DeadlineState.NotSubmitted,
+        late: false,
+      });
+      expect(deadlineState('2025-12-01', null, '2025-12-02')).toEqual({
+        state: DeadlineState.Overdue,
+        late: false,
+      });
+    });
+
+    it('is submitted once submitted, and says when that was late', () => {
+      expect(deadlineState('2025-12-01', '2025-11-30', '2026-01-10')).toEqual({
+        state: DeadlineState.Submitted,
+        late: false,
+      });
+      expect(deadlineState('2025-12-01', '2025-12-01', '2025-12-01')).toEqual({
+        state: DeadlineState.Submitted,
+        late: false,
+      });
+      expect(deadlineState('2025-12-01', '2025-12-03', '2025-12-03')).toEqual({
+        state: DeadlineState.Submitted,
+        late: true,
+      });
+    });
+
+    it('reads the day of a submission in Vietnam’s time zone', () => {
+      // 30/11 at 23:30 in Hà Nội is still 30/11 there, though it is 16:30 UTC.
+      expect(vietnamDate(new Date('2025-11-30T16:30:00Z'))).toBe('2025-11-30');
+      // 1/12 at 00:30 in Hà Nội is 30/11 17:30 UTC.
+      expect(vietnamDate(new Date('2025-11-30T17:30:00Z'))).toBe('2025-12-01');
+    });
+  });
+
+  describe('versions', () => {
+    it('lets a body edit before the first submission and while a correction is a draft', () => {
+      expect(isEditable(null)).toBe(true);
+      expect(isEditable({ status: AnnualReportStatus.Draft })).toBe(true);
+      expect(isEditable({ status: AnnualReportStatus.Submitted })).toBe(false);
+      expect(isEditable({ status: AnnualReportStatus.Superseded })).toBe(false);
+    });
+
+    it('corrects only a submitted latest version', () => {
+      expect(canCorrect(null)).toBe(false);
+      expect(canCorrect({ status: AnnualReportStatus.Draft })).toBe(false);
+      expect(canCorrect({ status: AnnualReportStatus.Submitted })).toBe(true);
+      expect(canCorrect({ status: AnnualReportStatus.Superseded })).toBe(false);
+    });
+
+    it('makes a correction the next version: a draft without frozen figures, with the narrative kept', () => {
+      const submitted = {
+        id: 41,
+        planId: 1,
+        bodyId: 3,
+        year: 2025,
+        version: 1,
+        activities: 'Tổ chức 12 buổi tuyên truyền pháp luật lao động.',
+        difficulties: 'Công nhân làm ca, khó bố trí thời gian.',
+        proposals: null,
+      } as Pick<
+        AnnualReport,
+        'id' | 'planId' | 'bodyId' | 'year' | 'version' | 'activities' | 'difficulties' | 'proposals'
+      >;
+      expect(correctionOf(submitted)).toEqual({
+        planId: 1,
+        bodyId: 3,
+        year: 2025,
+        version: 2,
+        status: AnnualReportStatus.Draft,
+        supersedesId: 41,
+        activities: 'Tổ chức 12 buổi tuyên truyền pháp luật lao động.',
+        difficulties: 'Công nhân làm ca, khó bố trí thời gian.',
+        proposals: null,
+        figures: null,
+        snapshotId: null,
+      });
+    });
+
+    it('counts the newest submitted version, not a correction still in draft', () => {
+      const versions = [
+        version(1, AnnualReportStatus.Superseded),
+        version(2, AnnualReportStatus.Submitted),
+        version(3, AnnualReportStatus.Draft),
+      ];
+      expect(latestVersion(versions)?.version).toBe(3);
+      expect(validVersion(versions)?.version).toBe(2);
+      expect(validVersion([version(1, AnnualReportStatus.Draft)])).toBeNull();
+      expect(latestVersion([])).toBeNull();
+    });
+  });
+});

@@ -1,0 +1,117 @@
+import { translate } from '../common/i18n/i18n';
+import { countingRules } from '../indicators/dashboard/dashboard.page';
+import { Locale } from '../common/i18n/messages';
+import { formatDate, formatDateTime } from '../common/views/view-helpers';
+import { indicatorName, screenTable, TableColumn } from '../indicators/dashboard/dashboard.presenters';
+import { indicatorPercent, INDICATOR_CODES, NUMERATOR } from '../indicators/dashboard/indicator-figures';
+import { ReportFigure } from './entities/annual-report.entity';
+import { DeadlineState } from './report-rules';
+import { ReportDocument } from './reports.service';
+
+/**
+ * A report's figures as columns: the page, the XLSX/CSV files and the PDF all take their cells
+ * from these, through the dashboard's one rounding (indicator-figures.ts).
+ */
+export function figureColumns(locale: Locale): TableColumn<ReportFigure>[] {
+  return [
+    { header: 'dashboard.col.name', kind: 'text', value: (r) => r.name, width: 42 },
+    {
+      header: 'dashboard.col.level',
+      kind: 'text',
+      value: (r) => translate(locale, `snapshotLevel.${r.level}`),
+    },
+    { header: 'dashboard.col.population', kind: 'count', value: (r) => r.population },
+    { header: 'dashboard.col.declared', kind: 'count', value: (r) => r.declaredHeadcount },
+    { header: 'dashboard.col.denominator', kind: 'count', value: (r) => r.denominator },
+    ...INDICATOR_CODES.flatMap((code): TableColumn<ReportFigure>[] => [
+      {
+        header: translate(locale, 'reports.col.reached', { name: indicatorName(locale, code) }),
+        kind: 'count',
+        value: (r) => r[NUMERATOR[code]],
+      },
+      {
+        header: translate(locale, 'dashboard.col.percentOf', { name: indicatorName(locale, code) }),
+        kind: 'percent',
+        value: (r) => indicatorPercent(r, code),
+      },
+    ]),
+  ];
+}
+
+export function deadlineLabel(locale: Locale, state: DeadlineState, late: boolean): string {
+  const label = translate(locale, `reports.state.${state}`);
+  return late ? `${label} (${translate(locale, 'reports.late')})` : label;
+}
+
+export function deadlineTone(state: DeadlineState): string {
+  if (state === DeadlineState.Submitted) return 'ok';
+  if (state === DeadlineState.Overdue) return 'bad';
+  return 'warn';
+}
+
+export function versionStatusLabel(locale: Locale, status: string): string {
+  return translate(locale, `reports.version.${status}`);
+}
+
+export function reportPath(bodyId: number, year: number): string {
+  return `/reports/bodies/${bodyId}/years/${year}`;
+}
+
+/** What views/reports/report.hbs shows. */
+export function reportPage(locale: Locale, doc: ReportDocument) {
+  const path = reportPath(doc.body.id, doc.year);
+  const versionQuery = doc.report ? `?version=${doc.report.version}&` : '?';
+  return {
+    title: `${doc.body.name} — ${translate(locale, 'reports.yearTitle', { year: doc.year })}`,
+    path,
+    doc: {
+      bodyName: doc.body.name,
+      kind: translate(locale, `bodyKind.${doc.body.kind}`),
+      year: doc.year,
+      due: formatDate(doc.status.due),
+      deadline: deadlineLabel(locale, doc.status.deadline.state, doc.status.deadline.late),
+      tone: deadlineTone(doc.status.deadline.state),
+      version: doc.report?.version ?? 1,
+      versionStatus: doc.report
+        ? versionStatusLabel(locale, doc.report.status)
+        : translate(locale, 'reports.version.NEW'),
+      submittedAt: doc.report?.submittedAt ? formatDateTime(doc.report.submittedAt) : null,
+      asOf: doc.asOf ? formatDate(doc.asOf) : null,
+      frozen: doc.frozen,
+      activities: doc.report?.activities ?? '',
+      difficulties: doc.report?.difficulties ?? '',
+      proposals: doc.report?.proposals ?? '',
+    },
+    figuresTable: screenTable(locale, figureColumns(locale), doc.figures, (f) => f === doc.figures[0]),
+    hasFigures: doc.figures.length > 0,
+    pending: doc.pending?.map((p) => ({
+      name: p.name,
+      kind: translate(locale, `bodyKind.${p.kind}`),
+      due: formatDate(p.dueDate),
+    })),
+    isProvinceReport: doc.isProvinceReport,
+    rules: countingRules(locale),
+    editable: doc.editable,
+    canCorrect: doc.canCorrect,
+    versions: doc.versions
+      .slice()
+      .reverse()
+      .map((v) => ({
+        version: v.version,
+        status: versionStatusLabel(locale, v.status),
+        submittedAt: v.submittedAt ? formatDateTime(v.submittedAt) : '',
+        href: `${path}?version=${v.version}`,
+        current: v.id === doc.report?.id,
+      })),
+    exports: {
+      xlsx: `${path}${versionQuery}format=xlsx`,
+      csv: `${path}${versionQuery}format=csv`,
+      pdf: `${path}${versionQuery}format=pdf`,
+    },
+  };
+}
+
+/** The file name of a report's exports: body, year and version, in plain ASCII. */
+export function reportFilename(doc: ReportDocument): string {
+  return `bao-cao-${doc.year}-don-vi-${doc.body.id}-v${doc.report?.version ?? 1}`;
+}
