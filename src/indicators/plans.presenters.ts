@@ -1,3 +1,4 @@
+import { FormError } from '../common/errors/form-error';
 import { translate } from '../common/i18n/i18n';
 import { Locale } from '../common/i18n/messages';
 import { formatDate } from '../common/views/view-helpers';
@@ -74,7 +75,10 @@ export function planPage(detail: PlanDetail, locale: Locale) {
 }
 
 /** The targets matrix as typed: "target_LAW_2025" = "70" (a comma is read as the decimal point). */
-export function targetsFromForm(body: Record<string, unknown>): TargetDto[] {
+export function targetsFromForm(form: Record<string, unknown> | undefined): TargetDto[] {
+  // No body at all (a form posted with a type no parser reads) is an empty form.
+  const body = form ?? {};
+  onlyFields(body, /^target_[A-Z_]+_\d{4}$/);
   const targets: TargetDto[] = [];
   for (const [field, raw] of Object.entries(body)) {
     const match = /^target_([A-Z_]+)_(\d{4})$/.exec(field);
@@ -89,8 +93,24 @@ export function targetsFromForm(body: Record<string, unknown>): TargetDto[] {
   return targets;
 }
 
+/**
+ * These two forms name their fields after the plan's indicators and years, so no DTO class can
+ * list them; like the ValidationPipe's forbidNonWhitelisted, a field of another name is refused.
+ */
+function onlyFields(body: Record<string, unknown>, pattern: RegExp): void {
+  const unknown = Object.keys(body).filter((field) => !pattern.test(field));
+  if (unknown.length > 0)
+    throw new FormError(
+      Object.fromEntries(
+        unknown.map((field) => [field, { key: 'validation.unknownField', params: { field } }]),
+      ),
+    );
+}
+
 /** The indicators form as typed: "label_LAW" and "window_LAW". */
-export function indicatorsFromForm(body: Record<string, unknown>) {
+export function indicatorsFromForm(form: Record<string, unknown> | undefined) {
+  const body = form ?? {};
+  onlyFields(body, /^(label|window)_[A-Z_]+$/);
   const values: Partial<Record<IndicatorCode, { label: string; countingWindow: CountingWindow }>> = {};
   for (const code of Object.values(IndicatorCode)) {
     const label = body[`label_${code}`];

@@ -1,7 +1,15 @@
-import { Injectable, NestMiddleware } from '@nestjs/common';
+import { BadRequestException, Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Request, Response } from 'express';
+import { FormError } from '../errors/form-error';
 
 const KEEP_AS_TYPED = /password/i;
+const MAX_DEPTH = 16;
+/**
+ * Keys no form or DTO has. A JSON `__proto__` would become the prototype of the normalised object
+ * (so `body.role` could read a value nobody sent as a field), and class-validator does not see
+ * these keys at all; they are refused with 400 like any other field the route does not declare.
+ */
+const FORBIDDEN_KEYS = new Set(['__proto__', 'constructor', 'prototype']);
 
 /**
  * Every string that arrives is put in composed Unicode (NFC), so Vietnamese typed with any keyboard
@@ -13,7 +21,11 @@ export class InputNormaliserMiddleware implements NestMiddleware {
   use(req: Request, _res: Response, next: NextFunction): void {
     if (req.body && typeof req.body === 'object') {
       const isForm = (req.headers['content-type'] ?? '').startsWith('application/x-www-form-urlencoded');
-      req.body = normalise(req.body, isForm, 0);
+      try {
+        req.body = normalise(req.body, isForm, 0);
+      } catch (error) {
+        return next(error);
+      }
     }
     next();
   }
@@ -31,10 +43,13 @@ function normalise(value: unknown, isForm: boolean, depth: number, key = ''): un
     const trimmed = composed.trim();
     return trimmed === '' ? undefined : trimmed;
   }
-  if (depth > 10 || value === null || typeof value !== 'object') return value;
+  if (value === null || typeof value !== 'object') return value;
+  // No form or DTO nests this deep; a deeper body (e.g. 5,000 nested arrays) would overflow the stack of the validator.
+  if (depth > MAX_DEPTH) throw new BadRequestException();
   if (Array.isArray(value)) return value.map((item) => normalise(item, isForm, depth + 1, key));
   const out: Record<string, unknown> = {};
   for (const [k, v] of Object.entries(value)) {
+    if (FORBIDDEN_KEYS.has(k)) throw FormError.field(k, 'validation.unknownField', { field: k });
     const normalised = normalise(v, isForm, depth + 1, k);
     if (normalised !== undefined) out[k] = normalised;
   }
