@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { CitizenshipAuditEntry } from './entities/audit-entry.entity';
 
 export interface AuditStep {
@@ -37,6 +37,11 @@ export class AuditTrail {
         at: new Date(),
       }),
     );
+  }
+
+  /** The application's latest entry of one of these actions (e.g. the decision and its reason). */
+  latest(applicationId: number, actions: string[]): Promise<CitizenshipAuditEntry | null> {
+    return this.entries.findOne({ where: { applicationId, action: In(actions) }, order: { id: 'DESC' } });
   }
 
   history(applicationId: number): Promise<CitizenshipAuditEntry[]> {

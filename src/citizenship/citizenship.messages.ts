@@ -337,8 +337,24 @@ export const citizenshipMessages = defineMessages({
     en: 'The union returned your application: {comment}',
   },
   'citizenship.year.lockedNote': {
-    vi: 'Hồ sơ đã được xác nhận nên không sửa được nữa.',
-    en: 'The application has been confirmed and can no longer be changed.',
+    vi: 'Hồ sơ đã được công đoàn xác nhận nên kế hoạch học tập và bản tự đánh giá không sửa được nữa.',
+    en: 'The union has confirmed the application: the learning plan and statements can no longer be changed.',
+  },
+  'citizenship.year.rejected': {
+    vi: 'Hội Khuyến học không công nhận hồ sơ. Lý do: {reason}',
+    en: 'The association did not recognise the application. Reason: {reason}',
+  },
+  'citizenship.year.revoked': {
+    vi: 'Hội Khuyến học đã thu hồi danh hiệu ngày {on}. Lý do: {reason}',
+    en: 'The association revoked the title on {on}. Reason: {reason}',
+  },
+  'citizenship.year.recognised': {
+    vi: 'Chúc mừng! Bạn được công nhận danh hiệu “Công dân học tập” năm {year}.',
+    en: 'Congratulations! You are recognised as a learning citizen for {year}.',
+  },
+  'citizenship.year.certificates': {
+    vi: 'Xem và tải giấy chứng nhận',
+    en: 'See and download the certificate',
   },
   'citizenship.year.plan': { vi: 'Kế hoạch học tập cá nhân', en: 'Personal learning plan' },
   'citizenship.year.editPlan': { vi: 'Sửa kế hoạch học tập', en: 'Edit the learning plan' },

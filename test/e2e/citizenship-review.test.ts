@@ -182,7 +182,7 @@ describe('citizenship review (e2e)', () => {
     expect(notices.text).toContain('Chưa đọc');
     const id = /href="\/notices\/(\d+)\/open"/.exec(notices.text)?.[1];
     const open = await worker.agent.get(`/notices/${id}/open`).expect(303);
-    expect(open.headers.location).toBe('/citizenship');
+    expect(open.headers.location).toBe(`/citizenship/years/${thisYear()}`);
     expect(await unread()).toBe(before - 1);
     await worker.get('/notices');
     expect((await worker.submit('/notices/read', {})).status).toBe(303);
@@ -229,6 +229,10 @@ describe('citizenship review (e2e)', () => {
 
     const notices = await worker.get('/notices');
     expect(notices.text).toContain('Chúc mừng! Bạn được công nhận danh hiệu &quot;Công dân học tập&quot;');
+    // The worker's page says so and leads to the certificate.
+    const year = await worker.get('/citizenship');
+    expect(year.text).toContain('Chúc mừng! Bạn được công nhận danh hiệu “Công dân học tập”');
+    expect(year.text).toContain('href="/citizenship/certificates"');
     const mine = await worker.get('/citizenship/certificates');
     certificatePath = /href="(\/citizenship\/certificates\/\d+\.pdf)"/.exec(mine.text)?.[1] ?? '';
     expect(certificatePath).not.toBe('');
@@ -286,6 +290,44 @@ describe('citizenship review (e2e)', () => {
     const history = await reviewer.get(path);
     expect(history.text).toContain('Thu hồi danh hiệu');
     expect(history.text).toContain('Kê khai số giờ học không đúng thực tế');
+    // The holder reads the reason on their own page, which still leads to the (revoked) certificate.
+    const mine = await worker.get('/citizenship');
+    expect(mine.text).toMatch(
+      /Hội Khuyến học đã thu hồi danh hiệu ngày \d{2}\/\d{2}\/\d{4}\. Lý do: Kê khai số giờ học không đúng thực tế/,
+    );
+    expect(mine.text).toContain('href="/citizenship/certificates"');
+  });
+
+  it('rejects last year’s application with a reason the worker reads on their page and in the notice', async () => {
+    const last = thisYear() - 1;
+    const { id } = await one(
+      'SELECT a.id FROM citizenship_applications a JOIN workers w ON w.id = a.worker_id JOIN users u ON u.id = w.user_id WHERE u.username = ? AND a.year = ?',
+      ['nguoilaodong', last],
+    );
+    const path = `/citizenship/review/applications/${id}`;
+    await officer.get(path);
+    expect((await officer.submit(`${path}/confirm`, {})).status).toBe(303);
+    const reviewer = new Browser(app);
+    await reviewer.login('khuyenhoc.tinh');
+    await reviewer.get(path);
+    const reason = 'Chưa có hoạt động học tập về công nghệ số trong năm.';
+    expect((await reviewer.submit(`${path}/reject`, { reason })).status).toBe(303);
+
+    const page = await worker.get(`/citizenship/years/${last}`);
+    expect(page.text).toContain('Không được công nhận');
+    expect(page.text).toContain(`Hội Khuyến học không công nhận hồ sơ. Lý do: ${reason}`);
+    expect(page.text).not.toContain('href="/citizenship/certificates"');
+    // Nothing left to change: the plan is shown, not a form that would be refused.
+    const plan = await worker.get(`/citizenship/years/${last}/plan`);
+    expect(plan.status).toBe(200);
+    expect(plan.text).toContain('không sửa được nữa');
+    expect(plan.text).not.toContain(`action="/citizenship/years/${last}/plan"`);
+    expect(page.text).not.toContain('name="statement"');
+
+    const notices = await worker.get('/notices');
+    expect(notices.text).toContain(`năm ${last} của bạn không được công nhận. Lý do: ${reason}`);
+    const notice = /href="(\/notices\/\d+\/open)">[^<]*không được công nhận/.exec(notices.text)?.[1];
+    expect((await worker.agent.get(notice!).expect(303)).headers.location).toBe(`/citizenship/years/${last}`);
   });
 
   it('recognises in bulk from the province branch’s queue', async () => {

@@ -223,6 +223,58 @@ describe('learning citizen: the worker’s year and the criteria (e2e)', () => {
     expect(Number(evaluation.total)).toBeGreaterThanOrEqual(80);
   });
 
+  it('shows a statement the officer returned with the comment; saving it sends it back to the officer', async () => {
+    const officer = new Browser(app);
+    await officer.login('congdoan.tamphat');
+    const id = await applicationId();
+    const review = `/citizenship/review/applications/${id}`;
+    await officer.get(review);
+    const returned = await officer.submit(`${review}/answers/2.2/return`, {
+      comment: 'Ghi rõ tên tài liệu tiếng Anh bạn đọc được.',
+    });
+    expect(returned.status).toBe(303);
+    const answer = async () =>
+      (
+        await db.query(
+          'SELECT review_status AS status, review_comment AS comment, statement FROM citizenship_answers WHERE application_id = ? AND criterion_code = ?',
+          [id, '2.2'],
+        )
+      )[0];
+    expect(await answer()).toMatchObject({ status: 'RETURNED' });
+
+    // The worker reads why, next to the criterion, and can still answer it.
+    let page = await worker.get(yearPath);
+    expect(item(page.text, '2.2')).toContain('data-state="MISSING"');
+    expect(item(page.text, '2.2')).toContain(
+      'Công đoàn nhận xét: Ghi rõ tên tài liệu tiếng Anh bạn đọc được.',
+    );
+    expect(item(page.text, '2.2')).toContain('name="statement"');
+    const edited = 'Tôi đọc được sổ tay vận hành máy sấy (Operation Manual) bằng tiếng Anh.';
+    expect(
+      (await worker.submit(`${yearPath}/answers`, { criterionCode: '2.2', statement: edited })).status,
+    ).toBe(303);
+    expect(await answer()).toEqual({ status: 'PENDING', comment: null, statement: edited });
+    page = await worker.get(yearPath);
+    expect(item(page.text, '2.2')).toContain('data-state="DECLARED"');
+    expect(item(page.text, '2.2')).not.toContain('Công đoàn nhận xét');
+
+    // Returned again and saved unchanged: the worker stands by it, and it waits for the officer again.
+    await officer.get(review);
+    await officer.submit(`${review}/answers/2.2/return`, { comment: 'Cần xác nhận của tổ trưởng.' });
+    expect(await answer()).toMatchObject({ status: 'RETURNED' });
+    await worker.get(yearPath);
+    expect(
+      (await worker.submit(`${yearPath}/answers`, { criterionCode: '2.2', statement: edited })).status,
+    ).toBe(303);
+    expect(await answer()).toEqual({ status: 'PENDING', comment: null, statement: edited });
+    expect(
+      await count(
+        "SELECT COUNT(*) AS n FROM citizenship_audit WHERE application_id = ? AND action = 'ANSWER_SAVED'",
+        [id],
+      ),
+    ).toBe(8);
+  });
+
   it('keeps each role to its pages', async () => {
     await reviewer.agent.get('/citizenship').expect(403);
     await worker.agent.get('/citizenship/criteria').expect(403);
@@ -304,6 +356,14 @@ describe('learning citizen: the worker’s year and the criteria (e2e)', () => {
     expect(readOnly.status).toBe(400);
     expect(readOnly.text).toContain('không sửa được');
     expect((await db.query('SELECT pass_mark AS p FROM criteria_sets WHERE id = ?', [v1]))[0].p).toBe(70);
+    expect(readOnly.text).not.toContain(`action="/citizenship/criteria/${v1}"`);
+    // The version in force's form pages show the note instead of a form that would be refused.
+    for (const page of ['edit', 'groups/new', 'groups/1/edit', 'items/new', 'items/2.1/edit']) {
+      const res = await reviewer.get(`/citizenship/criteria/${v1}/${page}`);
+      expect(res.status).toBe(200);
+      expect(res.text).toContain('Muốn thay đổi, hãy tạo phiên bản mới.');
+      expect(res.text).not.toContain('type="submit" class="primary"');
+    }
   });
 
   it('raises the pass mark and activates the draft, retiring version 1 and recording who', async () => {

@@ -16,8 +16,8 @@ export enum ReviewAuditAction {
   Revoked = 'REVOKED',
 }
 
-/** Where a worker reads about their application. */
-export const WORKER_APPLICATION_PATH = '/citizenship';
+/** Where a worker reads about their application of a year (its reason and certificate included). */
+export const workerApplicationPath = (year: number) => `/citizenship/years/${year}`;
 
 /** Notices are short: a comment or reason longer than this is cut (the whole text stays in the trail). */
 const NOTICE_TEXT_MAX = 200;
@@ -64,7 +64,7 @@ export class ReviewJournal {
       userId,
       messageKey: `review.notice.${step.action}${step.notify.text ? '.withText' : ''}`,
       params,
-      link: WORKER_APPLICATION_PATH,
+      link: workerApplicationPath(step.application.year),
       dedupeKey: step.notify.once ? `citizenship:${step.action}:${step.application.id}` : undefined,
     });
   }

@@ -125,7 +125,10 @@ export class ApplicationsRepository {
     return manager.getRepository(CitizenshipAnswer).find({ where: { applicationId } });
   }
 
-  /** Stores a statement; a changed statement goes back to the officer (PENDING). */
+  /**
+   * Stores a statement. A changed statement, or a returned one saved again, goes back to the officer
+   * (PENDING, the officer's comment cleared: it stays in the trail).
+   */
   async saveAnswer(
     manager: EntityManager,
     applicationId: number,
@@ -146,10 +149,16 @@ export class ApplicationsRepository {
       });
       return;
     }
-    if (existing.statement === statement) return;
+    if (existing.statement === statement && existing.reviewStatus !== AnswerReview.Returned) return;
     await repo.update(
       { applicationId, criterionCode },
-      { statement, reviewStatus: AnswerReview.Pending, reviewedBy: null, reviewedAt: null },
+      {
+        statement,
+        reviewStatus: AnswerReview.Pending,
+        reviewComment: null,
+        reviewedBy: null,
+        reviewedAt: null,
+      },
     );
   }
 

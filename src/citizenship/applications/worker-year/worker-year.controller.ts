@@ -18,8 +18,8 @@ import { FormView } from '../../../common/forms/form-view';
 import { AppRequest, flash } from '../../../common/http/request';
 import { translate } from '../../../common/i18n/i18n';
 import { AnswerDto, MAX_STATEMENT, PlanDto } from './dto/worker-year.dto';
-import { planFields, yearPath, yearsView, yearView } from './worker-year.presenters';
-import { WorkerYearService } from './worker-year.service';
+import { planFields, planView, yearPath, yearsView, yearView } from './worker-year.presenters';
+import { EDITABLE_STATUSES, WorkerYearService } from './worker-year.service';
 
 /**
  * The worker's learning-citizen pages: this year's application (or the button to register), the
@@ -129,14 +129,19 @@ export class WorkerYearController {
     const year = Number(req.params.year);
     const application = await this.years.find(actor, year);
     if (!application && year !== this.years.currentYear()) throw new NotFoundException();
+    const plan = application ? await this.years.planOf(actor, year) : [];
+    // Once the officer confirmed, the plan is shown as it stands instead of a form that would be refused.
+    const readOnly = !!application && !EDITABLE_STATUSES.includes(application.status);
     return {
       title: translate(req.locale, application ? 'citizenship.plan.title' : 'citizenship.year.register', {
         year,
       }),
       year,
       registering: !application,
+      readOnly,
       back: yearPath(year),
-      domains: planFields(req.locale, application ? await this.years.planOf(actor, year) : []),
+      domains: planFields(req.locale, plan),
+      plan: readOnly ? planView(req.locale, plan) : [],
     };
   }
 }

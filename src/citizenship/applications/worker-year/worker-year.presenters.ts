@@ -16,6 +16,9 @@ const STATE_CLASS: Record<ItemState, string> = {
   [ItemState.Missing]: 'bad',
 };
 
+/** The worker's titles and certificate PDFs (the review module's page). */
+export const CERTIFICATES_PATH = '/citizenship/certificates';
+
 export function yearPath(year: number): string {
   return `/citizenship/years/${year}`;
 }
@@ -91,6 +94,21 @@ export function yearView(locale: Locale, view: YearView) {
       application.status === 'RETURNED' && application.returnComment
         ? translate(locale, 'citizenship.year.returnComment', { comment: application.returnComment })
         : null,
+    recognisedText:
+      application.status === 'RECOGNISED'
+        ? translate(locale, 'citizenship.year.recognised', { year: view.year })
+        : null,
+    decisionText: view.decision
+      ? translate(
+          locale,
+          view.decision.action === 'REJECTED' ? 'citizenship.year.rejected' : 'citizenship.year.revoked',
+          {
+            reason: view.decision.reason ?? translate(locale, 'common.none'),
+            on: formatDate(view.decision.at),
+          },
+        )
+      : null,
+    certificatesHref: view.hasTitle ? CERTIFICATES_PATH : null,
     editable: view.editable,
     canSubmit: view.canSubmit,
     live: view.live,

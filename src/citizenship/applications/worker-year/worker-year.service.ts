@@ -34,6 +34,8 @@ export const EDITABLE_STATUSES: ApplicationStatus[] = [
   ApplicationStatus.Returned,
 ];
 const SUBMITTABLE: ApplicationStatus[] = [ApplicationStatus.Registered, ApplicationStatus.Returned];
+/** Decisions the worker is shown with their reason (written to the trail by the review chain). */
+const DECISIONS = [ApplicationStatus.Rejected, ApplicationStatus.Revoked] as const;
 
 export interface PlanItemInput {
   domainCode: DomainCode;
@@ -85,6 +87,10 @@ export interface YearView {
     totalPoints: number;
   } | null;
   result: { totalPoints: number; eligible: boolean; reasons: MessageRef[]; evaluatedAt: Date | null } | null;
+  /** The association's decision against the worker (rejected, or title revoked), with its reason. */
+  decision: { action: 'REJECTED' | 'REVOKED'; reason: string | null; at: Date } | null;
+  /** Recognised (now or before a revocation): the certificate is at /citizenship/certificates. */
+  hasTitle: boolean;
   groups: ChecklistGroup[];
   plan: LearningPlanItem[];
 }
@@ -228,7 +234,8 @@ export class WorkerYearService {
       const before = (await this.applications.answersOf(application.id, manager)).find(
         (a) => a.criterionCode === criterionCode,
       );
-      if ((before?.statement ?? '') === text) return null;
+      // Unchanged is a no-op, except for a statement the officer returned: saving it sends it back.
+      if ((before?.statement ?? '') === text && before?.reviewStatus !== AnswerReview.Returned) return null;
       if (text) await this.applications.saveAnswer(manager, application.id, criterionCode, text);
       else await this.applications.deleteAnswer(manager, application.id, criterionCode);
       return {
@@ -317,6 +324,9 @@ export class WorkerYearService {
       [...items.values()].flatMap((i) => i.evidence?.recordIds ?? []),
     );
     const answerOf = new Map(answers.map((a) => [a.criterionCode, a]));
+    const decided = (DECISIONS as readonly ApplicationStatus[]).includes(application.status)
+      ? await this.audit.latest(application.id, [application.status])
+      : null;
     return {
       year,
       application,
@@ -332,6 +342,14 @@ export class WorkerYearService {
         totalPoints: detail.totalPoints,
       },
       result,
+      decision: decided
+        ? {
+            action: application.status as (typeof DECISIONS)[number],
+            reason: decided.comment,
+            at: decided.at,
+          }
+        : null,
+      hasTitle: [ApplicationStatus.Recognised, ApplicationStatus.Revoked].includes(application.status),
       groups: checklist(detail.content, items, records, answerOf),
       plan,
     };
