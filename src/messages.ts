@@ -16,6 +16,7 @@ import { registerMessages } from './common/i18n/i18n';
 import { homeMessages } from './home/home.messages';
 import { jobsMessages } from './jobs/jobs.messages';
 import { organisationsMessages } from './organisations/organisations.messages';
+import { privacyMessages } from './privacy/privacy.messages';
 import { usersMessages } from './users/users.messages';
 import { workersMessages } from './workers/workers.messages';
 
@@ -38,6 +39,7 @@ registerMessages(
   homeMessages,
   jobsMessages,
   organisationsMessages,
+  privacyMessages,
   usersMessages,
   workersMessages,
 );

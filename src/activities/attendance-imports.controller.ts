@@ -102,6 +102,7 @@ export class AttendanceImportsController {
         imp.status === AttendanceImportStatus.Completed && imp.recordedCount === 0 && imp.unchangedCount > 0,
       errors: { ...errors, items: errors.items.map((e) => errorView(req, e)) },
       path: `/activities/${id}/imports/${importId}`,
+      fileRetentionDays: this.uploads.importFileRetentionDays,
     };
   }
 

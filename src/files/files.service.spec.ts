@@ -50,6 +50,7 @@ describe(FilesService.name, () => {
     const sut = new FilesService(files as unknown as FilesRepository, unitOfWork as unknown as UnitOfWork, {
       dir,
       maxFileBytes,
+      importFileRetentionDays: 7,
     });
     return { sut, files, rows };
   }

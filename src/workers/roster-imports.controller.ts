@@ -99,6 +99,7 @@ export class RosterImportsController {
       completed: imp.status === RosterImportStatus.Completed,
       errors: { ...errors, items: errors.items.map((e) => errorView(req, e)) },
       saved: imp.createdCount + imp.updatedCount + imp.unchangedCount,
+      fileRetentionDays: this.uploads.importFileRetentionDays,
     };
   }
 

@@ -110,7 +110,7 @@ describe(RosterImportsService.name, () => {
       pii,
       {} as EnterpriseScopeService,
       {} as JobQueue,
-      { dir, maxFileBytes: 1024 * 1024 },
+      { dir, maxFileBytes: 1024 * 1024, importFileRetentionDays: 7 },
     );
     return { sut, workers, imports };
   }

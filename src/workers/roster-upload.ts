@@ -2,6 +2,7 @@ import { createReadStream } from 'node:fs';
 import { open } from 'node:fs/promises';
 import { FormError } from '../common/errors/form-error';
 import { cleanFileName, FileUploadInterceptor, TempUpload, tempUpload } from '../files/file-upload';
+import { inflatesWithin } from '../files/zip-inflate-limit';
 import { RosterFileKind } from './entities/roster-import.entity';
 
 /** Where roster files live, under the upload directory. */
@@ -51,7 +52,11 @@ export async function detectRosterKind(path: string, size: number): Promise<Rost
   } finally {
     await handle.close();
   }
-  if (head.subarray(0, 4).equals(ZIP_MAGIC)) return 'xlsx';
+  if (head.subarray(0, 4).equals(ZIP_MAGIC)) {
+    // Unzipped by the import job: a decompression bomb is refused here, before it is queued.
+    if (!(await inflatesWithin(path))) throw FormError.field('file', 'roster.upload.bomb');
+    return 'xlsx';
+  }
   if (head.subarray(0, 4).equals(OLE_MAGIC)) throw FormError.field('file', 'roster.upload.xls');
   // Text has no NUL bytes; images, PDFs and other binaries do, early on.
   if (head.includes(0) || OTHER_MAGIC.some((magic) => head.subarray(0, magic.length).equals(magic)))

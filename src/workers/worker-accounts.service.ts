@@ -62,6 +62,7 @@ export class WorkerAccountsService {
     const imp = await this.imports.findInScope(actor, importId);
     if (imp.status !== RosterImportStatus.Completed)
       throw FormError.field('import', 'roster.codes.notCompleted');
+    if (imp.fileDeletedAt) throw FormError.field('import', 'privacy.retention.codesUnavailable');
     if (!(await this.mayIssueAt(actor, [imp.enterpriseId])))
       throw FormError.field('import', 'workers.code.notCurrent');
     return this.importCodes(imp);

@@ -99,6 +99,6 @@ export class WorkersApiController {
   @Roles(Role.UnionOfficer, Role.FederationAdmin)
   @ApiOperation({ summary: 'Reveal the full CCCD (logged)' })
   async cccd(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<{ cccd: string }> {
-    return { cccd: await this.workers.revealCccd(actor, id) };
+    return { cccd: await this.workers.revealCccd(actor, id, 'POST /api/v1/workers/:id/cccd') };
   }
 }

@@ -95,7 +95,7 @@ export class WorkersController {
       filename: 'nguoi-lao-dong',
       sheet: translate(req.locale, 'nav.workers'),
       columns: exportColumns(req.locale),
-      rows: this.workers.exportRows(actor, filter, fullCccd),
+      rows: this.workers.exportRows(actor, filter, fullCccd, 'GET /workers/export/:format'),
     });
   }
 
@@ -131,7 +131,7 @@ export class WorkersController {
     @Req() req: AppRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const cccd = await this.workers.revealCccd(actor, id);
+    const cccd = await this.workers.revealCccd(actor, id, 'POST /workers/:id/cccd');
     res.setHeader('Cache-Control', 'no-store');
     res.status(200).render('workers/show', { ...(await this.showContext(req)), cccdFull: cccd });
   }
@@ -227,6 +227,8 @@ export class WorkersController {
       title: worker.fullName,
       worker,
       canReveal: actor.has(Role.UnionOfficer) || actor.reachesAll(Role.FederationAdmin),
+      // Who saw this worker's full CCCD (src/privacy): the federation and system admins.
+      canSeeAccessLog: actor.reachesAll(Role.FederationAdmin, Role.SystemAdmin),
       canIssueCode: worker.employments.some((e) => e.current) && worker.accountStatus !== 'DISABLED',
       hasAccount: worker.accountStatus !== null,
     };

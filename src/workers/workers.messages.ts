@@ -173,6 +173,10 @@ export const workersMessages = defineMessages({
     vi: 'Không nhận được tệp. Vui lòng chọn lại tệp và gửi lại.',
     en: 'The file did not arrive. Choose it again and resend.',
   },
+  'roster.upload.bomb': {
+    vi: 'Tệp Excel này khi giải nén lớn bất thường (hơn 256 MB), có thể là "bom nén", nên không được nhận. Hãy lưu lại danh sách thành tệp .xlsx mới.',
+    en: 'This Excel file unzips to an abnormal size (over 256 MB) and may be a "zip bomb", so it is not accepted. Save the list as a new .xlsx file.',
+  },
   'roster.upload.empty': { vi: 'Tệp rỗng, không có dữ liệu.', en: 'The file is empty.' },
   'roster.upload.xls': {
     vi: 'Tệp Excel 97–2003 (.xls) không được hỗ trợ. Hãy mở tệp bằng Excel và lưu lại dưới dạng .xlsx.',

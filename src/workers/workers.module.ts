@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuthModule } from '../auth/auth.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { PiiAccessModule } from '../privacy/access-log/pii-access.module';
 import { UsersModule } from '../users/users.module';
 import { Employment } from './entities/employment.entity';
 import { RosterImportError } from './entities/roster-import-error.entity';
@@ -27,6 +28,7 @@ import { WorkersService } from './workers.service';
     OrganisationsModule,
     UsersModule,
     AuthModule,
+    PiiAccessModule,
   ],
   // /workers/imports before /workers/:id, so that "imports" is not taken for a worker id.
   controllers: [RosterImportsController, WorkersController, RosterImportsApiController, WorkersApiController],

@@ -9,6 +9,8 @@ import { EnterpriseScope, EnterpriseScopeService } from '../organisations/enterp
 import { Gender, Worker } from './entities/worker.entity';
 import { OutOfScopeException } from '../common/access/out-of-scope';
 import { WorkersRepository } from './workers.repository';
+import { PiiAccessLog } from '../privacy/access-log/pii-access-log.service';
+import { PiiAccessAction } from '../privacy/entities/pii-access.entity';
 import { isCccdQuery, WorkersService } from './workers.service';
 
 describe(WorkersService.name, () => {
@@ -38,8 +40,10 @@ describe(WorkersService.name, () => {
 
   let repo: Record<'findById' | 'isInScope' | 'findByHash' | 'update', jest.Mock>;
   let sut: WorkersService;
+  let accessLog: { record: jest.Mock };
 
   beforeEach(() => {
+    accessLog = { record: jest.fn(async () => undefined) };
     jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined);
     repo = {
       findById: jest.fn(async (id: number) => (id === worker.id ? worker : null)),
@@ -57,6 +61,7 @@ describe(WorkersService.name, () => {
       } as EnterpriseScopeService,
       pii,
       {} as UnitOfWork,
+      accessLog as unknown as PiiAccessLog,
     );
   });
 
@@ -73,19 +78,33 @@ describe(WorkersService.name, () => {
   });
 
   it('reveals the full CCCD to the federation admin and the officer of the worker’s enterprise only', async () => {
-    await expect(sut.revealCccd(admin, worker.id)).resolves.toBe('067090012345');
+    await expect(sut.revealCccd(admin, worker.id, 'POST /workers/:id/cccd')).resolves.toBe('067090012345');
     const officerB = new Actor(13, 'Cán bộ B', [
       { role: Role.UnionOfficer, scopeType: ScopeType.Enterprise, scopeId: 2 },
     ]);
-    await expect(sut.revealCccd(officerB, worker.id)).resolves.toBe('067090012345');
+    await expect(sut.revealCccd(officerB, worker.id, 'POST /workers/:id/cccd')).resolves.toBe('067090012345');
     const systemAdmin = new Actor(14, 'Hệ thống', [
       { role: Role.SystemAdmin, scopeType: ScopeType.All, scopeId: 0 },
     ]);
-    await expect(sut.revealCccd(systemAdmin, worker.id)).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(sut.revealCccd(systemAdmin, worker.id, 'POST /workers/:id/cccd')).rejects.toBeInstanceOf(
+      ForbiddenException,
+    );
+    // Each reveal is in the access log (without the number); the refused one is not.
+    expect(accessLog.record.mock.calls).toEqual([
+      [admin, [worker.id], PiiAccessAction.Reveal, 'POST /workers/:id/cccd'],
+      [officerB, [worker.id], PiiAccessAction.Reveal, 'POST /workers/:id/cccd'],
+    ]);
+  });
+
+  it('does not reveal when the access log cannot be written', async () => {
+    accessLog.record.mockRejectedValueOnce(new Error('database down'));
+    await expect(sut.revealCccd(admin, worker.id, 'POST /workers/:id/cccd')).rejects.toThrow('database down');
   });
 
   it('refuses a full-CCCD export to anyone but a union officer', async () => {
-    await expect(sut.exportRows(admin, {}, true).next()).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(
+      sut.exportRows(admin, {}, true, 'GET /workers/export/:format').next(),
+    ).rejects.toBeInstanceOf(ForbiddenException);
   });
 
   it('keeps the CCCD consistent with the date of birth and sex when editing', async () => {

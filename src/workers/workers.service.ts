@@ -1,4 +1,6 @@
 import { ForbiddenException, Injectable, Logger } from '@nestjs/common';
+import { PiiAccessLog } from '../privacy/access-log/pii-access-log.service';
+import { PiiAccessAction } from '../privacy/entities/pii-access.entity';
 import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
 import { PiiCipher } from '../common/crypto/pii-cipher';
@@ -66,6 +68,7 @@ export class WorkersService {
     private readonly scopes: EnterpriseScopeService,
     private readonly pii: PiiCipher,
     private readonly unitOfWork: UnitOfWork,
+    private readonly accessLog: PiiAccessLog,
   ) {}
 
   /** The worker if the actor's scope reaches them (or it is the actor's own record), else 404. */
@@ -97,12 +100,21 @@ export class WorkersService {
     actor: Actor,
     filter: WorkerListFilter,
     fullCccd: boolean,
+    route: string,
   ): AsyncGenerator<WorkerSummary & { cccd: string }> {
     if (fullCccd && !actor.has(Role.UnionOfficer)) throw new ForbiddenException();
     if (fullCccd) this.logger.log({ event: 'cccd_export', userId: actor.userId });
     const scope = fullCccd ? await this.scopes.scopeOf(actor, Role.UnionOfficer) : await this.scope(actor);
     for await (const batch of this.workers.stream(scope, this.filter(filter))) {
       const summaries = await this.summaries(batch, scope);
+      // Logged before the numbers leave, per worker (the access log never holds the number).
+      if (fullCccd)
+        await this.accessLog.record(
+          actor,
+          batch.map((w) => w.id),
+          PiiAccessAction.Export,
+          route,
+        );
       const byId = new Map(batch.map((w) => [w.id, w]));
       for (const s of summaries)
         yield { ...s, cccd: fullCccd ? this.pii.decrypt(byId.get(s.id)!.cccdEncrypted) : s.cccdMasked };
@@ -124,14 +136,16 @@ export class WorkersService {
 
   /**
    * The full CCCD, for the union officer of one of the worker's enterprises or the federation
-   * admin, on an explicit request. Logged with the user id only.
+   * admin, on an explicit request. Written to the access log (who, when, which worker, which
+   * route) before it is returned.
    */
-  async revealCccd(actor: Actor, id: number): Promise<string> {
+  async revealCccd(actor: Actor, id: number, route: string): Promise<string> {
     const worker = await this.findInScope(actor, id);
     const allowed =
       actor.reachesAll(Role.FederationAdmin) ||
       (await this.workers.isInScope(id, await this.scopes.scopeOf(actor, Role.UnionOfficer)));
     if (!allowed) throw new ForbiddenException();
+    await this.accessLog.record(actor, [id], PiiAccessAction.Reveal, route);
     this.logger.log({ event: 'cccd_revealed', userId: actor.userId });
     return this.pii.decrypt(worker.cccdEncrypted);
   }

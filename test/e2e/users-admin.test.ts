@@ -50,6 +50,9 @@ describe('user administration (e2e)', () => {
       passwordConfirm: 'Cờ đỏ sao vàng 1945',
     });
     expect(activated.status).toBe(303);
+    // First sign-in: the privacy notice comes before anything else.
+    expect((await officer.get('/workers')).headers.location).toBe('/privacy/consent');
+    await officer.acceptPrivacyNotice();
     const workers = await officer.get('/workers');
     expect(workers.status).toBe(200);
 

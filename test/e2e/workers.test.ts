@@ -229,6 +229,8 @@ describe('workers (e2e)', () => {
       passwordConfirm: 'Học suốt đời 2030',
     });
     expect(activated.status).toBe(303);
+    // First sign-in: the privacy notice comes before anything else.
+    await worker.acceptPrivacyNotice();
 
     const again = new Browser(app);
     await again.get('/login');

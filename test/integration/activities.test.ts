@@ -26,6 +26,7 @@ import { Gender, Worker } from '../../src/workers/entities/worker.entity';
 import { WorkersService } from '../../src/workers/workers.service';
 import { createTestApp } from '../support/test-app';
 import { createEnterprise, officerOf, storeUpload } from '../support/workers-factory';
+import { acceptPrivacyNotice } from '../support/consent';
 
 /**
  * In-person learning and external records on MariaDB and Redis: the app runs as the job process
@@ -323,6 +324,7 @@ describe('activities (integration)', () => {
     const actor = new Actor(user.id, 'Phòng đào tạo', [
       { role: Role.InstitutionEditor, scopeType: ScopeType.Institution, scopeId: institutionId },
     ]);
+    await acceptPrivacyNotice(app, user.id);
     const { token } = await app.get(ApiTokensService, { strict: false }).create(actor, 'tích hợp');
     const worker = people[3];
     const body = (externalId: string) => ({

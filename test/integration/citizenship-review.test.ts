@@ -21,6 +21,7 @@ import {
 import { createWorker } from '../support/learning-factory';
 import { createTestApp } from '../support/test-app';
 import { createEnterprise, officerOf } from '../support/workers-factory';
+import { acceptPrivacyNotice } from '../support/consent';
 
 /**
  * The review chain on MariaDB: 50 reviewers' clicks at once make one recognition, one certificate
@@ -69,6 +70,7 @@ describe('citizenship review (integration)', () => {
       ScopeType.Branch,
       branchB,
     );
+    await acceptPrivacyNotice(app, reviewerB.userId);
     tokenB = (await app.get(ApiTokensService, { strict: false }).create(reviewerB, 'tích hợp')).token;
   }, 60_000);
 

@@ -28,6 +28,7 @@ import {
   storeUpload,
   writeRosterXlsx,
 } from '../support/workers-factory';
+import { acceptPrivacyNotice } from '../support/consent';
 
 /**
  * The workers domain on MariaDB and Redis: a 'web' app enqueues roster imports on Bull, a 'worker'
@@ -102,6 +103,7 @@ describe('workers (integration)', () => {
     });
     await users.assign(user.id, Role.UnionOfficer, ScopeType.Enterprise, enterpriseId);
     const actor = officerOf(user.id, enterpriseId);
+    await acceptPrivacyNotice(web, user.id);
     const { token } = await web.get(ApiTokensService, { strict: false }).create(actor, 'test');
     return { token, actor };
   }

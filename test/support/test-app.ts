@@ -93,7 +93,19 @@ export class Browser {
     await this.get('/login');
     const res = await this.submit('/login', { username, password });
     if (res.status !== 303) throw new Error(`login as ${username} failed with ${res.status}`);
-    await this.get('/');
+    const home = await this.get('/');
+    // A login without consent to the current privacy notice is sent there first (demo logins have it).
+    if (home.status === 303 && home.headers.location === '/privacy/consent') await this.acceptPrivacyNotice();
+    return res;
+  }
+
+  /** Reads the privacy notice and ticks "I agree", as a person does at their first sign-in. */
+  async acceptPrivacyNotice() {
+    const page = await this.get('/privacy/consent');
+    const version = /name="version" value="(\d+)"/.exec(page.text)?.[1];
+    if (!version) throw new Error(`no consent form on /privacy/consent (status ${page.status})`);
+    const res = await this.submit('/privacy/consent', { version, agree: 'true' });
+    if (res.status !== 303) throw new Error(`accepting the privacy notice failed with ${res.status}`);
     return res;
   }
 }

@@ -29,6 +29,8 @@ export class AttendanceImport {
   @Column() unchangedCount: number;
   @Column() errorCount: number;
   @Column({ type: 'integer', nullable: true }) jobRunId: number | null;
+  /** When the uploaded file (it holds CCCD numbers) was deleted under the retention rule; results stay. */
+  @Column({ type: 'datetime', nullable: true }) fileDeletedAt: Date | null;
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;
 

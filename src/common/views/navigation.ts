@@ -72,7 +72,9 @@ export const NAVIGATION: NavItem[] = [
   },
   { href: '/reports/reviews', label: 'nav.reviews', roles: [Role.FederationAdmin, Role.DepartmentViewer] },
   { href: '/indicators/plans', label: 'nav.plans', roles: [Role.FederationAdmin] },
+  { href: '/privacy/admin/requests', label: 'nav.privacyRequests', roles: [Role.FederationAdmin] },
   { href: '/notices', label: 'nav.notices', roles: [] },
+  { href: '/privacy', label: 'nav.privacy', roles: [] },
   { href: '/account', label: 'nav.account', roles: [] },
 ];
 

@@ -8,6 +8,7 @@ import { CitizenshipDemoSeeder } from '../../citizenship/citizenship.demo-seeder
 import { LearningDemoSeeder } from '../../learning/learning.demo-seeder';
 import { MaterialsDemoSeeder } from '../../materials/materials.demo-seeder';
 import { OrganisationsDemoSeeder } from '../../organisations/organisations.demo-seeder';
+import { PrivacyDemoSeeder } from '../../privacy/privacy.demo-seeder';
 import { ReportsDemoSeeder } from '../../reports/reports.demo-seeder';
 import { UserStatus } from '../../users/entities/user.entity';
 import { UsersRepository } from '../../users/users.repository';
@@ -40,6 +41,7 @@ export class DemoSeeder {
     private readonly activities: ActivitiesDemoSeeder,
     private readonly citizenship: CitizenshipDemoSeeder,
     private readonly reports: ReportsDemoSeeder,
+    private readonly privacy: PrivacyDemoSeeder,
   ) {}
 
   async alreadySeeded(): Promise<boolean> {
@@ -73,6 +75,8 @@ export class DemoSeeder {
     await this.activities.seed();
     await this.citizenship.seed();
     await this.reports.seed();
+    // Last: every demo login made above has accepted the privacy notice.
+    await this.privacy.seed();
   }
 }
 

@@ -1,4 +1,5 @@
 import { ReportsModule } from '../../reports/reports.module';
+import { PrivacyModule } from '../../privacy/privacy.module';
 import { CitizenshipModule } from '../../citizenship/citizenship.module';
 import { ActivitiesModule } from '../../activities/activities.module';
 import { CatalogModule } from '../../catalog/catalog.module';
@@ -25,6 +26,7 @@ import { SeedRunner } from './seed.runner';
     ActivitiesModule,
     CitizenshipModule,
     ReportsModule,
+    PrivacyModule,
   ],
   providers: [SeedRunner, ReferenceSeeder, DemoSeeder],
   exports: [SeedRunner],

@@ -1,0 +1,97 @@
+import { Injectable } from '@nestjs/common';
+import ExcelJS from 'exceljs';
+import { Actor } from '../../common/access/actor';
+import { PiiCipher } from '../../common/crypto/pii-cipher';
+import { translate } from '../../common/i18n/i18n';
+import { Locale } from '../../common/i18n/messages';
+import { PiiAccessLog } from '../access-log/pii-access-log.service';
+import { ConsentService } from '../consent/consent.service';
+import { cellValue, exportRow, tableOf } from './export-document';
+import { PersonalDataRepository, Row } from './personal-data.repository';
+
+export const EXPORT_FORMAT = 'hoctap-personal-data';
+
+export interface PersonalDataExport {
+  format: typeof EXPORT_FORMAT;
+  exportedAt: string;
+  noticeVersion: number;
+  account: Row | null;
+  /** The worker's profile with the full CCCD: it is their own. Null for someone who is not a worker. */
+  profile: Row | null;
+  sections: Record<string, Row[]>;
+  /** Who saw the full CCCD: role, organisation and when (not the viewer's name). */
+  accessLog: Row[];
+}
+
+/** The self-service export (right of access and portability): everything kept about the person. */
+@Injectable()
+export class PersonalDataService {
+  constructor(
+    private readonly data: PersonalDataRepository,
+    private readonly pii: PiiCipher,
+    private readonly accessLog: PiiAccessLog,
+    private readonly consents: ConsentService,
+  ) {}
+
+  async export(actor: Actor): Promise<PersonalDataExport> {
+    const workerId = actor.workerId ?? (await this.data.workerOfUser(actor.userId));
+    const worker = workerId === null ? null : await this.data.worker(workerId);
+    const profile = worker
+      ? { ...exportRow(worker), cccd: this.pii.decrypt(String(worker.cccd_encrypted)) }
+      : null;
+    const account = await this.data.account(actor.userId);
+    const sections = await this.data.sections(actor.userId, worker ? Number(worker.id) : null);
+    const accessLog = worker
+      ? (await this.accessLog.allFor(Number(worker.id))).map((a) => ({
+          at: a.at.toISOString(),
+          action: a.action,
+          viewerRole: a.viewerRole,
+          organisation: a.organisation,
+        }))
+      : [];
+    return {
+      format: EXPORT_FORMAT,
+      exportedAt: new Date().toISOString(),
+      noticeVersion: this.consents.currentVersion,
+      account: account ? exportRow(account) : null,
+      profile,
+      sections: Object.fromEntries(Object.entries(sections).map(([k, rows]) => [k, rows.map(exportRow)])),
+      accessLog,
+    };
+  }
+
+  /** The same export as a workbook: the profile on the first sheet, one sheet per section. */
+  async workbook(actor: Actor, locale: Locale): Promise<ExcelJS.Workbook> {
+    const doc = await this.export(actor);
+    const book = new ExcelJS.Workbook();
+    const first = book.addWorksheet(sheetName(translate(locale, 'privacy.export.profile')));
+    first.columns = [
+      { header: translate(locale, 'privacy.export.field'), width: 28 },
+      { header: translate(locale, 'privacy.export.value'), width: 48 },
+    ];
+    first.addRow([translate(locale, 'privacy.export.exportedAt'), doc.exportedAt]);
+    for (const [prefix, row] of [
+      ['account', doc.account],
+      ['profile', doc.profile],
+    ] as const)
+      for (const [key, value] of Object.entries(row ?? {}))
+        first.addRow([`${prefix}.${key}`, cellValue(value)]);
+    const sections: [string, Row[]][] = [...Object.entries(doc.sections), ['accessLog', doc.accessLog]];
+    for (const [key, rows] of sections) {
+      const sheet = book.addWorksheet(sheetName(translate(locale, `privacy.export.section.${key}`)));
+      const { columns, cells } = tableOf(rows);
+      sheet.columns = (columns.length ? columns : [translate(locale, 'privacy.export.none')]).map((c) => ({
+        header: c,
+        width: Math.max(12, c.length + 2),
+      }));
+      for (const row of cells) sheet.addRow(row);
+    }
+    for (const sheet of book.worksheets) sheet.getRow(1).font = { bold: true };
+    return book;
+  }
+}
+
+/** Excel allows 31 characters and none of : \ / ? * [ ] in a sheet name. */
+function sheetName(name: string): string {
+  return name.replace(/[:\\/?*[\]]/g, ' ').slice(0, 31);
+}
