@@ -1,6 +1,7 @@
 /**
  * Four tiers (STYLE.md): unit specs beside the code; integration against real MariaDB and Redis;
- * end-to-end over HTTP; browser journeys in Chromium. `npm test` runs them all.
+ * end-to-end over HTTP; browser journeys in Chromium; faults (test/faults): the built web and job
+ * processes on a private MariaDB and Redis that the tests kill and restart. `npm test` runs them all.
  * Jest reads testTimeout only at the top level (a project's own value is ignored); the browser
  * tests raise theirs with jest.setTimeout.
  */
@@ -27,6 +28,12 @@ module.exports = {
       displayName: 'e2e',
       rootDir: '.',
       testMatch: ['<rootDir>/test/e2e/**/*.test.ts'],
+    },
+    {
+      ...common,
+      displayName: 'faults',
+      rootDir: '.',
+      testMatch: ['<rootDir>/test/faults/**/*.test.ts'],
     },
     {
       ...common,

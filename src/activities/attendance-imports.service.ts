@@ -296,7 +296,12 @@ export class AttendanceImportsService {
         );
       }
     }
-    if (savedBefore) return;
+    // Saved by an earlier run, which may have stopped before announcing them: announce again (the
+    // listeners are safe to run twice; a run still waiting is joined).
+    if (savedBefore) {
+      await this.learningRecords.announce(workerIds);
+      return;
+    }
     const { next, added } = await this.unitOfWork.run(async (manager) => {
       const added = await this.attendance.recordWithin(
         manager,

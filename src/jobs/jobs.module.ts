@@ -43,6 +43,11 @@ export class JobsModule {
                 executor,
                 role === 'worker',
                 config.jobConcurrency,
+                {
+                  lockMs: config.jobLockMs,
+                  stalledCheckMs: config.jobStalledCheckMs,
+                  maxStalled: config.jobMaxStalled,
+                },
               );
             }
             if (role === 'worker') {

@@ -91,7 +91,7 @@ export class AssociationReviewService {
           certificateNo: certificateNumber(
             current.year,
             branch.id,
-            nextSequence(await this.repository.lastCertificateNumber(manager, prefix)),
+            nextSequence(await this.repository.lastCertificateNumber(manager, prefix, branch.id)),
           ),
           verifyCode: newVerifyCode(),
           status: RecognitionStatus.Valid,

@@ -407,15 +407,29 @@ export class ReviewRepository {
     return manager.getRepository(Recognition).findOne({ where: { applicationId } });
   }
 
-  async lastCertificateNumber(manager: EntityManager, prefix: string): Promise<string | null> {
-    const row = await manager
+  /**
+   * The highest certificate number issued under a prefix. On MySQL the branch is locked first and
+   * the number read with a locking read (the latest committed, not the transaction's snapshot), so
+   * recognitions in one branch at the same moment take numbers one after the other instead of all
+   * taking the same one and failing on the unique number. SQLite runs one transaction at a time.
+   */
+  async lastCertificateNumber(
+    manager: EntityManager,
+    prefix: string,
+    branchId?: number,
+  ): Promise<string | null> {
+    const mysql = manager.connection.options.type !== 'better-sqlite3';
+    if (mysql && branchId !== undefined)
+      await manager.query('SELECT id FROM association_branches WHERE id = ? FOR UPDATE', [branchId]);
+    const query = manager
       .getRepository(Recognition)
       .createQueryBuilder('r')
       .select('r.certificate_no', 'no')
       .where('r.certificate_no LIKE :prefix', { prefix: `${prefix}%` })
       .orderBy('r.certificate_no', 'DESC')
-      .limit(1)
-      .getRawOne<{ no: string }>();
+      .limit(1);
+    if (mysql) query.setLock('pessimistic_write');
+    const row = await query.getRawOne<{ no: string }>();
     return row?.no ?? null;
   }
 

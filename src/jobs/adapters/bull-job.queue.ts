@@ -12,6 +12,13 @@ interface BullJobData {
   runId: number;
 }
 
+/** How a job held by a worker that died is handed out again (RedisConfig: JOB_LOCK_MS and the rest). */
+export interface StalledJobSettings {
+  lockMs: number;
+  stalledCheckMs: number;
+  maxStalled: number;
+}
+
 /**
  * Production queue on Redis. The web process only adds jobs; `npm run worker` processes them.
  * Bull's job id is derived from the business key and the run, so adding the same run twice
@@ -28,10 +35,18 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
     private readonly executor: JobExecutor,
     private readonly processJobs: boolean,
     private readonly concurrency: number,
+    stalled?: StalledJobSettings,
   ) {
     super();
     this.queue = new Bull<BullJobData>(QUEUE_NAME, redisUrl, {
       prefix,
+      settings: stalled
+        ? {
+            lockDuration: stalled.lockMs,
+            stalledInterval: stalled.stalledCheckMs,
+            maxStalledCount: stalled.maxStalled,
+          }
+        : undefined,
       defaultJobOptions: {
         attempts: MAX_ATTEMPTS,
         backoff: { type: 'exponential', delay: 2000 },
@@ -44,6 +59,12 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
 
   async onApplicationBootstrap(): Promise<void> {
     if (!this.processJobs) return;
+    // A job whose worker died too often is failed by Bull without reaching the executor: close its
+    // run too, so that it does not show as running forever.
+    this.queue.on('failed', (job: Bull.Job<BullJobData> | null, error: Error) => {
+      if (!job || !/stalled/.test(error?.message ?? '')) return;
+      void this.closeStalled(job.data.runId, error.message);
+    });
     this.queue
       .process('*', this.concurrency, (job) => this.executor.execute(job.data.runId, job.attemptsMade + 1))
       .catch((error: Error) => this.logger.error({ error: error.message }, 'queue stopped processing'));
@@ -72,6 +93,17 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
 
   async close(): Promise<void> {
     await this.queue.close();
+  }
+
+  private async closeStalled(runId: number, reason: string): Promise<void> {
+    try {
+      const run = await this.runs.findById(runId);
+      if (!run || run.isFinished) return;
+      await this.runs.markFailed(runId, `interrupted too often: ${reason}`);
+      this.logger.error({ job: run.name, runId }, 'job interrupted too often; marked failed');
+    } catch (error) {
+      this.logger.error({ runId, error: (error as Error).message }, 'could not close a stalled job run');
+    }
   }
 
   private async add(run: JobRun, delayMs = 0): Promise<void> {
