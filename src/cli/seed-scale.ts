@@ -587,9 +587,9 @@ class ScaleSeed {
     }
   }
 
-  /** worker_learning_summary from the records: the first date per domain, hours and count, set-based. */
+  /** worker_learning_summary from the records: the first and latest date per domain, hours and count, set-based. */
   private async summaries(): Promise<void> {
-    await this.fold('worker_learning_summary', ['worker_id'], ['r.worker_id']);
+    await this.fold('worker_learning_summary', ['worker_id'], ['r.worker_id'], true);
   }
 
   private async yearSummaries(): Promise<void> {
@@ -604,8 +604,13 @@ class ScaleSeed {
    * One INSERT … SELECT … GROUP BY per chunk of workers. A record with two domains joins twice, so
    * hours and the record count are taken from its main-domain link only.
    */
-  private async fold(table: string, keys: string[], groupBy: string[]): Promise<void> {
+  private async fold(table: string, keys: string[], groupBy: string[], latest = false): Promise<void> {
     const firstOn = (domain: string) => `MIN(CASE WHEN d.domain_code = '${domain}' THEN r.occurred_on END)`;
+    const latestOn = (domain: string) => `MAX(CASE WHEN d.domain_code = '${domain}' THEN r.occurred_on END)`;
+    const latestColumns = latest
+      ? ', latest_law_on, latest_vocational_on, latest_life_skills_on, latest_digital_on'
+      : '';
+    const latestValues = latest ? `, ${DOMAINS.map(latestOn).join(', ')}` : '';
     const main = `d.domain_code = ${mainDomain('r.id')}`;
     const [{ first, last }] = await this.runner.query(
       'SELECT MIN(id) AS first, MAX(id) AS last FROM workers WHERE cccd_encrypted = ?',
@@ -614,8 +619,8 @@ class ScaleSeed {
     for (let from = Number(first); from <= Number(last); from += WORKER_CHUNK) {
       const to = Math.min(Number(last), from + WORKER_CHUNK - 1);
       await this.exec(
-        `INSERT INTO ${table} (${keys.join(', ')}, first_law_on, first_vocational_on, first_life_skills_on, first_digital_on, hours, records)
-         SELECT ${groupBy.join(', ')}, ${DOMAINS.map(firstOn).join(', ')},
+        `INSERT INTO ${table} (${keys.join(', ')}, first_law_on, first_vocational_on, first_life_skills_on, first_digital_on${latestColumns}, hours, records)
+         SELECT ${groupBy.join(', ')}, ${DOMAINS.map(firstOn).join(', ')}${latestValues},
                 SUM(CASE WHEN ${main} THEN r.hours ELSE 0 END), SUM(CASE WHEN ${main} THEN 1 ELSE 0 END)
          FROM learning_records r JOIN learning_record_domains d ON d.record_id = r.id
          WHERE r.worker_id BETWEEN ? AND ?

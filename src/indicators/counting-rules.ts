@@ -40,6 +40,8 @@ export function countingWindow(
 export interface DomainFirsts {
   /** worker_learning_summary: the first date ever, or null. */
   firstEver: string | null;
+  /** worker_learning_summary: the latest date ever, or null. */
+  latestEver: string | null;
   /** worker_learning_years: the first date within each calendar year that has one. */
   firstByYear: Record<number, string | null>;
 }
@@ -47,9 +49,10 @@ export interface DomainFirsts {
 /**
  * Reached on D, from the summary rows alone — the rule the roll-up's SQL CASE follows, branch by
  * branch. CALENDAR_YEAR: the year row of D's year has a date on or before D. PLAN_TO_DATE: the first
- * date ever lies between the plan's start and D; or, rarely, it lies before the start and a year row
- * from the start's year to D's year has a date on or before D (years after the start's year begin
- * after it; the start's own year begins on it, since plans start on 1 January).
+ * date ever lies between the plan's start and D; or it lies before the start and the latest date
+ * lies between the start and D; or, rarely — learned before the start and again after D — a year
+ * row from the start's year to D's year has a date on or before D (years after the start's year
+ * begin after it; the start's own year begins on it, since plans start on 1 January).
  */
 export function isReached(
   window: CountingWindow,
@@ -64,6 +67,8 @@ export function isReached(
   }
   if (firsts.firstEver === null || firsts.firstEver > asOf) return false;
   if (firsts.firstEver >= planStart) return true;
+  if (firsts.latestEver === null || firsts.latestEver < planStart) return false;
+  if (firsts.latestEver <= asOf) return true;
   const startYear = Number(planStart.slice(0, 4));
   return Object.entries(firsts.firstByYear).some(
     ([y, first]) => Number(y) >= startYear && Number(y) <= year && first !== null && first <= asOf,
@@ -74,13 +79,15 @@ export function isReached(
 export function firstsOf(recordDates: string[]): DomainFirsts {
   const firstByYear: Record<number, string | null> = {};
   let firstEver: string | null = null;
+  let latestEver: string | null = null;
   for (const on of recordDates) {
     if (firstEver === null || on < firstEver) firstEver = on;
+    if (latestEver === null || on > latestEver) latestEver = on;
     const year = Number(on.slice(0, 4));
     const current = firstByYear[year] ?? null;
     if (current === null || on < current) firstByYear[year] = on;
   }
-  return { firstEver, firstByYear };
+  return { firstEver, latestEver, firstByYear };
 }
 
 /** A recognition as the roll-up sees it. */

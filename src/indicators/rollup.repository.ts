@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
-import { DomainCode, FIRST_ON_COLUMN } from '../learning-records/learning-domains';
+import { DomainCode, FIRST_ON_COLUMN, LATEST_ON_COLUMN } from '../learning-records/learning-domains';
 import { endOfDayUtc } from './counting-rules';
 import { CountingWindow } from './entities/plan.entity';
 import { UnitMappingFact } from './unit-resolver';
@@ -101,7 +101,8 @@ export class RollupRepository {
 /**
  * The statement and its positional parameters. Reached per domain follows `isReached`
  * (counting-rules.ts) branch by branch; CASE stops at the first true branch, so the correlated
- * EXISTS (a worker who learned before the plan started) only runs for the few rows that need it.
+ * EXISTS (a worker who learned before the plan started and again after D) only runs for the few
+ * rows that need it.
  * Enterprise ids are integers from the database, written into the statement as literals.
  */
 export function enterpriseCountsSql(query: EnterpriseQuery): [string, unknown[]] {
@@ -115,12 +116,15 @@ export function enterpriseCountsSql(query: EnterpriseQuery): [string, unknown[]]
   const needsYearRow = Object.values(query.windows).includes(CountingWindow.CalendarYear);
   const reached = (domain: DomainCode) => {
     const column = FIRST_ON_COLUMN[domain];
+    const latest = LATEST_ON_COLUMN[domain];
     if (query.windows[domain] === CountingWindow.CalendarYear) {
       return `CASE WHEN y.${column} <= ${p(query.asOf)} THEN 1 ELSE 0 END`;
     }
     return [
       `CASE WHEN s.${column} IS NULL OR s.${column} > ${p(query.asOf)} THEN 0`,
       `WHEN s.${column} >= ${p(query.planStart)} THEN 1`,
+      `WHEN s.${latest} < ${p(query.planStart)} THEN 0`,
+      `WHEN s.${latest} <= ${p(query.asOf)} THEN 1`,
       ...(needsYearRow ? [`WHEN y.${column} <= ${p(query.asOf)} THEN 1`] : []),
       `WHEN EXISTS (SELECT 1 FROM worker_learning_years py WHERE py.worker_id = emp.worker_id`,
       `AND py.year >= ${p(startYear)} AND py.year <= ${p(year)} AND py.${column} <= ${p(query.asOf)}) THEN 1`,

@@ -85,9 +85,8 @@ describe(RollupScheduler.name, () => {
   it('makes sure last year’s 31 December is final and earlier ones exist', async () => {
     const { sut, snapshots, rollups, queue } = setup();
     rollups.isFinalYearEnd.mockResolvedValue(false);
-    snapshots.find.mockImplementation(async (_plan: number, asOf: string) =>
-      asOf === '2023-12-31' ? { id: 1 } : null,
-    );
+    snapshots.find.mockImplementation((async (_plan: number, asOf: string) =>
+      asOf === '2023-12-31' ? { id: 1 } : null) as () => Promise<unknown>);
     await sut.yearEnds('2026-11-25');
     expect(rollups.isFinalYearEnd).toHaveBeenCalledWith(3, '2025-12-31');
     expect(queue.enqueue.mock.calls.map((c: unknown[]) => (c[1] as { asOf: string }).asOf)).toEqual([

@@ -130,10 +130,9 @@ describe(RollupService.name, () => {
     const { sut, rollups } = setup();
     const plan = { id: 1, unitId: 1, startDate: '2023-01-01' } as Plan;
     const { rows, enterprises, population } = await sut.compute(plan, '2025-03-31');
-    // Enterprise 105 lies outside the plan's province: it is neither counted nor read.
-    expect(rollups.enterpriseCounts).toHaveBeenCalledWith(
-      expect.objectContaining({ enterpriseIds: [101, 102, 103, 104] }),
-    );
+    // Enterprise 105 lies outside the plan's province. The territory holds 4 of the 5 enterprises,
+    // so all are counted in one scan and 105's figures are dropped here.
+    expect(rollups.enterpriseCounts).toHaveBeenCalledWith(expect.objectContaining({ enterpriseIds: null }));
     expect(byOrg(rows)).toEqual({
       // [parent, population, denominator, law]
       'ENTERPRISE:101': [4, 3, 10, 1],
@@ -145,6 +144,18 @@ describe(RollupService.name, () => {
       'UNIT:3': [1, 5, 5, 1],
       'PROVINCE:1': [null, 10, 17, 4],
     });
+    expect({ enterprises, population }).toEqual({ enterprises: 4, population: 10 });
+  });
+
+  it('names the territory’s enterprises to the query when they are fewer than half of all', async () => {
+    const { sut, rollups } = setup();
+    const outside = [201, 202, 203, 204, 205].map((id) => ({ id, unitId: 9 }));
+    rollups.enterprises.mockResolvedValue([...ENTERPRISES, ...outside]);
+    const plan = { id: 1, unitId: 1, startDate: '2023-01-01' } as Plan;
+    const { enterprises, population } = await sut.compute(plan, '2025-03-31');
+    expect(rollups.enterpriseCounts).toHaveBeenCalledWith(
+      expect.objectContaining({ enterpriseIds: [101, 102, 103, 104] }),
+    );
     expect({ enterprises, population }).toEqual({ enterprises: 4, population: 10 });
   });
 

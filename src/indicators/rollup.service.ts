@@ -124,12 +124,15 @@ export class RollupService {
     progress: (percent: number) => Promise<void> = async () => undefined,
   ): Promise<{ rows: SnapshotRowData[]; enterprises: number; population: number; unplaced: number }> {
     const windows = windowsOf(await this.plans.indicatorsOf(plan.id));
-    const { chains, everyEnterprise, unplaced } = await this.placeEnterprises(plan, asOf);
+    const { chains, mostEnterprises, unplaced } = await this.placeEnterprises(plan, asOf);
     const counts = await this.rollups.enterpriseCounts({
       asOf,
       planStart: plan.startDate,
       windows,
-      enterpriseIds: everyEnterprise ? null : [...chains.keys()],
+      // Naming the territory's enterprises pays only when they are few: a long IN list turns the
+      // one scan of the employments into an index lookup per enterprise (46 s instead of 5 s at
+      // 10,000 enterprises). Otherwise every enterprise is counted and the others are dropped below.
+      enterpriseIds: mostEnterprises ? null : [...chains.keys()],
     });
     await progress(10);
     const byEnterprise = new Map(counts.map((c) => [c.enterpriseId, c]));
@@ -179,7 +182,8 @@ export class RollupService {
     asOf: string,
   ): Promise<{
     chains: Map<number, number[]>;
-    everyEnterprise: boolean;
+    /** The territory holds at least half of the database's enterprises. */
+    mostEnterprises: boolean;
     unplaced: number;
     roots: AdminUnit[];
   }> {
@@ -210,6 +214,6 @@ export class RollupService {
         ids.slice(from).filter((id) => unitsById.has(id)),
       );
     }
-    return { chains, everyEnterprise: chains.size === enterprises.length, unplaced, roots };
+    return { chains, mostEnterprises: chains.size * 2 >= enterprises.length, unplaced, roots };
   }
 }

@@ -221,9 +221,8 @@ describe(ExternalRecordsService.name, () => {
 
   it('accepts a worker who has since left the partner enterprise, if they worked there on completedOn', async () => {
     const { sut, partnerships } = setup();
-    partnerships.partnerEmployerOn.mockImplementation(async (_i: number, _w: number, day: string) =>
-      day === '2025-06-30' ? 4 : null,
-    );
+    partnerships.partnerEmployerOn.mockImplementation((async (_i: number, _w: number, day: string) =>
+      day === '2025-06-30' ? 4 : null) as () => Promise<number | null>);
     await expect(sut.submit(editor(3), dto(), TODAY)).resolves.toMatchObject({ created: true });
   });
 

@@ -20,6 +20,14 @@ export const FIRST_ON_COLUMN: Record<DomainCode, string> = {
   [DomainCode.Digital]: 'first_digital_on',
 };
 
+/** The summary column holding the latest date a worker learned in each domain. */
+export const LATEST_ON_COLUMN: Record<DomainCode, string> = {
+  [DomainCode.Law]: 'latest_law_on',
+  [DomainCode.Vocational]: 'latest_vocational_on',
+  [DomainCode.LifeSkills]: 'latest_life_skills_on',
+  [DomainCode.Digital]: 'latest_digital_on',
+};
+
 export function isDomainCode(value: unknown): value is DomainCode {
   return typeof value === 'string' && (DOMAIN_CODES as string[]).includes(value);
 }

@@ -9,7 +9,7 @@ import { dateOnly } from '../organisations/organisations.query';
 import { LearningDomain } from './entities/learning-domain.entity';
 import { LearningRecord, RecordSource } from './entities/learning-record.entity';
 import { WorkerLearningSummary, WorkerLearningYear } from './entities/worker-learning-summary.entity';
-import { DomainCode, FIRST_ON_COLUMN, isDomainCode } from './learning-domains';
+import { DomainCode, FIRST_ON_COLUMN, isDomainCode, LATEST_ON_COLUMN } from './learning-domains';
 
 export interface RecordInsert {
   workerId: number;
@@ -64,6 +64,16 @@ export interface RecordRow {
 }
 
 const BATCH = 500;
+const LATEST_PROPERTY: Record<
+  DomainCode,
+  'latestLawOn' | 'latestVocationalOn' | 'latestLifeSkillsOn' | 'latestDigitalOn'
+> = {
+  [DomainCode.Law]: 'latestLawOn',
+  [DomainCode.Vocational]: 'latestVocationalOn',
+  [DomainCode.LifeSkills]: 'latestLifeSkillsOn',
+  [DomainCode.Digital]: 'latestDigitalOn',
+};
+
 const SUMMARY_PROPERTY: Record<
   DomainCode,
   'firstLawOn' | 'firstVocationalOn' | 'firstLifeSkillsOn' | 'firstDigitalOn'
@@ -137,7 +147,8 @@ export class LearningRecordsRepository {
 
   /**
    * Folds one record into the worker's summary and worker-year rows with one upsert each: the
-   * earliest date per domain wins, hours and counts add up. Safe under concurrent records.
+   * earliest date per domain wins (and, in the summary, the latest too), hours and counts add up.
+   * Safe under concurrent records.
    */
   private async addToSummaries(
     manager: EntityManager,
@@ -146,37 +157,43 @@ export class LearningRecordsRepository {
     hours: number,
     domains: DomainCode[],
   ): Promise<void> {
-    const firsts = Object.fromEntries(
-      Object.entries(FIRST_ON_COLUMN).map(([code, column]) => [
-        column,
-        domains.includes(code as DomainCode) ? occurredOn : null,
-      ]),
-    );
-    const columns = Object.keys(firsts);
+    const dateIn = (columns: Record<DomainCode, string>) =>
+      Object.fromEntries(
+        Object.entries(columns).map(([code, column]) => [
+          column,
+          domains.includes(code as DomainCode) ? occurredOn : null,
+        ]),
+      );
+    const firsts = dateIn(FIRST_ON_COLUMN);
+    const latests = dateIn(LATEST_ON_COLUMN);
     const year = Number(occurredOn.slice(0, 4));
     const sqlite = isSqlite(manager.connection);
-    const earliest = (column: string) =>
-      sqlite
-        ? `${column} = CASE WHEN ${column} IS NULL OR excluded.${column} < ${column} THEN COALESCE(excluded.${column}, ${column}) ELSE ${column} END`
-        : `${column} = CASE WHEN ${column} IS NULL OR VALUES(${column}) < ${column} THEN COALESCE(VALUES(${column}), ${column}) ELSE ${column} END`;
-    const add = (column: string) =>
-      sqlite ? `${column} = ${column} + excluded.${column}` : `${column} = ${column} + VALUES(${column})`;
-    const set = [
-      ...columns.map(earliest),
-      add('hours'),
-      add('records'),
-      'updated_at = CURRENT_TIMESTAMP',
-    ].join(', ');
-    const upsert = (table: string, keyColumns: string[], keyValues: unknown[]) => {
-      const all = [...keyColumns, ...columns, 'hours', 'records'];
+    const incoming = (column: string) => (sqlite ? `excluded.${column}` : `VALUES(${column})`);
+    const keep = (column: string, wins: '<' | '>') =>
+      `${column} = CASE WHEN ${column} IS NULL OR ${incoming(column)} ${wins} ${column} THEN COALESCE(${incoming(column)}, ${column}) ELSE ${column} END`;
+    const add = (column: string) => `${column} = ${column} + ${incoming(column)}`;
+    const upsert = (
+      table: string,
+      keyColumns: string[],
+      keyValues: unknown[],
+      dates: Record<string, string | null>,
+    ) => {
+      const dateColumns = Object.keys(dates);
+      const set = [
+        ...dateColumns.map((c) => keep(c, c.startsWith('latest_') ? '>' : '<')),
+        add('hours'),
+        add('records'),
+        'updated_at = CURRENT_TIMESTAMP',
+      ].join(', ');
+      const all = [...keyColumns, ...dateColumns, 'hours', 'records'];
       const insert = `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`;
       const conflict = sqlite
         ? ` ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${set}`
         : ` ON DUPLICATE KEY UPDATE ${set}`;
-      return manager.query(insert + conflict, [...keyValues, ...columns.map((c) => firsts[c]), hours, 1]);
+      return manager.query(insert + conflict, [...keyValues, ...dateColumns.map((c) => dates[c]), hours, 1]);
     };
-    await upsert('worker_learning_summary', ['worker_id'], [workerId]);
-    await upsert('worker_learning_years', ['worker_id', 'year'], [workerId, year]);
+    await upsert('worker_learning_summary', ['worker_id'], [workerId], { ...firsts, ...latests });
+    await upsert('worker_learning_years', ['worker_id', 'year'], [workerId, year], firsts);
   }
 
   summaryOf(workerId: number): Promise<WorkerLearningSummary | null> {
@@ -436,8 +453,14 @@ export class LearningRecordsRepository {
         hours: 0,
         records: 0,
       });
+      const noLatest = () => ({
+        latestLawOn: null,
+        latestVocationalOn: null,
+        latestLifeSkillsOn: null,
+        latestDigitalOn: null,
+      });
       const fold = (
-        row: Omit<WorkerLearningSummary, 'updatedAt' | 'workerId'>,
+        row: Omit<WorkerLearningYear, 'updatedAt' | 'workerId' | 'year'>,
         on: string,
         hours: number,
         codes: DomainCode[],
@@ -450,15 +473,23 @@ export class LearningRecordsRepository {
           if (current === null || on < current) row[property] = on;
         }
       };
+      const foldLatest = (row: Omit<WorkerLearningSummary, 'updatedAt'>, on: string, codes: DomainCode[]) => {
+        for (const code of codes) {
+          const property = LATEST_PROPERTY[code];
+          const current = row[property];
+          if (current === null || on > current) row[property] = on;
+        }
+      };
       for (const record of records) {
         const workerId = Number(record.worker_id);
         const on = dateOnly(record.occurred_on) ?? '';
         const hours = Number(record.hours);
         const codes = domainsOf.get(Number(record.id)) ?? [];
         const year = Number(on.slice(0, 4));
-        const summary = summaries.get(workerId) ?? { workerId, ...empty() };
+        const summary = summaries.get(workerId) ?? { workerId, ...empty(), ...noLatest() };
         summaries.set(workerId, summary);
         fold(summary, on, hours, codes);
+        foldLatest(summary, on, codes);
         const yearKey = `${workerId}:${year}`;
         const yearRow = years.get(yearKey) ?? { workerId, year, ...empty() };
         years.set(yearKey, yearRow);

@@ -59,7 +59,7 @@ describe('indicator roll-up (integration)', () => {
     return { snapshot: snapshot!, ...(await namedTable(db, fx, snapshot!.id)) };
   }
 
-  it.each([D1, D2])(
+  it.each([D1, D2] as const)(
     'counts every figure on %s from the plan’s start, by the tree in force that day',
     async (asOf) => {
       await sut.run(fx.plans.planToDate, asOf);
@@ -69,7 +69,7 @@ describe('indicator roll-up (integration)', () => {
     },
   );
 
-  it.each([D1, D2])('counts only the calendar year of %s when the plan says so', async (asOf) => {
+  it.each([D1, D2] as const)('counts only the calendar year of %s when the plan says so', async (asOf) => {
     await sut.run(fx.plans.calendarYear, asOf);
     const { figures, parents } = await table(fx.plans.calendarYear, asOf);
     expect(figures).toEqual(EXPECTED.calendarYear[asOf]);

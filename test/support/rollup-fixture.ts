@@ -195,11 +195,13 @@ export async function buildRollupFixture(
     );
   };
 
-  // w1: at E1 since 2022; law before the plan (2022) and within it (2024); vocational in 2025.
+  // w1: at E1 since 2022; law before the plan (2022), within it (2024) and after D2 (so the latest
+  // law date says nothing about D1 or D2: the roll-up must look at the years); vocational in 2025.
   const w1 = await worker(1);
   await employ(w1, e1, '2022-05-01');
   await learn(w1, '2022-06-01', DomainCode.Law);
   await learn(w1, '2024-03-10', DomainCode.Law);
+  await learn(w1, '2025-11-20', DomainCode.Law);
   await learn(w1, '2025-02-01', DomainCode.Vocational);
   // w2: at E1; the same law learning recorded twice on one day; digital after D2.
   const w2 = await worker(2);

@@ -5,6 +5,8 @@ import { Citizenship1764000007000 } from './1764000007000-citizenship';
 import { CriteriaActivation1764000008000 } from './1764000008000-criteria-activation';
 import { Indicators1764000010000 } from './1764000010000-indicators';
 import { AnnualReportFreeze1764000012000 } from './1764000012000-annual-report-freeze';
+import { LearningLatestDates1764000014000 } from './1764000014000-learning-latest-dates';
+import { Privacy1764000013000 } from './1764000013000-privacy';
 
 /** Every migration, in order. Both databases run exactly this list. */
 export const migrations = [
@@ -15,4 +17,6 @@ export const migrations = [
   CriteriaActivation1764000008000,
   Indicators1764000010000,
   AnnualReportFreeze1764000012000,
+  Privacy1764000013000,
+  LearningLatestDates1764000014000,
 ];

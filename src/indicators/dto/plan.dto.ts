@@ -7,7 +7,6 @@ import {
   IsEnum,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   Matches,
@@ -16,7 +15,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
-import { IsIsoDate } from '../../common/validation/validators';
+import { IsDecimal, IsIsoDate } from '../../common/validation/validators';
 import { ToNumber } from '../../organisations/dto/transforms';
 import { CountingWindow, IndicatorCode, MilestoneKind } from '../entities/plan.entity';
 import { ReportingBodyKind } from '../entities/reporting-body.entity';
@@ -124,7 +123,7 @@ export class TargetDto {
   @IsOptional()
   @Max(100)
   @Min(0)
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   percent: number | null;
 }
 
