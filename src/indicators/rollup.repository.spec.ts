@@ -1,6 +1,6 @@
 import { DomainCode } from '../learning-records/learning-domains';
 import { CountingWindow } from './entities/plan.entity';
-import { enterpriseCountsSql } from './rollup.repository';
+import { enterpriseCountsSql, enterpriseTitlesSql } from './rollup.repository';
 
 const windows = (window: CountingWindow, digital = window) => ({
   [DomainCode.Law]: window,
@@ -10,7 +10,7 @@ const windows = (window: CountingWindow, digital = window) => ({
 });
 
 describe('the enterprise-level statement', () => {
-  it('is one grouped pass over employments joined 1:1 to the summary and the recognition of the year', () => {
+  it('is one grouped pass over employments joined 1:1 to the summary', () => {
     const [sql, params] = enterpriseCountsSql({
       asOf: '2025-09-30',
       planStart: '2023-01-01',
@@ -20,7 +20,7 @@ describe('the enterprise-level statement', () => {
     expect(sql).toMatch(
       /FROM employments emp\s+LEFT JOIN worker_learning_summary s ON s.worker_id = emp.worker_id/,
     );
-    expect(sql).toContain('LEFT JOIN recognitions r ON r.worker_id = emp.worker_id AND r.year = ?');
+    expect(sql).not.toContain('recognitions');
     expect(sql).toContain('GROUP BY emp.enterprise_id');
     expect(sql).not.toContain('COUNT(DISTINCT');
     expect(sql).not.toContain('learning_records');
@@ -29,7 +29,6 @@ describe('the enterprise-level statement', () => {
     expect(sql.match(/EXISTS \(SELECT 1 FROM worker_learning_years/g)).toHaveLength(4);
     expect(sql).not.toContain('emp.enterprise_id IN');
     expect(params).toHaveLength(sql.split('?').length - 1);
-    expect(params).toContain('2025-09-30 17:00:00.000');
   });
 
   it('joins the year row of the date only when a window needs it', () => {
@@ -54,5 +53,28 @@ describe('the enterprise-level statement', () => {
       enterpriseIds: [],
     });
     expect(sql).toContain('AND 1 = 0');
+  });
+});
+
+describe('the title holders statement', () => {
+  it('reads the recognitions of the year held at the end of D, joined to employments active on D', () => {
+    const [sql, params] = enterpriseTitlesSql({
+      asOf: '2025-09-30',
+      planStart: '2023-01-01',
+      windows: windows(CountingWindow.PlanToDate),
+      enterpriseIds: [4, 9],
+    });
+    expect(sql).toMatch(/FROM recognitions r\s+JOIN employments emp ON emp.worker_id = r.worker_id/);
+    expect(sql).toContain("r.year = ? AND r.recognised_at < ? AND (r.status = 'VALID' OR r.revoked_at >= ?)");
+    expect(sql).toContain('emp.start_date <= ? AND (emp.end_date IS NULL OR emp.end_date >= ?)');
+    expect(sql).toContain('emp.enterprise_id IN (4, 9)');
+    expect(sql).toContain('GROUP BY emp.enterprise_id');
+    expect(params).toEqual([
+      2025,
+      '2025-09-30 17:00:00.000',
+      '2025-09-30 17:00:00.000',
+      '2025-09-30',
+      '2025-09-30',
+    ]);
   });
 });

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
+import { UnitOfWork } from '../database/unit-of-work';
 import { DomainCode, FIRST_ON_COLUMN, LATEST_ON_COLUMN } from '../learning-records/learning-domains';
 import { endOfDayUtc } from './counting-rules';
 import { CountingWindow } from './entities/plan.entity';
@@ -35,14 +36,20 @@ const DOMAIN_ALIAS: Record<DomainCode, keyof EnterpriseCounts> = {
 };
 
 /**
- * The roll-up's reads. The enterprise level is one set-based statement: one pass over the
- * employments active on D, each joined 1:1 to its worker's summary row, (when a window needs it)
- * the worker-year row of D's year and the recognition of D's year, summed per enterprise — never
- * a COUNT(DISTINCT) over records (DESIGN.md §3). Plain SQL that runs on SQLite and MySQL/MariaDB.
+ * The roll-up's reads. The enterprise level is two set-based statements read in one transaction
+ * (one consistent view of the data): one pass over the employments active on D, each joined 1:1 to
+ * its worker's summary row and (when a window needs it) the worker-year row of D's year, summed per
+ * enterprise — never a COUNT(DISTINCT) over records (DESIGN.md §3); and the titles of D's year,
+ * from the recognitions of that year to their holders' employments. Counting the titles apart
+ * reads the fifth of workers who hold one instead of looking up every employed worker (at 1M
+ * workers: about 1 s instead of 2.5 s). Plain SQL that runs on SQLite and MySQL/MariaDB.
  */
 @Injectable()
 export class RollupRepository {
-  constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+  constructor(
+    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly unitOfWork: UnitOfWork,
+  ) {}
 
   /** Every enterprise with the unit it is registered in (a few thousand rows, not workers). */
   async enterprises(): Promise<{ id: number; unitId: number }[]> {
@@ -84,18 +91,81 @@ export class RollupRepository {
   }
 
   async enterpriseCounts(query: EnterpriseQuery): Promise<EnterpriseCounts[]> {
-    const [sql, params] = enterpriseCountsSql(query);
-    const rows: Record<string, number | string | null>[] = await this.dataSource.query(sql, params);
-    return rows.map((r) => ({
+    const [learned, titles] = await this.unitOfWork.run(async (manager) => {
+      const [learningSql, learningParams] = enterpriseCountsSql(query);
+      const [titlesSql, titlesParams] = enterpriseTitlesSql(query);
+      const learning: Record<string, number | string | null>[] = await manager.query(
+        learningSql,
+        learningParams,
+      );
+      const held: { enterprise_id: number | string; holders: number | string }[] = await manager.query(
+        titlesSql,
+        titlesParams,
+      );
+      return [learning, held] as const;
+    });
+    const holders = new Map(titles.map((t) => [Number(t.enterprise_id), Number(t.holders)]));
+    return learned.map((r) => ({
       enterpriseId: Number(r.enterprise_id),
       population: Number(r.population ?? 0),
       law: Number(r.law ?? 0),
       vocational: Number(r.vocational ?? 0),
       lifeSkills: Number(r.lifeSkills ?? 0),
       digital: Number(r.digital ?? 0),
-      learningCitizen: Number(r.learningCitizen ?? 0),
+      learningCitizen: holders.get(Number(r.enterprise_id)) ?? 0,
     }));
   }
+}
+
+/** The employment filter both statements share: active on D and, when named, in these enterprises. */
+function employedOn(query: EnterpriseQuery, p: (value: unknown) => string): string[] {
+  const where = [
+    `emp.start_date <= ${p(query.asOf)}`,
+    `(emp.end_date IS NULL OR emp.end_date >= ${p(query.asOf)})`,
+  ];
+  if (query.enterpriseIds) {
+    const ids = query.enterpriseIds.map((id) => {
+      if (!Number.isSafeInteger(id)) throw new Error(`Not an enterprise id: ${id}`);
+      return String(id);
+    });
+    where.push(ids.length > 0 ? `emp.enterprise_id IN (${ids.join(', ')})` : '1 = 0');
+  }
+  return where;
+}
+
+function parameters(): [unknown[], (value: unknown) => string] {
+  const params: unknown[] = [];
+  return [
+    params,
+    (value: unknown) => {
+      params.push(value);
+      return '?';
+    },
+  ];
+}
+
+/**
+ * Title holders per enterprise on D: recognitions of D's year made by the end of D and not revoked
+ * by then (`holdsTitle` in counting-rules.ts), joined to the holders' employments active on D. A
+ * worker employed by two enterprises on D counts in both, as in the population.
+ */
+export function enterpriseTitlesSql(query: EnterpriseQuery): [string, unknown[]] {
+  const [params, p] = parameters();
+  const dayEnd = endOfDayUtc(query.asOf);
+  const where = [
+    `r.year = ${p(Number(query.asOf.slice(0, 4)))}`,
+    `r.recognised_at < ${p(dayEnd)}`,
+    `(r.status = 'VALID' OR r.revoked_at >= ${p(dayEnd)})`,
+    ...employedOn(query, p),
+  ];
+  const sql = [
+    'SELECT emp.enterprise_id AS enterprise_id, COUNT(*) AS holders',
+    'FROM recognitions r',
+    'JOIN employments emp ON emp.worker_id = r.worker_id',
+    `WHERE ${where.join(' AND ')}`,
+    'GROUP BY emp.enterprise_id',
+  ].join('\n');
+  return [sql, params];
 }
 
 /**
@@ -108,11 +178,7 @@ export class RollupRepository {
 export function enterpriseCountsSql(query: EnterpriseQuery): [string, unknown[]] {
   const year = Number(query.asOf.slice(0, 4));
   const startYear = Number(query.planStart.slice(0, 4));
-  const params: unknown[] = [];
-  const p = (value: unknown) => {
-    params.push(value);
-    return '?';
-  };
+  const [params, p] = parameters();
   const needsYearRow = Object.values(query.windows).includes(CountingWindow.CalendarYear);
   const reached = (domain: DomainCode) => {
     const column = FIRST_ON_COLUMN[domain];
@@ -134,30 +200,16 @@ export function enterpriseCountsSql(query: EnterpriseQuery): [string, unknown[]]
   const sums = (Object.keys(DOMAIN_ALIAS) as DomainCode[])
     .map((domain) => `SUM(${reached(domain)}) AS ${DOMAIN_ALIAS[domain]}`)
     .join(',\n  ');
-  const dayEnd = endOfDayUtc(query.asOf);
   const joins = [
     'LEFT JOIN worker_learning_summary s ON s.worker_id = emp.worker_id',
     ...(needsYearRow
       ? [`LEFT JOIN worker_learning_years y ON y.worker_id = emp.worker_id AND y.year = ${p(year)}`]
       : []),
-    `LEFT JOIN recognitions r ON r.worker_id = emp.worker_id AND r.year = ${p(year)}`,
-    `AND r.recognised_at < ${p(dayEnd)} AND (r.status = 'VALID' OR r.revoked_at >= ${p(dayEnd)})`,
   ];
-  const where = [
-    `emp.start_date <= ${p(query.asOf)}`,
-    `(emp.end_date IS NULL OR emp.end_date >= ${p(query.asOf)})`,
-  ];
-  if (query.enterpriseIds) {
-    const ids = query.enterpriseIds.map((id) => {
-      if (!Number.isSafeInteger(id)) throw new Error(`Not an enterprise id: ${id}`);
-      return String(id);
-    });
-    where.push(ids.length > 0 ? `emp.enterprise_id IN (${ids.join(', ')})` : '1 = 0');
-  }
+  const where = employedOn(query, p);
   const sql = [
     'SELECT emp.enterprise_id AS enterprise_id, COUNT(*) AS population,',
-    `  ${sums},`,
-    '  SUM(CASE WHEN r.id IS NULL THEN 0 ELSE 1 END) AS learningCitizen',
+    `  ${sums}`,
     'FROM employments emp',
     ...joins,
     `WHERE ${where.join(' AND ')}`,
