@@ -9,6 +9,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { formErrorFromValidation } from './common/errors/form-error';
 import { CsrfMiddleware } from './common/http/csrf.middleware';
 import { InputNormaliserMiddleware } from './common/http/input-normaliser.middleware';
+import { RouteParamsInterceptor } from './common/http/route-params.interceptor';
 import { RedisModule } from './common/redis/redis.module';
 import { ViewLocalsMiddleware } from './common/views/view-locals.middleware';
 import { AppConfig, appConfig, DatabaseConfig, databaseConfig } from './config';
@@ -30,6 +31,7 @@ import { LearningModule } from './learning/learning.module';
 import { MaterialsModule } from './materials/materials.module';
 import { LearningRecordsModule } from './learning-records/learning-records.module';
 import { OrganisationsModule } from './organisations/organisations.module';
+import { PrivacyModule } from './privacy/privacy.module';
 import { UsersAdminModule } from './users/users-admin.module';
 import { UsersModule } from './users/users.module';
 import { WorkersModule } from './workers/workers.module';
@@ -91,6 +93,7 @@ export class AppModule implements NestModule {
         CitizenshipModule,
         IndicatorsModule,
         ReportsModule,
+        PrivacyModule,
         HealthModule,
         HomeModule,
         SeedModule,
@@ -98,6 +101,7 @@ export class AppModule implements NestModule {
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
         { provide: APP_INTERCEPTOR, useClass: ScopeRefusalInterceptor },
+        { provide: APP_INTERCEPTOR, useClass: RouteParamsInterceptor },
         {
           provide: APP_PIPE,
           useValue: new ValidationPipe({

@@ -39,7 +39,9 @@ export class AuthController {
     res.status(locked ? 429 : 401).render('auth/login', {
       form: {
         values: { username: (req.body as { username?: string })?.username },
-        message: translate(req.locale, locked ? 'auth.locked' : 'auth.invalid'),
+        message: locked
+          ? translate(req.locale, 'auth.locked', { minutes: this.auth.lockMinutes })
+          : translate(req.locale, 'auth.invalid'),
       },
     });
   }

@@ -14,8 +14,8 @@ export const authMessages = defineMessages({
     en: 'The user name or password is not correct.',
   },
   'auth.locked': {
-    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 15 phút.',
-    en: 'Too many failed attempts. Please try again in 15 minutes.',
+    vi: 'Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau {minutes} phút.',
+    en: 'Too many failed attempts. Please try again in {minutes} minutes.',
   },
   'auth.welcome': { vi: 'Đăng nhập thành công.', en: 'Signed in.' },
   'auth.activate.title': { vi: 'Kích hoạt tài khoản', en: 'Activate your account' },

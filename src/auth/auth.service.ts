@@ -71,11 +71,16 @@ export class AuthService {
     return code;
   }
 
+  /** Minutes a locked name or address waits (LOGIN_LOCK_MINUTES), for the message. */
+  get lockMinutes(): number {
+    return this.throttle.lockMinutes;
+  }
+
   /** Sets the password with a one-time code; throttled like signing in. */
   async activate(identifier: string, code: string, password: string, address: string): Promise<User> {
     const keys = this.throttle.keysFor(identifier.trim(), address);
     if (await this.throttle.isLocked([keys.account, keys.address]))
-      throw FormError.field('code', 'auth.locked');
+      throw FormError.field('code', 'auth.locked', { minutes: this.throttle.lockMinutes });
     const user = await this.findUser(identifier);
     const usable =
       !!user &&

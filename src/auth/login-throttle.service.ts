@@ -17,6 +17,11 @@ export class LoginThrottleService {
     @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
 
+  /** How long a lock lasts, for the message that tells the person when to try again. */
+  get lockMinutes(): number {
+    return this.config.throttle.lockMinutes;
+  }
+
   keysFor(identifier: string, address: string): { account: string; address: string } {
     const account = createHash('sha256').update(identifier.toLowerCase()).digest('hex').slice(0, 40);
     return { account: `acct:${account}`, address: `addr:${address.slice(0, 90)}` };

@@ -158,7 +158,14 @@ describe('configuration', () => {
 
   describe(parseRedisConfig.name, () => {
     it('has no Redis with nothing set: jobs in-process', () => {
-      expect(parseRedisConfig({})).toEqual({ url: undefined, queuePrefix: 'hoctap', jobConcurrency: 2 });
+      expect(parseRedisConfig({})).toEqual({
+        url: undefined,
+        queuePrefix: 'hoctap',
+        jobConcurrency: 2,
+        jobLockMs: 30_000,
+        jobStalledCheckMs: 30_000,
+        jobMaxStalled: 3,
+      });
     });
 
     it('reads REDIS_URL (redis:// or rediss://), QUEUE_PREFIX and JOB_CONCURRENCY', () => {
@@ -168,7 +175,7 @@ describe('configuration', () => {
           QUEUE_PREFIX: 'tinh',
           JOB_CONCURRENCY: '8',
         }),
-      ).toEqual({ url: 'redis://:pw@cache:6380/2', queuePrefix: 'tinh', jobConcurrency: 8 });
+      ).toMatchObject({ url: 'redis://:pw@cache:6380/2', queuePrefix: 'tinh', jobConcurrency: 8 });
       expect(parseRedisConfig({ REDIS_URL: 'rediss://cache.example.vn:6379' }).url).toBe(
         'rediss://cache.example.vn:6379',
       );
@@ -184,6 +191,14 @@ describe('configuration', () => {
       expect(configError(() => parseRedisConfig({ JOB_CONCURRENCY: '100' })).variable).toBe(
         'JOB_CONCURRENCY',
       );
+    });
+
+    it('reads how jobs of a dead worker are handed out again, and names a value out of range', () => {
+      expect(
+        parseRedisConfig({ JOB_LOCK_MS: '4000', JOB_STALLED_CHECK_MS: '1000', JOB_MAX_STALLED: '25' }),
+      ).toMatchObject({ jobLockMs: 4000, jobStalledCheckMs: 1000, jobMaxStalled: 25 });
+      expect(configError(() => parseRedisConfig({ JOB_LOCK_MS: '10' })).variable).toBe('JOB_LOCK_MS');
+      expect(configError(() => parseRedisConfig({ JOB_MAX_STALLED: '-1' })).variable).toBe('JOB_MAX_STALLED');
     });
   });
 
@@ -232,15 +247,25 @@ describe('configuration', () => {
   });
 
   describe(parseUploadsConfig.name, () => {
-    it('keeps uploads under DATA_DIR, 50 MB each, with nothing set', () => {
+    it('keeps uploads under DATA_DIR, 50 MB each, import files 7 days, with nothing set', () => {
       expect(parseUploadsConfig({})).toEqual({
         dir: join(resolve('./data'), 'uploads'),
         maxFileBytes: 50 * 1024 * 1024,
+        importFileRetentionDays: 7,
       });
     });
 
+    it('reads IMPORT_FILE_RETENTION_DAYS (0 = at once) and names it when out of range', () => {
+      expect(parseUploadsConfig({ IMPORT_FILE_RETENTION_DAYS: '0' }).importFileRetentionDays).toBe(0);
+      expect(parseUploadsConfig({ IMPORT_FILE_RETENTION_DAYS: '30' }).importFileRetentionDays).toBe(30);
+      for (const bad of ['-1', 'soon', '3651'])
+        expect(configError(() => parseUploadsConfig({ IMPORT_FILE_RETENTION_DAYS: bad })).variable).toBe(
+          'IMPORT_FILE_RETENTION_DAYS',
+        );
+    });
+
     it('reads UPLOAD_DIR and UPLOAD_MAX_MB, and names UPLOAD_MAX_MB when out of range', () => {
-      expect(parseUploadsConfig({ UPLOAD_DIR: '/srv/hoctap/uploads', UPLOAD_MAX_MB: '5' })).toEqual({
+      expect(parseUploadsConfig({ UPLOAD_DIR: '/srv/hoctap/uploads', UPLOAD_MAX_MB: '5' })).toMatchObject({
         dir: '/srv/hoctap/uploads',
         maxFileBytes: 5 * 1024 * 1024,
       });

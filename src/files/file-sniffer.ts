@@ -1,6 +1,7 @@
 import { open } from 'node:fs/promises';
 import type { FileHandle } from 'node:fs/promises';
 import { FileKind } from './file-kinds';
+import { inflatesWithin } from './zip-inflate-limit';
 
 /** What a refused file really is, so the message can say so ("this is a web page, not a PDF"). */
 export enum RefusedType {
@@ -15,6 +16,8 @@ export enum RefusedType {
   /** Office 97–2003 (.doc, .xls, .ppt): OLE compound files, which may carry macros. */
   Ole = 'OLE',
   Archive = 'ARCHIVE',
+  /** A Word, PowerPoint or Excel file that unzips to far more than any real one (a ZIP bomb). */
+  ArchiveBomb = 'ARCHIVE_BOMB',
   /** Phone photos (HEIC/HEIF, AVIF) most browsers cannot show. */
   Heic = 'HEIC',
   Text = 'TEXT',
@@ -24,6 +27,7 @@ export enum RefusedType {
 export type Sniffed = { kind: FileKind; refused?: undefined } | { kind: null; refused: RefusedType };
 
 const HEAD_BYTES = 64 * 1024;
+const OFFICE_KINDS = new Set([FileKind.Docx, FileKind.Pptx, FileKind.Xlsx]);
 /** End-of-central-directory record: 22 bytes plus a comment of up to 65,535. */
 const EOCD_SEARCH = 22 + 0xffff;
 const MAX_ZIP_ENTRIES = 10_000;
@@ -62,7 +66,10 @@ export async function sniffFileKind(path: string): Promise<Sniffed> {
     const { size } = await handle.stat();
     if (size === 0) return { kind: null, refused: RefusedType.Empty };
     const head = await readAt(handle, 0, Math.min(size, HEAD_BYTES));
-    return (await sniffBinary(handle, head, size)) ?? sniffText(head);
+    const sniffed = (await sniffBinary(handle, head, size)) ?? sniffText(head);
+    if (sniffed.kind && OFFICE_KINDS.has(sniffed.kind) && !(await inflatesWithin(path)))
+      return refused(RefusedType.ArchiveBomb);
+    return sniffed;
   } finally {
     await handle.close();
   }

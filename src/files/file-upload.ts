@@ -160,7 +160,10 @@ export function FileUploadInterceptor(options: FileUploadOptions = {}): Type<Nes
           });
         return FormError.field(field, options.messages?.invalid ?? 'files.upload.invalid');
       }
-      if (error instanceof Error && /multipart|boundary|unexpected end/i.test(error.message))
+      if (
+        error instanceof Error &&
+        /multipart|boundary|unexpected end|part header|malformed/i.test(error.message)
+      )
         return FormError.field(field, options.messages?.invalid ?? 'files.upload.invalid');
       return error;
     }

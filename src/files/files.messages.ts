@@ -49,6 +49,10 @@ const REFUSED: Record<RefusedType, Text> = {
     vi: 'Tệp này là tệp nén (RAR, 7z, gzip…), không được nhận. Hãy giải nén và tải lên từng tệp.',
     en: 'This file is a compressed archive (RAR, 7z, gzip…), which is not accepted. Extract it and upload the files one by one.',
   },
+  [RefusedType.ArchiveBomb]: {
+    vi: 'Tệp này khi giải nén lớn bất thường (hơn 256 MB), có thể là "bom nén", nên không được nhận.',
+    en: 'This file unzips to an abnormal size (over 256 MB) and may be a "zip bomb", so it is not accepted.',
+  },
   [RefusedType.Heic]: {
     vi: 'Tệp này là ảnh HEIC/AVIF của điện thoại, nhiều trình duyệt không hiển thị được. Hãy chuyển ảnh sang JPEG hoặc PNG.',
     en: 'This file is a HEIC/AVIF phone photo, which many browsers cannot show. Convert it to JPEG or PNG.',

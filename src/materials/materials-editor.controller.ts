@@ -136,7 +136,8 @@ export class MaterialsEditorController {
     const institutions = material ? [] : await this.materials.institutionsOf(actor);
     const selected =
       req.method === 'POST'
-        ? (req.body as Record<string, unknown>).domains
+        ? // No body at all when a broken multipart form could not be read.
+          (req.body as Record<string, unknown> | undefined)?.domains
         : material?.domains.map((d) => d.code);
     const status = material?.status;
     return {

@@ -7,7 +7,6 @@ import {
   IsIn,
   IsInt,
   IsNotEmpty,
-  IsNumber,
   IsOptional,
   IsString,
   Max,
@@ -15,6 +14,7 @@ import {
   Min,
   ValidateNested,
 } from 'class-validator';
+import { IsDecimal } from '../../common/validation/validators';
 import { PageQuery } from '../../common/http/pagination';
 import { DOMAIN_CODES, DomainCode } from '../../learning-records/learning-domains';
 import { CourseLevel, CourseStatus, Licence } from '../entities/course.entity';
@@ -61,7 +61,7 @@ export class CourseDto {
   @Transform(toNumber)
   @Min(0)
   @Max(1000)
-  @IsNumber({ maxDecimalPlaces: 2 })
+  @IsDecimal(2)
   @IsNotEmpty()
   estimatedHours: number;
 

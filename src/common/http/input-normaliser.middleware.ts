@@ -4,6 +4,7 @@ import { FormError } from '../errors/form-error';
 
 const KEEP_AS_TYPED = /password/i;
 const MAX_DEPTH = 16;
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 /**
  * Keys no form or DTO has. A JSON `__proto__` would become the prototype of the normalised object
  * (so `body.role` could read a value nobody sent as a field), and class-validator does not see
@@ -38,7 +39,9 @@ export function normaliseFormFields(body: object): Record<string, unknown> {
 
 function normalise(value: unknown, isForm: boolean, depth: number, key = ''): unknown {
   if (typeof value === 'string') {
-    const composed = value.normalize('NFC');
+    // A lone surrogate (possible in JSON, "\ud800") is not text: it becomes U+FFFD, as undecodable
+    // bytes of a form already do. Left in, it made validators that call encodeURI (IsEmail) throw.
+    const composed = value.replace(LONE_SURROGATE, '\uFFFD').normalize('NFC');
     if (!isForm || KEEP_AS_TYPED.test(key)) return composed;
     const trimmed = composed.trim();
     return trimmed === '' ? undefined : trimmed;

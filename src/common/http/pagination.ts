@@ -38,7 +38,13 @@ export function pageOf<T>(items: T[], total: number, page: number, size: number)
 }
 
 export function pageWindow(query: PageQuery): { page: number; size: number; skip: number } {
-  const page = query.page ?? 1;
-  const size = query.size ?? PAGE_SIZE;
+  // Within PageQuery's bounds even when read from a raw query string (a form page rendered again):
+  // ?page=1e23 would otherwise reach SQL as an offset no database takes.
+  const page = within(query.page, 1, 100_000, 1);
+  const size = within(query.size, 1, 200, PAGE_SIZE);
   return { page, size, skip: (page - 1) * size };
+}
+
+function within(value: number | undefined, min: number, max: number, fallback: number): number {
+  return Number.isSafeInteger(value) ? Math.min(Math.max(value!, min), max) : fallback;
 }

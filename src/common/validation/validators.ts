@@ -17,6 +17,15 @@ export const IsTaxCode = simple('isTaxCode', (v) => typeof v === 'string' && isV
 export const IsCccd = simple('isCccd', (v) => typeof v === 'string' && isValidCccdFormat(v));
 /** Vietnamese phone numbers: 0 or +84 followed by 9 digits (10 digits in all). */
 export const IsPhone = simple('isPhone', (v) => typeof v === 'string' && /^(0|\+84)\d{9}$/.test(v));
+/**
+ * A finite number with at most `places` decimals. class-validator's IsNumber({ maxDecimalPlaces })
+ * throws on numbers it prints in exponent form (1e-7, -4e-323), which made a 500 of bad input.
+ */
+export const IsDecimal = (places: number, options?: ValidationOptions) =>
+  simple(
+    'isNumber',
+    (v) => typeof v === 'number' && Number.isFinite(v) && Number(v.toFixed(places)) === v,
+  )(options);
 /** A real calendar date written YYYY-MM-DD (what <input type=date> sends). */
 export const IsIsoDate = simple('isIsoDate', (v) => typeof v === 'string' && isIsoDate(v));
 

@@ -1,0 +1,198 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { UsersRepository } from '../../../src/users/users.repository';
+import { Browser, createTestApp, DEMO_PASSWORD } from '../../support/test-app';
+
+/**
+ * Issue 6, item 6: passwords and sign-in. Brute force is throttled per account and per address
+ * (the address as the reverse proxy reports it, TRUST_PROXY=1); an unknown user and a wrong
+ * password get the same answer; a long Vietnamese passphrase works typed composed (NFC) or
+ * decomposed (NFD). Also covered in test/e2e/auth.test.ts: the same message for both failures.
+ */
+
+const PER_ACCOUNT = 3;
+const PER_ADDRESS = 8;
+
+/** A browser behind the proxy at a given client address. */
+class Client extends Browser {
+  constructor(
+    app: INestApplication,
+    readonly address: string,
+  ) {
+    super(app);
+  }
+
+  override async get(path: string) {
+    const res = await this.agent.get(path).set('X-Forwarded-For', this.address);
+    const token = /name="_csrf" value="([^"]+)"/.exec(res.text ?? '')?.[1];
+    if (token) this.csrf = token;
+    return res;
+  }
+
+  async attempt(username: string, password: string) {
+    const body = new URLSearchParams({ _csrf: this.csrf, username, password });
+    return this.agent.post('/login').set('X-Forwarded-For', this.address).type('form').send(body.toString());
+  }
+}
+
+describe('passwords and sign-in (e2e)', () => {
+  let app: INestApplication;
+  let address = 0;
+  const client = async () => {
+    const c = new Client(app, `203.0.113.${++address}`);
+    await c.get('/login');
+    return c;
+  };
+
+  beforeAll(async () => {
+    app = await createTestApp({
+      database: 'sqlite',
+      env: {
+        TRUST_PROXY: '1',
+        LOGIN_MAX_FAILURES_PER_ACCOUNT: String(PER_ACCOUNT),
+        LOGIN_MAX_FAILURES_PER_ADDRESS: String(PER_ADDRESS),
+        LOGIN_LOCK_MINUTES: '20',
+      },
+    });
+  });
+
+  afterAll(async () => {
+    jest.useRealTimers();
+    await app?.close();
+  });
+
+  it('locks an account after LOGIN_MAX_FAILURES_PER_ACCOUNT failures, from any address, even with the right password', async () => {
+    for (let i = 0; i < PER_ACCOUNT; i++) {
+      // A new address each time: the lock follows the account, not the address.
+      expect((await (await client()).attempt('so.gddt', `sai-mat-khau-${i}`)).status).toBe(401);
+    }
+    const locked = await (await client()).attempt('so.gddt', DEMO_PASSWORD);
+    expect(locked.status).toBe(429);
+    // The message says how long, from LOGIN_LOCK_MINUTES.
+    expect(locked.text).toContain('Đăng nhập sai quá nhiều lần. Vui lòng thử lại sau 20 phút.');
+    // Another account from the same addresses is not affected.
+    expect((await (await client()).attempt('liendoan', DEMO_PASSWORD)).status).toBe(303);
+  });
+
+  it('locks an address after LOGIN_MAX_FAILURES_PER_ADDRESS failures over many accounts; other addresses still sign in', async () => {
+    const attacker = await client();
+    for (let i = 0; i < PER_ADDRESS; i++) {
+      // One failure per name, far under the account limit: only the address count can stop this.
+      expect((await attacker.attempt(`khong-ton-tai-${i}`, 'doan-mo')).status).toBe(401);
+    }
+    const blocked = await attacker.attempt('truong.caodang', DEMO_PASSWORD);
+    expect(blocked.status).toBe(429);
+    const elsewhere = await client();
+    expect((await elsewhere.attempt('truong.caodang', DEMO_PASSWORD)).status).toBe(303);
+  });
+
+  it('answers an unknown user and a wrong password the same: status, page and headers (cookies aside)', async () => {
+    const c = await client();
+    const wrong = await c.attempt('khuyenhoc.tinh', 'khong-dung-mat-khau');
+    const unknown = await c.attempt('khuyenhoc.ghost', 'khong-dung-mat-khau');
+    expect(wrong.status).toBe(401);
+    expect(unknown.status).toBe(wrong.status);
+    // The form keeps the name typed; beyond that the two pages are the same, byte for byte.
+    expect(unknown.text.replaceAll('khuyenhoc.ghost', 'NAME')).toBe(
+      wrong.text.replaceAll('khuyenhoc.tinh', 'NAME'),
+    );
+    const headers = (res: request.Response) => {
+      const {
+        date: _date,
+        'set-cookie': _cookie,
+        etag: _etag,
+        'content-length': _length,
+        ...rest
+      } = res.headers;
+      return rest;
+    };
+    expect(headers(unknown)).toEqual(headers(wrong));
+    expect(Number(unknown.headers['content-length']) - Number(wrong.headers['content-length'])).toBe(
+      Buffer.byteLength('khuyenhoc.ghost') - Buffer.byteLength('khuyenhoc.tinh'),
+    );
+  });
+
+  it('answers a locked unknown name and a locked real one the same', async () => {
+    const c = await client();
+    for (let i = 0; i < PER_ACCOUNT; i++) {
+      await c.attempt('congdoan.dakmil', `x${i}`);
+      await c.attempt('congdoan.khongco', `x${i}`);
+    }
+    const fresh = await client();
+    const real = await fresh.attempt('congdoan.dakmil', DEMO_PASSWORD);
+    const ghost = await fresh.attempt('congdoan.khongco', DEMO_PASSWORD);
+    expect(real.status).toBe(429);
+    expect(ghost.status).toBe(429);
+    expect(ghost.text.replaceAll('congdoan.khongco', 'NAME')).toBe(
+      real.text.replaceAll('congdoan.dakmil', 'NAME'),
+    );
+  });
+
+  it('lifts a lock after LOGIN_LOCK_MINUTES (on a controlled clock)', async () => {
+    jest.useFakeTimers({
+      doNotFake: [
+        'hrtime',
+        'nextTick',
+        'performance',
+        'queueMicrotask',
+        'setImmediate',
+        'clearImmediate',
+        'setInterval',
+        'clearInterval',
+        'setTimeout',
+        'clearTimeout',
+      ],
+      now: Date.now(),
+    });
+    try {
+      for (let i = 0; i < PER_ACCOUNT; i++) await (await client()).attempt('admin', `sai-${i}`);
+      expect((await (await client()).attempt('admin', DEMO_PASSWORD)).status).toBe(429);
+      jest.setSystemTime(Date.now() + 19 * 60_000);
+      expect((await (await client()).attempt('admin', DEMO_PASSWORD)).status).toBe(429);
+      jest.setSystemTime(Date.now() + 2 * 60_000); // 21 minutes
+      expect((await (await client()).attempt('admin', DEMO_PASSWORD)).status).toBe(303);
+    } finally {
+      jest.useRealTimers();
+    }
+  });
+
+  describe('long Vietnamese passphrases, composed or decomposed', () => {
+    const passphrase =
+      'Người lao động Đắk Nông học tập suốt đời: mỗi ngày một trang sách, mỗi năm một kỹ năng mới — vì quê hương giàu đẹp năm 2030!';
+    const nfc = passphrase.normalize('NFC');
+    const nfd = passphrase.normalize('NFD');
+
+    it('is a different string when decomposed, and long', () => {
+      expect(nfd).not.toBe(nfc);
+      expect(nfd.length).toBeGreaterThan(nfc.length);
+      expect(nfc.length).toBeGreaterThan(100);
+    });
+
+    it.each([
+      ['set decomposed', 'truong.caodang', nfd],
+      ['set composed', 'khuyenhoc.cujut', nfc],
+    ])(
+      '%s: signs in with either form, is stored as Argon2id, and refuses a near miss',
+      async (_how, username, typed) => {
+        const owner = new Client(app, '198.51.100.7');
+        await owner.get('/login');
+        expect((await owner.attempt(username, DEMO_PASSWORD)).status).toBe(303);
+        await owner.get('/account/password');
+        const changed = await owner.submit('/account/password', {
+          currentPassword: DEMO_PASSWORD,
+          password: typed,
+          passwordConfirm: typed,
+        });
+        expect(changed.status).toBe(303);
+        const user = await app.get(UsersRepository).findForLogin({ username });
+        expect(user?.passwordHash).toMatch(/^\$argon2id\$/);
+        for (const form of [nfc, nfd]) {
+          expect((await (await client()).attempt(username, form)).status).toBe(303);
+        }
+        // Without its diacritics it is another passphrase.
+        const bare = nfd.replace(/\p{M}/gu, '');
+        expect((await (await client()).attempt(username, bare)).status).toBe(401);
+      },
+    );
+  });
+});
