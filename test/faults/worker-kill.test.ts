@@ -134,7 +134,7 @@ describe('faults: the worker killed mid-batch', () => {
       imports.push(await uploadSheet(officer.token, sessionId, workforce.codes));
       while (kills < KILLS && (await killOnceMidWork(recoveries))) kills++;
     }
-    await waitFor('every job run to finish', async () => (await unfinishedRuns()) === 0, 180_000, 100);
+    await waitFor('every job run to finish', async () => (await unfinishedRuns()) === 0, 300_000, 100);
 
     const expected = sessions.length * RECORDS_PER_BATCH;
     const [records] = await env.db.query(
