@@ -27,6 +27,7 @@ import { WorkersService } from '../../src/workers/workers.service';
 import { createTestApp } from '../support/test-app';
 import { createEnterprise, officerOf, storeUpload } from '../support/workers-factory';
 import { acceptPrivacyNotice } from '../support/consent';
+import { ensureLearningDomains } from '../support/learning-domains';
 
 /**
  * In-person learning and external records on MariaDB and Redis: the app runs as the job process
@@ -60,18 +61,8 @@ describe('activities (integration)', () => {
     imports = app.get(AttendanceImportsService);
     records = app.get(LearningRecordsService);
     runs = app.get(JobRunsService);
-    // The reference seed is not loaded on MySQL test databases; the domains are.
-    for (const [code, sortOrder] of [
-      ['LAW', 1],
-      ['VOCATIONAL', 2],
-      ['LIFE_SKILLS', 3],
-      ['DIGITAL', 4],
-    ] as const) {
-      await db.query(
-        'INSERT IGNORE INTO learning_domains (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)',
-        [code, code, code, sortOrder],
-      );
-    }
+    // The reference seed is not loaded on MySQL test databases.
+    await ensureLearningDomains(db);
     enterpriseId = await createEnterprise(db, 'Công ty TNHH Thử nghiệm Học Tập');
     officer = officerOf(9101, enterpriseId);
     const serial = randomInt(1e5, 9e5);

@@ -23,6 +23,7 @@ import { LearningRecordsService } from '../../src/learning-records/learning-reco
 import { todayInVietnam } from '../../src/workers/roster/roster-values';
 import { createTestApp } from '../support/test-app';
 import { createEnterprise, officerOf } from '../support/workers-factory';
+import { ensureLearningDomains } from '../support/learning-domains';
 
 /**
  * The learning-citizen evaluation on MariaDB and Redis, the app running as the job process (Bull):
@@ -58,17 +59,7 @@ describe('learning citizen evaluation (integration)', () => {
     runs = app.get(JobRunsService);
     queue = app.get(JobQueue);
     // The reference seed is not loaded on MySQL test databases: the domains, then the default criteria.
-    for (const [code, sortOrder] of [
-      ['LAW', 1],
-      ['VOCATIONAL', 2],
-      ['LIFE_SKILLS', 3],
-      ['DIGITAL', 4],
-    ] as const) {
-      await db.query(
-        'INSERT IGNORE INTO learning_domains (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)',
-        [code, code, code, sortOrder],
-      );
-    }
+    await ensureLearningDomains(db);
     await db.transaction((manager) => seedCriteriaSets(manager));
   }, 60_000);
 

@@ -7,6 +7,7 @@ import { LearningRecordsRepository } from '../../src/learning-records/learning-r
 import { LearningRecordsService } from '../../src/learning-records/learning-records.service';
 import { UnitOfWork } from '../../src/database/unit-of-work';
 import { createTestApp } from '../support/test-app';
+import { ensureLearningDomains } from '../support/learning-domains';
 
 /** The learning-record store on MariaDB: exactly once, and the summaries move with the records. */
 describe('learning-record store (integration)', () => {
@@ -18,18 +19,8 @@ describe('learning-record store (integration)', () => {
     app = await createTestApp({ database: 'mysql' });
     db = app.get(DataSource);
     sut = app.get(LearningRecordsService);
-    // The reference seed is not loaded on MySQL test databases; the domains are.
-    for (const [code, sortOrder] of [
-      ['LAW', 1],
-      ['VOCATIONAL', 2],
-      ['LIFE_SKILLS', 3],
-      ['DIGITAL', 4],
-    ] as const) {
-      await db.query(
-        'INSERT IGNORE INTO learning_domains (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)',
-        [code, code, code, sortOrder],
-      );
-    }
+    // The reference seed is not loaded on MySQL test databases.
+    await ensureLearningDomains(db);
   });
 
   afterAll(async () => {

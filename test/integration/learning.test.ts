@@ -12,6 +12,7 @@ import {
   workerActor,
 } from '../support/learning-factory';
 import { createTestApp } from '../support/test-app';
+import { ensureLearningDomains } from '../support/learning-domains';
 
 /**
  * Completing a course on MariaDB: the finishing event arriving ten times at once, a replayed quiz
@@ -28,18 +29,8 @@ describe('online learning (integration)', () => {
     app = await createTestApp({ database: 'mysql' });
     db = app.get(DataSource);
     sut = app.get(LearningService);
-    // The reference seed is not loaded on MySQL test databases; the domains are.
-    for (const [code, sortOrder] of [
-      ['LAW', 1],
-      ['VOCATIONAL', 2],
-      ['LIFE_SKILLS', 3],
-      ['DIGITAL', 4],
-    ] as const) {
-      await db.query(
-        'INSERT IGNORE INTO learning_domains (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)',
-        [code, code, code, sortOrder],
-      );
-    }
+    // The reference seed is not loaded on MySQL test databases.
+    await ensureLearningDomains(db);
     institutionId = await createInstitution(db);
   });
 

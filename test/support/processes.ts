@@ -10,6 +10,7 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { parseDatabaseConfig } from '../../src/config/database.config';
 import { createDataSource } from '../../src/database/data-source';
+import { ensureLearningDomains } from './learning-domains';
 
 /**
  * Real processes for the fault tests (test/faults): a private MariaDB and a private Redis on free
@@ -422,7 +423,7 @@ export class FaultEnvironment {
         join(ROOT, 'src', '**', '*.entity.ts'),
       ]);
       await env.db.initialize();
-      await env.ensureDomains();
+      await ensureLearningDomains(env.db);
       return env;
     } catch (error) {
       await env.stop();
@@ -456,16 +457,6 @@ export class FaultEnvironment {
 
   async count(sql: string, params: unknown[] = []): Promise<number> {
     return Number((await this.db.query(sql, params))[0].n);
-  }
-
-  /** The four learning domains (the reference seed is not loaded: SEED_DEMO=false). */
-  private async ensureDomains(): Promise<void> {
-    for (const [i, code] of ['LAW', 'VOCATIONAL', 'LIFE_SKILLS', 'DIGITAL'].entries()) {
-      await this.db.query(
-        'INSERT IGNORE INTO learning_domains (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)',
-        [code, code, code, i + 1],
-      );
-    }
   }
 
   /** Stops every app process, the DataSource, Redis and MariaDB, and removes their files. */

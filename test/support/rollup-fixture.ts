@@ -1,7 +1,6 @@
 import { randomBytes } from 'node:crypto';
 import { DataSource } from 'typeorm';
 import { foldVietnamese } from '../../src/common/text/vietnamese';
-import { isUniqueViolation } from '../../src/database/unit-of-work';
 import {
   CountingWindow,
   IndicatorCode,
@@ -18,6 +17,7 @@ import { EnterpriseHeadcount } from '../../src/organisations/entities/enterprise
 import { Enterprise } from '../../src/organisations/entities/enterprise.entity';
 import { Employment } from '../../src/workers/entities/employment.entity';
 import { Gender, Worker } from '../../src/workers/entities/worker.entity';
+import { ensureLearningDomains } from './learning-domains';
 import { randomTaxCode } from './workers-factory';
 
 /**
@@ -57,7 +57,7 @@ export async function buildRollupFixture(
   records: LearningRecordsService,
 ): Promise<RollupFixture> {
   const t = tag();
-  await ensureDomains(db);
+  await ensureLearningDomains(db);
   const unit = async (
     name: string,
     kind: AdminUnitKind,
@@ -312,22 +312,6 @@ async function citizenshipBasics(db: DataSource, t: string, unitId: number) {
 }
 
 /** The four learning domains (the reference seed is not loaded on the MySQL test database). */
-async function ensureDomains(db: DataSource): Promise<void> {
-  for (const [i, code] of Object.values(DomainCode).entries()) {
-    const [{ n }] = await db.query('SELECT COUNT(*) AS n FROM learning_domains WHERE code = ?', [code]);
-    if (Number(n) > 0) continue;
-    try {
-      await db.query(
-        'INSERT INTO learning_domains (code, name_vi, name_en, sort_order) VALUES (?, ?, ?, ?)',
-        [code, code, code, i + 1],
-      );
-    } catch (error) {
-      // Another test file added it a moment ago.
-      if (!isUniqueViolation(error)) throw error;
-    }
-  }
-}
-
 /**
  * The figures worked out by hand from the story above, per snapshot: E1…E4 for enterprises, the
  * fixture's unit names for units, "province …" for the root. Each row:

@@ -3,6 +3,7 @@ import { Locale } from '../../common/i18n/messages';
 import { percentOf as rollupPercentOf } from '../counting-rules';
 import { IndicatorCode, INDICATOR_CODES } from '../entities/plan.entity';
 import { IndicatorStatus, statusOf } from '../trajectory';
+import type { Figures } from '../unit-rollup';
 
 /**
  * The arithmetic of the dashboard, the reports and the reviews, in one place: every page, every
@@ -10,17 +11,8 @@ import { IndicatorStatus, statusOf } from '../trajectory';
  * number is rounded once and reads the same everywhere.
  */
 
-/** The counts of one organisation: a snapshot row, or a frozen report figure. */
-export interface Figures {
-  population: number;
-  declaredHeadcount: number;
-  denominator: number;
-  law: number;
-  vocational: number;
-  lifeSkills: number;
-  digital: number;
-  learningCitizen: number;
-}
+/** The counts of one organisation — a snapshot row, or a frozen report figure — as the roll-up makes them. */
+export type { Figures };
 
 export type NumeratorField = 'law' | 'vocational' | 'lifeSkills' | 'digital' | 'learningCitizen';
 
