@@ -134,7 +134,15 @@ describe('faults: the worker killed mid-batch', () => {
       imports.push(await uploadSheet(officer.token, sessionId, workforce.codes));
       while (kills < KILLS && (await killOnceMidWork(recoveries))) kills++;
     }
-    await waitFor('every job run to finish', async () => (await unfinishedRuns()) === 0, 300_000, 100);
+    await waitFor('every job run to finish', async () => (await unfinishedRuns()) === 0, 300_000, 100).catch(
+      async (error: Error) => {
+        const left = await env.db.query(
+          `SELECT name, status, COUNT(*) AS n, MIN(created_at) AS oldest FROM job_runs
+            WHERE status NOT IN ('COMPLETED', 'FAILED') GROUP BY name, status`,
+        );
+        throw new Error(`${error.message}; unfinished: ${JSON.stringify(left)}`);
+      },
+    );
 
     const expected = sessions.length * RECORDS_PER_BATCH;
     const [records] = await env.db.query(

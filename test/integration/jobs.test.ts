@@ -226,6 +226,37 @@ describe.each([
   });
 });
 
+describe('job queue: Bull, a run that never reached Redis', () => {
+  let adapter: Adapter;
+
+  beforeAll(async () => {
+    adapter = await startBull();
+  });
+
+  afterAll(async () => {
+    await adapter?.close();
+  });
+
+  it('is handed to Redis by the worker already running, and a later enqueue of its key joins it', async () => {
+    const runs = adapter.enqueuer.get(JobRunsRepository);
+    const key = 'orphan-while-running';
+    // Recorded by a process that died before handing it to Redis, a while ago.
+    const { run } = await runs.createOrJoinPending('test.echo', key, { tag: key }, null, null);
+    await adapter.enqueuer
+      .get(DataSource)
+      .getRepository(JobRun)
+      .update({ id: run.id }, { createdAt: new Date(Date.now() - 5 * 60_000) });
+    // Without the sweep this would join the dead run and wait for ever.
+    const joined = await enqueue(adapter.enqueuer.get(JobQueue), 'test.echo', key);
+    expect(joined.id).toBe(run.id);
+
+    const done = await waitForRun(runs, run.id, finished, 'an end');
+    expect(done).toMatchObject({ status: JobStatus.Completed, result: { echoed: key } });
+    await adapter.settled();
+    expect(calls.get(key)).toHaveLength(1);
+  });
+});
+
 async function startInProcess(): Promise<Adapter> {
   const env = {
     DATA_DIR: mkdtempSync(join(tmpdir(), 'hoctap-jobs-')),
@@ -266,7 +297,8 @@ async function startBull(): Promise<Adapter> {
   await dataSource.runMigrations({ transaction: 'each' });
   await dataSource.destroy();
 
-  const env = { DATABASE_URL: mysqlUrl(BULL_DATABASE), JOB_CONCURRENCY: '1' };
+  // Workers look for queued runs missing from Redis every JOB_STALLED_CHECK_MS: often, here.
+  const env = { DATABASE_URL: mysqlUrl(BULL_DATABASE), JOB_CONCURRENCY: '1', JOB_STALLED_CHECK_MS: '500' };
   const boot = (role: 'web' | 'worker', unhandled: string[] = []) =>
     createTestApp({ database: 'mysql', redis: true, role, env, ...withTestJobs(unhandled) });
   const enqueuer = await boot('web');

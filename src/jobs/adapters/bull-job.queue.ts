@@ -8,6 +8,11 @@ import { JobRunsRepository } from '../job-runs.repository';
 
 export const QUEUE_NAME = 'hoctap';
 
+/** A queued run this old that Redis may never have received is handed to Redis again (a no-op if it has it). */
+const ORPHAN_AGE_MS = 60_000;
+/** How often worker processes look for such runs when no stalled-job settings say otherwise. */
+const ORPHAN_CHECK_MS = 30_000;
+
 interface BullJobData {
   runId: number;
 }
@@ -27,6 +32,8 @@ export interface StalledJobSettings {
 export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
   private readonly logger = new Logger(BullJobQueue.name);
   readonly queue: Bull.Queue<BullJobData>;
+  private orphanSweep: NodeJS.Timeout | null = null;
+  private readonly orphanCheckMs: number;
 
   constructor(
     redisUrl: string,
@@ -38,6 +45,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
     stalled?: StalledJobSettings,
   ) {
     super();
+    this.orphanCheckMs = stalled?.stalledCheckMs ?? ORPHAN_CHECK_MS;
     this.queue = new Bull<BullJobData>(QUEUE_NAME, redisUrl, {
       prefix,
       settings: stalled
@@ -68,10 +76,28 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
     this.queue
       .process('*', this.concurrency, (job) => this.executor.execute(job.data.runId, job.attemptsMade + 1))
       .catch((error: Error) => this.logger.error({ error: error.message }, 'queue stopped processing'));
-    // Runs recorded but never handed to Redis (the web process stopped in between) are added again.
-    const orphans = await this.runs.findUnfinished([JobStatus.Queued], new Date(Date.now() - 60_000));
-    for (const run of orphans) await this.add(run);
+    // Runs recorded but never handed to Redis (the process that enqueued them died in between, or
+    // Redis lost them) are added again — at start and then all along, since later enqueues of the
+    // same key join such a run instead of making a new one.
+    await this.requeueOrphans();
+    this.orphanSweep = setInterval(() => void this.requeueOrphans(), this.orphanCheckMs);
+    this.orphanSweep.unref();
     this.logger.log(`processing jobs with concurrency ${this.concurrency}`);
+  }
+
+  private async requeueOrphans(): Promise<void> {
+    try {
+      const orphans = await this.runs.findUnfinished(
+        [JobStatus.Queued],
+        new Date(Date.now() - ORPHAN_AGE_MS),
+      );
+      for (const run of orphans) await this.add(run);
+    } catch (error) {
+      this.logger.error(
+        { error: (error as Error).message },
+        'could not look for queued runs missing from Redis',
+      );
+    }
   }
 
   async enqueue<N extends JobName>(
@@ -92,6 +118,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
   }
 
   async close(): Promise<void> {
+    if (this.orphanSweep) clearInterval(this.orphanSweep);
     await this.queue.close();
   }
 
