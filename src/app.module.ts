@@ -2,6 +2,7 @@ import { DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe }
 import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
+import { AuditModule } from './audit/audit.module';
 import { AuthModule } from './auth/auth.module';
 import { ScopeRefusalInterceptor } from './common/access/scope-refusal.interceptor';
 import { CommonModule } from './common/common.module';
@@ -78,6 +79,7 @@ export class AppModule implements NestModule {
         CommonModule,
         RedisModule,
         JobsModule.forRoot(role),
+        AuditModule,
         UsersModule,
         UsersAdminModule,
         AuthModule,

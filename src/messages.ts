@@ -10,6 +10,7 @@ import { learningMessages } from './learning/learning.messages';
 import { filesMessages } from './files/files.messages';
 import { catalogMessages } from './catalog/catalog.messages';
 import { activitiesMessages } from './activities/activities.messages';
+import { auditMessages } from './audit/audit.messages';
 import { authMessages } from './auth/auth.messages';
 import { commonMessages } from './common/i18n/common.messages';
 import { registerMessages } from './common/i18n/i18n';
@@ -35,6 +36,7 @@ registerMessages(
   learningRecordsMessages,
   materialsMessages,
   commonMessages,
+  auditMessages,
   authMessages,
   homeMessages,
   jobsMessages,

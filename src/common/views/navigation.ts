@@ -43,6 +43,7 @@ export const NAVIGATION: NavItem[] = [
   { href: '/organisations/institutions', label: 'nav.institutions', roles: [Role.FederationAdmin] },
   { href: '/organisations/branches', label: 'nav.branches', roles: [Role.FederationAdmin] },
   { href: '/admin/users', label: 'nav.users', roles: [Role.FederationAdmin, Role.SystemAdmin] },
+  { href: '/admin/audit', label: 'nav.audit', roles: [Role.FederationAdmin, Role.SystemAdmin] },
   { href: '/admin/jobs', label: 'nav.jobs', roles: [Role.SystemAdmin] },
   { href: '/citizenship', label: 'nav.citizenship', roles: [Role.Worker] },
   {

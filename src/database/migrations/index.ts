@@ -7,6 +7,7 @@ import { Indicators1764000010000 } from './1764000010000-indicators';
 import { AnnualReportFreeze1764000012000 } from './1764000012000-annual-report-freeze';
 import { LearningLatestDates1764000014000 } from './1764000014000-learning-latest-dates';
 import { Privacy1764000013000 } from './1764000013000-privacy';
+import { AuditLog1764000015000 } from './1764000015000-audit-log';
 
 /** Every migration, in order. Both databases run exactly this list. */
 export const migrations = [
@@ -19,4 +20,5 @@ export const migrations = [
   AnnualReportFreeze1764000012000,
   Privacy1764000013000,
   LearningLatestDates1764000014000,
+  AuditLog1764000015000,
 ];

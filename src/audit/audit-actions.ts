@@ -1,0 +1,15 @@
+/**
+ * Every step the audit trail records. Each has its label in audit.messages.ts
+ * (`audit.action.<name>`), checked by the message catalogue's test.
+ */
+export const AUDIT_ACTIONS = [
+  'worker.identity.changed',
+  'worker.joined',
+  'employment.corrected',
+  'reconciliation.opened',
+  'reconciliation.accepted',
+  'reconciliation.rejected',
+  'user.password.reset',
+] as const;
+
+export type AuditAction = (typeof AUDIT_ACTIONS)[number];
