@@ -1,10 +1,15 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../common/access/actor';
 import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
 import { AuditFilter, AuditLogRepository } from './audit-log.repository';
 import { AuditAction } from './audit-actions';
 import { AuditEntry, AuditSubject } from './entities/audit-entry.entity';
+
+/** Who took a step: a signed-in actor, or the user a background job works for (e.g. an import's uploader). */
+export interface AuditActor {
+  userId: number;
+  displayName?: string | null;
+}
 
 export interface AuditStep {
   action: AuditAction;
@@ -23,7 +28,7 @@ export class AuditLog {
   constructor(private readonly entries: AuditLogRepository) {}
 
   /** `actor` null: the system took the step. */
-  write(actor: Actor | null, step: AuditStep, manager?: EntityManager): Promise<void> {
+  write(actor: AuditActor | null, step: AuditStep, manager?: EntityManager): Promise<void> {
     return this.entries.insert(
       {
         actorUserId: actor?.userId ?? null,

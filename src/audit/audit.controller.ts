@@ -33,7 +33,7 @@ export class AuditController {
       page,
       entries: page.items.map((e) => ({
         at: e.at,
-        actor: e.actorName ?? translate(req.locale, 'audit.system'),
+        actor: e.actorName ?? (e.actorUserId ? `#${e.actorUserId}` : translate(req.locale, 'audit.system')),
         action: translate(req.locale, `audit.action.${e.action}`),
         subject: translate(req.locale, `audit.subject.${e.subjectType}`, { id: e.subjectId }),
         subjectLink:

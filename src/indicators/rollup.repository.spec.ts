@@ -17,8 +17,9 @@ describe('the enterprise-level statement', () => {
       windows: windows(CountingWindow.PlanToDate),
       enterpriseIds: null,
     });
+    // Each (enterprise, worker) once, however many employments of theirs overlap D.
     expect(sql).toMatch(
-      /FROM employments emp\s+LEFT JOIN worker_learning_summary s ON s.worker_id = emp.worker_id/,
+      /FROM \(SELECT DISTINCT emp.enterprise_id, emp.worker_id FROM employments emp WHERE [^)]+\)\) emp\s+LEFT JOIN worker_learning_summary s ON s.worker_id = emp.worker_id/,
     );
     expect(sql).not.toContain('recognitions');
     expect(sql).toContain('GROUP BY emp.enterprise_id');
@@ -64,17 +65,19 @@ describe('the title holders statement', () => {
       windows: windows(CountingWindow.PlanToDate),
       enterpriseIds: [4, 9],
     });
-    expect(sql).toMatch(/FROM recognitions r\s+JOIN employments emp ON emp.worker_id = r.worker_id/);
+    expect(sql).toMatch(
+      /FROM recognitions r\s+JOIN \(SELECT DISTINCT emp.enterprise_id, emp.worker_id FROM employments emp WHERE .+\) emp ON emp.worker_id = r.worker_id/,
+    );
     expect(sql).toContain("r.year = ? AND r.recognised_at < ? AND (r.status = 'VALID' OR r.revoked_at >= ?)");
     expect(sql).toContain('emp.start_date <= ? AND (emp.end_date IS NULL OR emp.end_date >= ?)');
     expect(sql).toContain('emp.enterprise_id IN (4, 9)');
     expect(sql).toContain('GROUP BY emp.enterprise_id');
     expect(params).toEqual([
+      '2025-09-30',
+      '2025-09-30',
       2025,
       '2025-09-30 17:00:00.000',
       '2025-09-30 17:00:00.000',
-      '2025-09-30',
-      '2025-09-30',
     ]);
   });
 });

@@ -133,6 +133,15 @@ function employedOn(query: EnterpriseQuery, p: (value: unknown) => string): stri
   return where;
 }
 
+/**
+ * The workers employed on D, once per (enterprise, worker), as the derived table `emp`: a worker
+ * with two overlapping employments at one enterprise (a corrected start date kept beside the old
+ * one, before issue 9) is one person of its population, not two.
+ */
+function employedWorkers(query: EnterpriseQuery, p: (value: unknown) => string): string {
+  return `(SELECT DISTINCT emp.enterprise_id, emp.worker_id FROM employments emp WHERE ${employedOn(query, p).join(' AND ')}) emp`;
+}
+
 function parameters(): [unknown[], (value: unknown) => string] {
   const params: unknown[] = [];
   return [
@@ -152,16 +161,16 @@ function parameters(): [unknown[], (value: unknown) => string] {
 export function enterpriseTitlesSql(query: EnterpriseQuery): [string, unknown[]] {
   const [params, p] = parameters();
   const dayEnd = endOfDayUtc(query.asOf);
+  const employed = employedWorkers(query, p);
   const where = [
     `r.year = ${p(Number(query.asOf.slice(0, 4)))}`,
     `r.recognised_at < ${p(dayEnd)}`,
     `(r.status = 'VALID' OR r.revoked_at >= ${p(dayEnd)})`,
-    ...employedOn(query, p),
   ];
   const sql = [
     'SELECT emp.enterprise_id AS enterprise_id, COUNT(*) AS holders',
     'FROM recognitions r',
-    'JOIN employments emp ON emp.worker_id = r.worker_id',
+    `JOIN ${employed} ON emp.worker_id = r.worker_id`,
     `WHERE ${where.join(' AND ')}`,
     'GROUP BY emp.enterprise_id',
   ].join('\n');
@@ -200,19 +209,18 @@ export function enterpriseCountsSql(query: EnterpriseQuery): [string, unknown[]]
   const sums = (Object.keys(DOMAIN_ALIAS) as DomainCode[])
     .map((domain) => `SUM(${reached(domain)}) AS ${DOMAIN_ALIAS[domain]}`)
     .join(',\n  ');
+  const employed = employedWorkers(query, p);
   const joins = [
     'LEFT JOIN worker_learning_summary s ON s.worker_id = emp.worker_id',
     ...(needsYearRow
       ? [`LEFT JOIN worker_learning_years y ON y.worker_id = emp.worker_id AND y.year = ${p(year)}`]
       : []),
   ];
-  const where = employedOn(query, p);
   const sql = [
     'SELECT emp.enterprise_id AS enterprise_id, COUNT(*) AS population,',
     `  ${sums}`,
-    'FROM employments emp',
+    `FROM ${employed}`,
     ...joins,
-    `WHERE ${where.join(' AND ')}`,
     'GROUP BY emp.enterprise_id',
   ].join('\n');
   return [sql, params];

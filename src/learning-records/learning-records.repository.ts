@@ -226,14 +226,28 @@ export class LearningRecordsRepository {
         },
       );
     }
-    if (scope) {
-      // Records of workers employed (now or before) at an enterprise in scope.
+    if (scope && !scope.all) {
+      // What an enterprise sees of a worker's learning (docs/security.md, "What an officer sees of a
+      // worker"): records made while the worker was employed there and not credited to another
+      // enterprise. Learning before they joined, or for another employer, counts in the figures
+      // (through the worker's summary) but its details are not shown.
       const employed = this.records.manager
         .createQueryBuilder()
         .select('emp.worker_id')
         .from('employments', 'emp');
       whereEnterpriseInScope(employed, 'emp.enterprise_id', scope);
-      query.andWhere(`r.worker_id IN (${employed.getQuery()})`, employed.getParameters());
+      const during = this.records.manager
+        .createQueryBuilder()
+        .select('1')
+        .from('employments', 'dur')
+        .where('dur.worker_id = r.worker_id')
+        .andWhere('r.occurred_on >= dur.start_date')
+        .andWhere('(dur.end_date IS NULL OR r.occurred_on <= dur.end_date)')
+        .andWhere('(r.enterprise_id IS NULL OR r.enterprise_id = dur.enterprise_id)');
+      whereEnterpriseInScope(during, 'dur.enterprise_id', scope);
+      query
+        .andWhere(`r.worker_id IN (${employed.getQuery()})`, employed.getParameters())
+        .andWhere(`EXISTS (${during.getQuery()})`, during.getParameters());
     }
     if (filter.nameKey) {
       query.andWhere(

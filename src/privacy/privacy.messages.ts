@@ -74,6 +74,10 @@ export const privacyMessages = defineMessages({
   'privacy.export.section.employments': { vi: 'Nơi làm việc', en: 'Employments' },
   'privacy.export.section.learningRecords': { vi: 'Kết quả học tập', en: 'Learning records' },
   'privacy.export.section.learningSummary': { vi: 'Tổng hợp học tập', en: 'Learning summary' },
+  'privacy.export.section.identityReconciliations': {
+    vi: 'Yêu cầu đối chiếu danh tính',
+    en: 'Identity reconciliation requests',
+  },
   'privacy.export.section.learningYears': { vi: 'Tổng hợp theo năm', en: 'Learning by year' },
   'privacy.export.section.enrolments': { vi: 'Khoá học đã ghi danh', en: 'Enrolments' },
   'privacy.export.section.lessonProgress': { vi: 'Tiến độ bài học', en: 'Lesson progress' },

@@ -8,49 +8,13 @@ import { PiiCipher } from '../common/crypto/pii-cipher';
 import { UnitOfWork } from '../database/unit-of-work';
 import { JobQueue } from '../jobs/job-queue';
 import { EnterpriseScopeService } from '../organisations/enterprise-scope';
-import { Employment } from './entities/employment.entity';
 import { RosterImport, RosterImportStatus } from './entities/roster-import.entity';
-import { Gender, Worker } from './entities/worker.entity';
 import { RosterImportsRepository } from './roster-imports.repository';
-import { RosterImportsService } from './roster-imports.service';
+import { RosterImportsService, SeenPeriod } from './roster-imports.service';
+import { inMemoryWorkers, personRegistry } from '../../test/support/in-memory-workers';
 import { RosterField } from './roster/roster-columns';
-import { RosterRow, RosterRowValidator } from './roster/roster-row.validator';
-import { NewEmployment, NewWorker, WorkersRepository } from './workers.repository';
-
-/** An in-memory stand-in for the workers repository: enough to see what a chunk changes. */
-function fakeWorkers() {
-  const workers: Worker[] = [];
-  const employments: Employment[] = [];
-  const repo = {
-    workers,
-    employments,
-    findByHashes: jest.fn(async (hashes: string[]) => workers.filter((w) => hashes.includes(w.cccdHash))),
-    insertMany: jest.fn(async (rows: NewWorker[]) => {
-      for (const row of rows)
-        workers.push(Object.assign(new Worker(), row, { id: workers.length + 1, userId: null }));
-    }),
-    update: jest.fn(async (id: number, changes: Partial<Worker>) => {
-      Object.assign(
-        workers.find((w) => w.id === id)!,
-        changes,
-      );
-    }),
-    employmentsAt: jest.fn(async (ids: number[], enterpriseId: number) =>
-      employments.filter((e) => ids.includes(e.workerId) && e.enterpriseId === enterpriseId),
-    ),
-    insertEmployments: jest.fn(async (rows: NewEmployment[]) => {
-      for (const row of rows)
-        employments.push(Object.assign(new Employment(), row, { id: employments.length + 1 }));
-    }),
-    updateEmployment: jest.fn(async (id: number, changes: Partial<Employment>) => {
-      Object.assign(
-        employments.find((e) => e.id === id)!,
-        changes,
-      );
-    }),
-  };
-  return repo;
-}
+import { RosterRowValidator } from './roster/roster-row.validator';
+import { WorkersRepository } from './workers.repository';
 
 function fakeImports(imp: RosterImport) {
   return {
@@ -75,21 +39,6 @@ function fakeImports(imp: RosterImport) {
   };
 }
 
-const row = (overrides: Partial<RosterRow> = {}): RosterRow => ({
-  rowNumber: 2,
-  fullName: 'Nguyễn Văn An',
-  dateOfBirth: '1990-03-15',
-  gender: Gender.Male,
-  cccd: '067090012345',
-  employeeCode: 'NV0001',
-  phone: '0912345678',
-  email: null,
-  startDate: '2015-06-01',
-  endDate: null,
-  unionMember: true,
-  ...overrides,
-});
-
 describe(RosterImportsService.name, () => {
   const pii = new PiiCipher({ piiKeys: [{ id: 'k1', key: randomBytes(32) }], piiHmacKey: randomBytes(32) });
   const manager = {} as EntityManager;
@@ -100,12 +49,14 @@ describe(RosterImportsService.name, () => {
   beforeAll(() => jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined));
 
   function build(imp: RosterImport) {
-    const workers = fakeWorkers();
+    const fakes = inMemoryWorkers();
+    const workers = fakes.repo;
     const imports = fakeImports(imp);
     const sut = new RosterImportsService(
       imports as unknown as RosterImportsRepository,
       workers as unknown as WorkersRepository,
       new RosterRowValidator(),
+      personRegistry(fakes, pii),
       unitOfWork,
       pii,
       {} as EnterpriseScopeService,
@@ -128,89 +79,11 @@ describe(RosterImportsService.name, () => {
       errorCount: 0,
     });
   const progress = { runId: 1, attempt: 1, progress: jest.fn(async () => undefined) };
-  const hashed = (r: RosterRow) => ({ row: r, cccdHash: pii.blindIndex(r.cccd) });
-
-  describe('upsertRows', () => {
-    it('creates the person and the employment, encrypting the CCCD', async () => {
-      const { sut, workers } = build(newImport('x.csv'));
-      await expect(sut.upsertRows(manager, 5, [hashed(row())])).resolves.toEqual({
-        created: 1,
-        updated: 0,
-        unchanged: 0,
-      });
-      expect(workers.workers[0].cccdEncrypted).not.toContain('067090012345');
-      expect(pii.decrypt(workers.workers[0].cccdEncrypted)).toBe('067090012345');
-      expect(workers.employments[0]).toMatchObject({
-        workerId: 1,
-        enterpriseId: 5,
-        employeeCode: 'NV0001',
-        unionMember: true,
-      });
-    });
-
-    it('changes nothing when the same rows come again', async () => {
-      const { sut, workers } = build(newImport('x.csv'));
-      const rows = [
-        hashed(row()),
-        hashed(
-          row({
-            rowNumber: 3,
-            cccd: '067191000001',
-            fullName: 'Lê Thị Hoa',
-            gender: Gender.Female,
-            dateOfBirth: '1991-01-02',
-          }),
-        ),
-      ];
-      await sut.upsertRows(manager, 5, rows);
-      workers.update.mockClear();
-      workers.insertMany.mockClear();
-      await expect(sut.upsertRows(manager, 5, rows)).resolves.toEqual({
-        created: 0,
-        updated: 0,
-        unchanged: 2,
-      });
-      expect(workers.update).not.toHaveBeenCalled();
-      expect(workers.updateEmployment).not.toHaveBeenCalled();
-      expect(workers.insertMany).not.toHaveBeenCalled();
-      expect(workers.employments).toHaveLength(2);
-    });
-
-    it('updates what differs, and leaves alone what the file does not carry', async () => {
-      const { sut, workers } = build(newImport('x.csv'));
-      await sut.upsertRows(manager, 5, [hashed(row())]);
-      const changed = row({
-        phone: undefined,
-        email: 'an@example.com',
-        endDate: '2024-12-31',
-        unionMember: undefined,
-      });
-      await expect(sut.upsertRows(manager, 5, [hashed(changed)])).resolves.toEqual({
-        created: 0,
-        updated: 1,
-        unchanged: 0,
-      });
-      expect(workers.workers[0]).toMatchObject({ phone: '0912345678', email: 'an@example.com' });
-      expect(workers.employments[0]).toMatchObject({ endDate: '2024-12-31', unionMember: true });
-    });
-
-    it('adds a new employment for a known person who starts again or elsewhere', async () => {
-      const { sut, workers } = build(newImport('x.csv'));
-      await sut.upsertRows(manager, 5, [hashed(row())]);
-      await expect(sut.upsertRows(manager, 6, [hashed(row())])).resolves.toEqual({
-        created: 1,
-        updated: 0,
-        unchanged: 0,
-      });
-      expect(workers.workers).toHaveLength(1);
-      expect(workers.employments.map((e) => e.enterpriseId)).toEqual([5, 6]);
-    });
-  });
 
   describe('check', () => {
-    it('reports a CCCD already used by an earlier row of the file', () => {
+    it('reports a row of the same person whose working period overlaps an earlier row', () => {
       const { sut } = build(newImport('x.csv'));
-      const seen = new Map<string, number>();
+      const seen = new Map<string, SeenPeriod[]>();
       const cells = {
         fullName: 'Nguyễn Văn An',
         dateOfBirth: '15/03/1990',
@@ -222,8 +95,12 @@ describe(RosterImportsService.name, () => {
       const second = sut.check(40, { ...cells, fullName: 'Nguyễn Văn Ân' }, seen);
       expect(second.row).toBeNull();
       expect(second.problems).toEqual([
-        { field: RosterField.Cccd, key: 'roster.error.duplicate', params: { row: 12 } },
+        { field: RosterField.Cccd, key: 'roster.error.overlap', params: { row: 12 } },
       ]);
+      // A later time there (a re-hire) is fine once the first row says when they left.
+      const rehired = new Map<string, SeenPeriod[]>();
+      expect(sut.check(12, { ...cells, endDate: '31/12/2018' }, rehired).row).not.toBeNull();
+      expect(sut.check(13, { ...cells, startDate: '01/03/2021' }, rehired).problems).toEqual([]);
     });
   });
 

@@ -8,7 +8,6 @@ import { FormError } from '../common/errors/form-error';
 import { translateRef } from '../common/i18n/i18n';
 import { Locale } from '../common/i18n/messages';
 import { Page, pageOf } from '../common/http/pagination';
-import { foldVietnamese } from '../common/text/vietnamese';
 import { isValidCccdFormat } from '../common/validation/cccd';
 import { uploadsConfig, UploadsConfig } from '../config';
 import { UnitOfWork } from '../database/unit-of-work';
@@ -21,6 +20,8 @@ import { Enterprise } from '../organisations/entities/enterprise.entity';
 import { RosterImportError } from './entities/roster-import-error.entity';
 import { RosterImport, RosterImportStatus } from './entities/roster-import.entity';
 import { Worker } from './entities/worker.entity';
+import { EntryOutcome, EntryRefusal, PersonRegistry } from './identity/person-registry';
+import { ReconciliationSource } from './reconciliation/entities/identity-reconciliation.entity';
 import {
   NewRosterImportError,
   RosterImportCounts,
@@ -36,22 +37,29 @@ import {
   RosterField,
 } from './roster/roster-columns';
 import { readRosterFile, RosterFileError, SheetRow } from './roster/roster-file.reader';
-import { employmentChanges, employmentKey, newEmployment, workerChanges } from './roster/roster-merge';
+import { overlaps } from './roster/roster-merge';
 import { RosterRow, RosterRowValidator, RowCells, RowProblem } from './roster/roster-row.validator';
 import { isBlank, parseCccd } from './roster/roster-values';
 import { detectRosterKind, StoredUpload } from './roster-upload';
 import { OutOfScopeException } from '../common/access/out-of-scope';
 import { WORKER_SCOPE_ROLES } from './workers.access';
-import { NewWorker, WorkersRepository } from './workers.repository';
+import { WorkersRepository } from './workers.repository';
 
 /** Rows saved per transaction: one look-up of existing workers, batched inserts, one commit. */
 export const CHUNK_SIZE = 500;
 
-export interface ChunkOutcome {
-  created: number;
-  updated: number;
-  unchanged: number;
+/** An earlier row of the same person in the file (dates null when that row was not valid). */
+export interface SeenPeriod {
+  rowNumber: number;
+  startDate: string | null;
+  endDate?: string | null;
 }
+
+const REFUSAL_MESSAGES: Record<EntryRefusal, string> = {
+  identityDiffers: 'roster.error.identityDiffers',
+  alreadyOnRoster: 'roster.error.duplicate',
+  secondOpen: 'roster.error.secondOpen',
+};
 
 /** A data row after checking: either a row to save or the problems to report. */
 export interface CheckedRow {
@@ -80,6 +88,7 @@ export class RosterImportsService {
     private readonly imports: RosterImportsRepository,
     private readonly workers: WorkersRepository,
     private readonly validator: RosterRowValidator,
+    private readonly registry: PersonRegistry,
     private readonly unitOfWork: UnitOfWork,
     private readonly pii: PiiCipher,
     private readonly scopes: EnterpriseScopeService,
@@ -204,7 +213,7 @@ export class RosterImportsService {
     let lastRow = 0;
     let chunk: CheckedRow[] = [];
     let header: { match: HeaderMatch; rowNumber: number } | null = null;
-    const seen = new Map<string, number>();
+    const seen = new Map<string, SeenPeriod[]>();
     try {
       for await (const sheetRow of readRosterFile(path, imp.kind, (fraction) => (done = fraction))) {
         lastRow = sheetRow.rowNumber;
@@ -266,19 +275,31 @@ export class RosterImportsService {
     return position >= HEADER_SEARCH_ROWS ? 'none' : 'skip';
   }
 
-  /** Validates one row and catches a CCCD already used by an earlier row of the same file. */
-  check(rowNumber: number, cells: RowCells, seen: Map<string, number>): CheckedRow {
+  /**
+   * Validates one row and catches a row of the same person (CCCD) whose working period overlaps an
+   * earlier row of the file. Two rows of one person are fine when their periods do not overlap: a
+   * worker who left and was hired again.
+   */
+  check(rowNumber: number, cells: RowCells, seen: Map<string, SeenPeriod[]>): CheckedRow {
     const { row, problems } = this.validator.validate(rowNumber, cells);
     const cccd = parseCccd(cells.cccd);
     let cccdHash: string | null = null;
     if (cccd && isValidCccdFormat(cccd)) {
       cccdHash = this.pii.blindIndex(cccd);
-      const first = seen.get(cccdHash);
-      if (first !== undefined) {
-        problems.push({ field: RosterField.Cccd, key: 'roster.error.duplicate', params: { row: first } });
+      const earlier = seen.get(cccdHash) ?? [];
+      const period = row ? { rowNumber, startDate: row.startDate, endDate: row.endDate } : null;
+      const clash = earlier.find(
+        (e) => !period || !e.startDate || overlaps({ startDate: e.startDate, endDate: e.endDate }, period),
+      );
+      if (clash) {
+        problems.push({
+          field: RosterField.Cccd,
+          key: period && clash.startDate ? 'roster.error.overlap' : 'roster.error.duplicate',
+          params: { row: clash.rowNumber },
+        });
         return { rowNumber, row: null, cccdHash, problems };
       }
-      seen.set(cccdHash, rowNumber);
+      seen.set(cccdHash, [...earlier, period ?? { rowNumber, startDate: null, endDate: null }]);
     }
     return { rowNumber, row, cccdHash, problems };
   }
@@ -307,15 +328,26 @@ export class RosterImportsService {
       })),
     );
     const next = await this.unitOfWork.run(async (manager) => {
-      const outcome = await this.upsertRows(manager, imp.enterpriseId, valid);
+      const outcomes = await this.saveRows(manager, imp, valid);
+      const refused = outcomes.filter((o) => o.result === 'refused');
+      const refusedErrors: NewRosterImportError[] = refused.map((o) => ({
+        importId: imp.id,
+        rowNumber: o.key,
+        columnName: header.columns.get(RosterField.Cccd)?.label ?? columnHeader(RosterField.Cccd),
+        messageKey: REFUSAL_MESSAGES[o.refusal!],
+        params: null,
+      }));
       const after: RosterImportCounts = {
         totalRows: counts.totalRows + chunk.length,
-        createdCount: counts.createdCount + outcome.created,
-        updatedCount: counts.updatedCount + outcome.updated,
-        unchangedCount: counts.unchangedCount + outcome.unchanged,
-        errorCount: counts.errorCount + invalid.length,
+        createdCount: counts.createdCount + outcomes.filter((o) => o.result === 'created').length,
+        updatedCount: counts.updatedCount + outcomes.filter((o) => o.result === 'updated').length,
+        unchangedCount: counts.unchangedCount + outcomes.filter((o) => o.result === 'unchanged').length,
+        errorCount: counts.errorCount + invalid.length + refused.length,
       };
-      await this.imports.insertErrors(errors, manager);
+      await this.imports.insertErrors(
+        [...errors, ...refusedErrors].sort((a, b) => a.rowNumber - b.rowNumber),
+        manager,
+      );
       if (!(await this.imports.advance(manager, imp.id, counts.totalRows, after)))
         throw new ImportOvertakenError(`roster import ${imp.id} was advanced by another run`);
       return after;
@@ -324,80 +356,36 @@ export class RosterImportsService {
   }
 
   /**
-   * Creates or updates the people and employments of some valid rows (CCCDs unique among them), and
-   * says how many were created, updated or left unchanged. Runs inside the caller's transaction.
+   * Saves some valid rows (people and their employments at the import's enterprise) under the
+   * identity rules of PersonRegistry, inside the caller's transaction. The uploader is who asked.
    */
-  async upsertRows(
+  saveRows(
     manager: EntityManager,
-    enterpriseId: number,
+    imp: Pick<RosterImport, 'id' | 'enterpriseId' | 'uploadedBy'>,
     rows: { row: RosterRow; cccdHash: string }[],
-  ): Promise<ChunkOutcome> {
-    const outcome: ChunkOutcome = { created: 0, updated: 0, unchanged: 0 };
-    if (rows.length === 0) return outcome;
-    const byHash = new Map<string, Worker>(
-      (
-        await this.workers.findByHashes(
-          rows.map((r) => r.cccdHash),
-          manager,
-        )
-      ).map((w) => [w.cccdHash, w]),
-    );
-    const fresh: NewWorker[] = [];
-    const changedWorkers = new Set<string>();
-    for (const { row, cccdHash } of rows) {
-      const existing = byHash.get(cccdHash);
-      if (!existing) {
-        fresh.push({
-          fullName: row.fullName,
-          searchKey: foldVietnamese(row.fullName),
-          dateOfBirth: row.dateOfBirth,
-          gender: row.gender,
-          cccdEncrypted: this.pii.encrypt(row.cccd),
-          cccdHash,
-          phone: row.phone ?? null,
-          email: row.email ?? null,
-        });
-        continue;
-      }
-      const changes = workerChanges(existing, row);
-      if (changes) {
-        await this.workers.update(existing.id, changes, manager);
-        changedWorkers.add(cccdHash);
-      }
-    }
-    if (fresh.length > 0) {
-      await this.workers.insertMany(fresh, manager);
-      for (const w of await this.workers.findByHashes(
-        fresh.map((f) => f.cccdHash),
-        manager,
-      ))
-        byHash.set(w.cccdHash, w);
-    }
-    const workerIds = rows.map((r) => byHash.get(r.cccdHash)!.id);
-    const employments = new Map(
-      (await this.workers.employmentsAt(workerIds, enterpriseId, manager)).map((e) => [
-        employmentKey(e.workerId, e.startDate),
-        e,
-      ]),
-    );
-    const newEmployments = [];
-    const freshHashes = new Set(fresh.map((f) => f.cccdHash));
-    for (const { row, cccdHash } of rows) {
-      const workerId = byHash.get(cccdHash)!.id;
-      const employment = employments.get(employmentKey(workerId, row.startDate));
-      if (!employment) {
-        newEmployments.push(newEmployment(workerId, enterpriseId, row));
-        outcome.created++;
-        continue;
-      }
-      const changes = employmentChanges(employment, row);
-      if (changes) await this.workers.updateEmployment(employment.id, changes, manager);
-      if (freshHashes.has(cccdHash)) outcome.created++;
-      else if (changes || changedWorkers.has(cccdHash)) outcome.updated++;
-      else outcome.unchanged++;
-    }
-    await this.workers.insertEmployments(newEmployments, manager);
-    return outcome;
+  ): Promise<EntryOutcome[]> {
+    if (rows.length === 0) return Promise.resolve([]);
+    return this.registry.register(manager, {
+      enterpriseId: imp.enterpriseId,
+      entries: rows.map(({ row, cccdHash }) => ({
+        key: row.rowNumber,
+        cccd: row.cccd,
+        cccdHash,
+        identity: { fullName: row.fullName, dateOfBirth: row.dateOfBirth, gender: row.gender },
+        employment: {
+          startDate: row.startDate,
+          endDate: row.endDate,
+          employeeCode: row.employeeCode,
+          unionMember: row.unionMember,
+          phone: row.phone,
+          email: row.email,
+        },
+      })),
+      requester: { userId: imp.uploadedBy },
+      source: { kind: ReconciliationSource.RosterImport, importId: imp.id },
+      mode: 'merge',
+      identityAuthority: false,
+    });
   }
 
   private async fail(

@@ -125,7 +125,7 @@ export class WorkerAccountsService {
             {
               username: `nld${worker.id}`,
               displayName: worker.fullName,
-              email: worker.email,
+              email: null,
               status: UserStatus.Pending,
             },
             manager,

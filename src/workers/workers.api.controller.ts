@@ -49,7 +49,7 @@ export class WorkersApiController {
   @Roles(...WORKER_MANAGERS)
   @ApiOperation({ summary: 'Add a worker with an employment (or the employment, for a CCCD already known)' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateWorkerDto): Promise<WorkerDetail> {
-    const { worker } = await this.workers.create(actor, dto);
+    const worker = await this.workers.create(actor, dto, 'API');
     return this.workers.detail(actor, worker.id);
   }
 
@@ -61,7 +61,7 @@ export class WorkersApiController {
     @Param('id', ParseIntPipe) id: number,
     @Body() dto: UpdateWorkerDto,
   ): Promise<WorkerDetail> {
-    await this.workers.update(actor, id, dto);
+    await this.workers.update(actor, id, dto, 'API');
     return this.workers.detail(actor, id);
   }
 

@@ -110,8 +110,9 @@ export class WorkersController {
   @Roles(...WORKER_MANAGERS)
   @FormView('workers/form', { context: 'formContext' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateWorkerDto, @Req() req: AppRequest) {
-    const { worker, existing } = await this.workers.create(actor, dto);
-    flash(req, 'success', existing ? 'workers.employmentAdded' : 'workers.created');
+    // The same answer whether the person was new or joined from elsewhere (no existence oracle).
+    const worker = await this.workers.create(actor, dto);
+    flash(req, 'success', 'workers.created');
     return { url: `/workers/${worker.id}` };
   }
 
@@ -216,6 +217,7 @@ export class WorkersController {
       action: `/workers/${worker.id}/edit`,
       creating: false,
       worker,
+      canEditCccd: req.user!.reachesAll(Role.FederationAdmin),
       genders: genderOptions(req.locale),
     };
   }

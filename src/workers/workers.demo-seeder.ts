@@ -149,6 +149,8 @@ export class WorkersDemoSeeder {
           startDate,
           endDate: ended ? between(startDate, '2025-10-31') : null,
           unionMember: random() < 0.7,
+          phone: null,
+          email: null,
         };
         const employments = [employment];
         if (mover) {
@@ -159,9 +161,14 @@ export class WorkersDemoSeeder {
             startDate: config.mover.fromStart,
             endDate: config.mover.leftOn,
             unionMember: true,
+            phone: null,
+            email: null,
           });
         }
         const slug = foldVietnamese(fullName).replace(/[^a-z]/g, '');
+        // Contact data as the current enterprise entered it.
+        employment.phone = random() < 0.7 ? `${pick(config.phonePrefixes)}${digits(7)}` : null;
+        employment.email = random() < 0.2 ? `${slug}${index + 1}@example.com` : null;
         people.push({
           worker: {
             fullName,
@@ -170,8 +177,6 @@ export class WorkersDemoSeeder {
             gender: gender as Gender,
             cccdEncrypted: this.pii.encrypt(cccd),
             cccdHash: this.pii.blindIndex(cccd),
-            phone: random() < 0.7 ? `${pick(config.phonePrefixes)}${digits(7)}` : null,
-            email: random() < 0.2 ? `${slug}${index + 1}@example.com` : null,
           },
           employments,
         });

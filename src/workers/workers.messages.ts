@@ -65,14 +65,22 @@ export const workersMessages = defineMessages({
   'workers.union.mark': { vi: 'Đánh dấu là đoàn viên', en: 'Mark as union member' },
   'workers.union.unmark': { vi: 'Bỏ đánh dấu đoàn viên', en: 'Unmark union member' },
   'workers.created': { vi: 'Đã thêm người lao động.', en: 'Worker added.' },
-  'workers.employmentAdded': {
-    vi: 'Người lao động đã có trong hệ thống; đã thêm quá trình làm việc tại doanh nghiệp.',
-    en: 'This person was already known; their employment at the enterprise was added.',
-  },
   'workers.employmentEnded': { vi: 'Đã ghi nhận ngày nghỉ việc.', en: 'Leaving date recorded.' },
   'workers.cccdTaken': {
-    vi: 'Số CCCD này đã được đăng ký với họ tên hoặc ngày sinh khác. Vui lòng kiểm tra lại.',
-    en: 'This citizen ID is registered with another name or date of birth. Please check it.',
+    vi: 'Số CCCD này đã thuộc về một người lao động khác.',
+    en: 'This citizen ID belongs to another worker.',
+  },
+  'workers.identityDiffers': {
+    vi: 'Họ tên, ngày sinh hoặc giới tính khác với hồ sơ quốc gia của người có số CCCD này. Yêu cầu đã được chuyển Liên đoàn Lao động tỉnh đối chiếu; bạn sẽ nhận thông báo khi có kết quả.',
+    en: 'The name, date of birth or gender differs from the national record of this citizen ID. The request went to the federation admin for reconciliation; you will get a notice with the outcome.',
+  },
+  'workers.cccdAdminOnly': {
+    vi: 'Chỉ Liên đoàn Lao động tỉnh sửa được số CCCD. Hãy gửi yêu cầu cho Liên đoàn nếu số bị nhập sai.',
+    en: 'Only the federation admin corrects a citizen ID. Ask them if it was entered wrongly.',
+  },
+  'workers.identityLocked': {
+    vi: 'Họ tên, ngày sinh và giới tính thuộc hồ sơ quốc gia của người lao động (họ đã làm việc ở nơi khác hoặc đã tự kích hoạt tài khoản). Nếu bạn sửa, yêu cầu sẽ được chuyển Liên đoàn Lao động tỉnh đối chiếu.',
+    en: 'Name, date of birth and gender belong to the worker’s national record (they worked elsewhere or activated their own account). A change you make goes to the federation admin for reconciliation.',
   },
   'workers.alreadyOnRoster': {
     vi: 'Người lao động này đã có trong danh sách của doanh nghiệp.',
@@ -218,6 +226,18 @@ export const workersMessages = defineMessages({
     en: 'The gender does not match the citizen ID',
   },
   'roster.error.duplicate': { vi: 'Trùng CCCD với dòng {row}', en: 'Same citizen ID as row {row}' },
+  'roster.error.overlap': {
+    vi: 'Cùng người lao động với dòng {row} và thời gian làm việc trùng nhau',
+    en: 'The same worker as row {row}, with an overlapping working period',
+  },
+  'roster.error.identityDiffers': {
+    vi: 'Danh tính khác với hồ sơ quốc gia của số CCCD này — Liên đoàn Lao động tỉnh sẽ đối chiếu',
+    en: 'Identity differs from the national record of this citizen ID — the federation admin reconciles it',
+  },
+  'roster.error.secondOpen': {
+    vi: 'Người lao động đã có một quá trình làm việc chưa kết thúc tại doanh nghiệp; hãy ghi ngày nghỉ việc',
+    en: 'The worker already has an employment here that has not ended; give its end date',
+  },
   'roster.error.phone': {
     vi: 'Số điện thoại không hợp lệ (10 chữ số, bắt đầu bằng 0)',
     en: 'The phone number is not valid (10 digits starting with 0)',
@@ -255,5 +275,51 @@ export const workersMessages = defineMessages({
   'roster.error.unreadableCsv': {
     vi: 'Tệp CSV sai định dạng gần dòng {row}.',
     en: 'The CSV file is malformed near row {row}.',
+  },
+
+  'nav.reconciliations': { vi: 'Đối chiếu danh tính', en: 'Identity reconciliation' },
+  'reconciliation.title': { vi: 'Đối chiếu danh tính người lao động', en: 'Reconciling workers’ identities' },
+  'reconciliation.intro': {
+    vi: 'Mỗi yêu cầu là một dòng danh sách hoặc một biểu mẫu của doanh nghiệp ghi số CCCD của một người đã có trong hệ thống nhưng với họ tên, ngày sinh hoặc giới tính khác. Chấp nhận: hồ sơ của người đó lấy thông tin của doanh nghiệp và quá trình làm việc được ghi nhận. Từ chối: không gì thay đổi. Cả hai đều cần lý do, được ghi vào nhật ký và gửi cho cán bộ đã gửi.',
+    en: 'Each request is a roster row or a form of an enterprise that gave the citizen ID of a person already known, with another name, date of birth or gender. Accept: the person’s record takes the enterprise’s data and the employment is saved. Reject: nothing changes. Both need a reason, which is kept in the audit trail and sent to the officer who asked.',
+  },
+  'reconciliation.status.OPEN': { vi: 'Chờ xử lý', en: 'Open' },
+  'reconciliation.status.ACCEPTED': { vi: 'Đã chấp nhận', en: 'Accepted' },
+  'reconciliation.status.REJECTED': { vi: 'Đã từ chối', en: 'Rejected' },
+  'reconciliation.allStatuses': { vi: 'Mọi trạng thái', en: 'Any status' },
+  'reconciliation.record': { vi: 'Hồ sơ hiện có', en: 'National record' },
+  'reconciliation.proposed': { vi: 'Doanh nghiệp gửi', en: 'From the enterprise' },
+  'reconciliation.enterprise': { vi: 'Doanh nghiệp', en: 'Enterprise' },
+  'reconciliation.source': { vi: 'Nguồn', en: 'Source' },
+  'reconciliation.source.ROSTER_IMPORT': {
+    vi: 'Nhập danh sách #{importId}, dòng {row}',
+    en: 'Roster import #{importId}, row {row}',
+  },
+  'reconciliation.source.FORM': { vi: 'Biểu mẫu trên trang', en: 'A form on the pages' },
+  'reconciliation.source.API': { vi: 'API', en: 'API' },
+  'reconciliation.employment': { vi: 'Quá trình làm việc đề nghị', en: 'Employment asked for' },
+  'reconciliation.identityOnly': { vi: 'Chỉ sửa danh tính', en: 'Identity only' },
+  'reconciliation.receivedAt': { vi: 'Nhận lúc', en: 'Received' },
+  'reconciliation.decidedAt': { vi: 'Quyết định lúc', en: 'Decided' },
+  'reconciliation.reason': { vi: 'Lý do', en: 'Reason' },
+  'reconciliation.accept': { vi: 'Chấp nhận', en: 'Accept' },
+  'reconciliation.reject': { vi: 'Từ chối', en: 'Reject' },
+  'reconciliation.open': { vi: 'Xem và quyết định', en: 'Review and decide' },
+  'reconciliation.decided': { vi: 'Đã ghi nhận quyết định.', en: 'Decision recorded.' },
+  'reconciliation.alreadyDecided': {
+    vi: 'Yêu cầu này đã được quyết định trước đó.',
+    en: 'This request was already decided.',
+  },
+  'reconciliation.cannotApply': {
+    vi: 'Không thể ghi quá trình làm việc đề nghị: người lao động đã có một quá trình làm việc chưa kết thúc tại doanh nghiệp. Hãy từ chối kèm lý do để doanh nghiệp gửi lại.',
+    en: 'The employment asked for cannot be saved: the worker already has one that has not ended there. Reject with a reason so that the enterprise sends it again.',
+  },
+  'reconciliation.notice.accepted': {
+    vi: 'Liên đoàn đã chấp nhận yêu cầu đối chiếu danh tính của bạn. Lý do: {reason}',
+    en: 'The federation accepted your identity reconciliation request. Reason: {reason}',
+  },
+  'reconciliation.notice.rejected': {
+    vi: 'Liên đoàn đã từ chối yêu cầu đối chiếu danh tính của bạn. Lý do: {reason}',
+    en: 'The federation rejected your identity reconciliation request. Reason: {reason}',
   },
 });

@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { NoticesModule } from '../notices/notices.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PiiAccessModule } from '../privacy/access-log/pii-access.module';
 import { UsersModule } from '../users/users.module';
@@ -8,6 +10,12 @@ import { Employment } from './entities/employment.entity';
 import { RosterImportError } from './entities/roster-import-error.entity';
 import { RosterImport } from './entities/roster-import.entity';
 import { Worker } from './entities/worker.entity';
+import { PersonRegistry } from './identity/person-registry';
+import { IdentityReconciliation } from './reconciliation/entities/identity-reconciliation.entity';
+import { ReconciliationsApiController } from './reconciliation/reconciliations.api.controller';
+import { ReconciliationsController } from './reconciliation/reconciliations.controller';
+import { ReconciliationsRepository } from './reconciliation/reconciliations.repository';
+import { ReconciliationsService } from './reconciliation/reconciliations.service';
 import { RosterImportProcessor } from './roster-import.processor';
 import { RosterImportsApiController } from './roster-imports.api.controller';
 import { RosterImportsController } from './roster-imports.controller';
@@ -24,14 +32,23 @@ import { WorkersService } from './workers.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Worker, Employment, RosterImport, RosterImportError]),
+    TypeOrmModule.forFeature([Worker, Employment, RosterImport, RosterImportError, IdentityReconciliation]),
     OrganisationsModule,
     UsersModule,
     AuthModule,
     PiiAccessModule,
+    AuditModule,
+    NoticesModule,
   ],
-  // /workers/imports before /workers/:id, so that "imports" is not taken for a worker id.
-  controllers: [RosterImportsController, WorkersController, RosterImportsApiController, WorkersApiController],
+  // /workers/imports and /workers/reconciliations before /workers/:id, so that neither is taken for a worker id.
+  controllers: [
+    RosterImportsController,
+    ReconciliationsController,
+    WorkersController,
+    RosterImportsApiController,
+    WorkersApiController,
+    ReconciliationsApiController,
+  ],
   providers: [
     WorkersRepository,
     WorkersService,
@@ -42,6 +59,9 @@ import { WorkersService } from './workers.service';
     RosterImportProcessor,
     RosterUploadInterceptor,
     WorkersDemoSeeder,
+    PersonRegistry,
+    ReconciliationsRepository,
+    ReconciliationsService,
   ],
   exports: [WorkersService, WorkersRepository, WorkersDemoSeeder],
 })

@@ -7,6 +7,7 @@ import { Enterprise } from '../organisations/entities/enterprise.entity';
 import { UserStatus } from '../users/entities/user.entity';
 import { Employment } from './entities/employment.entity';
 import { Worker } from './entities/worker.entity';
+import { PersonTies } from './identity/identity';
 
 export type EmploymentState = 'current' | 'ended' | 'all';
 
@@ -27,11 +28,11 @@ export interface EmploymentView extends Employment {
 
 export type NewWorker = Pick<
   Worker,
-  'fullName' | 'searchKey' | 'dateOfBirth' | 'gender' | 'cccdEncrypted' | 'cccdHash' | 'phone' | 'email'
+  'fullName' | 'searchKey' | 'dateOfBirth' | 'gender' | 'cccdEncrypted' | 'cccdHash'
 >;
 export type NewEmployment = Pick<
   Employment,
-  'workerId' | 'enterpriseId' | 'employeeCode' | 'startDate' | 'endDate' | 'unionMember'
+  'workerId' | 'enterpriseId' | 'employeeCode' | 'startDate' | 'endDate' | 'unionMember' | 'phone' | 'email'
 >;
 
 const INSERT_BATCH = 500;
@@ -196,10 +197,43 @@ export class WorkersRepository {
     return this.repo(Employment, manager).findOne({ where: { id } });
   }
 
-  /** A worker's employments at one enterprise (the natural key adds the start date). */
+  /** Workers' employments at one enterprise, by start date. */
   employmentsAt(workerIds: number[], enterpriseId: number, manager?: EntityManager): Promise<Employment[]> {
     if (workerIds.length === 0) return Promise.resolve([]);
-    return this.repo(Employment, manager).find({ where: { workerId: In(workerIds), enterpriseId } });
+    return this.repo(Employment, manager).find({
+      where: { workerId: In(workerIds), enterpriseId },
+      order: { startDate: 'ASC', id: 'ASC' },
+    });
+  }
+
+  /**
+   * Each person's ties that decide whose their identity is (identity.ts): the enterprises they
+   * have an employment at, and whether they activated their own account.
+   */
+  async ties(workerIds: number[], manager?: EntityManager): Promise<Map<number, PersonTies>> {
+    const ties = new Map<number, PersonTies>(
+      workerIds.map((id) => [id, { enterpriseIds: new Set<number>(), activated: false }]),
+    );
+    if (workerIds.length === 0) return ties;
+    const db = manager ?? this.workers.manager;
+    const employed = await db
+      .createQueryBuilder()
+      .select(['e.worker_id AS workerId', 'e.enterprise_id AS enterpriseId'])
+      .from(Employment, 'e')
+      .where('e.worker_id IN (:...workerIds)', { workerIds })
+      .getRawMany<{ workerId: number; enterpriseId: number }>();
+    for (const row of employed) ties.get(Number(row.workerId))?.enterpriseIds.add(Number(row.enterpriseId));
+    // An account that left "awaiting activation" was activated by its owner (a disabled one too).
+    const accounts = await db
+      .createQueryBuilder()
+      .select('w.id', 'workerId')
+      .from(Worker, 'w')
+      .innerJoin('users', 'u', 'u.id = w.user_id')
+      .where('w.id IN (:...workerIds)', { workerIds })
+      .andWhere('u.status <> :pending', { pending: UserStatus.Pending })
+      .getRawMany<{ workerId: number }>();
+    for (const row of accounts) ties.get(Number(row.workerId))!.activated = true;
+    return ties;
   }
 
   async insertEmployments(rows: NewEmployment[], manager: EntityManager): Promise<void> {

@@ -12,6 +12,8 @@ import { WorkersRepository } from './workers.repository';
 import { PiiAccessLog } from '../privacy/access-log/pii-access-log.service';
 import { PiiAccessAction } from '../privacy/entities/pii-access.entity';
 import { isCccdQuery, WorkersService } from './workers.service';
+import { PersonRegistry } from './identity/person-registry';
+import { AuditLog } from '../audit/audit-log.service';
 
 describe(WorkersService.name, () => {
   const pii = new PiiCipher({ piiKeys: [{ id: 'k1', key: randomBytes(32) }], piiHmacKey: randomBytes(32) });
@@ -38,9 +40,13 @@ describe(WorkersService.name, () => {
     return { all: false, enterpriseIds: grants.map((g) => g.scopeId), unitPaths: [] };
   };
 
-  let repo: Record<'findById' | 'isInScope' | 'findByHash' | 'update', jest.Mock>;
+  let repo: Record<
+    'findById' | 'isInScope' | 'findByHash' | 'update' | 'employmentsOf' | 'accountStatuses',
+    jest.Mock
+  >;
   let sut: WorkersService;
   let accessLog: { record: jest.Mock };
+  let registry: { register: jest.Mock };
 
   beforeEach(() => {
     accessLog = { record: jest.fn(async () => undefined) };
@@ -53,15 +59,20 @@ describe(WorkersService.name, () => {
       ),
       findByHash: jest.fn(async () => null),
       update: jest.fn(async () => undefined),
+      employmentsOf: jest.fn(async () => []),
+      accountStatuses: jest.fn(async () => new Map()),
     };
+    registry = { register: jest.fn(async () => [{ key: 1, result: 'updated', workerId: worker.id }]) };
     sut = new WorkersService(
       repo as unknown as WorkersRepository,
       {
         scopeOf: async (actor: Actor, ...roles: Role[]) => scopeOf(actor, ...roles),
       } as EnterpriseScopeService,
       pii,
-      {} as UnitOfWork,
+      { run: (work: (m: unknown) => Promise<unknown>) => work({}) } as unknown as UnitOfWork,
       accessLog as unknown as PiiAccessLog,
+      registry as unknown as PersonRegistry,
+      { write: jest.fn(async () => undefined) } as unknown as AuditLog,
     );
   });
 
@@ -120,7 +131,36 @@ describe(WorkersService.name, () => {
     await expect(sut.update(officerB, worker.id, { gender: Gender.Other, phone: null })).resolves.toBe(
       worker,
     );
-    expect(repo.update).toHaveBeenCalledWith(worker.id, { gender: Gender.Other, phone: null });
+    // The identity change goes through the registry's rules, as the officer's (not the authority's).
+    expect(registry.register).toHaveBeenCalledWith(
+      {},
+      expect.objectContaining({
+        entries: [expect.objectContaining({ identity: expect.objectContaining({ gender: Gender.Other }) })],
+        identityAuthority: false,
+      }),
+    );
+  });
+
+  it('tells the officer when an identity change went to reconciliation', async () => {
+    registry.register.mockResolvedValueOnce([
+      { key: 1, result: 'refused', workerId: null, refusal: 'identityDiffers' },
+    ]);
+    const officerB = new Actor(13, 'Cán bộ B', [
+      { role: Role.UnionOfficer, scopeType: ScopeType.Enterprise, scopeId: 2 },
+    ]);
+    await expect(sut.update(officerB, worker.id, { fullName: 'Tên Khác' })).rejects.toMatchObject({
+      fieldErrors: { fullName: { key: 'workers.identityDiffers' } },
+    });
+  });
+
+  it('lets only the federation admin correct a CCCD', async () => {
+    const officerB = new Actor(13, 'Cán bộ B', [
+      { role: Role.UnionOfficer, scopeType: ScopeType.Enterprise, scopeId: 2 },
+    ]);
+    await expect(sut.update(officerB, worker.id, { cccd: '067090099999' })).rejects.toMatchObject({
+      fieldErrors: { cccd: { key: 'workers.cccdAdminOnly' } },
+    });
+    expect(repo.findByHash).not.toHaveBeenCalled();
   });
 
   it('refuses a corrected CCCD that belongs to someone else', async () => {

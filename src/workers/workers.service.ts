@@ -8,13 +8,17 @@ import { FormError } from '../common/errors/form-error';
 import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
 import { foldVietnamese } from '../common/text/vietnamese';
 import { cccdMatchesBirthYear, maskCccd, normaliseCccd, sexFromCccd } from '../common/validation/cccd';
-import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
+import { UnitOfWork } from '../database/unit-of-work';
+import { AuditLog } from '../audit/audit-log.service';
 import { EnterpriseScope, EnterpriseScopeService } from '../organisations/enterprise-scope';
 import { Enterprise } from '../organisations/entities/enterprise.entity';
 import { UserStatus } from '../users/entities/user.entity';
 import { CreateWorkerDto, UpdateWorkerDto } from './dto/worker.dto';
 import { Employment } from './entities/employment.entity';
 import { Gender, Worker } from './entities/worker.entity';
+import { identityBelongsElsewhere, identityChanges } from './identity/identity';
+import { EntryRefusal, PersonRegistry } from './identity/person-registry';
+import { ReconciliationSource } from './reconciliation/entities/identity-reconciliation.entity';
 import { addYears, todayInVietnam } from './roster/roster-values';
 import { MIN_WORKING_AGE } from './roster/roster-row.validator';
 import { OutOfScopeException } from '../common/access/out-of-scope';
@@ -39,6 +43,11 @@ export interface WorkerSummary {
 
 export interface WorkerDetail extends WorkerSummary {
   userId: number | null;
+  /**
+   * The caller may change name, date of birth and gender directly: the federation admin always;
+   * an officer while the person's identity is still their enterprise's (identity.ts).
+   */
+  identityEditable: boolean;
   /** In scope only: an officer sees the worker's history at their own enterprises. */
   employments: (EmploymentView & { current: boolean })[];
 }
@@ -47,6 +56,12 @@ export interface WorkerListFilter {
   q?: string;
   status?: EmploymentState;
 }
+
+const REFUSALS: Record<EntryRefusal, string> = {
+  identityDiffers: 'workers.identityDiffers',
+  alreadyOnRoster: 'workers.alreadyOnRoster',
+  secondOpen: 'workers.alreadyOnRoster',
+};
 
 /** True when a search is a CCCD (12 digits once spaces and dots are dropped); it is matched by hash. */
 export function isCccdQuery(q: string | undefined): boolean {
@@ -69,6 +84,8 @@ export class WorkersService {
     private readonly pii: PiiCipher,
     private readonly unitOfWork: UnitOfWork,
     private readonly accessLog: PiiAccessLog,
+    private readonly registry: PersonRegistry,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The worker if the actor's scope reaches them (or it is the actor's own record), else 404. */
@@ -127,9 +144,13 @@ export class WorkersService {
     const [summary] = await this.summaries([worker], scope);
     const today = todayInVietnam();
     const employments = await this.workers.employmentsOf([id], scope.all ? undefined : scope);
+    const ties = (await this.workers.ties([id])).get(id)!;
     return {
       ...summary,
       userId: worker.userId,
+      identityEditable:
+        actor.reachesAll(Role.FederationAdmin) ||
+        (!!summary.employment && !identityBelongsElsewhere(ties, summary.employment.enterpriseId)),
       employments: employments.map((e) => Object.assign(e, { current: !e.isEndedBy(today) })),
     };
   }
@@ -156,88 +177,106 @@ export class WorkersService {
   }
 
   /**
-   * Adds a worker with their employment. A CCCD already known (the person worked elsewhere) adds
-   * the employment to that person, provided the name and date of birth agree.
+   * Adds a worker with their employment at an enterprise in scope (PersonRegistry's rules): a new
+   * CCCD creates the person; a known person joins when name, date of birth and gender agree with
+   * their record, answered exactly as a new person is. Other identity data is refused and goes to
+   * the federation admin's reconciliation list, committed before the refusal is answered.
    */
-  async create(actor: Actor, dto: CreateWorkerDto): Promise<{ worker: Worker; existing: boolean }> {
+  async create(actor: Actor, dto: CreateWorkerDto, via: 'FORM' | 'API' = 'FORM'): Promise<Worker> {
     this.checkPerson(dto.cccd, dto.dateOfBirth, dto.gender);
     if (dto.startDate < addYears(dto.dateOfBirth, MIN_WORKING_AGE))
       throw FormError.field('dateOfBirth', 'roster.error.tooYoung', { age: MIN_WORKING_AGE });
     const enterprise = await this.targetEnterprise(actor, dto.enterpriseId);
-    const cccdHash = this.pii.blindIndex(dto.cccd);
-    const employment = {
-      enterpriseId: enterprise.id,
-      employeeCode: dto.employeeCode ?? null,
-      startDate: dto.startDate,
-      endDate: null,
-      unionMember: dto.unionMember ?? false,
-    };
-    try {
-      return await this.unitOfWork.run(async (manager) => {
-        const existing = await this.workers.findByHash(cccdHash, manager);
-        if (existing) {
-          if (
-            foldVietnamese(existing.fullName) !== foldVietnamese(dto.fullName) ||
-            existing.dateOfBirth !== dto.dateOfBirth
-          )
-            throw FormError.field('cccd', 'workers.cccdTaken');
-          const at = await this.workers.employmentsAt([existing.id], enterprise.id, manager);
-          if (at.some((e) => e.startDate === dto.startDate || e.endDate === null))
-            throw FormError.field('cccd', 'workers.alreadyOnRoster');
-          await this.workers.createEmployment({ ...employment, workerId: existing.id }, manager);
-          return { worker: existing, existing: true };
-        }
-        const worker = await this.workers.create(
+    const [outcome] = await this.unitOfWork.run((manager) =>
+      this.registry.register(manager, {
+        enterpriseId: enterprise.id,
+        entries: [
           {
-            fullName: dto.fullName,
-            searchKey: foldVietnamese(dto.fullName),
-            dateOfBirth: dto.dateOfBirth,
-            gender: dto.gender,
-            cccdEncrypted: this.pii.encrypt(dto.cccd),
-            cccdHash,
-            phone: dto.phone ?? null,
-            email: dto.email ?? null,
+            key: 1,
+            cccd: dto.cccd,
+            cccdHash: this.pii.blindIndex(dto.cccd),
+            identity: { fullName: dto.fullName, dateOfBirth: dto.dateOfBirth, gender: dto.gender },
+            employment: {
+              startDate: dto.startDate,
+              endDate: null,
+              employeeCode: dto.employeeCode ?? null,
+              unionMember: dto.unionMember ?? false,
+              phone: dto.phone ?? null,
+              email: dto.email ?? null,
+            },
           },
-          manager,
-        );
-        await this.workers.createEmployment({ ...employment, workerId: worker.id }, manager);
-        return { worker, existing: false };
-      });
-    } catch (error) {
-      if (isUniqueViolation(error)) throw FormError.field('cccd', 'workers.cccdTaken');
-      throw error;
-    }
+        ],
+        requester: actor,
+        source: { kind: via === 'API' ? ReconciliationSource.Api : ReconciliationSource.Form },
+        mode: 'add',
+        identityAuthority: false,
+      }),
+    );
+    if (outcome.result === 'refused') throw FormError.field('cccd', REFUSALS[outcome.refusal!]);
+    return (await this.workers.findById(outcome.workerId!))!;
   }
 
-  /** Changes the profile; undefined fields stay as they are, null clears phone or email. */
-  async update(actor: Actor, id: number, dto: UpdateWorkerDto): Promise<Worker> {
+  /**
+   * Changes the profile. Contact data (undefined stays, null clears) is the enterprise's own: it is
+   * written on the employment in scope. Identity changes follow PersonRegistry's rules: a person
+   * whose identity is no longer this enterprise's is not changed, and the request goes to
+   * reconciliation; the federation admin changes it directly, audited. Only the federation admin
+   * corrects a CCCD: an officer typing one could otherwise learn whether it is someone else's.
+   */
+  async update(
+    actor: Actor,
+    id: number,
+    dto: UpdateWorkerDto,
+    via: 'FORM' | 'API' = 'FORM',
+  ): Promise<Worker> {
     const worker = await this.findInScope(actor, id);
+    const authority = actor.reachesAll(Role.FederationAdmin);
+    if (dto.cccd !== undefined && !authority) throw FormError.field('cccd', 'workers.cccdAdminOnly');
     const cccd = dto.cccd ?? this.pii.decrypt(worker.cccdEncrypted);
-    const dateOfBirth = dto.dateOfBirth ?? worker.dateOfBirth;
-    this.checkPerson(cccd, dateOfBirth, dto.gender ?? worker.gender);
-    const changes: Partial<Worker> = {};
-    if (dto.fullName !== undefined && dto.fullName !== worker.fullName) {
-      changes.fullName = dto.fullName;
-      changes.searchKey = foldVietnamese(dto.fullName);
-    }
-    if (dto.dateOfBirth !== undefined) changes.dateOfBirth = dto.dateOfBirth;
-    if (dto.gender !== undefined) changes.gender = dto.gender;
-    if (dto.phone !== undefined) changes.phone = dto.phone;
-    if (dto.email !== undefined) changes.email = dto.email;
-    if (dto.cccd !== undefined) {
-      const cccdHash = this.pii.blindIndex(dto.cccd);
-      if (cccdHash !== worker.cccdHash) {
-        const other = await this.workers.findByHash(cccdHash);
-        if (other && other.id !== id) throw FormError.field('cccd', 'workers.cccdTaken');
-        Object.assign(changes, { cccdHash, cccdEncrypted: this.pii.encrypt(dto.cccd) });
+    const identity = {
+      fullName: dto.fullName ?? worker.fullName,
+      dateOfBirth: dto.dateOfBirth ?? worker.dateOfBirth,
+      gender: dto.gender ?? worker.gender,
+    };
+    this.checkPerson(cccd, identity.dateOfBirth, identity.gender);
+    const employment = await this.mainEmploymentInScope(actor, id);
+    const refusal = await this.unitOfWork.run(async (manager) => {
+      if (dto.cccd !== undefined) {
+        const cccdHash = this.pii.blindIndex(dto.cccd);
+        if (cccdHash !== worker.cccdHash) {
+          const other = await this.workers.findByHash(cccdHash, manager);
+          if (other && other.id !== id) throw FormError.field('cccd', 'workers.cccdTaken');
+          await this.workers.update(id, { cccdHash, cccdEncrypted: this.pii.encrypt(dto.cccd) }, manager);
+          await this.audit.write(
+            actor,
+            {
+              action: 'worker.identity.changed',
+              subjectType: 'worker',
+              subjectId: id,
+              details: { fields: 'cccd' },
+            },
+            manager,
+          );
+        }
       }
-    }
-    try {
-      if (Object.keys(changes).length > 0) await this.workers.update(id, changes);
-    } catch (error) {
-      if (isUniqueViolation(error)) throw FormError.field('cccd', 'workers.cccdTaken');
-      throw error;
-    }
+      const contact = {
+        ...(dto.phone !== undefined ? { phone: dto.phone } : {}),
+        ...(dto.email !== undefined ? { email: dto.email } : {}),
+      };
+      if (employment && Object.keys(contact).length > 0)
+        await this.workers.updateEmployment(employment.id, contact, manager);
+      if (!identityChanges(worker, identity)) return null;
+      const [outcome] = await this.registry.register(manager, {
+        enterpriseId: employment?.enterpriseId ?? 0,
+        entries: [{ key: 1, cccd, cccdHash: this.pii.blindIndex(cccd), identity }],
+        requester: actor,
+        source: { kind: via === 'API' ? ReconciliationSource.Api : ReconciliationSource.Form },
+        mode: 'merge',
+        identityAuthority: authority,
+      });
+      return outcome.refusal ?? null;
+    });
+    if (refusal) throw FormError.field('fullName', REFUSALS[refusal]);
     return (await this.workers.findById(id))!;
   }
 
@@ -256,6 +295,13 @@ export class WorkersService {
   ): Promise<void> {
     const employment = await this.employmentInScope(actor, workerId, employmentId);
     await this.workers.updateEmployment(employment.id, { unionMember });
+  }
+
+  /** The employment in scope that matters most (one not ended, else the latest), or null. */
+  private async mainEmploymentInScope(actor: Actor, workerId: number): Promise<EmploymentView | null> {
+    const scope = await this.scope(actor);
+    const [summary] = await this.summaries([(await this.workers.findById(workerId))!], scope);
+    return summary.employment;
   }
 
   /** An employment of this worker at an enterprise in scope, or 404. */
@@ -322,8 +368,8 @@ export class WorkersService {
         dateOfBirth: w.dateOfBirth,
         gender: w.gender,
         cccdMasked: maskCccd(this.pii.decrypt(w.cccdEncrypted)),
-        phone: w.phone,
-        email: w.email,
+        phone: employment?.phone ?? null,
+        email: employment?.email ?? null,
         accountStatus: w.userId ? (accounts.get(w.userId) ?? null) : null,
         employment,
         current: !!employment && !employment.isEndedBy(today),

@@ -404,7 +404,12 @@ describe('personal data (e2e)', () => {
       const [w] = await db.query('SELECT * FROM workers WHERE id = ?', [workerId]);
       expect(w.full_name).toBe(`Người lao động ẩn danh #${workerId}`);
       expect(String(w.date_of_birth).slice(0, 10)).toBe('1900-01-01');
-      expect([w.phone, w.email]).toEqual([null, null]);
+      const contacts = await db.query(
+        'SELECT phone, email, employee_code FROM employments WHERE worker_id = ?',
+        [workerId],
+      );
+      expect(contacts.length).toBeGreaterThan(0);
+      for (const c of contacts) expect([c.phone, c.email, c.employee_code]).toEqual([null, null, null]);
       expect(pii.decrypt(w.cccd_encrypted)).toBe('000000000000');
       expect(w.anonymised_at).not.toBeNull();
       const [u] = await db.query(

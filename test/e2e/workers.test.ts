@@ -156,7 +156,9 @@ describe('workers (e2e)', () => {
       '<td class="num">5</td><td>Ngày sinh</td><td>Ngày sinh không đúng định dạng dd/mm/yyyy</td>',
     );
     expect(html).toContain('<td class="num">6</td><td>Số CCCD</td><td>Số CCCD không hợp lệ</td>');
-    expect(html).toContain('<td class="num">7</td><td>Số CCCD</td><td>Trùng CCCD với dòng 2</td>');
+    expect(html).toContain(
+      '<td class="num">7</td><td>Số CCCD</td><td>Cùng người lao động với dòng 2 và thời gian làm việc trùng nhau</td>',
+    );
     const saved: { full_name: string }[] = await db.query(
       "SELECT full_name FROM workers WHERE full_name IN ('Đinh Thị Kiều Oanh', 'Lương Văn Khải', 'Hà Thị Mơ', 'Tạ Văn Lâm')",
     );
@@ -173,7 +175,11 @@ describe('workers (e2e)', () => {
       .expect(200);
     const sheet = await readSheet(report.body as Buffer);
     expect(sheet[0]).toEqual(['Dòng', 'Cột', 'Lỗi']);
-    expect(sheet.slice(1)).toContainEqual([7, 'Số CCCD', 'Trùng CCCD với dòng 2']);
+    expect(sheet.slice(1)).toContainEqual([
+      7,
+      'Số CCCD',
+      'Cùng người lao động với dòng 2 và thời gian làm việc trùng nhau',
+    ]);
   });
 
   it('changes nothing when the same file is imported again', async () => {

@@ -71,7 +71,7 @@ describe('activities (integration)', () => {
     for (let i = 0; i < 6; i++) {
       const cccd = `001090${serial + i}`;
       const code = `HT${serial}-${i}`;
-      const { worker } = await workers.create(officer, {
+      const worker = await workers.create(officer, {
         fullName: `Thử Nghiệm Số ${i + 1}`,
         dateOfBirth: '1990-04-12',
         gender: Gender.Male,

@@ -44,13 +44,14 @@ describe('privacy (integration)', () => {
     );
     const [{ id: userId }] = await db.query('SELECT id FROM users WHERE username = ?', [username]);
     await db.query(
-      `INSERT INTO workers (full_name, search_key, date_of_birth, gender, cccd_encrypted, cccd_hash, phone, email, user_id)
-       VALUES ('Trần Thị Riêng', 'tran thi rieng', '1995-04-03', 'FEMALE', ?, ?, '0912345678', 'rieng@example.vn', ?)`,
+      `INSERT INTO workers (full_name, search_key, date_of_birth, gender, cccd_encrypted, cccd_hash, user_id)
+       VALUES ('Trần Thị Riêng', 'tran thi rieng', '1995-04-03', 'FEMALE', ?, ?, ?)`,
       [pii.encrypt(cccd), pii.blindIndex(cccd), userId],
     );
     const [{ id: workerId }] = await db.query('SELECT id FROM workers WHERE user_id = ?', [userId]);
     await db.query(
-      "INSERT INTO employments (worker_id, enterprise_id, employee_code, start_date) VALUES (?, ?, 'RT01', '2020-01-01')",
+      `INSERT INTO employments (worker_id, enterprise_id, employee_code, start_date, phone, email)
+       VALUES (?, ?, 'RT01', '2020-01-01', '0912345678', 'rieng@example.vn')`,
       [workerId, enterpriseId],
     );
     for (const ref of ['a', 'b'])
@@ -72,16 +73,16 @@ describe('privacy (integration)', () => {
 
   const snapshot = async (workerId: number, userId: number) => ({
     worker: (
-      await db.query(
-        'SELECT full_name, date_of_birth, cccd_hash, phone, email, anonymised_at FROM workers WHERE id = ?',
-        [workerId],
-      )
+      await db.query('SELECT full_name, date_of_birth, cccd_hash, anonymised_at FROM workers WHERE id = ?', [
+        workerId,
+      ])
     )[0],
     user: (await db.query('SELECT username, status, display_name FROM users WHERE id = ?', [userId]))[0],
     requests: await db.query('SELECT status FROM privacy_requests WHERE user_id = ? ORDER BY id', [userId]),
-    employments: await db.query('SELECT enterprise_id, employee_code FROM employments WHERE worker_id = ?', [
-      workerId,
-    ]),
+    employments: await db.query(
+      'SELECT enterprise_id, employee_code, phone, email FROM employments WHERE worker_id = ?',
+      [workerId],
+    ),
     learning: (
       await db.query('SELECT COUNT(*) AS n FROM learning_records WHERE worker_id = ?', [workerId])
     )[0].n,
@@ -125,14 +126,14 @@ describe('privacy (integration)', () => {
     expect(after.worker).toMatchObject({
       full_name: `Người lao động ẩn danh #${workerId}`,
       cccd_hash: `anonymised:${workerId}`,
-      phone: null,
-      email: null,
     });
     expect(after.worker.anonymised_at).not.toBeNull();
     expect(after.user).toMatchObject({ status: 'DISABLED', username: `an-danh-${userId}` });
     expect(after.requests).toEqual([{ status: 'DONE' }, { status: 'DONE' }]);
     // What the indicators count stays: the employment, the records and the summary.
-    expect(after.employments).toEqual([{ enterprise_id: enterpriseId, employee_code: null }]);
+    expect(after.employments).toEqual([
+      { enterprise_id: enterpriseId, employee_code: null, phone: null, email: null },
+    ]);
     expect(after.learning).toBe(before.learning);
     expect(after.summary).toEqual(before.summary);
   });

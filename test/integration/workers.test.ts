@@ -119,14 +119,8 @@ describe('workers (integration)', () => {
 
   it('keeps each officer to their own enterprise’s workers, over HTTP too', async () => {
     const serial = String(Date.now() % 1e6).padStart(6, '0');
-    const { worker: a } = await workers.create(
-      officerA,
-      newWorker(`001090${serial}`, 'Trịnh Văn Ánh', enterpriseA),
-    );
-    const { worker: b } = await workers.create(
-      officerB,
-      newWorker(`002090${serial}`, 'Trịnh Văn Bình', enterpriseB),
-    );
+    const a = await workers.create(officerA, newWorker(`001090${serial}`, 'Trịnh Văn Ánh', enterpriseA));
+    const b = await workers.create(officerB, newWorker(`002090${serial}`, 'Trịnh Văn Bình', enterpriseB));
 
     await expect(workers.findInScope(officerA, b.id)).rejects.toBeInstanceOf(OutOfScopeException);
     await expect(workers.findInScope(officerA, a.id)).resolves.toMatchObject({ id: a.id });
@@ -180,7 +174,7 @@ describe('workers (integration)', () => {
     expect(errors.items.map((e) => [e.rowNumber, e.columnName, e.messageKey, e.params])).toEqual([
       [6, 'Số CCCD', 'roster.error.cccd', null],
       [10, 'Ngày sinh', 'roster.error.date', null],
-      [14, 'Số CCCD', 'roster.error.duplicate', { row: 5 }],
+      [14, 'Số CCCD', 'roster.error.overlap', { row: 5 }],
       [18, 'Giới tính', 'roster.error.cccdGender', null],
       [22, 'Họ và tên', 'roster.error.required', null],
     ]);

@@ -139,8 +139,6 @@ export async function buildRollupFixture(
         gender: Gender.Female,
         cccdEncrypted: 'fixture',
         cccdHash: randomBytes(32).toString('hex'),
-        phone: null,
-        email: null,
         userId: null,
       }),
     );

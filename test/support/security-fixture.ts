@@ -116,7 +116,7 @@ export async function buildSecurityFixture(app: INestApplication): Promise<Secur
     const female = i % 2 === 0;
     const cccd = `001${female ? 1 : 0}90${String(serial + i).padStart(6, '0')}`;
     const email = `nld.${tag}.${i}@example.vn`;
-    const { worker } = await app.get(WorkersService).create(federation, {
+    const worker = await app.get(WorkersService).create(federation, {
       fullName: names[column],
       dateOfBirth: '1990-05-17',
       gender: female ? 'FEMALE' : 'MALE',

@@ -145,3 +145,22 @@ export function storeUpload(uploadDir: string, source: string, originalName: str
     originalName,
   };
 }
+
+/** An open identity reconciliation request (another name for the person) from an enterprise. */
+export async function createReconciliation(
+  db: DataSource,
+  workerId: number,
+  enterpriseId: number,
+  fullName = 'Tên Khác Trong Danh Sách',
+): Promise<number> {
+  await db.query(
+    `INSERT INTO identity_reconciliations (worker_id, enterprise_id, source, full_name, date_of_birth, gender, status)
+     VALUES (?, ?, 'FORM', ?, '1990-01-01', 'MALE', 'OPEN')`,
+    [workerId, enterpriseId, fullName],
+  );
+  const [{ id }] = await db.query(
+    'SELECT MAX(id) AS id FROM identity_reconciliations WHERE worker_id = ? AND enterprise_id = ?',
+    [workerId, enterpriseId],
+  );
+  return Number(id);
+}

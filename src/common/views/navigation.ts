@@ -33,6 +33,7 @@ export const NAVIGATION: NavItem[] = [
   },
   { href: '/workers', label: 'nav.workers', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   { href: '/workers/imports', label: 'nav.rosterImports', roles: [Role.UnionOfficer] },
+  { href: '/workers/reconciliations', label: 'nav.reconciliations', roles: [Role.FederationAdmin] },
   {
     href: '/organisations/enterprises',
     label: 'nav.enterprises',

@@ -44,6 +44,14 @@ const SECTIONS: SectionQuery[] = [
     sql: `SELECT r.*, (SELECT GROUP_CONCAT(d.domain_code) FROM learning_record_domains d WHERE d.record_id = r.id) AS domains
           FROM learning_records r WHERE r.worker_id = ? ORDER BY r.occurred_on, r.id`,
   },
+  {
+    key: 'identityReconciliations',
+    by: 'worker',
+    sql: `SELECT r.id, r.full_name, r.date_of_birth, r.gender, r.start_date, r.end_date, r.status, r.decision_reason,
+                 r.created_at, r.decided_at, ent.name AS enterprise_name
+          FROM identity_reconciliations r JOIN enterprises ent ON ent.id = r.enterprise_id
+          WHERE r.worker_id = ? ORDER BY r.id`,
+  },
   { key: 'learningSummary', by: 'worker', sql: 'SELECT * FROM worker_learning_summary WHERE worker_id = ?' },
   {
     key: 'learningYears',
@@ -219,7 +227,7 @@ export class PersonalDataRepository {
     if (workerId !== null) {
       await manager.query(
         `UPDATE workers SET full_name = ?, search_key = ?, date_of_birth = ?, cccd_encrypted = ?, cccd_hash = ?,
-                phone = NULL, email = NULL, anonymised_at = ?, updated_at = ? WHERE id = ?`,
+                anonymised_at = ?, updated_at = ? WHERE id = ?`,
         [
           ANONYMOUS.fullName(workerId),
           foldVietnamese(ANONYMOUS.fullName(workerId)),
@@ -231,7 +239,15 @@ export class PersonalDataRepository {
           workerId,
         ],
       );
-      await manager.query('UPDATE employments SET employee_code = NULL WHERE worker_id = ?', [workerId]);
+      await manager.query(
+        'UPDATE employments SET employee_code = NULL, phone = NULL, email = NULL WHERE worker_id = ?',
+        [workerId],
+      );
+      await manager.query(
+        `UPDATE identity_reconciliations SET full_name = ?, date_of_birth = ?, employee_code = NULL, phone = NULL,
+                email = NULL WHERE worker_id = ?`,
+        [ANONYMOUS.fullName(workerId), ANONYMOUS.dateOfBirth, workerId],
+      );
       await manager.query(
         `UPDATE citizenship_answers SET statement = ? WHERE application_id IN
            (SELECT id FROM citizenship_applications WHERE worker_id = ?)`,

@@ -3,7 +3,8 @@ import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateCol
 /**
  * A worker's time at one enterprise. A worker who moved has several; one who left keeps theirs with
  * an end date (the last day worked) — employments are ended, never deleted, so history stays countable.
- * (worker, enterprise, start date) is the natural key roster imports match on.
+ * (worker, enterprise, start date) is unique, and the database allows at most one open employment
+ * (no end date) per worker and enterprise (migration 1764000017000).
  */
 @Entity('employments')
 export class Employment {
@@ -15,6 +16,9 @@ export class Employment {
   @Column({ type: 'date', nullable: true, utc: true }) endDate: string | null;
   /** Member of the enterprise's grassroots trade union (đoàn viên công đoàn). */
   @Column({ type: 'boolean' }) unionMember: boolean;
+  /** Contact data as this enterprise entered it; never shown to another enterprise. */
+  @Column({ type: 'varchar', nullable: true }) phone: string | null;
+  @Column({ type: 'varchar', nullable: true }) email: string | null;
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;
 

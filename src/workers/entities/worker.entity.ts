@@ -9,8 +9,10 @@ export enum Gender {
 export const GENDERS = Object.values(Gender);
 
 /**
- * A person on some enterprise's roster. The CCCD is kept only encrypted, with a keyed hash (blind
- * index) to find and de-duplicate people without decrypting; it is decrypted only where shown.
+ * A person: national, belonging to no enterprise (enterprises hold employments). The CCCD is kept
+ * only encrypted, with a keyed hash (blind index) to find and de-duplicate people without
+ * decrypting; it is decrypted only where shown. Identity (CCCD, name, date of birth, gender) is
+ * changed only under the rules of identity.ts; contact data belongs to each employment.
  */
 @Entity('workers')
 export class Worker {
@@ -22,8 +24,6 @@ export class Worker {
   @Column({ type: 'varchar' }) gender: Gender;
   @Column() cccdEncrypted: string;
   @Column() cccdHash: string;
-  @Column({ type: 'varchar', nullable: true }) phone: string | null;
-  @Column({ type: 'varchar', nullable: true }) email: string | null;
   /** The worker's own login, created when an officer first issues an activation code. */
   @Column({ type: 'integer', nullable: true }) userId: number | null;
   @CreateDateColumn() createdAt: Date;

@@ -1,49 +1,66 @@
-import { foldVietnamese } from '../../common/text/vietnamese';
 import { Employment } from '../entities/employment.entity';
-import { Worker } from '../entities/worker.entity';
 import { NewEmployment } from '../workers.repository';
-import { RosterRow } from './roster-row.validator';
 
 /**
- * How a roster row changes what is stored. A value the file does not carry (no such column) leaves
- * the stored one alone; an empty cell clears it. Nothing to change gives null, so importing the
- * same file twice changes nothing the second time.
+ * An employment as a roster row or a form gives it. Optional fields are undefined when the source
+ * does not carry them (the stored value is left alone) and null when given empty (it is cleared).
  */
-export function workerChanges(existing: Worker, row: RosterRow): Partial<Worker> | null {
-  const changes: Partial<Worker> = {};
-  if (existing.fullName !== row.fullName) {
-    changes.fullName = row.fullName;
-    changes.searchKey = foldVietnamese(row.fullName);
+export interface EmploymentInput {
+  startDate: string;
+  endDate?: string | null;
+  employeeCode?: string | null;
+  unionMember?: boolean;
+  phone?: string | null;
+  email?: string | null;
+}
+
+const OPEN_END = '9999-12-31';
+
+/** Two periods share at least one day; an open end (null or not given) runs for ever. */
+export function overlaps(
+  a: { startDate: string; endDate?: string | null },
+  b: { startDate: string; endDate?: string | null },
+): boolean {
+  return a.startDate <= (b.endDate ?? OPEN_END) && b.startDate <= (a.endDate ?? OPEN_END);
+}
+
+/**
+ * The stored employment (of one worker at one enterprise, ordered by start date) that an input is
+ * about: the one that starts on the same day; else one whose period overlaps it — the open one for
+ * an open input — whose start date the input then corrects; else none (a new employment: a worker
+ * re-hired after leaving, or an earlier time there).
+ */
+export function matchEmployment(stored: Employment[], input: EmploymentInput): Employment | null {
+  const exact = stored.find((e) => e.startDate === input.startDate);
+  if (exact) return exact;
+  const overlapping = stored.filter((e) => overlaps(e, input));
+  if (input.endDate === null || input.endDate === undefined) {
+    const open = overlapping.find((e) => e.endDate === null);
+    if (open) return open;
   }
-  if (existing.dateOfBirth !== row.dateOfBirth) changes.dateOfBirth = row.dateOfBirth;
-  if (existing.gender !== row.gender) changes.gender = row.gender;
-  if (row.phone !== undefined && existing.phone !== row.phone) changes.phone = row.phone;
-  if (row.email !== undefined && existing.email !== row.email) changes.email = row.email;
-  return Object.keys(changes).length > 0 ? changes : null;
+  return overlapping[0] ?? null;
 }
 
-export function employmentChanges(existing: Employment, row: RosterRow): Partial<Employment> | null {
+/** How an input changes a stored employment, the start date included; null when it changes nothing. */
+export function employmentChanges(existing: Employment, input: EmploymentInput): Partial<Employment> | null {
   const changes: Partial<Employment> = {};
-  if (row.employeeCode !== undefined && existing.employeeCode !== row.employeeCode)
-    changes.employeeCode = row.employeeCode;
-  if (row.endDate !== undefined && existing.endDate !== row.endDate) changes.endDate = row.endDate;
-  if (row.unionMember !== undefined && existing.unionMember !== row.unionMember)
-    changes.unionMember = row.unionMember;
+  if (existing.startDate !== input.startDate) changes.startDate = input.startDate;
+  for (const key of ['endDate', 'employeeCode', 'unionMember', 'phone', 'email'] as const) {
+    const value = input[key];
+    if (value !== undefined && existing[key] !== value) Object.assign(changes, { [key]: value });
+  }
   return Object.keys(changes).length > 0 ? changes : null;
 }
 
-export function newEmployment(workerId: number, enterpriseId: number, row: RosterRow): NewEmployment {
+export function newEmployment(workerId: number, enterpriseId: number, input: EmploymentInput): NewEmployment {
   return {
     workerId,
     enterpriseId,
-    employeeCode: row.employeeCode ?? null,
-    startDate: row.startDate,
-    endDate: row.endDate ?? null,
-    unionMember: row.unionMember ?? false,
+    employeeCode: input.employeeCode ?? null,
+    startDate: input.startDate,
+    endDate: input.endDate ?? null,
+    unionMember: input.unionMember ?? false,
+    phone: input.phone ?? null,
+    email: input.email ?? null,
   };
-}
-
-/** Employments are matched on (worker, enterprise, start date); the enterprise is the import's. */
-export function employmentKey(workerId: number, startDate: string): string {
-  return `${workerId}|${startDate}`;
 }

@@ -63,6 +63,8 @@ import {
 } from '../../../src/privacy/dto/privacy.dto';
 import { ReportNarrativeDto } from '../../../src/reports/dto/report.dto';
 import { CreateUserDto, RoleGrantDto, UserStatusDto } from '../../../src/users/dto/user-admin.dto';
+import { createReconciliation } from '../../support/workers-factory';
+import { ReconciliationDecisionDto } from '../../../src/workers/reconciliation/dto/reconciliation.dto';
 import {
   CccdLookupDto,
   CreateWorkerDto,
@@ -252,6 +254,7 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
   [UpdateWorkerDto, { fullName: 'Nguyễn Văn Sửa' }],
   [UploadRosterDto, { enterpriseId: 1 }],
   [WorkerSearchDto, { q: 'Nguyễn', status: 'all' }],
+  [ReconciliationDecisionDto, { decision: 'reject', reason: 'Không phải cùng một người' }],
   [AcceptConsentDto, { version: 1, agree: 'true' }],
   [DeletionRequestDto, { reason: 'Tôi đã nghỉ việc' }],
   [CorrectionRequestDto, { details: 'Sửa ngày sinh' }],
@@ -507,9 +510,16 @@ describe('mass assignment', () => {
           status: ApplicationStatus.Confirmed,
         })
       ).id;
+      const reconciliation = await createReconciliation(
+        db,
+        Number(employment.worker_id),
+        Number(employment.enterprise_id),
+      );
       return {
         year: 2025,
         code: '1.1',
+        'POST /workers/reconciliations/:id/decision id': reconciliation,
+        'POST /api/v1/identity-reconciliations/:id/decision id': reconciliation,
         'POST /indicators/plans/:id/indicators id': plan,
         'POST /indicators/plans/:id/targets id': plan,
         'POST /citizenship/criteria/:id/groups/:code id': criteriaSet,

@@ -1,0 +1,139 @@
+import { createConnection } from 'mysql2/promise';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { DataSource, DataSourceOptions } from 'typeorm';
+import { parseDatabaseConfig } from '../../src/config/database.config';
+import { dataSourceOptions } from '../../src/database/data-source';
+import { migrations } from '../../src/database/migrations';
+import { OnePersonManyEmployers1764000017000 } from '../../src/database/migrations/1764000017000-one-person-many-employers';
+import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
+
+/**
+ * Upgrades of databases made by the last landed version: each migration added since is run over
+ * data written the way that version wrote it, on MySQL/MariaDB and on SQLite.
+ */
+
+type Env = { name: string; options: () => Promise<DataSourceOptions>; cleanup: () => Promise<void> };
+
+const dir = mkdtempSync(join(tmpdir(), 'hoctap-upgrades-'));
+const database = 'hoctap_upgrades_test';
+const ENVS: Env[] = [
+  {
+    name: 'SQLite',
+    options: async () =>
+      dataSourceOptions(parseDatabaseConfig({ SQLITE_FILE: join(dir, `up-${Date.now()}.sqlite`) })),
+    cleanup: async () => rmSync(dir, { recursive: true, force: true }),
+  },
+  {
+    name: 'MySQL/MariaDB',
+    options: async () => {
+      const connection = await createConnection(MYSQL_ROOT_URL);
+      await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await connection.query(
+        `CREATE DATABASE \`${database}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`,
+      );
+      await connection.end();
+      return dataSourceOptions(parseDatabaseConfig({ DATABASE_URL: mysqlUrl(database) }));
+    },
+    cleanup: async () => {
+      const connection = await createConnection(MYSQL_ROOT_URL);
+      await connection.query(`DROP DATABASE IF EXISTS \`${database}\``);
+      await connection.end();
+    },
+  },
+];
+
+/** Runs the migrations before `migration` (the database as the last version left it), then `seed`, then the rest. */
+async function upgrade(
+  options: DataSourceOptions,
+  migration: { name: string },
+  seed: (db: DataSource) => Promise<void>,
+): Promise<DataSource> {
+  const at = migrations.findIndex((m) => m.name === migration.name);
+  const before = await new DataSource({
+    ...options,
+    migrations: migrations.slice(0, at),
+  } as DataSourceOptions).initialize();
+  await before.runMigrations({ transaction: 'each' });
+  await seed(before);
+  await before.destroy();
+  const after = await new DataSource(options).initialize();
+  await after.runMigrations({ transaction: 'each' });
+  return after;
+}
+
+describe.each(ENVS)('upgrading a database of the last version ($name)', (env) => {
+  let db: DataSource;
+  afterAll(async () => {
+    await db?.destroy();
+    await env.cleanup();
+  });
+
+  it('1764000017000: contacts move to the first employment, duplicate open employments merge, the database refuses a second', async () => {
+    db = await upgrade(await env.options(), OnePersonManyEmployers1764000017000, async (old) => {
+      await old.query(
+        "INSERT INTO admin_units (id, code, name, search_key, kind, path, valid_from) VALUES (900, '900', 'Tỉnh Thử', 'tinh thu', 'PROVINCE', '/900/', '2000-01-01')",
+      );
+      for (const [id, tax] of [
+        [901, '0100000901'],
+        [902, '0100000902'],
+      ])
+        await old.query(
+          'INSERT INTO enterprises (id, name, search_key, tax_code, unit_id) VALUES (?, ?, ?, ?, 900)',
+          [id, `DN ${id}`, `dn ${id}`, tax],
+        );
+      await old.query(
+        `INSERT INTO workers (id, full_name, search_key, date_of_birth, gender, cccd_encrypted, cccd_hash, phone, email)
+         VALUES (7, 'Nguyễn Thị Hoa', 'nguyen thi hoa', '1990-05-17', 'FEMALE', 'x', 'h7', '0912345678', 'hoa@example.vn'),
+                (8, 'Trần Văn Nam', 'tran van nam', '1988-01-02', 'MALE', 'y', 'h8', NULL, NULL)`,
+      );
+      // Worker 7 first at 901 (its contacts were entered there), then at 902. Worker 8 at 901 twice
+      // open: the second row is a re-import that corrected the start date (the bug of issue 9).
+      await old.query(
+        `INSERT INTO employments (id, worker_id, enterprise_id, employee_code, start_date, end_date, union_member) VALUES
+           (70, 7, 901, 'A1', '2019-01-01', '2022-12-31', 1),
+           (71, 7, 902, 'B1', '2023-01-01', NULL, 0),
+           (80, 8, 901, 'A2', '2020-01-01', NULL, 1),
+           (81, 8, 901, NULL, '2020-02-01', NULL, 1)`,
+      );
+    });
+    const rows = async (sql: string, params: unknown[] = []) =>
+      (await db.query(sql, params)) as Record<string, unknown>[];
+    expect(await rows('SELECT id, phone, email FROM employments WHERE worker_id = 7 ORDER BY id')).toEqual([
+      { id: 70, phone: '0912345678', email: 'hoa@example.vn' },
+      { id: 71, phone: null, email: null },
+    ]);
+    const workerColumns = (await db.createQueryRunner().getTable('workers'))!.columns.map((c) => c.name);
+    expect(workerColumns).not.toContain('phone');
+    expect(workerColumns).not.toContain('email');
+
+    const eight = await rows('SELECT id, employee_code, start_date FROM employments WHERE worker_id = 8');
+    expect(
+      eight.map((e) => [
+        Number(e.id),
+        e.employee_code,
+        String(e.start_date instanceof Date ? e.start_date.toISOString().slice(0, 10) : e.start_date),
+      ]),
+    ).toEqual([[81, 'A2', '2020-02-01']]);
+    const [audit] = await rows(
+      "SELECT action, subject_type, subject_id, details FROM audit_log WHERE subject_type = 'employment'",
+    );
+    expect(audit).toMatchObject({ action: 'employment.corrected', subject_id: 81 });
+    expect(JSON.parse(String(audit.details))).toEqual({ merged: '80' });
+
+    // A second open employment of the same worker at the same enterprise is refused by the database;
+    // an ended one is not.
+    await expect(
+      db.query(
+        "INSERT INTO employments (worker_id, enterprise_id, start_date, union_member) VALUES (8, 901, '2021-01-01', 0)",
+      ),
+    ).rejects.toThrow(/UNIQUE|Duplicate/i);
+    await db.query(
+      "INSERT INTO employments (worker_id, enterprise_id, start_date, end_date, union_member) VALUES (8, 901, '2015-01-01', '2016-01-01', 0)",
+    );
+    await db.query(
+      "INSERT INTO employments (worker_id, enterprise_id, start_date, union_member) VALUES (8, 902, '2021-01-01', 0)",
+    );
+  });
+});
