@@ -122,6 +122,7 @@ export const privacyMessages = defineMessages({
   'privacy.views.action': { vi: 'Hình thức', en: 'How' },
   'privacy.views.viewer': { vi: 'Người xem', en: 'Viewer' },
   'privacy.views.route': { vi: 'Đường dẫn', en: 'Route' },
+  'privacy.views.reason': { vi: 'Lý do', en: 'Reason' },
   'privacy.action.REVEAL': { vi: 'Xem trên trang', en: 'Seen on a page' },
   'privacy.action.EXPORT': { vi: 'Trong tệp xuất danh sách', en: 'In a roster export' },
 

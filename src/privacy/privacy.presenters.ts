@@ -11,6 +11,8 @@ export function accessView(locale: Locale, a: PiiAccessView, withViewer: boolean
     role: translate(locale, `role.${a.viewerRole}`),
     organisation: a.organisation ?? translate(locale, 'privacy.views.province'),
     action: translate(locale, `privacy.action.${a.action}`),
+    // The officer's reason for a full export: the worker is told why their number was needed.
+    reason: a.reason,
     route: withViewer ? a.route : undefined,
     viewer: withViewer ? `${a.viewerName ?? ''} (${a.viewerUsername ?? a.viewerRole})` : undefined,
   };

@@ -1,7 +1,6 @@
 import {
   Body,
   Controller,
-  ForbiddenException,
   NotFoundException,
   Get,
   Param,
@@ -25,6 +24,7 @@ import { AppRequest, flash } from '../common/http/request';
 import {
   CreateWorkerDto,
   EndEmploymentDto,
+  FullExportDto,
   UnionMemberDto,
   UpdateWorkerDto,
   WorkerExportQuery,
@@ -77,6 +77,7 @@ export class WorkersController {
     res.redirect(303, params.size ? `/workers?${params}` : '/workers');
   }
 
+  /** The list as a spreadsheet, CCCD numbers masked. */
   @Get('export/:format')
   @Roles(...WORKER_MANAGERS)
   async export(
@@ -87,15 +88,38 @@ export class WorkersController {
     @Res() res: Response,
   ): Promise<void> {
     if (!isExportFormat(format)) throw new NotFoundException();
-    const fullCccd = query.cccd === 'full';
-    if (fullCccd && !actor.has(Role.UnionOfficer)) throw new ForbiddenException();
-    const filter: WorkerListFilter = { q: isCccdQuery(query.q) ? undefined : query.q, status: query.status };
-    if (fullCccd) res.setHeader('Cache-Control', 'no-store');
+    await this.sendExport(actor, format, { q: query.q, status: query.status }, null, req, res);
+  }
+
+  /** The officer's own roster with full CCCD numbers, for a reason written to the access log. */
+  @Post('export/:format/full')
+  @Roles(Role.UnionOfficer)
+  @FormView('workers/list', { context: 'listContext' })
+  async exportFull(
+    @CurrentActor() actor: Actor,
+    @Param('format') format: string,
+    @Body() dto: FullExportDto,
+    @Req() req: AppRequest,
+    @Res() res: Response,
+  ): Promise<void> {
+    if (!isExportFormat(format)) throw new NotFoundException();
+    res.status(200).setHeader('Cache-Control', 'no-store');
+    await this.sendExport(actor, format, { q: dto.q, status: dto.status }, dto.reason, req, res);
+  }
+
+  private async sendExport(
+    actor: Actor,
+    format: Parameters<typeof sendTable>[1],
+    filter: WorkerListFilter,
+    reason: string | null,
+    req: AppRequest,
+    res: Response,
+  ): Promise<void> {
     await sendTable(res, format, req.locale, {
       filename: 'nguoi-lao-dong',
       sheet: translate(req.locale, 'nav.workers'),
       columns: exportColumns(req.locale),
-      rows: this.workers.exportRows(actor, filter, fullCccd, 'GET /workers/export/:format'),
+      rows: this.workers.exportRows(actor, filter, reason),
     });
   }
 
@@ -234,6 +258,11 @@ export class WorkersController {
       canIssueCode: worker.employments.some((e) => e.current) && worker.accountStatus !== 'DISABLED',
       hasAccount: worker.accountStatus !== null,
     };
+  }
+
+  /** The list page again (a refused full export shows its form with the message). */
+  async listContext(req: AppRequest) {
+    return this.listView(req.user!, req.query as WorkerListQuery, false);
   }
 
   private async listView(actor: Actor, query: WorkerListQuery, cccdSearch: boolean) {

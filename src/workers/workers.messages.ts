@@ -44,6 +44,11 @@ export const workersMessages = defineMessages({
     vi: 'Tệp kèm số CCCD đầy đủ là dữ liệu cá nhân: chỉ lưu trên máy của đơn vị, không gửi qua mạng xã hội hay email cá nhân.',
     en: 'A file with full citizen IDs is personal data: keep it on your organisation’s computers and do not share it.',
   },
+  'workers.exportFullReason': { vi: 'Lý do cần số CCCD đầy đủ', en: 'Why the full citizen IDs are needed' },
+  'workers.exportFullReasonHint': {
+    vi: 'Ví dụ: lập danh sách đóng bảo hiểm xã hội tháng 12. Lý do được ghi vào nhật ký truy cập và người lao động xem được.',
+    en: 'E.g. the social insurance list for December. The reason is kept in the access log, where workers can read it.',
+  },
   'workers.new.title': { vi: 'Thêm người lao động', en: 'Add a worker' },
   'workers.edit.title': { vi: 'Sửa thông tin người lao động', en: 'Edit worker' },
   'workers.cccdHint': {

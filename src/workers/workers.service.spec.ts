@@ -113,9 +113,7 @@ describe(WorkersService.name, () => {
   });
 
   it('refuses a full-CCCD export to anyone but a union officer', async () => {
-    await expect(
-      sut.exportRows(admin, {}, true, 'GET /workers/export/:format').next(),
-    ).rejects.toBeInstanceOf(ForbiddenException);
+    await expect(sut.exportRows(admin, {}, 'Kiểm tra').next()).rejects.toBeInstanceOf(ForbiddenException);
   });
 
   it('keeps the CCCD consistent with the date of birth and sex when editing', async () => {

@@ -110,27 +110,29 @@ export class WorkersService {
   }
 
   /**
-   * Every row of the list, for an export. Full CCCD numbers only for a union officer's own roster
-   * (the export is theirs to keep); anyone else gets them masked.
+   * Every row of the list, for an export. With a reason: the union officer's own roster with full
+   * CCCD numbers (the export is theirs to keep), logged per worker with the reason before the
+   * numbers leave; anyone else, and any export without a reason, gets them masked.
    */
   async *exportRows(
     actor: Actor,
     filter: WorkerListFilter,
-    fullCccd: boolean,
-    route: string,
+    fullCccdReason: string | null = null,
   ): AsyncGenerator<WorkerSummary & { cccd: string }> {
+    const fullCccd = fullCccdReason !== null;
     if (fullCccd && !actor.has(Role.UnionOfficer)) throw new ForbiddenException();
     if (fullCccd) this.logger.log({ event: 'cccd_export', userId: actor.userId });
     const scope = fullCccd ? await this.scopes.scopeOf(actor, Role.UnionOfficer) : await this.scope(actor);
     for await (const batch of this.workers.stream(scope, this.filter(filter))) {
       const summaries = await this.summaries(batch, scope);
-      // Logged before the numbers leave, per worker (the access log never holds the number).
       if (fullCccd)
         await this.accessLog.record(
           actor,
           batch.map((w) => w.id),
           PiiAccessAction.Export,
-          route,
+          'POST /workers/export/:format/full',
+          undefined,
+          fullCccdReason,
         );
       const byId = new Map(batch.map((w) => [w.id, w]));
       for (const s of summaries)

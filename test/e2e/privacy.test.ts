@@ -165,11 +165,21 @@ describe('personal data (e2e)', () => {
       const before = Number((await db.query('SELECT COUNT(*) AS n FROM pii_access_log'))[0].n);
       await officer.agent.get('/workers/export/csv?status=all').expect(200);
       expect(Number((await db.query('SELECT COUNT(*) AS n FROM pii_access_log'))[0].n)).toBe(before);
+      await officer.get('/workers');
       const full = await officer.agent
-        .get('/workers/export/xlsx?status=all&cccd=full')
+        .post('/workers/export/xlsx/full')
+        .type('form')
+        .send({ _csrf: officer.csrf, status: 'all', reason: 'Danh sách đóng bảo hiểm xã hội' })
         .buffer(true)
         .parse(binary);
       expect(full.status).toBe(200);
+      const reasons = await db.query(
+        "SELECT DISTINCT reason, route FROM pii_access_log WHERE action = 'EXPORT' AND viewer_user_id = ?",
+        [officerId],
+      );
+      expect(reasons).toEqual([
+        { reason: 'Danh sách đóng bảo hiểm xã hội', route: 'POST /workers/export/:format/full' },
+      ]);
       const exported: { n: number }[] = await db.query(
         "SELECT COUNT(DISTINCT worker_id) AS n FROM pii_access_log WHERE action = 'EXPORT' AND viewer_user_id = ?",
         [officerId],

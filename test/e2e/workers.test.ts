@@ -297,15 +297,34 @@ describe('workers (e2e)', () => {
     expect(leaks(JSON.stringify(api.body))).toEqual([]);
 
     // The roster is the officer's own: they may export it with full numbers (and nobody else may).
+    // It is a POST with a reason, never a link: the old GET form of it is refused.
+    await officer.agent.get('/workers/export/xlsx?status=all&cccd=full').expect(400);
+    await officer.get('/workers');
+    const noReason = await officer.submit('/workers/export/xlsx/full', { status: 'all', reason: '' });
+    expect(noReason.status).toBe(400);
+    expect(noReason.text).toContain('Lý do cần số CCCD đầy đủ');
     const full = await officer.agent
-      .get('/workers/export/xlsx?status=all&cccd=full')
+      .post('/workers/export/xlsx/full')
+      .type('form')
+      .send({ _csrf: officer.csrf, status: 'all', reason: 'Lập danh sách đóng BHXH tháng 12' })
       .buffer(true)
       .parse(binary)
       .expect(200);
+    expect(full.headers['cache-control']).toBe('no-store');
     expect(leaks(JSON.stringify(await readSheet(full.body as Buffer))).sort()).toEqual([...numbers].sort());
     const admin = new Browser(app);
     await admin.login('liendoan');
-    await admin.agent.get('/workers/export/xlsx?cccd=full').expect(403);
+    await admin.get('/workers');
+    expect((await admin.submit('/workers/export/xlsx/full', { reason: 'Kiểm tra số liệu' })).status).toBe(
+      403,
+    );
+
+    // A CCCD is never taken from a URL: the list and the API refuse it, and say how to search.
+    const inUrl = await officer.agent.get('/workers?q=001300003333').expect(400);
+    expect(inUrl.text).toContain('Không tìm theo số CCCD qua địa chỉ trang');
+    expect(leaks(inUrl.text)).toEqual([]);
+    const apiInUrl = await officer.agent.get('/api/v1/workers?q=001.300.003.333').expect(400);
+    expect(JSON.stringify(apiInUrl.body)).toContain('/api/v1/workers/lookup');
 
     // Searching by CCCD posts the number; the answer is rendered, never redirected to a URL with it.
     await officer.get('/workers');

@@ -38,6 +38,7 @@ const CONSTRAINT_MESSAGES: Record<string, string> = {
   isUrl: 'validation.url',
   isTaxCode: 'validation.taxCode',
   isCccd: 'validation.cccd',
+  isNotCccd: 'validation.cccdInUrl',
   isPhone: 'validation.phone',
   whitelistValidation: 'validation.unknownField',
 };

@@ -1,5 +1,6 @@
 import { Transform } from 'class-transformer';
 import { IsInt, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { IsNotCccd } from '../validation/validators';
 
 export const PAGE_SIZE = 20;
 
@@ -19,9 +20,11 @@ export class PageQuery {
   @Max(200)
   size?: number;
 
+  /** Free text; never a CCCD, which would land in the URL (see IsNotCccd). */
   @IsOptional()
   @IsString()
   @MaxLength(200)
+  @IsNotCccd()
   q?: string;
 }
 

@@ -99,6 +99,10 @@ export const commonMessages = defineMessages({
     vi: 'Số CCCD không hợp lệ (phải có đúng 12 chữ số, mã tỉnh và năm sinh hợp lệ).',
     en: 'Invalid citizen ID (exactly 12 digits with a valid province code and birth year).',
   },
+  'validation.cccdInUrl': {
+    vi: 'Không tìm theo số CCCD qua địa chỉ trang (số sẽ bị lưu trong lịch sử trình duyệt và nhật ký máy chủ). Hãy dùng ô tìm kiếm trên trang Người lao động, hoặc POST /api/v1/workers/lookup.',
+    en: 'Do not search by citizen ID in a page address (it would be kept in browser history and server logs). Use the search box of the Workers page, or POST /api/v1/workers/lookup.',
+  },
   'validation.cccdBirth': {
     vi: 'Số CCCD không khớp với năm sinh hoặc thế kỷ sinh.',
     en: 'The citizen ID does not match the year of birth.',

@@ -1,5 +1,5 @@
 import { registerDecorator, ValidationOptions } from 'class-validator';
-import { isValidCccdFormat } from './cccd';
+import { isValidCccdFormat, normaliseCccd } from './cccd';
 import { isValidTaxCode } from './tax-code';
 
 function simple(name: string, test: (value: unknown) => boolean) {
@@ -15,6 +15,15 @@ function simple(name: string, test: (value: unknown) => boolean) {
 
 export const IsTaxCode = simple('isTaxCode', (v) => typeof v === 'string' && isValidTaxCode(v));
 export const IsCccd = simple('isCccd', (v) => typeof v === 'string' && isValidCccdFormat(v));
+/**
+ * Not a citizen ID number (12 digits, with or without spaces, dots or dashes). For search boxes
+ * sent in a URL: a CCCD there would reach proxy logs and browser history, so searching by CCCD
+ * goes through a POST form or API call instead.
+ */
+export const IsNotCccd = simple(
+  'isNotCccd',
+  (v) => typeof v !== 'string' || !/^\d{12}$/.test(normaliseCccd(v.trim())),
+);
 /** Vietnamese phone numbers: 0 or +84 followed by 9 digits (10 digits in all). */
 export const IsPhone = simple('isPhone', (v) => typeof v === 'string' && /^(0|\+84)\d{9}$/.test(v));
 /**

@@ -16,6 +16,7 @@ const OPEN_INDEX = 'uq_employments_open';
  *   employment) are merged into the latest one, which carries the correction.
  * - Identity reconciliations: roster rows and forms that name an existing person with other
  *   identity data wait here for the federation admin.
+ * - The access log of full CCCD numbers keeps the reason given for a full roster export.
  */
 export class OnePersonManyEmployers1764000017000 implements MigrationInterface {
   name = 'OnePersonManyEmployers1764000017000';
@@ -84,6 +85,9 @@ export class OnePersonManyEmployers1764000017000 implements MigrationInterface {
       );
     }
 
+    // Why a full-CCCD roster export was needed (it is now a POST with a reason).
+    await q.addColumn('pii_access_log', new TableColumn(varchar('reason', 500, true)));
+
     await createTable(
       q,
       'identity_reconciliations',
@@ -128,6 +132,7 @@ export class OnePersonManyEmployers1764000017000 implements MigrationInterface {
   async down(q: QueryRunner): Promise<void> {
     const mysql = q.connection.driver.options.type === 'mysql';
     await q.dropTable('identity_reconciliations');
+    await q.dropColumn('pii_access_log', 'reason');
     await q.dropIndex('employments', OPEN_INDEX);
     if (mysql) await dropOpenKey(q);
     await q.addColumns('workers', [

@@ -20,7 +20,14 @@ describe(PiiAccessLog.name, () => {
   });
 
   it('writes one entry per worker shown, with the route and the grant that allowed it', async () => {
-    await sut.record(officer, [11, 11, 12], PiiAccessAction.Export, 'GET /workers/export/:format');
+    await sut.record(
+      officer,
+      [11, 11, 12],
+      PiiAccessAction.Export,
+      'POST /workers/export/:format/full',
+      undefined,
+      'Danh sách BHXH',
+    );
     expect(repo.employmentsAt).toHaveBeenCalledWith([11, 12], [2]);
     const [rows] = repo.insert.mock.calls[0];
     expect(rows).toEqual([
@@ -31,7 +38,8 @@ describe(PiiAccessLog.name, () => {
         viewerScopeType: ScopeType.Enterprise,
         viewerScopeId: 2,
         action: PiiAccessAction.Export,
-        route: 'GET /workers/export/:format',
+        route: 'POST /workers/export/:format/full',
+        reason: 'Danh sách BHXH',
       }),
       expect.objectContaining({ workerId: 12, viewerRole: Role.UnionOfficer }),
     ]);
@@ -39,6 +47,7 @@ describe(PiiAccessLog.name, () => {
       [
         'action',
         'at',
+        'reason',
         'route',
         'viewerRole',
         'viewerScopeId',

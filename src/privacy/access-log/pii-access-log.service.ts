@@ -22,6 +22,7 @@ export class PiiAccessLog {
     action: PiiAccessAction,
     route: string,
     manager?: EntityManager,
+    reason: string | null = null,
   ): Promise<void> {
     const others = [...new Set(workerIds)].filter((id) => id !== actor.workerId);
     if (others.length === 0) return;
@@ -41,6 +42,7 @@ export class PiiAccessLog {
           viewerScopeId: grant.scopeId,
           action,
           route: route.slice(0, 200),
+          reason: reason?.slice(0, 500) ?? null,
           at,
         };
       }),

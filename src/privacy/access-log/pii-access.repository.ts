@@ -9,6 +9,7 @@ export interface PiiAccessView {
   at: Date;
   action: PiiAccessAction;
   route: string;
+  reason: string | null;
   viewerRole: string;
   viewerScopeType: string;
   /** Name of the enterprise of the viewer's grant (officers); null for province-wide roles. */
@@ -79,6 +80,7 @@ export class PiiAccessRepository {
         'l.at AS "at"',
         'l.action AS "action"',
         'l.route AS "route"',
+        'l.reason AS "reason"',
         'l.viewer_role AS "viewerRole"',
         'l.viewer_scope_type AS "viewerScopeType"',
         'ent.name AS "organisation"',

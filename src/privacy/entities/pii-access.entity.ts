@@ -21,5 +21,7 @@ export class PiiAccess {
   @Column({ type: 'integer', nullable: true }) viewerScopeId: number | null;
   @Column({ type: 'varchar' }) action: PiiAccessAction;
   @Column() route: string;
+  /** Why the numbers were needed, as the officer wrote it (full roster exports). */
+  @Column({ type: 'varchar', nullable: true }) reason: string | null;
   @Column({ type: 'datetime', precision: 3 }) at: Date;
 }

@@ -10,10 +10,11 @@ import {
   IsString,
   MaxLength,
   Min,
+  MinLength,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { normaliseCccd } from '../../common/validation/cccd';
-import { IsCccd, IsIsoDate, IsPhone } from '../../common/validation/validators';
+import { IsCccd, IsIsoDate, IsNotCccd, IsPhone } from '../../common/validation/validators';
 import { Gender, GENDERS } from '../entities/worker.entity';
 import { EmploymentState } from '../workers.repository';
 
@@ -81,9 +82,20 @@ export class WorkerListQuery extends PageQuery {
   status?: EmploymentState;
 }
 
-export class WorkerExportQuery extends WorkerListQuery {
-  /** "full": the officer's own roster with full CCCD numbers; otherwise they are masked. */
-  @IsOptional() @IsIn(['full']) cccd?: 'full';
+export class WorkerExportQuery extends WorkerListQuery {}
+
+/**
+ * The officer's own roster with full CCCD numbers: a POST (never a link to follow or a URL in a log),
+ * with the reason kept in the access log beside each worker.
+ */
+export class FullExportDto {
+  @Transform(({ value }) => (typeof value === 'string' ? value.trim() : value))
+  @IsString()
+  @MinLength(5)
+  @MaxLength(500)
+  reason: string;
+  @IsOptional() @IsString() @MaxLength(200) @IsNotCccd() q?: string;
+  @IsOptional() @IsIn(EMPLOYMENT_STATES) status?: EmploymentState;
 }
 
 export class WorkerSearchDto {
