@@ -269,3 +269,59 @@ export const samples = {
     return Buffer.from('Ghi chú buổi học: an toàn lao động.\n', 'utf8');
   },
 };
+
+type SheetCell = string | number | null;
+
+/**
+ * An XLSX laid out as Excel saves one: the worksheets come before the shared strings (so a reader
+ * streaming the ZIP in order must set each sheet aside until it has the strings), and every text
+ * cell is a shared string. `sheets` holds each worksheet's rows. With `brokenAfter`, the first
+ * sheet's XML stops mid-element after that many rows, as in a damaged file.
+ */
+export function xlsxOf(sheets: SheetCell[][][], options: { brokenAfter?: number } = {}): Buffer {
+  const strings: string[] = [];
+  const index = new Map<string, number>();
+  const escape = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;');
+  const cell = (value: SheetCell, ref: string) => {
+    if (value === null) return '';
+    if (typeof value === 'number') return `<c r="${ref}"><v>${value}</v></c>`;
+    if (!index.has(value)) index.set(value, strings.push(value) - 1);
+    return `<c r="${ref}" t="s"><v>${index.get(value)}</v></c>`;
+  };
+  const sheetXml = (rows: SheetCell[][], brokenAfter?: number) => {
+    const body = rows.map(
+      (row, r) =>
+        `<row r="${r + 1}">${row.map((v, c) => cell(v, `${String.fromCharCode(65 + c)}${r + 1}`)).join('')}</row>`,
+    );
+    const head = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<worksheet xmlns="${SML}"><sheetData>`;
+    if (brokenAfter !== undefined)
+      return `${head}${body.slice(0, brokenAfter).join('')}<row></x></worksheet>`;
+    return `${head}${body.join('')}</sheetData></worksheet>`;
+  };
+  const parts: Record<string, string> = {
+    '[Content_Types].xml': CONTENT_TYPES('/xl/workbook.xml'),
+    '_rels/.rels': RELS('xl/workbook.xml'),
+    'xl/workbook.xml': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<workbook xmlns="${SML}" xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><sheets>${sheets
+      .map((_, i) => `<sheet name="Trang ${i + 1}" sheetId="${i + 1}" r:id="rId${i + 1}"/>`)
+      .join('')}</sheets></workbook>`,
+    'xl/_rels/workbook.xml.rels': `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">${sheets
+      .map(
+        (_, i) =>
+          `<Relationship Id="rId${i + 1}" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet" Target="worksheets/sheet${i + 1}.xml"/>`,
+      )
+      .join('')}</Relationships>`,
+  };
+  sheets.forEach((rows, i) => {
+    parts[`xl/worksheets/sheet${i + 1}.xml`] = sheetXml(rows, i === 0 ? options.brokenAfter : undefined);
+  });
+  parts['xl/sharedStrings.xml'] = `<?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+<sst xmlns="${SML}" count="${strings.length}" uniqueCount="${strings.length}">${strings
+    .map((s) => `<si><t xml:space="preserve">${escape(s)}</t></si>`)
+    .join('')}</sst>`;
+  return zip(parts);
+}
+
+const SML = 'http://schemas.openxmlformats.org/spreadsheetml/2006/main';

@@ -16,7 +16,14 @@ interface RawEntry {
   declaredSize: number;
 }
 
-function zipOf(entries: RawEntry[]): Buffer {
+interface ZipLayout {
+  /** "none": local headers and data only; "truncated": the directory lists only the first entry. */
+  directory?: 'full' | 'none' | 'truncated';
+  /** Sizes and CRC left out of the local headers (bit 3) and put in data descriptors after the data. */
+  descriptors?: boolean;
+}
+
+function zipOf(entries: RawEntry[], layout: ZipLayout = {}): Buffer {
   const locals: Buffer[] = [];
   const centrals: Buffer[] = [];
   let offset = 0;
@@ -25,11 +32,13 @@ function zipOf(entries: RawEntry[]): Buffer {
     const local = Buffer.alloc(30);
     local.writeUInt32LE(0x04034b50, 0);
     local.writeUInt16LE(20, 4);
-    local.writeUInt16LE(0x0800, 6);
+    local.writeUInt16LE(layout.descriptors ? 0x0808 : 0x0800, 6);
     local.writeUInt16LE(8, 8);
-    local.writeUInt32LE(entry.crc, 14);
-    local.writeUInt32LE(entry.data.length, 18);
-    local.writeUInt32LE(entry.declaredSize, 22);
+    if (!layout.descriptors) {
+      local.writeUInt32LE(entry.crc, 14);
+      local.writeUInt32LE(entry.data.length, 18);
+      local.writeUInt32LE(entry.declaredSize, 22);
+    }
     local.writeUInt16LE(name.length, 26);
     const central = Buffer.alloc(46);
     central.writeUInt32LE(0x02014b50, 0);
@@ -42,11 +51,19 @@ function zipOf(entries: RawEntry[]): Buffer {
     central.writeUInt32LE(entry.declaredSize, 24);
     central.writeUInt16LE(name.length, 28);
     central.writeUInt32LE(offset, 42);
-    const bytes = Buffer.concat([local, name, entry.data]);
+    const descriptor = Buffer.alloc(layout.descriptors ? 16 : 0);
+    if (layout.descriptors) {
+      descriptor.writeUInt32LE(0x08074b50, 0);
+      descriptor.writeUInt32LE(entry.crc, 4);
+      descriptor.writeUInt32LE(entry.data.length, 8);
+      descriptor.writeUInt32LE(entry.declaredSize, 12);
+    }
+    const bytes = Buffer.concat([local, name, entry.data, descriptor]);
     locals.push(bytes);
-    centrals.push(central, name);
+    if (layout.directory !== 'truncated' || centrals.length === 0) centrals.push(central, name);
     offset += bytes.length;
   }
+  if (layout.directory === 'none') return Buffer.concat(locals);
   const directory = Buffer.concat(centrals);
   const end = Buffer.alloc(22);
   end.writeUInt32LE(0x06054b50, 0);
@@ -103,6 +120,62 @@ export function xlsxBomb(megabytes = 512, lie = false): Buffer {
     deflated('xl/_rels/workbook.xml.rels', '<Relationships/>'),
     bombEntry('xl/sharedStrings.xml', megabytes / 2, 'A', lie),
     bombEntry('xl/worksheets/sheet1.xml', megabytes / 2, ' ', lie),
+  ]);
+}
+
+/**
+ * An "XLSX" whose worksheet inflates to `megabytes` MB of zeros, laid out to slip past a check that
+ * reads only the central directory: without one at all (local headers and data, as a streaming
+ * unzipper still reads them), with one cut short after its first entry, or without one and with no
+ * sizes in the local headers either (data descriptors).
+ */
+export function xlsxBombWithoutDirectory(
+  megabytes = 300,
+  layout: 'none' | 'truncated' | 'descriptors' = 'none',
+): Buffer {
+  return zipOf(
+    [
+      deflated('[Content_Types].xml', CONTENT_TYPES),
+      deflated(
+        'xl/workbook.xml',
+        '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+      ),
+      deflated('xl/_rels/workbook.xml.rels', '<Relationships/>'),
+      bombEntry('xl/worksheets/sheet1.xml', megabytes, '\0', false),
+    ],
+    layout === 'descriptors'
+      ? { directory: 'none', descriptors: true }
+      : { directory: layout === 'truncated' ? 'truncated' : 'none' },
+  );
+}
+
+/**
+ * An "XLSX" whose worksheet is well-formed XML that inflates to `megabytes` MB: blanks inside its
+ * <sheetData> tag, which an XML parser skips without keeping, so only a limit on the bytes inflated
+ * stops a reader. With `lie`, the ZIP claims the sheet inflates to 1 kB.
+ */
+export function xlsxSheetBomb(megabytes = 300, lie = true): Buffer {
+  const head = deflateRawSync(
+    '<?xml version="1.0" encoding="UTF-8"?><worksheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main"><sheetData',
+    { finishFlush: constants.Z_FULL_FLUSH },
+  );
+  const blanks = bombEntry('', megabytes, ' ', lie);
+  const tail = deflateRawSync('/></worksheet>');
+  const sheet: RawEntry = {
+    name: 'xl/worksheets/sheet1.xml',
+    // Separately compressed pieces of raw deflate, each ending on a byte boundary, join into one stream.
+    data: Buffer.concat([head, blanks.data.subarray(0, blanks.data.length - 2), tail]),
+    crc: 0,
+    declaredSize: blanks.declaredSize,
+  };
+  return zipOf([
+    deflated('[Content_Types].xml', CONTENT_TYPES),
+    deflated(
+      'xl/workbook.xml',
+      '<workbook><sheets><sheet name="S" sheetId="1" r:id="rId1"/></sheets></workbook>',
+    ),
+    deflated('xl/_rels/workbook.xml.rels', '<Relationships/>'),
+    sheet,
   ]);
 }
 

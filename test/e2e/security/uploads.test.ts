@@ -8,7 +8,7 @@ import { InProcessJobQueue } from '../../../src/jobs/adapters/in-process-job.que
 import { JobQueue } from '../../../src/jobs/job-queue';
 import { UsersRepository } from '../../../src/users/users.repository';
 import { changedTables, RowCounter } from '../../support/security-input';
-import { docxBomb, padded, xlsxBomb } from '../../support/security-input-files';
+import { docxBomb, padded, xlsxBomb, xlsxBombWithoutDirectory } from '../../support/security-input-files';
 import { samples } from '../../support/sample-files';
 import { Browser, createTestApp } from '../../support/test-app';
 
@@ -145,6 +145,24 @@ const CORPUS: BadFile[] = [
     label: 'decompression bomb dressed as XLSX, sizes lying',
     filename: 'diem-danh.xlsx',
     bytes: () => xlsxBomb(512, true),
+    expect: { roster: BOMB, attendance: BOMB },
+  },
+  {
+    label: 'decompression bomb dressed as XLSX, no central directory (300 MB of zeros)',
+    filename: 'danh-sach-2.xlsx',
+    bytes: () => xlsxBombWithoutDirectory(300),
+    expect: { lesson: BOMB, roster: BOMB, attendance: BOMB },
+  },
+  {
+    label: 'decompression bomb dressed as XLSX, central directory cut short',
+    filename: 'danh-sach-3.xlsx',
+    bytes: () => xlsxBombWithoutDirectory(300, 'truncated'),
+    expect: { lesson: BOMB, roster: BOMB, attendance: BOMB },
+  },
+  {
+    label: 'decompression bomb dressed as XLSX, no central directory and no sizes (data descriptors)',
+    filename: 'diem-danh-2.xlsx',
+    bytes: () => xlsxBombWithoutDirectory(300, 'descriptors'),
     expect: { roster: BOMB, attendance: BOMB },
   },
 ];
