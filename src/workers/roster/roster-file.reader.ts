@@ -2,10 +2,10 @@ import { parse } from 'csv-parse';
 import ExcelJS from 'exceljs';
 import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
-import { pipeline, Transform } from 'node:stream';
+import { pipeline, Readable, Transform } from 'node:stream';
+import { centralEntries, inflateEntry, InflateBudget, ZipBombError, ZipEntry } from '../../files/zip-entries';
 import { RosterFileKind } from '../entities/roster-import.entity';
 import { CellValue } from './roster-values';
-import { countXlsxRows } from './xlsx-rows';
 
 export interface SheetRow {
   /** As the spreadsheet numbers it (the header is usually row 1). */
@@ -29,8 +29,8 @@ export type ProgressListener = (fraction: number) => void;
 
 /**
  * Streams the rows of a roster file (the first worksheet of an XLSX, or a UTF-8 CSV) without
- * loading it whole, saying how far it has got so a progress bar can follow: by rows for XLSX
- * (counted beforehand, see countXlsxRows), by bytes for CSV.
+ * loading it whole and without writing anything, saying how far it has got so a progress bar can
+ * follow: by the bytes of the file (of the worksheet, for XLSX) read so far.
  */
 export async function* readRosterFile(
   path: string,
@@ -44,36 +44,77 @@ export async function* readRosterFile(
   else yield* readCsv(path, onProgress);
 }
 
+/** The roster is the first worksheet in the ZIP, as exceljs's own reader took it. */
+const FIRST_SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/**
+ * The parsers of exceljs's streaming WorkbookReader (exceljs 4.4.0, pinned), one per part. Its own
+ * parse() walks the ZIP in file order and, when a worksheet comes before the shared strings (as
+ * Excel saves them), first copies the sheet, inflated, to a file in os.tmpdir() (the tmp package)
+ * that is deleted only once the sheet is read to its end, or at a clean process exit: every import
+ * that stopped early (a header error, the first sheet only, an exception) left the full CCCD numbers
+ * outside the upload store. Here each part is inflated from the central directory when the parser
+ * needs it, so nothing is written anywhere.
+ */
+interface WorkbookParts {
+  _parseRels(entry: Readable): Promise<void>;
+  _parseWorkbook(entry: Readable): Promise<void>;
+  _parseStyles(entry: Readable): Promise<void>;
+  _parseSharedStrings(entry: Readable): AsyncIterable<unknown>;
+  _parseWorksheet(entry: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<ExcelJS.Row> }>;
+}
+
 async function* readXlsx(path: string, onProgress: ProgressListener): AsyncGenerator<SheetRow> {
-  const rowCount = await countXlsxRows(path);
-  const stream = createReadStream(path, { highWaterMark: 256 * 1024 });
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(stream, {
+  const entries = await centralEntries(path).catch(() => null);
+  const sheet = entries?.find((e) => FIRST_SHEET.test(e.name));
+  if (!entries || !sheet) throw new RosterFileError('roster.error.unreadableXlsx');
+  // Every part read counts against one limit, so a bomb stops here too, whatever the upload check saw.
+  const budget = new InflateBudget();
+  const opened: Readable[] = [];
+  const inflate = (entry: ZipEntry, onRead?: (bytes: number) => void) => {
+    // Decoded as a stream, so a Vietnamese letter split between two chunks stays whole.
+    const stream = inflateEntry(path, entry, budget, onRead).setEncoding('utf8');
+    opened.push(stream);
+    return stream;
+  };
+  const part = (name: string) => entries.find((e) => e.name === name);
+  const book = new ExcelJS.stream.xlsx.WorkbookReader(path, {
     worksheets: 'emit',
     sharedStrings: 'cache',
     // Styles tell date cells from number cells.
     styles: 'cache',
     hyperlinks: 'ignore',
     entries: 'ignore',
-  });
-  let sheets = 0;
+  }) as unknown as WorkbookParts;
   try {
-    for await (const worksheet of iterate<AsyncIterable<ExcelJS.Row>>(reader)) {
-      sheets++;
-      for await (const row of iterate<ExcelJS.Row>(worksheet)) {
-        const values = row.values as unknown[];
-        const cells: CellValue[] = [];
-        for (let i = 1; i < values.length; i++) cells.push(flatten(values[i]));
-        if (rowCount) onProgress(Math.min(1, row.number / rowCount));
-        yield { rowNumber: row.number, cells };
-      }
-      break; // the first worksheet is the roster; others may hold notes
+    const rels = part('xl/_rels/workbook.xml.rels');
+    if (rels) await book._parseRels(inflate(rels));
+    const workbook = part('xl/workbook.xml');
+    if (workbook) await book._parseWorkbook(inflate(workbook));
+    const styles = part('xl/styles.xml');
+    if (styles) await book._parseStyles(inflate(styles));
+    const strings = part('xl/sharedStrings.xml');
+    if (strings) for await (const event of book._parseSharedStrings(inflate(strings))) void event;
+    // Progress by the compressed bytes of the sheet read so far.
+    let read = 0;
+    const sheetNo = FIRST_SHEET.exec(sheet.name)![1];
+    const [worksheet] = book._parseWorksheet(
+      inflate(sheet, (bytes) => (read += bytes)),
+      sheetNo,
+    );
+    for await (const row of worksheet.value) {
+      const values = row.values as unknown[];
+      const cells: CellValue[] = [];
+      for (let i = 1; i < values.length; i++) cells.push(flatten(values[i]));
+      onProgress(Math.min(1, read / Math.max(1, sheet.compressedSize)));
+      yield { rowNumber: row.number, cells };
     }
   } catch (error) {
+    if (error instanceof ZipBombError) throw new RosterFileError('roster.upload.bomb');
     throw error instanceof RosterFileError ? error : new RosterFileError('roster.error.unreadableXlsx');
   } finally {
-    stream.destroy();
+    for (const stream of opened) stream.destroy();
   }
-  if (sheets === 0) throw new RosterFileError('roster.error.unreadableXlsx');
 }
 
 async function* readCsv(path: string, onProgress: ProgressListener): AsyncGenerator<SheetRow> {
