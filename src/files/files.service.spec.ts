@@ -206,6 +206,25 @@ describe(FilesService.name, () => {
     expect(waiting()).toEqual([fresh.storedName.slice('tmp/'.length)]);
   });
 
+  it('sweeps roster and attendance uploads a crashed request left half-received, keeping the imported files', async () => {
+    // The roster and attendance forms receive into their own directories; those files hold CCCD numbers.
+    const twoHoursAgo = new Date(Date.now() - 2 * 3600 * 1000);
+    const place = (name: string, old: boolean) => {
+      mkdirSync(join(dir, name, '..'), { recursive: true });
+      writeFileSync(join(dir, name), '001195001111');
+      if (old) utimesSync(join(dir, name), twoHoursAgo, twoHoursAgo);
+    };
+    place('roster/a.upload', true);
+    place('attendance/b.upload', true);
+    place('roster/c.upload', false);
+    place('roster/d.xlsx', true);
+    place('files/e.pdf', true);
+    await setup().sut.onModuleInit();
+    expect(readdirSync(join(dir, 'roster')).sort()).toEqual(['c.upload', 'd.xlsx']);
+    expect(readdirSync(join(dir, 'attendance'))).toEqual([]);
+    expect(readdirSync(join(dir, 'files'))).toEqual(['e.pdf']);
+  });
+
   it('never resolves a stored name outside the upload directory', () => {
     const { sut } = setup();
     expect(sut.absolutePath('files/a.pdf')).toBe(join(dir, 'files', 'a.pdf'));

@@ -24,7 +24,7 @@ import { FilesRepository } from './files.repository';
 /** Where kept files live, under the upload directory. */
 export const FILES_DIR = 'files';
 /** Temporary uploads older than this were left by a process that stopped mid-request. */
-const STALE_UPLOAD_MS = 24 * 60 * 60 * 1000;
+const STALE_UPLOAD_MS = 60 * 60 * 1000;
 
 export interface StoreOptions {
   /** What the file belongs to ("COURSE_COVER", "LESSON", "MATERIAL"…) and its id (0 until known). */
@@ -60,23 +60,32 @@ export class FilesService implements OnModuleInit {
     @Inject(uploadsConfig.KEY) private readonly config: UploadsConfig,
   ) {}
 
-  /** Sweeps temporary uploads a crashed process left behind (older than a day, so none in flight). */
+  /**
+   * Sweeps uploads a crashed process left half-received or unclaimed: `.upload` files (a claimed
+   * upload is renamed) in every directory FileUploadInterceptor receives into — tmp/, and roster/ and
+   * attendance/, whose uploads hold CCCD numbers. Only those older than any request lasts (Node ends
+   * a request after 5 minutes), so none that another process is still receiving.
+   */
   async onModuleInit(): Promise<void> {
-    const dir = join(this.config.dir, TEMP_UPLOAD_DIR);
-    const names = await readdir(dir).catch(() => [] as string[]);
+    const root = this.config.dir;
+    const dirs = await readdir(root, { withFileTypes: true }).catch(() => []);
     let removed = 0;
-    for (const name of names) {
-      const path = join(dir, name);
-      const info = await stat(path).catch(() => null);
-      if (
-        info?.isFile() &&
-        Date.now() - info.mtimeMs > STALE_UPLOAD_MS &&
-        (await unlink(path).then(
-          () => true,
-          () => false,
-        ))
-      )
-        removed++;
+    for (const dir of dirs) {
+      if (!dir.isDirectory() || dir.name === FILES_DIR) continue;
+      for (const name of await readdir(join(root, dir.name)).catch(() => [] as string[])) {
+        if (!name.endsWith('.upload')) continue;
+        const path = join(root, dir.name, name);
+        const info = await stat(path).catch(() => null);
+        if (
+          info?.isFile() &&
+          Date.now() - info.mtimeMs > STALE_UPLOAD_MS &&
+          (await unlink(path).then(
+            () => true,
+            () => false,
+          ))
+        )
+          removed++;
+      }
     }
     if (removed > 0) this.logger.log(`removed ${removed} stale temporary uploads`);
   }
