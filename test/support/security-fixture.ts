@@ -68,6 +68,8 @@ export interface SecurityFixture {
   recordMarks: Record<Column, string>;
   /** Personal data of the fixture that must never reach a log line. */
   personalData: string[];
+  /** Each column's worker as the national record has them, for attacks that name them. */
+  people: Record<Column, { fullName: string; dateOfBirth: string; gender: 'MALE' | 'FEMALE'; cccd: string }>;
 }
 
 const TAG = () => randomBytes(3).toString('hex');
@@ -110,6 +112,7 @@ export async function buildSecurityFixture(app: INestApplication): Promise<Secur
   };
   const personalData: string[] = [];
   const workers = {} as ObjectIds;
+  const people = {} as SecurityFixture['people'];
   const serial = Number.parseInt(randomBytes(3).toString('hex'), 16) % 900_000;
   for (const [i, column] of COLUMNS.entries()) {
     // The century/sex digit and year digits agree with the date of birth (1990).
@@ -126,6 +129,12 @@ export async function buildSecurityFixture(app: INestApplication): Promise<Secur
       startDate: '2020-01-02',
     } as never);
     workers[column] = worker.id;
+    people[column] = {
+      fullName: names[column],
+      dateOfBirth: '1990-05-17',
+      gender: female ? 'FEMALE' : 'MALE',
+      cccd,
+    };
     personalData.push(names[column], cccd, email);
   }
 
@@ -264,6 +273,7 @@ export async function buildSecurityFixture(app: INestApplication): Promise<Secur
     users: officers,
     recordMarks,
     personalData,
+    people,
   };
 }
 

@@ -86,7 +86,11 @@ export class ReconciliationsService {
         mode: 'merge',
         identityAuthority: true,
       });
-      if (outcome.result === 'refused') throw FormError.field('reason', 'reconciliation.cannotApply');
+      if (outcome.result === 'refused')
+        throw new FormError(
+          { reason: { key: 'reconciliation.cannotApply' } },
+          { key: 'reconciliation.cannotApply' },
+        );
       await this.close(actor, item, ReconciliationStatus.Accepted, reason, manager);
     });
   }
@@ -101,8 +105,7 @@ export class ReconciliationsService {
   private async openItem(id: number, manager: EntityManager): Promise<IdentityReconciliation> {
     const item = await this.items.findById(id, manager);
     if (!item) throw new OutOfScopeException();
-    if (item.status !== ReconciliationStatus.Open)
-      throw FormError.field('reason', 'reconciliation.alreadyDecided');
+    if (item.status !== ReconciliationStatus.Open) throw alreadyDecided();
     return item;
   }
 
@@ -118,7 +121,7 @@ export class ReconciliationsService {
       { status, decidedBy: actor.userId, decidedAt: new Date(), decisionReason: reason },
       manager,
     );
-    if (!decided) throw FormError.field('reason', 'reconciliation.alreadyDecided');
+    if (!decided) throw alreadyDecided();
     await this.audit.write(
       actor,
       {
@@ -156,4 +159,12 @@ export class ReconciliationsService {
       },
     });
   }
+}
+
+/** Said above the form (a decided request shows no form to put it beside). */
+function alreadyDecided(): FormError {
+  return new FormError(
+    { reason: { key: 'reconciliation.alreadyDecided' } },
+    { key: 'reconciliation.alreadyDecided' },
+  );
 }
