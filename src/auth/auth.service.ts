@@ -4,11 +4,11 @@ import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { FormError } from '../common/errors/form-error';
-import { normaliseCccd } from '../common/validation/cccd';
 import { User, UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
+import { identifierText, parseSignInIdentifier } from './sign-in-identifier';
 
 export type LoginOutcome = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked' };
 
@@ -29,9 +29,9 @@ export class AuthService {
    * "invalid" after the same amount of work; too many failures lock the name and the address.
    */
   async verifyCredentials(identifier: string, password: string, address: string): Promise<LoginOutcome> {
-    const keys = this.throttle.keysFor(identifier.trim(), address);
+    const { user, key } = await this.account(identifier);
+    const keys = this.throttle.keysFor(key, address);
     if (await this.throttle.isLocked([keys.account, keys.address])) return { ok: false, reason: 'locked' };
-    const user = await this.findUser(identifier);
     const valid =
       (await this.hasher.verify(user?.status === UserStatus.Active ? user.passwordHash : null, password)) &&
       !!user;
@@ -78,10 +78,10 @@ export class AuthService {
 
   /** Sets the password with a one-time code; throttled like signing in. */
   async activate(identifier: string, code: string, password: string, address: string): Promise<User> {
-    const keys = this.throttle.keysFor(identifier.trim(), address);
+    const { user, key } = await this.account(identifier);
+    const keys = this.throttle.keysFor(key, address);
     if (await this.throttle.isLocked([keys.account, keys.address]))
       throw FormError.field('code', 'auth.locked', { minutes: this.throttle.lockMinutes });
-    const user = await this.findUser(identifier);
     const usable =
       !!user &&
       user.status !== UserStatus.Disabled &&
@@ -121,13 +121,23 @@ export class AuthService {
     await this.users.update(userId, { sessionsValidAfter: new Date() });
   }
 
-  private async findUser(identifier: string): Promise<User | null> {
-    const value = identifier.normalize('NFC').trim();
-    const digits = normaliseCccd(value);
-    if (/^\d{12}$/.test(digits)) {
-      const id = await this.users.findIdByWorkerCccdHash(this.pii.blindIndex(digits));
-      return id ? this.users.findForLogin({ id }) : null;
+  /**
+   * The account a sign-in names, and the key its failures are counted under: the account itself
+   * when there is one (so its CCCD and its user name share one count), else the keyed hash of the
+   * identifier as parsed. Both come from the one parse, so no spelling of it counts apart.
+   */
+  private async account(typed: string): Promise<{ user: User | null; key: string }> {
+    const identifier = parseSignInIdentifier(typed);
+    let user: User | null;
+    if (identifier.kind === 'cccd') {
+      const id = await this.users.findIdByWorkerCccdHash(this.pii.blindIndex(identifier.cccd));
+      user = id ? await this.users.findForLogin({ id }) : null;
+    } else {
+      user = await this.users.findForLogin({ username: identifier.username });
     }
-    return this.users.findForLogin({ username: value.toLowerCase() });
+    const key = user
+      ? `acct:user:${user.id}`
+      : `acct:${this.pii.blindIndex(identifierText(identifier)).slice(0, 40)}`;
+    return { user, key };
   }
 }

@@ -1,10 +1,15 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
 import { Repository } from 'typeorm';
 import { appConfig, AppConfig } from '../config';
 import { isUniqueViolation } from '../database/unit-of-work';
 import { LoginFailure } from './entities/login-failure.entity';
+import { clientAddressKey } from './sign-in-identifier';
+
+export interface ThrottleKeys {
+  account: string;
+  address: string;
+}
 
 /**
  * Counts failed sign-ins per account and per address in the database, so every web process sees
@@ -22,9 +27,9 @@ export class LoginThrottleService {
     return this.config.throttle.lockMinutes;
   }
 
-  keysFor(identifier: string, address: string): { account: string; address: string } {
-    const account = createHash('sha256').update(identifier.toLowerCase()).digest('hex').slice(0, 40);
-    return { account: `acct:${account}`, address: `addr:${address.slice(0, 90)}` };
+  /** The account's key (AuthService.accountKey) with the client address's (clientAddressKey). */
+  keysFor(accountKey: string, address: string): ThrottleKeys {
+    return { account: accountKey, address: clientAddressKey(address) };
   }
 
   async isLocked(keys: string[]): Promise<boolean> {
@@ -36,7 +41,7 @@ export class LoginThrottleService {
     return false;
   }
 
-  async recordFailure(keys: { account: string; address: string }): Promise<void> {
+  async recordFailure(keys: ThrottleKeys): Promise<void> {
     await this.bump(keys.account, this.config.throttle.loginFailuresPerAccount);
     await this.bump(keys.address, this.config.throttle.loginFailuresPerAddress);
   }
