@@ -52,7 +52,11 @@ export class UsersRepository {
     data: Pick<User, 'username' | 'displayName' | 'email' | 'status'>,
     manager: EntityManager = this.users.manager,
   ): Promise<User> {
-    return manager.getRepository(User).save(manager.getRepository(User).create({ ...data, locale: null }));
+    // An account made active at once (the demo seed) counts as activated from the start.
+    const activatedAt = data.status === UserStatus.Active ? new Date() : null;
+    return manager
+      .getRepository(User)
+      .save(manager.getRepository(User).create({ ...data, locale: null, activatedAt }));
   }
 
   async assign(
