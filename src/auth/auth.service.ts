@@ -6,7 +6,7 @@ import { PiiCipher } from '../common/crypto/pii-cipher';
 import { FormError } from '../common/errors/form-error';
 import { User, UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { LoginThrottleService } from './login-throttle.service';
+import { LoginThrottleService, ThrottleKeys } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { identifierText, parseSignInIdentifier } from './sign-in-identifier';
 
@@ -14,6 +14,9 @@ export type LoginOutcome = { ok: true; user: User } | { ok: false; reason: 'inva
 
 const ACTIVATION_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const ACTIVATION_DAYS = 14;
+
+/** The failure count of an account, whichever way it was named. */
+const accountKey = (userId: number) => `acct:user:${userId}`;
 
 @Injectable()
 export class AuthService {
@@ -30,18 +33,13 @@ export class AuthService {
    */
   async verifyCredentials(identifier: string, password: string, address: string): Promise<LoginOutcome> {
     const { user, key } = await this.account(identifier);
-    const keys = this.throttle.keysFor(key, address);
-    if (await this.throttle.isLocked([keys.account, keys.address])) return { ok: false, reason: 'locked' };
-    const valid =
-      (await this.hasher.verify(user?.status === UserStatus.Active ? user.passwordHash : null, password)) &&
-      !!user;
-    if (!valid) {
-      await this.throttle.recordFailure(keys);
-      return { ok: false, reason: 'invalid' };
-    }
-    await this.throttle.clear(keys.account);
-    await this.users.update(user.id, { lastLoginAt: new Date() });
-    return { ok: true, user };
+    const outcome = await this.attempt(this.throttle.keysFor(key, address), async () => {
+      const hash = user?.status === UserStatus.Active ? user.passwordHash : null;
+      return (await this.hasher.verify(hash, password)) && !!user;
+    });
+    if (outcome !== 'passed') return { ok: false, reason: outcome === 'locked' ? 'locked' : 'invalid' };
+    await this.users.update(user!.id, { lastLoginAt: new Date() });
+    return { ok: true, user: user! };
   }
 
   /** The actor for a session, or null when the account was disabled or signed out everywhere since. */
@@ -79,38 +77,36 @@ export class AuthService {
   /** Sets the password with a one-time code; throttled like signing in. */
   async activate(identifier: string, code: string, password: string, address: string): Promise<User> {
     const { user, key } = await this.account(identifier);
-    const keys = this.throttle.keysFor(key, address);
-    if (await this.throttle.isLocked([keys.account, keys.address]))
-      throw FormError.field('code', 'auth.locked', { minutes: this.throttle.lockMinutes });
     const usable =
       !!user &&
       user.status !== UserStatus.Disabled &&
       !!user.activationExpiresAt &&
       user.activationExpiresAt.getTime() > Date.now();
-    const matches = await this.hasher.verify(
-      usable ? user.activationCodeHash : null,
-      code.trim().toUpperCase(),
+    const outcome = await this.attempt(this.throttle.keysFor(key, address), () =>
+      this.hasher.verify(usable ? user.activationCodeHash : null, code.trim().toUpperCase()),
     );
-    if (!user || !usable || !matches) {
-      await this.throttle.recordFailure(keys);
-      throw FormError.field('code', 'auth.activationInvalid');
-    }
-    await this.throttle.clear(keys.account);
-    await this.users.update(user.id, {
+    if (outcome === 'locked')
+      throw FormError.field('code', 'auth.locked', { minutes: this.throttle.lockMinutes });
+    if (outcome === 'failed') throw FormError.field('code', 'auth.activationInvalid');
+    await this.users.update(user!.id, {
       passwordHash: await this.hasher.hash(password),
       status: UserStatus.Active,
       activationCodeHash: null,
       activationExpiresAt: null,
       sessionsValidAfter: new Date(),
     });
-    return user;
+    return user!;
   }
 
-  async changePassword(userId: number, current: string, next: string): Promise<void> {
+  /** Throttled like signing in: the current password must not be guessable from a session. */
+  async changePassword(userId: number, current: string, next: string, address: string): Promise<void> {
     const user = await this.users.findForLogin({ id: userId });
-    if (!user || !(await this.hasher.verify(user.passwordHash, current))) {
-      throw FormError.field('currentPassword', 'auth.currentPasswordWrong');
-    }
+    const outcome = await this.attempt(this.throttle.keysFor(accountKey(userId), address), async () =>
+      this.hasher.verify(user?.passwordHash, current),
+    );
+    if (outcome === 'locked')
+      throw FormError.field('currentPassword', 'auth.locked', { minutes: this.throttle.lockMinutes });
+    if (outcome === 'failed') throw FormError.field('currentPassword', 'auth.currentPasswordWrong');
     await this.users.update(userId, {
       passwordHash: await this.hasher.hash(next),
       sessionsValidAfter: new Date(),
@@ -136,8 +132,29 @@ export class AuthService {
       user = await this.users.findForLogin({ username: identifier.username });
     }
     const key = user
-      ? `acct:user:${user.id}`
+      ? accountKey(user.id)
       : `acct:${this.pii.blindIndex(identifierText(identifier)).slice(0, 40)}`;
     return { user, key };
+  }
+
+  /**
+   * One throttled check: a place under the limits is reserved first (or the answer is "locked"
+   * without checking anything), then the check runs, then its outcome is counted.
+   */
+  private async attempt(
+    keys: ThrottleKeys,
+    check: () => Promise<boolean>,
+  ): Promise<'locked' | 'failed' | 'passed'> {
+    if (!(await this.throttle.reserve(keys))) return 'locked';
+    let passed: boolean;
+    try {
+      passed = await check();
+    } catch (error) {
+      await this.throttle.release(keys);
+      throw error;
+    }
+    if (passed) await this.throttle.succeed(keys);
+    else await this.throttle.fail(keys);
+    return passed ? 'passed' : 'failed';
   }
 }
