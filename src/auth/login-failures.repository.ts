@@ -96,6 +96,31 @@ export class LoginFailuresRepository {
       .execute();
   }
 
+  /**
+   * Deletes up to `limit` rows whose window began before `windowStart` and whose lock is over,
+   * with nothing in flight (or only attempts older than `staleBefore`, which never finished).
+   * Returns how many went.
+   */
+  async purge(windowStart: Date, now: Date, staleBefore: Date, limit: number): Promise<number> {
+    const over = (qb: { andWhere: (sql: string, params: object) => unknown }) => {
+      qb.andWhere('window_started_at <= :windowStart', { windowStart });
+      qb.andWhere('(locked_until IS NULL OR locked_until <= :now)', { now });
+      qb.andWhere('(in_flight = 0 OR window_started_at <= :staleBefore)', { staleBefore });
+    };
+    const select = this.rows.createQueryBuilder('f').select('f.throttleKey', 'key').where('1 = 1');
+    over(select);
+    const keys = (await select.limit(limit).getRawMany<{ key: string }>()).map((r) => r.key);
+    if (keys.length === 0) return 0;
+    // The same conditions again: a key used between the two statements stays.
+    const remove = this.rows
+      .createQueryBuilder()
+      .delete()
+      .from(LoginFailure)
+      .where('throttle_key IN (:...keys)', { keys });
+    over(remove);
+    return (await remove.execute()).affected ?? 0;
+  }
+
   count(): Promise<number> {
     return this.rows.count();
   }

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { appConfig, AppConfig } from '../config';
 import { LoginFailuresRepository } from './login-failures.repository';
 import { clientAddressKey } from './sign-in-identifier';
@@ -7,6 +7,12 @@ export interface ThrottleKeys {
   account: string;
   address: string;
 }
+
+/** How often each process deletes the counts whose window and lock are over. */
+export const PURGE_EVERY_MS = 5 * 60_000;
+/** Rows deleted per statement, and statements per round: a round never holds the table long. */
+const PURGE_BATCH = 1000;
+const PURGE_BATCHES = 20;
 
 /**
  * Counts failed sign-ins per account and per address in the database, so every web process sees
@@ -20,7 +26,10 @@ export interface ThrottleKeys {
  * (places others hold stay counted) and gives its place on the address back.
  */
 @Injectable()
-export class LoginThrottleService {
+export class LoginThrottleService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('LoginThrottle');
+  private timer: NodeJS.Timeout | null = null;
+
   constructor(
     private readonly failures: LoginFailuresRepository,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
@@ -73,6 +82,38 @@ export class LoginThrottleService {
   async release(keys: ThrottleKeys): Promise<void> {
     await this.failures.release(keys.account);
     await this.failures.release(keys.address);
+  }
+
+  /**
+   * Deletes the counts whose window and lock are both over; they would start afresh at their next
+   * use anyway. Bounded: at most PURGE_BATCH × PURGE_BATCHES rows a round. Returns how many went.
+   */
+  async purge(now = new Date()): Promise<number> {
+    const windowStart = new Date(now.getTime() - this.windowMs);
+    const staleBefore = new Date(now.getTime() - 2 * this.windowMs);
+    let purged = 0;
+    for (let i = 0; i < PURGE_BATCHES; i++) {
+      const n = await this.failures.purge(windowStart, now, staleBefore, PURGE_BATCH);
+      purged += n;
+      if (n < PURGE_BATCH) break;
+    }
+    return purged;
+  }
+
+  /** Every process purges every few minutes (twice is harmless); under NODE_ENV=test tests call purge(). */
+  onApplicationBootstrap(): void {
+    if (this.config.env === 'test') return;
+    this.timer = setInterval(() => {
+      this.purge().catch((error: Error) =>
+        this.logger.warn({ error: error.message }, 'login failures purge failed'),
+      );
+    }, PURGE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
   }
 
   private async reserveOne(key: string, limit: number): Promise<boolean> {

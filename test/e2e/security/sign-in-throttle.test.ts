@@ -1,4 +1,6 @@
 import { INestApplication } from '@nestjs/common';
+import { DataSource } from 'typeorm';
+import { LoginThrottleService } from '../../../src/auth/login-throttle.service';
 import { PasswordHasher } from '../../../src/auth/password-hasher';
 import { Browser, createTestApp, DEMO_PASSWORD } from '../../support/test-app';
 
@@ -6,7 +8,8 @@ import { Browser, createTestApp, DEMO_PASSWORD } from '../../support/test-app';
  * Issue 9, item 2: checking the limit and counting a failure are one step. Twenty wrong passwords
  * sent at once against a limit of five: at most five are checked (the hasher's verify is counted),
  * the others are refused (429) before any check. The same for activation codes and for the current
- * password on the change-password form.
+ * password on the change-password form. Item 3: rows whose window and lock are over are purged, on
+ * a controlled clock.
  */
 
 const LIMIT = 5;
@@ -158,5 +161,88 @@ describe('sign-in throttle under concurrency (e2e)', () => {
     expect((await (await client()).post('/login', { username: name, password: DEMO_PASSWORD })).status).toBe(
       303,
     );
+  });
+
+  describe('purging login_failures (issue 9, item 3)', () => {
+    const MINUTE = 60_000;
+
+    async function rows(): Promise<{ key: string; failures: number; locked: boolean }[]> {
+      const found = (await app
+        .get(DataSource)
+        .query(
+          'SELECT throttle_key AS k, failures AS f, locked_until AS l FROM login_failures ORDER BY throttle_key',
+        )) as { k: string; f: number; l: string | null }[];
+      return found.map((r) => ({ key: r.k, failures: Number(r.f), locked: r.l !== null }));
+    }
+
+    it('deletes the rows whose window and lock are both over, and no other (controlled clock)', async () => {
+      jest.useFakeTimers({
+        doNotFake: [
+          'hrtime',
+          'nextTick',
+          'performance',
+          'queueMicrotask',
+          'setImmediate',
+          'clearImmediate',
+          'setInterval',
+          'clearInterval',
+          'setTimeout',
+          'clearTimeout',
+        ],
+        now: Date.now() + 86_400_000, // every row of the tests above is over by then
+      });
+      try {
+        const throttle = app.get(LoginThrottleService);
+        const t0 = Date.now();
+        const before = (await rows()).length;
+        const cleared = await throttle.purge();
+        expect(cleared).toBe(before);
+        expect(await rows()).toEqual([]);
+
+        const [{ id }] = (await app
+          .get(DataSource)
+          .query("SELECT id FROM users WHERE username = 'congdoan.dakmil'")) as { id: number }[];
+        const dakmil = `acct:user:${id}`;
+        const early = await client();
+        // At t0: two failures on one name, one on another (each its account and address rows).
+        for (const i of [1, 2]) await early.post('/login', { username: 'so.gddt', password: `sai-${i}` });
+        await early.post('/login', { username: 'congdoan.dakmil', password: 'sai-0' });
+        // At t0 + 10 min the second name reaches the limit: locked until t0 + 25 min.
+        jest.setSystemTime(t0 + 10 * MINUTE);
+        const late = await client();
+        for (let i = 1; i < LIMIT; i++)
+          await late.post('/login', { username: 'congdoan.dakmil', password: `sai-${i}` });
+        const all = await rows();
+        expect(all.find((r) => r.key === dakmil)).toEqual({ key: dakmil, failures: LIMIT, locked: true });
+        expect(all).toHaveLength(4); // two accounts, two addresses
+
+        jest.setSystemTime(t0 + 14 * MINUTE);
+        expect(await throttle.purge()).toBe(0);
+
+        // t0 + 16: the first windows are over; the lock (to t0 + 25) and the later address window stay.
+        jest.setSystemTime(t0 + 16 * MINUTE);
+        const purged = await throttle.purge();
+        const left = (await rows()).map((r) => r.key);
+        console.log(
+          `issue 9 item 3: at +14 min 0 purged; at +16 min ${purged} purged, ${left.length} kept (lock, later window)`,
+        );
+        expect(purged).toBe(2);
+        expect(left).toEqual([`addr:${late.address}`, dakmil].sort());
+        expect(
+          (await (await client()).post('/login', { username: 'congdoan.dakmil', password: DEMO_PASSWORD }))
+            .status,
+        ).toBe(429);
+
+        jest.setSystemTime(t0 + 26 * MINUTE);
+        expect(await throttle.purge()).toBe(2);
+        expect(await rows()).toEqual([]);
+        expect(
+          (await (await client()).post('/login', { username: 'congdoan.dakmil', password: DEMO_PASSWORD }))
+            .status,
+        ).toBe(303);
+      } finally {
+        jest.useRealTimers();
+      }
+    });
   });
 });
