@@ -1,11 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
+import { EntityManager } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
 import { PiiCipher } from '../common/crypto/pii-cipher';
+import { UnitOfWork } from '../database/unit-of-work';
 import { FormError } from '../common/errors/form-error';
 import { User, UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
+import { ApiTokensRepository } from './api-tokens.repository';
 import { LoginThrottleService, ThrottleKeys } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { identifierText, parseSignInIdentifier } from './sign-in-identifier';
@@ -25,6 +28,8 @@ export class AuthService {
     private readonly hasher: PasswordHasher,
     private readonly throttle: LoginThrottleService,
     private readonly pii: PiiCipher,
+    private readonly tokens: ApiTokensRepository,
+    private readonly unitOfWork: UnitOfWork,
   ) {}
 
   /**
@@ -88,12 +93,11 @@ export class AuthService {
     if (outcome === 'locked')
       throw FormError.field('code', 'auth.locked', { minutes: this.throttle.lockMinutes });
     if (outcome === 'failed') throw FormError.field('code', 'auth.activationInvalid');
-    await this.users.update(user!.id, {
+    await this.replaceAccess(user!.id, {
       passwordHash: await this.hasher.hash(password),
       status: UserStatus.Active,
       activationCodeHash: null,
       activationExpiresAt: null,
-      sessionsValidAfter: new Date(),
     });
     return user!;
   }
@@ -107,14 +111,25 @@ export class AuthService {
     if (outcome === 'locked')
       throw FormError.field('currentPassword', 'auth.locked', { minutes: this.throttle.lockMinutes });
     if (outcome === 'failed') throw FormError.field('currentPassword', 'auth.currentPasswordWrong');
-    await this.users.update(userId, {
-      passwordHash: await this.hasher.hash(next),
-      sessionsValidAfter: new Date(),
-    });
+    await this.replaceAccess(userId, { passwordHash: await this.hasher.hash(next) });
   }
 
   async signOutEverywhere(userId: number): Promise<void> {
-    await this.users.update(userId, { sessionsValidAfter: new Date() });
+    await this.replaceAccess(userId, {});
+  }
+
+  /**
+   * Applies a change to the account and, in the same transaction, ends every way in that existed
+   * before it: sessions signed in earlier stop at their next request, API tokens are revoked.
+   * For a new password, "sign out everywhere", a disabled account and an admin's reset.
+   */
+  async replaceAccess(userId: number, changes: Partial<User>, manager?: EntityManager): Promise<void> {
+    const at = new Date();
+    const work = async (m: EntityManager) => {
+      await this.users.update(userId, { ...changes, sessionsValidAfter: at }, m);
+      await this.tokens.revokeAll(userId, at, m);
+    };
+    await (manager ? work(manager) : this.unitOfWork.run(work));
   }
 
   /**

@@ -1,4 +1,5 @@
 import { ForbiddenException } from '@nestjs/common';
+import { AuthService } from '../auth/auth.service';
 import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { FormError } from '../common/errors/form-error';
@@ -22,6 +23,7 @@ describe(UsersService.name, () => {
     >
   >;
   let scopes: jest.Mocked<Pick<ScopeDirectory, 'exists' | 'name'>>;
+  let auth: jest.Mocked<Pick<AuthService, 'replaceAccess'>>;
   let sut: UsersService;
 
   beforeEach(() => {
@@ -35,11 +37,13 @@ describe(UsersService.name, () => {
       findForLogin: jest.fn(),
     };
     scopes = { exists: jest.fn().mockResolvedValue(true), name: jest.fn() };
+    auth = { replaceAccess: jest.fn() };
     const unitOfWork = { run: (work: (m: unknown) => Promise<unknown>) => work({}) } as unknown as UnitOfWork;
     sut = new UsersService(
       users as unknown as UsersRepository,
       scopes as unknown as ScopeDirectory,
       unitOfWork,
+      auth as unknown as AuthService,
     );
   });
 

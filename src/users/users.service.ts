@@ -1,4 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AuthService } from '../auth/auth.service';
 import { Actor } from '../common/access/actor';
 import { Role, ROLE_SCOPES, ScopeType } from '../common/access/roles';
 import { FormError } from '../common/errors/form-error';
@@ -26,6 +27,7 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly scopes: ScopeDirectory,
     private readonly unitOfWork: UnitOfWork,
+    private readonly auth: AuthService,
   ) {}
 
   async page(query: PageQuery) {
@@ -88,7 +90,7 @@ export class UsersService {
     await this.users.unassign(userId, assignmentId);
   }
 
-  /** Disabling ends the person's sessions at once (their next request finds the account disabled). */
+  /** Disabling ends the person's sessions at once and revokes their API tokens. */
   async setStatus(
     actor: Actor,
     userId: number,
@@ -97,8 +99,8 @@ export class UsersService {
     const { user, grants } = await this.get(userId);
     if (user.id === actor.userId) throw FormError.field('status', 'users.cannotDisableSelf');
     grants.forEach((g) => this.checkMayGrant(actor, g.role));
-    const next =
-      status === UserStatus.Active && !(await this.hasPassword(user.id)) ? UserStatus.Pending : status;
+    if (status === UserStatus.Disabled) return this.auth.replaceAccess(userId, { status });
+    const next = (await this.hasPassword(user.id)) ? status : UserStatus.Pending;
     await this.users.update(userId, { status: next });
   }
 
