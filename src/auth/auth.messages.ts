@@ -33,10 +33,26 @@ export const authMessages = defineMessages({
   'auth.password.title': { vi: 'Đổi mật khẩu', en: 'Change password' },
   'auth.password.current': { vi: 'Mật khẩu hiện tại', en: 'Current password' },
   'auth.password.new': { vi: 'Mật khẩu mới (ít nhất 8 ký tự)', en: 'New password (at least 8 characters)' },
+  'validation.password.short': {
+    vi: 'Mật khẩu cần ít nhất 8 ký tự. Một câu tiếng Việt có dấu vừa dễ nhớ vừa khó đoán.',
+    en: 'A password needs at least 8 characters. A Vietnamese sentence is easy to remember and hard to guess.',
+  },
+  'validation.password.common': {
+    vi: 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến mà kẻ gian thử đầu tiên. Hãy chọn một câu dài chỉ bạn nghĩ ra.',
+    en: 'This password is on the list of common passwords that attackers try first. Choose a long sentence only you would think of.',
+  },
+  'validation.password.simple': {
+    vi: 'Mật khẩu lặp lại hoặc theo thứ tự (như aaaaaaaa, 12345678, abcdefgh) rất dễ đoán. Hãy chọn một câu dài.',
+    en: 'A password that repeats or runs in order (like aaaaaaaa, 12345678, abcdefgh) is easy to guess. Choose a long sentence.',
+  },
+  'validation.password.personal': {
+    vi: 'Mật khẩu không được dựa trên tên đăng nhập, họ tên, số CCCD của bạn hay tên hệ thống. Hãy chọn một câu dài khác.',
+    en: 'The password must not be built on your user name, your name, your CCCD or the name of this site. Choose another long sentence.',
+  },
   'auth.password.confirm': { vi: 'Nhập lại mật khẩu mới', en: 'Repeat the new password' },
   'auth.password.hint': {
-    vi: 'Có thể dùng cả câu tiếng Việt có dấu làm mật khẩu.',
-    en: 'A whole Vietnamese sentence, with diacritics, makes a good password.',
+    vi: 'Có thể dùng cả câu tiếng Việt có dấu làm mật khẩu. Không dùng mật khẩu phổ biến (như 12345678, matkhau) hay tên, số CCCD của mình.',
+    en: 'A whole Vietnamese sentence, with diacritics, makes a good password. Common passwords (like 12345678) and your own name or CCCD are refused.',
   },
   'auth.passwordMismatch': { vi: 'Hai mật khẩu không giống nhau.', en: 'The two passwords differ.' },
   'auth.currentPasswordWrong': {

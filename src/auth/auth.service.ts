@@ -11,6 +11,7 @@ import { UsersRepository } from '../users/users.repository';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { LoginThrottleService, ThrottleKeys } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
+import { passwordProblem } from './password-policy';
 import { identifierText, parseSignInIdentifier } from './sign-in-identifier';
 
 export type LoginOutcome = { ok: true; user: User } | { ok: false; reason: 'invalid' | 'locked' };
@@ -93,6 +94,8 @@ export class AuthService {
     if (outcome === 'locked')
       throw FormError.field('code', 'auth.locked', { minutes: this.throttle.lockMinutes });
     if (outcome === 'failed') throw FormError.field('code', 'auth.activationInvalid');
+    // Only now, with the code proven: before, the answer would tell a stranger the account's name.
+    await this.checkPassword(user!, password);
     await this.replaceAccess(user!.id, {
       passwordHash: await this.hasher.hash(password),
       status: UserStatus.Active,
@@ -111,6 +114,7 @@ export class AuthService {
     if (outcome === 'locked')
       throw FormError.field('currentPassword', 'auth.locked', { minutes: this.throttle.lockMinutes });
     if (outcome === 'failed') throw FormError.field('currentPassword', 'auth.currentPasswordWrong');
+    await this.checkPassword(user!, next);
     await this.replaceAccess(userId, { passwordHash: await this.hasher.hash(next) });
   }
 
@@ -150,6 +154,17 @@ export class AuthService {
       ? accountKey(user.id)
       : `acct:${this.pii.blindIndex(identifierText(identifier)).slice(0, 40)}`;
     return { user, key };
+  }
+
+  /** The password policy with what the account is known by: user name, name, CCCD for a worker. */
+  private async checkPassword(user: User, password: string): Promise<void> {
+    const encrypted = await this.users.workerCccdEncrypted(user.id);
+    const problem = passwordProblem(password, {
+      username: user.username,
+      displayName: user.displayName,
+      cccd: encrypted ? this.pii.decrypt(encrypted) : null,
+    });
+    if (problem) throw FormError.field('password', problem);
   }
 
   /**

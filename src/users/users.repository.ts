@@ -39,6 +39,17 @@ export class UsersRepository {
     return row ? Number(row.userId) : null;
   }
 
+  /** The encrypted CCCD of the worker this account signs in for, if it is a worker's. */
+  async workerCccdEncrypted(userId: number): Promise<string | null> {
+    const row = await this.users.manager
+      .createQueryBuilder()
+      .select('w.cccd_encrypted', 'cccd')
+      .from('workers', 'w')
+      .where('w.user_id = :userId', { userId })
+      .getRawOne<{ cccd: string }>();
+    return row?.cccd ?? null;
+  }
+
   assignments(userId: number): Promise<RoleAssignment[]> {
     return this.roleAssignments.find({ where: { userId }, order: { id: 'ASC' } });
   }
