@@ -20,8 +20,8 @@ export const authMessages = defineMessages({
   'auth.welcome': { vi: 'Đăng nhập thành công.', en: 'Signed in.' },
   'auth.activate.title': { vi: 'Kích hoạt tài khoản', en: 'Activate your account' },
   'auth.activate.intro': {
-    vi: 'Nhập số CCCD (hoặc tên đăng nhập), mã kích hoạt một lần và đặt mật khẩu mới.',
-    en: 'Enter your citizen ID (or user name), the one-time code, and choose a password.',
+    vi: 'Nhập số CCCD (hoặc tên đăng nhập), mã kích hoạt một lần (hoặc mã đặt lại mật khẩu do quản trị viên cấp) và đặt mật khẩu mới.',
+    en: 'Enter your citizen ID (or user name), the one-time code (or the reset code from an administrator), and choose a password.',
   },
   'auth.activate.code': { vi: 'Mã kích hoạt', en: 'Activation code' },
   'auth.activate.submit': { vi: 'Kích hoạt và đăng nhập', en: 'Activate and sign in' },
@@ -29,6 +29,14 @@ export const authMessages = defineMessages({
   'auth.activationInvalid': {
     vi: 'Mã kích hoạt không đúng hoặc đã hết hạn. Hãy xin cán bộ công đoàn cấp mã mới.',
     en: 'The code is wrong or has expired. Ask your union officer for a new one.',
+  },
+  'auth.code.accountActivated': {
+    vi: 'Tài khoản này đã được kích hoạt nên không thể cấp mã kích hoạt mới. Chỉ chính người dùng, hoặc quản trị Liên đoàn Lao động tỉnh hay quản trị hệ thống (đặt lại mật khẩu, có ghi lý do), mới thay đổi được mật khẩu.',
+    en: 'This account has been activated, so no new activation code can be issued. Only its owner, or the federation or system admin (a password reset, with the reason on record), can change its password.',
+  },
+  'auth.account.workerActive': {
+    vi: 'Tài khoản của người lao động này đang hoạt động. Chỉ chính người lao động, hoặc quản trị Liên đoàn Lao động tỉnh, mới đổi được mật khẩu; cán bộ công đoàn không cấp lại mã kích hoạt cho tài khoản đã kích hoạt.',
+    en: 'This worker’s account is active. Only the worker, or the federation admin, can change its password; a union officer cannot issue a new activation code for an activated account.',
   },
   'auth.password.title': { vi: 'Đổi mật khẩu', en: 'Change password' },
   'auth.password.current': { vi: 'Mật khẩu hiện tại', en: 'Current password' },

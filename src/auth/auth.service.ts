@@ -1,4 +1,4 @@
-import { Injectable } from '@nestjs/common';
+import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../common/access/actor';
@@ -18,6 +18,14 @@ export type LoginOutcome = { ok: true; user: User } | { ok: false; reason: 'inva
 
 const ACTIVATION_ALPHABET = 'ABCDEFGHJKLMNPQRSTUVWXYZ23456789';
 const ACTIVATION_DAYS = 14;
+
+/**
+ * Activated once: the activation date, or (for accounts made before it was kept, or seeded) an
+ * active status or a password. Disabling an account does not make it new again.
+ */
+export function everActivated(user: Pick<User, 'activatedAt' | 'status' | 'passwordHash'>): boolean {
+  return !!user.activatedAt || user.status === UserStatus.Active || !!user.passwordHash;
+}
 
 /** The failure count of an account, whichever way it was named. */
 const accountKey = (userId: number) => `acct:user:${userId}`;
@@ -62,17 +70,68 @@ export class AuthService {
     return new Actor(user.id, user.displayName, grants, workerGrant?.scopeId ?? null, via);
   }
 
-  /** A one-time code an officer or admin hands to a person to set their first password. */
+  /**
+   * A one-time code an officer or admin hands to a person to set their first password. Refused
+   * for an account that was ever activated (disabled since or not): its password changes only by
+   * its owner, or by an admin's reset (issueResetCode).
+   */
   async issueActivationCode(userId: number): Promise<string> {
+    const user = await this.users.findForLogin({ id: userId });
+    if (!user) throw new NotFoundException();
+    if (everActivated(user)) throw FormError.field('account', 'auth.code.accountActivated');
+    const { code, hash, expiresAt } = await this.newCode();
+    // Only while still never activated: an activation finishing meanwhile keeps its password.
+    const issued = await this.users.updateIfNeverActivated(userId, {
+      activationCodeHash: hash,
+      activationExpiresAt: expiresAt,
+      activationCodeReset: false,
+    });
+    if (!issued) throw FormError.field('account', 'auth.code.accountActivated');
+    return code;
+  }
+
+  /**
+   * An admin's reset: the password stops working at once, sessions end, API tokens are revoked,
+   * and a one-time code lets the person choose a new password at /activate. `record` writes the
+   * audit entry in the same transaction, so there is no reset without its reason on record.
+   */
+  async issueResetCode(
+    userId: number,
+    record: (manager: EntityManager) => Promise<void>,
+  ): Promise<{ code: string; expiresAt: Date }> {
+    const { code, hash, expiresAt } = await this.newCode();
+    await this.unitOfWork.run(async (manager) => {
+      await this.replaceAccess(
+        userId,
+        {
+          passwordHash: null,
+          activationCodeHash: hash,
+          activationExpiresAt: expiresAt,
+          activationCodeReset: true,
+        },
+        manager,
+      );
+      await record(manager);
+    });
+    return { code, expiresAt };
+  }
+
+  /** True once the account was activated: it takes no activation code again, only a reset's. */
+  async wasActivated(userId: number): Promise<boolean> {
+    const user = await this.users.findForLogin({ id: userId });
+    return !!user && everActivated(user);
+  }
+
+  private async newCode(): Promise<{ code: string; hash: string; expiresAt: Date }> {
     const code = Array.from(
       { length: 8 },
       () => ACTIVATION_ALPHABET[randomInt(ACTIVATION_ALPHABET.length)],
     ).join('');
-    await this.users.update(userId, {
-      activationCodeHash: await this.hasher.hash(code),
-      activationExpiresAt: new Date(Date.now() + ACTIVATION_DAYS * 86_400_000),
-    });
-    return code;
+    return {
+      code,
+      hash: await this.hasher.hash(code),
+      expiresAt: new Date(Date.now() + ACTIVATION_DAYS * 86_400_000),
+    };
   }
 
   /** Minutes a locked name or address waits (LOGIN_LOCK_MINUTES), for the message. */
@@ -83,9 +142,11 @@ export class AuthService {
   /** Sets the password with a one-time code; throttled like signing in. */
   async activate(identifier: string, code: string, password: string, address: string): Promise<User> {
     const { user, key } = await this.account(identifier);
+    // An activation code for an account never activated, or the code of an admin's reset.
     const usable =
       !!user &&
       user.status !== UserStatus.Disabled &&
+      (!everActivated(user) || user.activationCodeReset) &&
       !!user.activationExpiresAt &&
       user.activationExpiresAt.getTime() > Date.now();
     const outcome = await this.attempt(this.throttle.keysFor(key, address), () =>
@@ -101,6 +162,8 @@ export class AuthService {
       status: UserStatus.Active,
       activationCodeHash: null,
       activationExpiresAt: null,
+      activationCodeReset: false,
+      activatedAt: user!.activatedAt ?? new Date(),
     });
     return user!;
   }

@@ -91,6 +91,18 @@ export class UsersRepository {
     await manager.getRepository(User).update({ id }, changes);
   }
 
+  /** Applies the change only to an account never activated; false when it was (or became) one. */
+  async updateIfNeverActivated(id: number, changes: Partial<User>): Promise<boolean> {
+    const result = await this.users
+      .createQueryBuilder()
+      .update(User)
+      .set(changes)
+      .where('id = :id', { id })
+      .andWhere("activated_at IS NULL AND status <> 'ACTIVE' AND password_hash IS NULL")
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
   async page(q: string | undefined, skip: number, take: number): Promise<[User[], number]> {
     const query = this.users.createQueryBuilder('u').orderBy('u.id', 'ASC').skip(skip).take(take);
     if (q)

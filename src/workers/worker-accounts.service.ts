@@ -32,7 +32,9 @@ class AccountRace extends Error {}
 /**
  * Workers' logins. An officer hands a worker a one-time activation code; the first code creates
  * the login (user name "nld" + worker id, pending until activated, role WORKER over their own
- * record). The worker then signs in at /activate with their CCCD and the code.
+ * record). The worker then signs in at /activate with their CCCD and the code. Once activated the
+ * account is the worker's: AuthService.issueActivationCode refuses it (issue 9), and only the
+ * worker or a federation or system admin (a reset, with a reason) changes its password.
  */
 @Injectable()
 export class WorkerAccountsService {
