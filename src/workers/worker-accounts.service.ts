@@ -85,9 +85,16 @@ export class WorkerAccountsService {
       });
       for (let i = 0; i < todo.length; i += PARALLEL_CODES) {
         const group = todo.slice(i, i + PARALLEL_CODES);
-        yield* await Promise.all(
-          group.map(({ worker, row }) => this.issue(worker, row.employeeCode ?? null)),
+        const issued = await Promise.all(
+          group.map(({ worker, row }) =>
+            // An account activated meanwhile (or once before) takes no code: left off the sheet.
+            this.issue(worker, row.employeeCode ?? null).catch((error: unknown) => {
+              if (error instanceof FormError) return null;
+              throw error;
+            }),
+          ),
         );
+        yield* issued.filter((code): code is IssuedCode => code !== null);
       }
     }
   }
