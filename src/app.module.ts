@@ -13,7 +13,15 @@ import { InputNormaliserMiddleware } from './common/http/input-normaliser.middle
 import { RouteParamsInterceptor } from './common/http/route-params.interceptor';
 import { RedisModule } from './common/redis/redis.module';
 import { ViewLocalsMiddleware } from './common/views/view-locals.middleware';
-import { AppConfig, appConfig, DatabaseConfig, databaseConfig } from './config';
+import {
+  AppConfig,
+  appConfig,
+  DatabaseConfig,
+  databaseConfig,
+  privateDir,
+  UploadsConfig,
+  uploadsConfig,
+} from './config';
 import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { SeedModule } from './database/seed/seed.module';
@@ -69,12 +77,17 @@ export class AppModule implements NestModule {
           }),
         }),
         TypeOrmModule.forRootAsync({
-          inject: [databaseConfig.KEY],
-          useFactory: (db: DatabaseConfig) => ({
-            ...dataSourceOptions(db),
-            autoLoadEntities: true,
-            migrationsRun: db.migrateOnStart,
-          }),
+          inject: [databaseConfig.KEY, appConfig.KEY, uploadsConfig.KEY],
+          useFactory: (db: DatabaseConfig, app: AppConfig, uploads: UploadsConfig) => {
+            // The data and upload directories are owner-only before anything is written there.
+            privateDir(app.dataDir);
+            privateDir(uploads.dir);
+            return {
+              ...dataSourceOptions(db),
+              autoLoadEntities: true,
+              migrationsRun: db.migrateOnStart,
+            };
+          },
         }),
         CommonModule,
         RedisModule,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { IsNull, Repository } from 'typeorm';
+import { EntityManager, IsNull, Repository } from 'typeorm';
 import { ApiToken } from './entities/api-token.entity';
 
 @Injectable()
@@ -24,6 +24,14 @@ export class ApiTokensRepository {
   async revoke(userId: number, id: number): Promise<boolean> {
     const result = await this.tokens.update({ id, userId, revokedAt: IsNull() }, { revokedAt: new Date() });
     return (result.affected ?? 0) > 0;
+  }
+
+  /** Revokes every token of the user still in force; returns how many. */
+  async revokeAll(userId: number, at: Date, manager: EntityManager = this.tokens.manager): Promise<number> {
+    const result = await manager
+      .getRepository(ApiToken)
+      .update({ userId, revokedAt: IsNull() }, { revokedAt: at });
+    return result.affected ?? 0;
   }
 
   async touch(id: number): Promise<void> {

@@ -87,7 +87,7 @@ export class AuthController {
   async changePassword(@CurrentActor() actor: Actor, @Body() dto: ChangePasswordDto, @Req() req: AppRequest) {
     if (dto.password !== dto.passwordConfirm)
       throw FormError.field('passwordConfirm', 'auth.passwordMismatch');
-    await this.auth.changePassword(actor.userId, dto.currentPassword, dto.password);
+    await this.auth.changePassword(actor.userId, dto.currentPassword, dto.password, req.ip ?? 'unknown');
     // Other sessions end; this one continues under a fresh session id.
     await new Promise<void>((resolve, reject) =>
       req.login(actor, (error) => (error ? reject(error) : resolve())),

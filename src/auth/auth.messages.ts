@@ -20,8 +20,8 @@ export const authMessages = defineMessages({
   'auth.welcome': { vi: 'Đăng nhập thành công.', en: 'Signed in.' },
   'auth.activate.title': { vi: 'Kích hoạt tài khoản', en: 'Activate your account' },
   'auth.activate.intro': {
-    vi: 'Nhập số CCCD (hoặc tên đăng nhập), mã kích hoạt một lần và đặt mật khẩu mới.',
-    en: 'Enter your citizen ID (or user name), the one-time code, and choose a password.',
+    vi: 'Nhập số CCCD (hoặc tên đăng nhập), mã kích hoạt một lần (hoặc mã đặt lại mật khẩu do quản trị viên cấp) và đặt mật khẩu mới.',
+    en: 'Enter your citizen ID (or user name), the one-time code (or the reset code from an administrator), and choose a password.',
   },
   'auth.activate.code': { vi: 'Mã kích hoạt', en: 'Activation code' },
   'auth.activate.submit': { vi: 'Kích hoạt và đăng nhập', en: 'Activate and sign in' },
@@ -30,13 +30,37 @@ export const authMessages = defineMessages({
     vi: 'Mã kích hoạt không đúng hoặc đã hết hạn. Hãy xin cán bộ công đoàn cấp mã mới.',
     en: 'The code is wrong or has expired. Ask your union officer for a new one.',
   },
+  'auth.code.accountActivated': {
+    vi: 'Tài khoản này đã được kích hoạt nên không thể cấp mã kích hoạt mới. Chỉ chính người dùng, hoặc quản trị Liên đoàn Lao động tỉnh hay quản trị hệ thống (đặt lại mật khẩu, có ghi lý do), mới thay đổi được mật khẩu.',
+    en: 'This account has been activated, so no new activation code can be issued. Only its owner, or the federation or system admin (a password reset, with the reason on record), can change its password.',
+  },
+  'auth.account.workerActive': {
+    vi: 'Tài khoản của người lao động này đang hoạt động. Chỉ chính người lao động, hoặc quản trị Liên đoàn Lao động tỉnh, mới đổi được mật khẩu; cán bộ công đoàn không cấp lại mã kích hoạt cho tài khoản đã kích hoạt.',
+    en: 'This worker’s account is active. Only the worker, or the federation admin, can change its password; a union officer cannot issue a new activation code for an activated account.',
+  },
   'auth.password.title': { vi: 'Đổi mật khẩu', en: 'Change password' },
   'auth.password.current': { vi: 'Mật khẩu hiện tại', en: 'Current password' },
   'auth.password.new': { vi: 'Mật khẩu mới (ít nhất 8 ký tự)', en: 'New password (at least 8 characters)' },
+  'validation.password.short': {
+    vi: 'Mật khẩu cần ít nhất 8 ký tự. Một câu tiếng Việt có dấu vừa dễ nhớ vừa khó đoán.',
+    en: 'A password needs at least 8 characters. A Vietnamese sentence is easy to remember and hard to guess.',
+  },
+  'validation.password.common': {
+    vi: 'Mật khẩu này nằm trong danh sách mật khẩu phổ biến mà kẻ gian thử đầu tiên. Hãy chọn một câu dài chỉ bạn nghĩ ra.',
+    en: 'This password is on the list of common passwords that attackers try first. Choose a long sentence only you would think of.',
+  },
+  'validation.password.simple': {
+    vi: 'Mật khẩu lặp lại hoặc theo thứ tự (như aaaaaaaa, 12345678, abcdefgh) rất dễ đoán. Hãy chọn một câu dài.',
+    en: 'A password that repeats or runs in order (like aaaaaaaa, 12345678, abcdefgh) is easy to guess. Choose a long sentence.',
+  },
+  'validation.password.personal': {
+    vi: 'Mật khẩu không được dựa trên tên đăng nhập, họ tên, số CCCD của bạn hay tên hệ thống. Hãy chọn một câu dài khác.',
+    en: 'The password must not be built on your user name, your name, your CCCD or the name of this site. Choose another long sentence.',
+  },
   'auth.password.confirm': { vi: 'Nhập lại mật khẩu mới', en: 'Repeat the new password' },
   'auth.password.hint': {
-    vi: 'Có thể dùng cả câu tiếng Việt có dấu làm mật khẩu.',
-    en: 'A whole Vietnamese sentence, with diacritics, makes a good password.',
+    vi: 'Có thể dùng cả câu tiếng Việt có dấu làm mật khẩu. Không dùng mật khẩu phổ biến (như 12345678, matkhau) hay tên, số CCCD của mình.',
+    en: 'A whole Vietnamese sentence, with diacritics, makes a good password. Common passwords (like 12345678) and your own name or CCCD are refused.',
   },
   'auth.passwordMismatch': { vi: 'Hai mật khẩu không giống nhau.', en: 'The two passwords differ.' },
   'auth.currentPasswordWrong': {

@@ -13,6 +13,7 @@ import { ApiToken } from './entities/api-token.entity';
 import { LoginFailure } from './entities/login-failure.entity';
 import { Session } from './entities/session.entity';
 import { LocalStrategy } from './local.strategy';
+import { LoginFailuresRepository } from './login-failures.repository';
 import { LoginThrottleService } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
 import { SessionSerializer } from './session.serializer';
@@ -28,6 +29,7 @@ import { SESSION_STORE, sessionStoreProvider } from './session-store.provider';
   providers: [
     AuthService,
     PasswordHasher,
+    LoginFailuresRepository,
     LoginThrottleService,
     LocalStrategy,
     SessionSerializer,

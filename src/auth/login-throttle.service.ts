@@ -1,19 +1,37 @@
-import { Inject, Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { createHash } from 'node:crypto';
-import { Repository } from 'typeorm';
+import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
 import { appConfig, AppConfig } from '../config';
-import { isUniqueViolation } from '../database/unit-of-work';
-import { LoginFailure } from './entities/login-failure.entity';
+import { LoginFailuresRepository } from './login-failures.repository';
+import { clientAddressKey } from './sign-in-identifier';
+
+export interface ThrottleKeys {
+  account: string;
+  address: string;
+}
+
+/** How often each process deletes the counts whose window and lock are over. */
+export const PURGE_EVERY_MS = 5 * 60_000;
+/** Rows deleted per statement, and statements per round: a round never holds the table long. */
+const PURGE_BATCH = 1000;
+const PURGE_BATCHES = 20;
 
 /**
  * Counts failed sign-ins per account and per address in the database, so every web process sees
- * the same counts. Past the limit the key is locked for a while, whether or not the account exists.
+ * the same counts. Past the limit the key is locked for LOGIN_LOCK_MINUTES, whether or not the
+ * account exists.
+ *
+ * Check and count are one step: an attempt first reserves a place under the limit on both keys
+ * (an atomic conditional increment), and only then is the password checked. With a limit of N at
+ * most N wrong passwords are ever checked within a window, however many arrive at once; the rest
+ * are refused before the check. A failure keeps its place; a success clears the account's count
+ * (places others hold stay counted) and gives its place on the address back.
  */
 @Injectable()
-export class LoginThrottleService {
+export class LoginThrottleService implements OnApplicationBootstrap, OnApplicationShutdown {
+  private readonly logger = new Logger('LoginThrottle');
+  private timer: NodeJS.Timeout | null = null;
+
   constructor(
-    @InjectRepository(LoginFailure) private readonly failures: Repository<LoginFailure>,
+    private readonly failures: LoginFailuresRepository,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
 
@@ -22,60 +40,86 @@ export class LoginThrottleService {
     return this.config.throttle.lockMinutes;
   }
 
-  keysFor(identifier: string, address: string): { account: string; address: string } {
-    const account = createHash('sha256').update(identifier.toLowerCase()).digest('hex').slice(0, 40);
-    return { account: `acct:${account}`, address: `addr:${address.slice(0, 90)}` };
+  private get windowMs(): number {
+    return this.config.throttle.lockMinutes * 60_000;
   }
 
-  async isLocked(keys: string[]): Promise<boolean> {
-    const now = Date.now();
-    for (const key of keys) {
-      const row = await this.failures.findOne({ where: { throttleKey: key } });
-      if (row?.lockedUntil && row.lockedUntil.getTime() > now) return true;
-    }
+  /** The account's key (AuthService) with the client address's (clientAddressKey). */
+  keysFor(accountKey: string, address: string): ThrottleKeys {
+    return { account: accountKey, address: clientAddressKey(address) };
+  }
+
+  /** Reserves one attempt on both keys; false (and nothing held) when either is locked or full. */
+  async reserve(keys: ThrottleKeys): Promise<boolean> {
+    const { loginFailuresPerAccount, loginFailuresPerAddress } = this.config.throttle;
+    if (!(await this.reserveOne(keys.account, loginFailuresPerAccount))) return false;
+    if (await this.reserveOne(keys.address, loginFailuresPerAddress)) return true;
+    await this.failures.release(keys.account);
     return false;
   }
 
-  async recordFailure(keys: { account: string; address: string }): Promise<void> {
-    await this.bump(keys.account, this.config.throttle.loginFailuresPerAccount);
-    await this.bump(keys.address, this.config.throttle.loginFailuresPerAddress);
-  }
-
-  async clear(key: string): Promise<void> {
-    await this.failures.delete({ throttleKey: key });
-  }
-
-  private async bump(key: string, limit: number): Promise<void> {
-    const windowMs = this.config.throttle.lockMinutes * 60_000;
+  /** The attempt reserved failed: it counts on both keys, and locks a key that reached its limit. */
+  async fail(keys: ThrottleKeys): Promise<void> {
+    const { loginFailuresPerAccount, loginFailuresPerAddress } = this.config.throttle;
     const now = new Date();
-    for (let attempt = 0; attempt < 3; attempt++) {
-      const row = await this.failures.findOne({ where: { throttleKey: key } });
-      if (!row) {
-        try {
-          await this.failures.insert({
-            throttleKey: key,
-            failures: 1,
-            windowStartedAt: now,
-            lockedUntil: limit <= 1 ? new Date(now.getTime() + windowMs) : null,
-          });
-          return;
-        } catch (error) {
-          if (!isUniqueViolation(error)) throw error;
-          continue;
-        }
-      }
-      const expired = now.getTime() - row.windowStartedAt.getTime() > windowMs;
-      const failures = expired ? 1 : row.failures + 1;
-      // Compare-and-set on the count, so two failures at the same moment both count.
-      const result = await this.failures.update(
-        { throttleKey: key, failures: row.failures },
-        {
-          failures,
-          windowStartedAt: expired ? now : row.windowStartedAt,
-          lockedUntil: failures >= limit ? new Date(now.getTime() + windowMs) : row.lockedUntil,
-        },
-      );
-      if ((result.affected ?? 0) > 0) return;
+    const until = new Date(now.getTime() + this.windowMs);
+    for (const [key, limit] of [
+      [keys.account, loginFailuresPerAccount],
+      [keys.address, loginFailuresPerAddress],
+    ] as const) {
+      await this.failures.recordFailure(key);
+      await this.failures.lockIfFull(key, limit, now, until);
     }
+  }
+
+  /** The attempt reserved succeeded: the account starts afresh; the address keeps its count. */
+  async succeed(keys: ThrottleKeys): Promise<void> {
+    await this.failures.clear(keys.account);
+    await this.failures.release(keys.address);
+  }
+
+  /** The attempt reserved was neither (e.g. a right code with a refused new password). */
+  async release(keys: ThrottleKeys): Promise<void> {
+    await this.failures.release(keys.account);
+    await this.failures.release(keys.address);
+  }
+
+  /**
+   * Deletes the counts whose window and lock are both over; they would start afresh at their next
+   * use anyway. Bounded: at most PURGE_BATCH × PURGE_BATCHES rows a round. Returns how many went.
+   */
+  async purge(now = new Date()): Promise<number> {
+    const windowStart = new Date(now.getTime() - this.windowMs);
+    const staleBefore = new Date(now.getTime() - 2 * this.windowMs);
+    let purged = 0;
+    for (let i = 0; i < PURGE_BATCHES; i++) {
+      const n = await this.failures.purge(windowStart, now, staleBefore, PURGE_BATCH);
+      purged += n;
+      if (n < PURGE_BATCH) break;
+    }
+    return purged;
+  }
+
+  /** Every process purges every few minutes (twice is harmless); under NODE_ENV=test tests call purge(). */
+  onApplicationBootstrap(): void {
+    if (this.config.env === 'test') return;
+    this.timer = setInterval(() => {
+      this.purge().catch((error: Error) =>
+        this.logger.warn({ error: error.message }, 'login failures purge failed'),
+      );
+    }, PURGE_EVERY_MS);
+    this.timer.unref();
+  }
+
+  onApplicationShutdown(): void {
+    if (this.timer) clearInterval(this.timer);
+    this.timer = null;
+  }
+
+  private async reserveOne(key: string, limit: number): Promise<boolean> {
+    const now = new Date();
+    await this.failures.ensure(key, now);
+    await this.failures.restartIfOver(key, new Date(now.getTime() - this.windowMs), now);
+    return this.failures.reserve(key, limit, now);
   }
 }

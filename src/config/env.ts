@@ -1,7 +1,8 @@
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname, resolve } from 'node:path';
 import { config as loadDotEnv } from 'dotenv';
+import { PRIVATE_FILE_MODE, privateDir, privateFileIfExists } from './private-files';
 
 /**
  * The only module that reads process.env. Every setting is parsed here with a rule that names the
@@ -116,11 +117,14 @@ export function secret(env: Env, name: string, bytes = 32): string {
   if (value !== undefined) return value;
   if (isProduction(env)) throw new ConfigError(name, 'is required when NODE_ENV=production');
   const file = resolve(dataDir(env), 'secrets.json');
+  // A file written readable by others by an earlier version is tightened before it is read.
+  privateFileIfExists(file);
   const stored: Record<string, string> = existsSync(file) ? JSON.parse(readFileSync(file, 'utf8')) : {};
   if (!stored[name]) {
     stored[name] = randomBytes(bytes).toString('base64');
-    mkdirSync(dirname(file), { recursive: true });
-    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: 0o600 });
+    privateDir(dirname(file));
+    writeFileSync(file, JSON.stringify(stored, null, 2), { mode: PRIVATE_FILE_MODE });
+    privateFileIfExists(file);
   }
   return stored[name];
 }

@@ -1,5 +1,6 @@
 export * from './app.config';
 export * from './database.config';
+export * from './private-files';
 export * from './redis.config';
 export * from './security.config';
 export * from './uploads.config';

@@ -1,7 +1,5 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
-import { mkdirSync } from 'node:fs';
-import { dirname } from 'node:path';
-import { DatabaseConfig } from '../config';
+import { DatabaseConfig, prepareSqliteFile } from '../config';
 import { migrations } from './migrations';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
@@ -18,7 +16,8 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
     logging: config.logQueries,
   } as const;
   if (config.type === 'sqlite') {
-    mkdirSync(dirname(config.file), { recursive: true });
+    // Owner-only before SQLite opens it; its -wal and -shm files take the same permissions.
+    prepareSqliteFile(config.file);
     return {
       ...common,
       type: 'better-sqlite3',

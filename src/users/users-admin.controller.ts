@@ -1,4 +1,16 @@
-import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import {
+  Body,
+  Controller,
+  Get,
+  Param,
+  ParseIntPipe,
+  Post,
+  Query,
+  Render,
+  Req,
+  Res,
+  UseFilters,
+} from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { AuthService } from '../auth/auth.service';
@@ -9,8 +21,9 @@ import { FormView } from '../common/forms/form-view';
 import { PageQuery } from '../common/http/pagination';
 import { translate } from '../common/i18n/i18n';
 import { AppRequest } from '../common/http/request';
-import { CreateUserDto, RoleGrantDto, UserStatusDto } from './dto/user-admin.dto';
+import { CreateUserDto, PasswordResetDto, RoleGrantDto, UserStatusDto } from './dto/user-admin.dto';
 import { ScopeDirectory } from './scope-directory';
+import { UserPageFormErrors } from './user-page-form-errors.filter';
 import { GRANTABLE_ROLES, UsersService } from './users.service';
 
 const ADMINS = [Role.FederationAdmin, Role.SystemAdmin];
@@ -89,6 +102,25 @@ export class UsersAdminController {
     return { url: `/admin/users/${id}` };
   }
 
+  /**
+   * A federation or system admin resets a password, with a reason for the audit trail. The new
+   * one-time code is rendered once (never stored in the session or a URL); a refused reason shows
+   * the user's page again with the message, status 400.
+   */
+  @Post(':id/password-reset')
+  @Roles(...ADMINS)
+  @UseFilters(UserPageFormErrors)
+  async resetPassword(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: PasswordResetDto,
+    @Res() res: Response,
+  ) {
+    const reset = await this.users.resetPassword(actor, id, dto.reason);
+    res.setHeader('Cache-Control', 'no-store');
+    res.status(200).render('users/reset-code', reset);
+  }
+
   /** Shows a new one-time code once (rendered, never stored in the session or a URL). */
   @Post(':id/activation-code')
   @Roles(...ADMINS)
@@ -105,7 +137,15 @@ export class UsersAdminController {
   }
 
   async userPage(req: AppRequest) {
-    return { ...(await this.users.get(Number(req.params.id))), ...(await this.grantChoices(req)) };
+    const id = Number(req.params.id);
+    const activated = await this.users.wasActivated(id);
+    return {
+      ...(await this.users.get(id)),
+      ...(await this.grantChoices(req)),
+      // An activated account takes no activation code again: the admins reset it, with a reason.
+      canIssueCode: !activated,
+      canReset: activated && req.user?.userId !== id,
+    };
   }
 
   async grantChoices(req: AppRequest) {

@@ -67,6 +67,36 @@ export const usersMessages = defineMessages({
     vi: 'Tài khoản đang bị khóa; hãy mở khóa trước khi cấp mã.',
     en: 'The account is disabled; enable it before issuing a code.',
   },
+  'users.reset': { vi: 'Đặt lại mật khẩu', en: 'Reset password' },
+  'users.reset.intro': {
+    vi: 'Dùng khi người dùng quên mật khẩu hoặc tài khoản có thể đã bị người khác dùng. Mật khẩu cũ hết hiệu lực ngay, mọi phiên đăng nhập và khóa API của họ bị thu hồi; hệ thống cấp một mã dùng một lần để chính họ đặt mật khẩu mới. Việc đặt lại được ghi vào nhật ký thay đổi cùng lý do và tên người thực hiện.',
+    en: 'For a person who forgot their password, or an account someone else may have used. The old password stops working at once, their sessions and API tokens are revoked, and a one-time code lets them choose a new password themselves. The reset is kept in the audit trail with the reason and who did it.',
+  },
+  'users.reset.reason': {
+    vi: 'Lý do (bắt buộc, ghi vào nhật ký; tối đa 500 ký tự)',
+    en: 'Reason (required, kept in the audit trail; up to 500 characters)',
+  },
+  'users.reset.submit': { vi: 'Đặt lại mật khẩu và cấp mã', en: 'Reset the password and issue a code' },
+  'users.reset.reasonRequired': {
+    vi: 'Vui lòng ghi lý do đặt lại mật khẩu.',
+    en: 'Please give the reason for the reset.',
+  },
+  'users.reset.notSelf': {
+    vi: 'Không tự đặt lại mật khẩu của mình ở đây; hãy dùng trang Đổi mật khẩu.',
+    en: 'You cannot reset your own password here; use Change password.',
+  },
+  'users.reset.disabled': {
+    vi: 'Tài khoản đang bị khóa; hãy mở khóa trước khi đặt lại mật khẩu.',
+    en: 'The account is disabled; enable it before resetting the password.',
+  },
+  'users.reset.done': {
+    vi: 'Đã đặt lại mật khẩu của {name}. Mật khẩu cũ, các phiên đăng nhập và khóa API của họ đã bị thu hồi. Mã dùng một lần dưới đây (hiệu lực 14 ngày) để họ tự đặt mật khẩu mới; hãy trao trực tiếp, mã sẽ không được hiển thị lại.',
+    en: 'The password of {name} was reset. Their old password, sessions and API tokens were revoked. The one-time code below (valid 14 days) lets them choose a new password; hand it over in person, it will not be shown again.',
+  },
+  'users.activatedNoCode': {
+    vi: 'Tài khoản đã được kích hoạt: không cấp mã kích hoạt nữa. Nếu người dùng quên mật khẩu, dùng "Đặt lại mật khẩu" bên dưới.',
+    en: 'The account has been activated: no activation code any more. If the person forgot their password, use "Reset password" below.',
+  },
   'validation.username': {
     vi: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang (3–50 ký tự).',
     en: 'Lower-case letters, digits, dots, underscores and dashes only (3–50 characters).',

@@ -39,6 +39,17 @@ export class UsersRepository {
     return row ? Number(row.userId) : null;
   }
 
+  /** The encrypted CCCD of the worker this account signs in for, if it is a worker's. */
+  async workerCccdEncrypted(userId: number): Promise<string | null> {
+    const row = await this.users.manager
+      .createQueryBuilder()
+      .select('w.cccd_encrypted', 'cccd')
+      .from('workers', 'w')
+      .where('w.user_id = :userId', { userId })
+      .getRawOne<{ cccd: string }>();
+    return row?.cccd ?? null;
+  }
+
   assignments(userId: number): Promise<RoleAssignment[]> {
     return this.roleAssignments.find({ where: { userId }, order: { id: 'ASC' } });
   }
@@ -52,7 +63,11 @@ export class UsersRepository {
     data: Pick<User, 'username' | 'displayName' | 'email' | 'status'>,
     manager: EntityManager = this.users.manager,
   ): Promise<User> {
-    return manager.getRepository(User).save(manager.getRepository(User).create({ ...data, locale: null }));
+    // An account made active at once (the demo seed) counts as activated from the start.
+    const activatedAt = data.status === UserStatus.Active ? new Date() : null;
+    return manager
+      .getRepository(User)
+      .save(manager.getRepository(User).create({ ...data, locale: null, activatedAt }));
   }
 
   async assign(
@@ -74,6 +89,18 @@ export class UsersRepository {
 
   async update(id: number, changes: Partial<User>, manager = this.users.manager): Promise<void> {
     await manager.getRepository(User).update({ id }, changes);
+  }
+
+  /** Applies the change only to an account never activated; false when it was (or became) one. */
+  async updateIfNeverActivated(id: number, changes: Partial<User>): Promise<boolean> {
+    const result = await this.users
+      .createQueryBuilder()
+      .update(User)
+      .set(changes)
+      .where('id = :id', { id })
+      .andWhere("activated_at IS NULL AND status <> 'ACTIVE' AND password_hash IS NULL")
+      .execute();
+    return (result.affected ?? 0) > 0;
   }
 
   async page(q: string | undefined, skip: number, take: number): Promise<[User[], number]> {

@@ -1,4 +1,6 @@
 import { ForbiddenException } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service';
+import { AuthService } from '../auth/auth.service';
 import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { FormError } from '../common/errors/form-error';
@@ -22,6 +24,8 @@ describe(UsersService.name, () => {
     >
   >;
   let scopes: jest.Mocked<Pick<ScopeDirectory, 'exists' | 'name'>>;
+  let auth: jest.Mocked<Pick<AuthService, 'replaceAccess' | 'wasActivated' | 'issueResetCode'>>;
+  let audit: jest.Mocked<Pick<AuditLog, 'write'>>;
   let sut: UsersService;
 
   beforeEach(() => {
@@ -35,11 +39,22 @@ describe(UsersService.name, () => {
       findForLogin: jest.fn(),
     };
     scopes = { exists: jest.fn().mockResolvedValue(true), name: jest.fn() };
+    auth = {
+      replaceAccess: jest.fn(),
+      wasActivated: jest.fn().mockResolvedValue(true),
+      issueResetCode: jest.fn().mockImplementation(async (_id, record) => {
+        await record({});
+        return { code: 'ABCD2345', expiresAt: new Date() };
+      }),
+    };
+    audit = { write: jest.fn() };
     const unitOfWork = { run: (work: (m: unknown) => Promise<unknown>) => work({}) } as unknown as UnitOfWork;
     sut = new UsersService(
       users as unknown as UsersRepository,
       scopes as unknown as ScopeDirectory,
       unitOfWork,
+      auth as unknown as AuthService,
+      audit as unknown as AuditLog,
     );
   });
 
@@ -96,5 +111,53 @@ describe(UsersService.name, () => {
     users.findById.mockResolvedValue({ id: 1, status: UserStatus.Active } as never);
     await expect(sut.setStatus(federationAdmin, 1, UserStatus.Disabled)).rejects.toBeInstanceOf(FormError);
     expect(users.update).not.toHaveBeenCalled();
+  });
+
+  describe('resetPassword', () => {
+    const officer = { id: 7, username: 'congdoan.x', status: UserStatus.Active };
+
+    beforeEach(() => {
+      users.findById.mockResolvedValue(officer as never);
+      users.assignments.mockResolvedValue([
+        { id: 1, userId: 7, role: Role.UnionOfficer, scopeType: ScopeType.Enterprise, scopeId: 3 },
+      ] as never);
+    });
+
+    it('issues a reset code and writes the reason to the audit trail in the same unit', async () => {
+      const result = await sut.resetPassword(federationAdmin, 7, '  Quên mật khẩu, gọi điện xác nhận  ');
+      expect(result.code).toBe('ABCD2345');
+      expect(audit.write).toHaveBeenCalledWith(
+        federationAdmin,
+        {
+          action: 'user.password.reset',
+          subjectType: 'user',
+          subjectId: 7,
+          reason: 'Quên mật khẩu, gọi điện xác nhận',
+        },
+        {},
+      );
+    });
+
+    it.each([
+      ['a blank reason', 7, '   ', 'users.reset.reasonRequired'],
+      ['their own account', 1, 'Tự đặt lại', 'users.reset.notSelf'],
+    ])('refuses %s', async (_what, id, reason, key) => {
+      users.findById.mockResolvedValue({ ...officer, id } as never);
+      const error = await sut.resetPassword(federationAdmin, id, reason).catch((e: FormError) => e);
+      expect((error as FormError).fieldErrors.reason.key).toBe(key);
+      expect(auth.issueResetCode).not.toHaveBeenCalled();
+    });
+
+    it('refuses a disabled account, and a system admin’s to a federation admin', async () => {
+      users.findById.mockResolvedValue({ ...officer, status: UserStatus.Disabled } as never);
+      await expect(sut.resetPassword(federationAdmin, 7, 'Lý do')).rejects.toBeInstanceOf(FormError);
+      users.findById.mockResolvedValue(officer as never);
+      users.assignments.mockResolvedValue([
+        { id: 2, userId: 7, role: Role.SystemAdmin, scopeType: ScopeType.All, scopeId: 0 },
+      ] as never);
+      await expect(sut.resetPassword(federationAdmin, 7, 'Lý do')).rejects.toBeInstanceOf(ForbiddenException);
+      await expect(sut.resetPassword(systemAdmin, 7, 'Lý do')).resolves.toMatchObject({ code: 'ABCD2345' });
+      expect(audit.write).toHaveBeenCalledTimes(1);
+    });
   });
 });

@@ -1,4 +1,6 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service';
+import { AuthService } from '../auth/auth.service';
 import { Actor } from '../common/access/actor';
 import { Role, ROLE_SCOPES, ScopeType } from '../common/access/roles';
 import { FormError } from '../common/errors/form-error';
@@ -26,6 +28,8 @@ export class UsersService {
     private readonly users: UsersRepository,
     private readonly scopes: ScopeDirectory,
     private readonly unitOfWork: UnitOfWork,
+    private readonly auth: AuthService,
+    private readonly audit: AuditLog,
   ) {}
 
   async page(query: PageQuery) {
@@ -88,7 +92,7 @@ export class UsersService {
     await this.users.unassign(userId, assignmentId);
   }
 
-  /** Disabling ends the person's sessions at once (their next request finds the account disabled). */
+  /** Disabling ends the person's sessions at once and revokes their API tokens. */
   async setStatus(
     actor: Actor,
     userId: number,
@@ -97,8 +101,9 @@ export class UsersService {
     const { user, grants } = await this.get(userId);
     if (user.id === actor.userId) throw FormError.field('status', 'users.cannotDisableSelf');
     grants.forEach((g) => this.checkMayGrant(actor, g.role));
-    const next =
-      status === UserStatus.Active && !(await this.hasPassword(user.id)) ? UserStatus.Pending : status;
+    if (status === UserStatus.Disabled) return this.auth.replaceAccess(userId, { status });
+    // Enabled again: waiting for activation only if it never was activated.
+    const next = (await this.auth.wasActivated(user.id)) ? status : UserStatus.Pending;
     await this.users.update(userId, { status: next });
   }
 
@@ -108,8 +113,36 @@ export class UsersService {
     grants.forEach((g) => this.checkMayGrant(actor, g.role));
   }
 
-  private async hasPassword(userId: number): Promise<boolean> {
-    return !!(await this.users.findForLogin({ id: userId }))?.passwordHash;
+  /**
+   * A federation or system admin resets someone's password, with a reason kept in the audit trail:
+   * the old password, sessions and API tokens stop at once and a one-time code (shown once) lets
+   * the person choose a new password. Not one's own (that is /account/password), not a disabled
+   * account, and a system admin's only by a system admin.
+   */
+  async resetPassword(
+    actor: Actor,
+    userId: number,
+    reason: string | undefined,
+  ): Promise<{ user: User; code: string; expiresAt: Date }> {
+    const { user, grants } = await this.get(userId);
+    const text = (reason ?? '').trim();
+    if (!text) throw FormError.field('reason', 'users.reset.reasonRequired');
+    if (user.id === actor.userId) throw FormError.field('reason', 'users.reset.notSelf');
+    if (user.status === UserStatus.Disabled) throw FormError.field('reason', 'users.reset.disabled');
+    grants.forEach((g) => this.checkMayGrant(actor, g.role));
+    const issued = await this.auth.issueResetCode(userId, (manager) =>
+      this.audit.write(
+        actor,
+        { action: 'user.password.reset', subjectType: 'user', subjectId: userId, reason: text },
+        manager,
+      ),
+    );
+    return { user, ...issued };
+  }
+
+  /** Whether the account was activated once: the page then offers a reset, not an activation code. */
+  wasActivated(userId: number): Promise<boolean> {
+    return this.auth.wasActivated(userId);
   }
 
   /** A federation admin cannot hand out (or take away) the system admin role. */

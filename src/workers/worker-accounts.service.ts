@@ -32,7 +32,9 @@ class AccountRace extends Error {}
 /**
  * Workers' logins. An officer hands a worker a one-time activation code; the first code creates
  * the login (user name "nld" + worker id, pending until activated, role WORKER over their own
- * record). The worker then signs in at /activate with their CCCD and the code.
+ * record). The worker then signs in at /activate with their CCCD and the code. Once activated the
+ * account is the worker's: AuthService.issueActivationCode refuses it (issue 9), and only the
+ * worker or a federation or system admin (a reset, with a reason) changes its password.
  */
 @Injectable()
 export class WorkerAccountsService {
@@ -83,9 +85,16 @@ export class WorkerAccountsService {
       });
       for (let i = 0; i < todo.length; i += PARALLEL_CODES) {
         const group = todo.slice(i, i + PARALLEL_CODES);
-        yield* await Promise.all(
-          group.map(({ worker, row }) => this.issue(worker, row.employeeCode ?? null)),
+        const issued = await Promise.all(
+          group.map(({ worker, row }) =>
+            // An account activated meanwhile (or once before) takes no code: left off the sheet.
+            this.issue(worker, row.employeeCode ?? null).catch((error: unknown) => {
+              if (error instanceof FormError) return null;
+              throw error;
+            }),
+          ),
         );
+        yield* issued.filter((code): code is IssuedCode => code !== null);
       }
     }
   }

@@ -255,7 +255,11 @@ export class WorkersController {
       canReveal: actor.has(Role.UnionOfficer) || actor.reachesAll(Role.FederationAdmin),
       // Who saw this worker's full CCCD (src/privacy): the federation and system admins.
       canSeeAccessLog: actor.reachesAll(Role.FederationAdmin, Role.SystemAdmin),
-      canIssueCode: worker.employments.some((e) => e.current) && worker.accountStatus !== 'DISABLED',
+      // A code only for an account never activated (issue 9): an active one is the worker's own.
+      canIssueCode:
+        worker.employments.some((e) => e.current) &&
+        (worker.accountStatus === null || worker.accountStatus === 'PENDING'),
+      accountActive: worker.accountStatus === 'ACTIVE',
       hasAccount: worker.accountStatus !== null,
     };
   }

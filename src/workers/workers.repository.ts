@@ -223,14 +223,14 @@ export class WorkersRepository {
       .where('e.worker_id IN (:...workerIds)', { workerIds })
       .getRawMany<{ workerId: number; enterpriseId: number }>();
     for (const row of employed) ties.get(Number(row.workerId))?.enterpriseIds.add(Number(row.enterpriseId));
-    // An account that left "awaiting activation" was activated by its owner (a disabled one too).
+    // activated_at: the owner once set their own password (a disabled account keeps it).
     const accounts = await db
       .createQueryBuilder()
       .select('w.id', 'workerId')
       .from(Worker, 'w')
       .innerJoin('users', 'u', 'u.id = w.user_id')
       .where('w.id IN (:...workerIds)', { workerIds })
-      .andWhere('u.status <> :pending', { pending: UserStatus.Pending })
+      .andWhere('u.activated_at IS NOT NULL')
       .getRawMany<{ workerId: number }>();
     for (const row of accounts) ties.get(Number(row.workerId))!.activated = true;
     return ties;

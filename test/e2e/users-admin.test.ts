@@ -62,8 +62,8 @@ describe('user administration (e2e)', () => {
     const reused = await again.submit('/activate', {
       username: 'congdoan.mo',
       code: code!,
-      password: 'x'.repeat(12),
-      passwordConfirm: 'x'.repeat(12),
+      password: 'Một câu khác, đủ dài để thử lại',
+      passwordConfirm: 'Một câu khác, đủ dài để thử lại',
     });
     expect(reused.status).toBe(400);
     expect(reused.text).toContain('Mã kích hoạt không đúng hoặc đã hết hạn');

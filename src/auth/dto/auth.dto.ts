@@ -1,19 +1,18 @@
 import { Transform } from 'class-transformer';
-import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min, MinLength } from 'class-validator';
-
-export const PASSWORD_MIN = 8;
-export const PASSWORD_MAX = 200;
+import { IsInt, IsNotEmpty, IsOptional, IsString, Max, MaxLength, Min } from 'class-validator';
+import { PASSWORD_MAX } from '../password-policy';
+import { IsAcceptablePassword } from './password.validator';
 
 export class ActivateDto {
   @IsString() @IsNotEmpty() @MaxLength(100) username: string;
   @IsString() @IsNotEmpty() @MaxLength(20) code: string;
-  @IsString() @MinLength(PASSWORD_MIN) @MaxLength(PASSWORD_MAX) password: string;
+  @IsString() @MaxLength(PASSWORD_MAX) @IsAcceptablePassword() password: string;
   @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX) passwordConfirm: string;
 }
 
 export class ChangePasswordDto {
   @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX) currentPassword: string;
-  @IsString() @MinLength(PASSWORD_MIN) @MaxLength(PASSWORD_MAX) password: string;
+  @IsString() @MaxLength(PASSWORD_MAX) @IsAcceptablePassword() password: string;
   @IsString() @IsNotEmpty() @MaxLength(PASSWORD_MAX) passwordConfirm: string;
 }
 

@@ -90,6 +90,12 @@ export function maskCccd(value: string): string {
   return value.length === 12 ? `${value.slice(0, 3)}*******${value.slice(10)}` : '************';
 }
 
+/**
+ * The digits of a CCCD however it was typed or pasted: full-width digits (NFKC), spaces of any kind
+ * (no-break, thin, ideographic), dots, dashes of any kind and invisible format characters dropped.
+ * The same number must always give the same string: sign-in looks accounts up, and counts
+ * failures, by it.
+ */
 export function normaliseCccd(value: string): string {
-  return value.replace(/[\s.-]/g, '');
+  return value.normalize('NFKC').replace(/[\s.\p{Pd}\u2212\p{Cf}]/gu, '');
 }

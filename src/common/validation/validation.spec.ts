@@ -1,4 +1,4 @@
-import { cccdMatchesBirthYear, isValidCccdFormat, maskCccd, sexFromCccd } from './cccd';
+import { cccdMatchesBirthYear, isValidCccdFormat, maskCccd, normaliseCccd, sexFromCccd } from './cccd';
 import { isValidTaxCode } from './tax-code';
 import { isIsoDate } from './validators';
 
@@ -35,6 +35,18 @@ describe('CCCD', () => {
 
   it('masks all but the province code and the last two digits', () => {
     expect(maskCccd('067090012345')).toBe('067*******45');
+  });
+
+  it('reads the digits however they were typed: spaces of any kind, dots, dashes, full width', () => {
+    for (const typed of [
+      '067 090 012 345',
+      '067.090.012.345',
+      '067–090-012−345',
+      '067\u00a0090\u202f012\u3000345',
+      '０６７０９００１２３４５',
+      '\ufeff067090\u200b012345',
+    ])
+      expect(normaliseCccd(typed)).toBe('067090012345');
   });
 });
 

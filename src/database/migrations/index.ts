@@ -8,6 +8,7 @@ import { AnnualReportFreeze1764000012000 } from './1764000012000-annual-report-f
 import { LearningLatestDates1764000014000 } from './1764000014000-learning-latest-dates';
 import { Privacy1764000013000 } from './1764000013000-privacy';
 import { AuditLog1764000015000 } from './1764000015000-audit-log';
+import { AccountsAndSignIn1764000016000 } from './1764000016000-accounts-and-sign-in';
 import { OnePersonManyEmployers1764000017000 } from './1764000017000-one-person-many-employers';
 
 /** Every migration, in order. Both databases run exactly this list. */
@@ -22,5 +23,6 @@ export const migrations = [
   Privacy1764000013000,
   LearningLatestDates1764000014000,
   AuditLog1764000015000,
+  AccountsAndSignIn1764000016000,
   OnePersonManyEmployers1764000017000,
 ];

@@ -26,3 +26,8 @@ export class CreateUserDto extends RoleGrantDto {
 export class UserStatusDto {
   @IsIn([UserStatus.Active, UserStatus.Disabled]) status: UserStatus.Active | UserStatus.Disabled;
 }
+
+/** An admin's password reset: the reason is kept in the audit trail (a blank one is refused there). */
+export class PasswordResetDto {
+  @IsOptional() @IsString() @MaxLength(500) reason?: string;
+}

@@ -26,6 +26,10 @@ export class User {
   @Column({ type: 'varchar', nullable: true }) locale: string | null;
   @Column({ type: 'varchar', nullable: true, select: false }) activationCodeHash: string | null;
   @Column({ type: 'datetime', nullable: true }) activationExpiresAt: Date | null;
+  /** When the person first set a password. Once set, never cleared: no activation code again. */
+  @Column({ type: 'datetime', nullable: true }) activatedAt: Date | null;
+  /** The waiting code comes from an admin's password reset (the only code an activated account takes). */
+  @Column({ default: false }) activationCodeReset: boolean;
   @Column({ type: 'datetime', nullable: true }) lastLoginAt: Date | null;
   /** Sessions that signed in before this moment are no longer accepted ("sign out everywhere"). */
   @Column({ type: 'datetime', nullable: true }) sessionsValidAfter: Date | null;

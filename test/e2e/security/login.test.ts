@@ -1,5 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { PiiCipher } from '../../../src/common/crypto/pii-cipher';
 import { UsersRepository } from '../../../src/users/users.repository';
 import { Browser, createTestApp, DEMO_PASSWORD } from '../../support/test-app';
 
@@ -32,6 +34,22 @@ class Client extends Browser {
   async attempt(username: string, password: string) {
     const body = new URLSearchParams({ _csrf: this.csrf, username, password });
     return this.agent.post('/login').set('X-Forwarded-For', this.address).type('form').send(body.toString());
+  }
+
+  async activate(username: string, code: string) {
+    const password = 'một câu mật khẩu đủ dài';
+    const body = new URLSearchParams({
+      _csrf: this.csrf,
+      username,
+      code,
+      password,
+      passwordConfirm: password,
+    });
+    return this.agent
+      .post('/activate')
+      .set('X-Forwarded-For', this.address)
+      .type('form')
+      .send(body.toString());
   }
 }
 
@@ -84,6 +102,82 @@ describe('passwords and sign-in (e2e)', () => {
     expect(blocked.status).toBe(429);
     const elsewhere = await client();
     expect((await elsewhere.attempt('truong.caodang', DEMO_PASSWORD)).status).toBe(303);
+  });
+
+  describe('the lock follows the account, however its name or CCCD is typed (issue 9, item 1)', () => {
+    const LOCKED = 'Đăng nhập sai quá nhiều lần';
+
+    /** The demo worker's CCCD, read back from its encrypted column. */
+    async function workerCccd(): Promise<string> {
+      const [row] = (await app
+        .get(DataSource)
+        .query(
+          "SELECT w.cccd_encrypted AS c FROM workers w JOIN users u ON u.id = w.user_id WHERE u.username = 'nguoilaodong'",
+        )) as { c: string }[];
+      return app.get(PiiCipher).decrypt(row.c);
+    }
+    const spaced = (cccd: string, sep: string) => cccd.replace(/(\d{3})(?=\d)/g, `$1${sep}`);
+
+    it('counts a CCCD typed with spaces, dots, dashes, no-break spaces or full-width digits, and the user name, as one account', async () => {
+      const cccd = await workerCccd();
+      const typed = [
+        spaced(cccd, ' '),
+        spaced(cccd, '\u00a0'), // no-break space, as pasted from a web page or a spreadsheet
+        spaced(cccd, '.'),
+      ];
+      for (const [i, variant] of typed.entries())
+        expect((await (await client()).attempt(variant, `sai-${i}`)).status).toBe(401);
+      // Every spelling, and the account's user name, is now locked — even with the right password.
+      const forms = [
+        cccd,
+        spaced(cccd, '-'),
+        spaced(cccd, '\u2009'),
+        cccd.replace(/\d/g, (d) => String.fromCharCode(0xff10 + Number(d))),
+        ' NguoiLaoDong ',
+      ];
+      const answers = [];
+      for (const form of forms) answers.push((await (await client()).attempt(form, DEMO_PASSWORD)).status);
+      console.log(
+        `issue 9 item 1: ${typed.length} failures typed 3 ways; ${forms.length} other spellings answer`,
+        answers,
+      );
+      expect(answers).toEqual(forms.map(() => 429));
+    });
+
+    it('counts user names differing by case, Unicode form or surrounding space as one', async () => {
+      for (const [i, variant] of [
+        'CongDoan.TamPhat',
+        '\u00a0congdoan.tamphat ',
+        'ｃｏｎｇｄｏａｎ.ｔａｍｐｈａｔ',
+      ].entries())
+        expect((await (await client()).attempt(variant, `sai-${i}`)).status).toBe(401);
+      expect((await (await client()).attempt('congdoan.tamphat', DEMO_PASSWORD)).status).toBe(429);
+      // An unknown name typed decomposed (NFD) and composed (NFC) is one name too.
+      const name = 'Nguyễn.Thị.Ánh';
+      for (const [i, variant] of [
+        name.normalize('NFD'),
+        name.toUpperCase(),
+        ` ${name.normalize('NFC')} `,
+      ].entries())
+        expect((await (await client()).attempt(variant, `sai-${i}`)).status).toBe(401);
+      const locked = await (await client()).attempt(name.toLowerCase(), 'sai-3');
+      expect(locked.status).toBe(429);
+    });
+
+    it('counts wrong activation codes for a CCCD typed in different ways as one', async () => {
+      const cccd = '001088009999';
+      for (const [i, variant] of [spaced(cccd, ' '), spaced(cccd, '\u00a0'), spaced(cccd, '-')].entries()) {
+        const c = await client();
+        await c.get('/activate');
+        const res = await c.activate(variant, `SAIMA00${i}`);
+        expect(res.status).toBe(400);
+        expect(res.text).not.toContain(LOCKED);
+      }
+      const c = await client();
+      await c.get('/activate');
+      const locked = await c.activate(cccd, 'SAIMA009');
+      expect(locked.text).toContain(LOCKED);
+    });
   });
 
   it('answers an unknown user and a wrong password the same: status, page and headers (cookies aside)', async () => {

@@ -62,7 +62,12 @@ import {
   DeletionRequestDto,
 } from '../../../src/privacy/dto/privacy.dto';
 import { ReportNarrativeDto } from '../../../src/reports/dto/report.dto';
-import { CreateUserDto, RoleGrantDto, UserStatusDto } from '../../../src/users/dto/user-admin.dto';
+import {
+  CreateUserDto,
+  PasswordResetDto,
+  RoleGrantDto,
+  UserStatusDto,
+} from '../../../src/users/dto/user-admin.dto';
 import { createReconciliation } from '../../support/workers-factory';
 import { ReconciliationDecisionDto } from '../../../src/workers/reconciliation/dto/reconciliation.dto';
 import {
@@ -120,6 +125,7 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
   ],
   [RoleGrantDto, { role: 'DEPARTMENT_VIEWER', scope: 'ALL' }],
   [UserStatusDto, { status: 'ACTIVE' }],
+  [PasswordResetDto, { reason: 'Người dùng quên mật khẩu, đã gọi điện xác nhận' }],
   [
     CourseDto,
     {
