@@ -223,14 +223,14 @@ export class WorkersRepository {
       .where('e.worker_id IN (:...workerIds)', { workerIds })
       .getRawMany<{ workerId: number; enterpriseId: number }>();
     for (const row of employed) ties.get(Number(row.workerId))?.enterpriseIds.add(Number(row.enterpriseId));
-    // activated_at: the owner once set their own password (a disabled account keeps it).
+    // Ever activated, as auth's everActivated says: the owner once set their own password.
     const accounts = await db
       .createQueryBuilder()
       .select('w.id', 'workerId')
       .from(Worker, 'w')
       .innerJoin('users', 'u', 'u.id = w.user_id')
       .where('w.id IN (:...workerIds)', { workerIds })
-      .andWhere('u.activated_at IS NOT NULL')
+      .andWhere("(u.activated_at IS NOT NULL OR u.status = 'ACTIVE' OR u.password_hash IS NOT NULL)")
       .getRawMany<{ workerId: number }>();
     for (const row of accounts) ties.get(Number(row.workerId))!.activated = true;
     return ties;
