@@ -1,7 +1,7 @@
 import { INestApplication, Provider } from '@nestjs/common';
 import { Test, TestingModuleBuilder } from '@nestjs/testing';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync } from 'node:fs';
+import { cpSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import passport from 'passport';
@@ -33,8 +33,14 @@ export const TEST_QUEUE_PREFIX = `hoctap-test-${process.pid}-${randomBytes(4).to
  * Boots the real application the way main.ts does, against the chosen services. Settings are
  * passed the way an operator would: as environment variables read by src/config.
  */
+/** Settings that make a database other than the demo template's (e2e-setup.ts). */
+const OWN_DATABASE = ['DATA_DIR', 'SQLITE_FILE', 'SEED_DEMO', 'PII_ENCRYPTION_KEYS', 'PII_HMAC_KEY'];
+
 export async function createTestApp(options: TestAppOptions): Promise<INestApplication> {
   const dataDir = mkdtempSync(join(tmpdir(), 'hoctap-test-'));
+  const template = process.env.HOCTAP_TEST_TEMPLATE;
+  if (options.database === 'sqlite' && template && !OWN_DATABASE.some((key) => key in (options.env ?? {})))
+    cpSync(template, dataDir, { recursive: true });
   const env: Record<string, string> = {
     NODE_ENV: 'test',
     LOG_LEVEL: 'silent',
