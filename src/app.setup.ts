@@ -11,11 +11,13 @@ import { Logger } from 'nestjs-pino';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import passport from 'passport';
+import { ApiTokensService } from './auth/api-tokens.service';
 import { SESSION_COOKIE, LOCALE_COOKIE } from './auth/auth.controller';
 import { SESSION_STORE } from './auth/session-store.provider';
 import { Role } from './common/access/roles';
 import { toLocale } from './common/i18n/i18n';
 import { LOCALES } from './common/i18n/messages';
+import { apiTokenAuthentication, unlessBearer } from './common/http/bearer-auth';
 import { AppRequest } from './common/http/request';
 import { registerViewHelpers } from './common/views/view-helpers';
 import { appConfig, AppConfig } from './config';
@@ -67,24 +69,28 @@ export function configureApp(nestApp: INestApplication): void {
     (req as AppRequest).locale = toLocale(req.cookies?.[LOCALE_COOKIE] ?? asked);
     next();
   });
+  // A request with a bearer is an API client's: the token decides who it is, its cookies do not.
+  app.use(apiTokenAuthentication(app.get(ApiTokensService)));
   app.use(
-    session({
-      name: SESSION_COOKIE,
-      secret: config.sessionSecret,
-      store: app.get<Store>(SESSION_STORE),
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.cookieSecure,
-        maxAge: config.sessionIdleMinutes * 60_000,
-      },
-    }),
+    unlessBearer(
+      session({
+        name: SESSION_COOKIE,
+        secret: config.sessionSecret,
+        store: app.get<Store>(SESSION_STORE),
+        resave: false,
+        saveUninitialized: false,
+        rolling: true,
+        cookie: {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.cookieSecure,
+          maxAge: config.sessionIdleMinutes * 60_000,
+        },
+      }),
+    ),
   );
   app.use(passport.initialize());
-  app.use(passport.session());
+  app.use(unlessBearer(passport.session()));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
 
