@@ -15,9 +15,10 @@ import { ApiTokensService } from './auth/api-tokens.service';
 import { SESSION_COOKIE, LOCALE_COOKIE } from './auth/auth.controller';
 import { SESSION_STORE } from './auth/session-store.provider';
 import { Role } from './common/access/roles';
-import { toLocale } from './common/i18n/i18n';
+import { toLocale, translate } from './common/i18n/i18n';
 import { LOCALES } from './common/i18n/messages';
 import { apiTokenAuthentication, unlessBearer } from './common/http/bearer-auth';
+import { csrfValid, generateToken, XSRF_COOKIE } from './common/http/csrf';
 import { AppRequest } from './common/http/request';
 import { registerViewHelpers } from './common/views/view-helpers';
 import { appConfig, AppConfig } from './config';
@@ -25,6 +26,7 @@ import { BullJobQueue } from './jobs/adapters/bull-job.queue';
 import { JobQueue } from './jobs/job-queue';
 
 export const PROJECT_ROOT = join(__dirname, '..');
+export const QUEUE_DASHBOARD = '/admin/queues';
 const BODY_LIMIT = '1mb';
 
 /**
@@ -94,7 +96,7 @@ export function configureApp(nestApp: INestApplication): void {
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
 
-  mountQueueDashboard(app);
+  mountQueueDashboard(app, config);
   mountApiDocs(app);
 }
 
@@ -123,8 +125,14 @@ function registerPartials(dir: string, base = dir): void {
   }
 }
 
-/** Bull's dashboard, for system admins only; present when jobs run on Redis. */
-function mountQueueDashboard(app: NestExpressApplication): void {
+/**
+ * Bull's dashboard, for system admins only; present when jobs run on Redis. It is mounted on
+ * Express, before Nest's middleware, so it checks access and CSRF itself: every state-changing
+ * request (pause, resume, retry, clean, add a job…) must carry the session's CSRF token. Its script
+ * sends it by itself: axios copies the `XSRF-TOKEN` cookie into an `X-XSRF-TOKEN` header on
+ * same-origin requests, and every GET of the dashboard hands out that cookie.
+ */
+function mountQueueDashboard(app: NestExpressApplication, config: AppConfig): void {
   const queue = app.get(JobQueue);
   if (!(queue instanceof BullJobQueue)) return;
   // Loaded lazily: the embedded default never needs it.
@@ -134,14 +142,27 @@ function mountQueueDashboard(app: NestExpressApplication): void {
   const { ExpressAdapter } = require('@bull-board/express');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const serverAdapter = new ExpressAdapter();
-  serverAdapter.setBasePath('/admin/queues');
+  serverAdapter.setBasePath(QUEUE_DASHBOARD);
   createBullBoard({ queues: [new BullAdapter(queue.queue, { readOnlyMode: false })], serverAdapter });
+  const board = serverAdapter.getRouter() as express.Express;
+  board.disable('x-powered-by');
   app.use(
-    '/admin/queues',
+    QUEUE_DASHBOARD,
     (req: Request, res: Response, next: NextFunction) => {
       const actor = (req as AppRequest).user;
       if (!actor) return res.redirect(303, '/login');
       if (!actor.has(Role.SystemAdmin)) return res.status(403).send('Forbidden');
+      if (!csrfValid(req))
+        return res
+          .status(403)
+          .json({ statusCode: 403, message: translate((req as AppRequest).locale, 'error.csrf') });
+      if (req.method === 'GET')
+        res.cookie(XSRF_COOKIE, generateToken(req), {
+          path: QUEUE_DASHBOARD,
+          sameSite: 'strict',
+          secure: config.cookieSecure,
+          httpOnly: false, // read by the dashboard's script, which sends it back as a header
+        });
       // The dashboard is a single-page app with inline bootstrapping.
       res.setHeader(
         'Content-Security-Policy',
@@ -149,7 +170,7 @@ function mountQueueDashboard(app: NestExpressApplication): void {
       );
       next();
     },
-    serverAdapter.getRouter(),
+    board,
   );
 }
 
