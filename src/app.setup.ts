@@ -27,6 +27,9 @@ import { JobQueue } from './jobs/job-queue';
 
 export const PROJECT_ROOT = join(__dirname, '..');
 export const QUEUE_DASHBOARD = '/admin/queues';
+export const API_DOCS = '/api/docs';
+/** Every address SwaggerModule serves (the viewer, its assets, the document as JSON and YAML). */
+const API_DOCS_PATHS = /^\/api\/docs(?:[/-]|$)/;
 const BODY_LIMIT = '1mb';
 
 /**
@@ -97,7 +100,7 @@ export function configureApp(nestApp: INestApplication): void {
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
 
   mountQueueDashboard(app, config);
-  mountApiDocs(app);
+  mountApiDocs(app, config);
 }
 
 function configureViews(app: NestExpressApplication): void {
@@ -174,7 +177,13 @@ function mountQueueDashboard(app: NestExpressApplication, config: AppConfig): vo
   );
 }
 
-function mountApiDocs(app: NestExpressApplication): void {
+/**
+ * The OpenAPI document and its viewer under /api/docs. They are mounted on Express, outside Nest's
+ * guard, so they check access here: signed-in callers only (a session, or an API token for the
+ * document), unless API_DOCS_PUBLIC is on. The whole prefix is covered — the viewer's script
+ * (swagger-ui-init.js) embeds the document too.
+ */
+function mountApiDocs(app: NestExpressApplication, config: AppConfig): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -187,5 +196,20 @@ function mountApiDocs(app: NestExpressApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  if (!config.apiDocsPublic) {
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (!API_DOCS_PATHS.test(req.path) || (req as AppRequest).user) return next();
+      const appReq = req as AppRequest;
+      // The viewer is a page: sign in and come back. Its assets and the document answer 401.
+      if (req.method === 'GET' && /^\/api\/docs\/?(?:index\.html)?$/.test(req.path)) {
+        if (appReq.session) appReq.session.returnTo = req.originalUrl;
+        return res.redirect(303, '/login');
+      }
+      res.status(401).json({ statusCode: 401, message: translate(appReq.locale, 'error.401') });
+    });
+  }
+  SwaggerModule.setup(API_DOCS.slice(1), app, document, {
+    jsonDocumentUrl: `${API_DOCS.slice(1)}/openapi.json`,
+    yamlDocumentUrl: `${API_DOCS.slice(1)}/openapi.yaml`,
+  });
 }
