@@ -8,6 +8,7 @@ import { AnnualReportFreeze1764000012000 } from './1764000012000-annual-report-f
 import { LearningLatestDates1764000014000 } from './1764000014000-learning-latest-dates';
 import { Privacy1764000013000 } from './1764000013000-privacy';
 import { AuditLog1764000015000 } from './1764000015000-audit-log';
+import { CriteriaOwner1764000016100 } from './1764000016100-criteria-owner';
 
 /** Every migration, in order. Both databases run exactly this list. */
 export const migrations = [
@@ -21,4 +22,5 @@ export const migrations = [
   Privacy1764000013000,
   LearningLatestDates1764000014000,
   AuditLog1764000015000,
+  CriteriaOwner1764000016100,
 ];
