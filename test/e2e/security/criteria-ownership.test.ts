@@ -92,7 +92,11 @@ describe('criteria sets belong to their branch (e2e)', () => {
       .set('Cookie', caller.cookie)
       .set('x-csrf-token', caller.csrf)
       .type('form')
-      .send(new URLSearchParams(Object.entries(body).map(([k, v]) => [k, String(v)])).toString());
+      .send(
+        new URLSearchParams(
+          Object.entries(body).map(([k, v]): [string, string] => [k, String(v)]),
+        ).toString(),
+      );
   }
 
   const criteriaWrites = () =>
