@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { InProcessJobQueue } from '../../../src/jobs/adapters/in-process-job.queue';
+import { JobQueue } from '../../../src/jobs/job-queue';
 import { Caller, signIn } from '../../support/security-input-callers';
 import { listRoutes } from '../../support/security-input-routes';
 import { createTestApp } from '../../support/test-app';
@@ -60,6 +62,7 @@ describe('criteria sets belong to their branch (e2e)', () => {
   let app: INestApplication;
   let db: DataSource;
   let log: WriteLog;
+  let jobs: InProcessJobQueue;
   let district: Caller;
   let province: Caller;
   let v1 = 0;
@@ -68,6 +71,7 @@ describe('criteria sets belong to their branch (e2e)', () => {
   beforeAll(async () => {
     app = await createTestApp({ database: 'sqlite' });
     db = app.get(DataSource);
+    jobs = app.get(JobQueue) as InProcessJobQueue;
     district = await signIn(app, 'khuyenhoc.cujut');
     province = await signIn(app, 'khuyenhoc.tinh');
     v1 = Number(
@@ -78,6 +82,12 @@ describe('criteria sets belong to their branch (e2e)', () => {
   });
 
   afterAll(() => app?.close());
+
+  /** The writes since the last look, once background jobs (started by signing in, say) are done. */
+  async function writes(): Promise<string[]> {
+    await jobs.whenIdle();
+    return log.take(['sessions', 'api_tokens']);
+  }
 
   /** One call as a caller: the API with their token, a form with their session and CSRF token. */
   function call(caller: Caller, method: string, path: string, body: Record<string, unknown> = {}) {
@@ -112,7 +122,7 @@ describe('criteria sets belong to their branch (e2e)', () => {
     const created = await call(province, 'POST', `/citizenship/criteria/${v1}/new-version`);
     expect(created.status).toBe(303);
     draft = Number(/\/citizenship\/criteria\/(\d+)$/.exec(created.headers.location)![1]);
-    await log.take();
+    await writes();
 
     const routes = criteriaWrites();
     expect(routes.length).toBe(13);
@@ -121,8 +131,9 @@ describe('criteria sets belong to their branch (e2e)', () => {
       const name = `${route.method} ${route.path}`;
       const id = route.path.endsWith('/new-version') ? v1 : draft;
       const path = route.path.replace(':id', String(id)).replace(':code', '1');
+      await writes();
       const res = await call(district, route.method, path, BODIES[name]);
-      const wrote = await log.take(['sessions', 'api_tokens']);
+      const wrote = await writes();
       answers.push(`${name}: ${res.status}${wrote.length ? `, wrote ${wrote.join(', ')}` : ''}`);
     }
     console.log(
@@ -178,7 +189,7 @@ describe('criteria sets belong to their branch (e2e)', () => {
     const answers: string[] = [];
     for (const [method, path, body] of steps) {
       const res = await call(province, method, path, body);
-      const wrote = await log.take(['sessions', 'api_tokens']);
+      const wrote = await writes();
       answers.push(
         `${method} ${path}: ${res.status < 400 ? 'ok' : res.status}${wrote.length ? '' : ', wrote nothing'}`,
       );
