@@ -154,11 +154,11 @@ function mountQueueDashboard(app: NestExpressApplication, config: AppConfig): vo
     (req: Request, res: Response, next: NextFunction) => {
       const actor = (req as AppRequest).user;
       if (!actor) return res.redirect(303, '/login');
-      if (!actor.has(Role.SystemAdmin)) return res.status(403).send('Forbidden');
+      const locale = (req as AppRequest).locale;
+      if (!actor.has(Role.SystemAdmin))
+        return res.status(403).json({ statusCode: 403, message: translate(locale, 'error.403') });
       if (!csrfValid(req))
-        return res
-          .status(403)
-          .json({ statusCode: 403, message: translate((req as AppRequest).locale, 'error.csrf') });
+        return res.status(403).json({ statusCode: 403, message: translate(locale, 'error.csrf') });
       if (req.method === 'GET')
         res.cookie(XSRF_COOKIE, generateToken(req), {
           path: QUEUE_DASHBOARD,

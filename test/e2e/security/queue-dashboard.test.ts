@@ -111,6 +111,7 @@ describe('queue dashboard (e2e, Redis)', () => {
     expect(asOfficer.status).toBe(403);
     const officerPage = await request(server).get(`${QUEUE_DASHBOARD}/`).set('Cookie', officer.cookie);
     expect(officerPage.status).toBe(403);
+    expect(officerPage.body.message).toMatch(/^Bạn không có quyền/);
     const anonymous = await request(server).put(`${api}/hoctap/pause`);
     expect([anonymous.status, anonymous.headers.location]).toEqual([303, '/login']);
     // A system admin's API token is for /api/ only: it opens no dashboard.
