@@ -11,11 +11,14 @@ import { Logger } from 'nestjs-pino';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import passport from 'passport';
+import { ApiTokensService } from './auth/api-tokens.service';
 import { SESSION_COOKIE, LOCALE_COOKIE } from './auth/auth.controller';
 import { SESSION_STORE } from './auth/session-store.provider';
 import { Role } from './common/access/roles';
-import { toLocale } from './common/i18n/i18n';
+import { toLocale, translate } from './common/i18n/i18n';
 import { LOCALES } from './common/i18n/messages';
+import { apiTokenAuthentication, unlessBearer } from './common/http/bearer-auth';
+import { csrfValid, generateToken, XSRF_COOKIE } from './common/http/csrf';
 import { AppRequest } from './common/http/request';
 import { registerViewHelpers } from './common/views/view-helpers';
 import { appConfig, AppConfig } from './config';
@@ -23,6 +26,10 @@ import { BullJobQueue } from './jobs/adapters/bull-job.queue';
 import { JobQueue } from './jobs/job-queue';
 
 export const PROJECT_ROOT = join(__dirname, '..');
+export const QUEUE_DASHBOARD = '/admin/queues';
+export const API_DOCS = '/api/docs';
+/** Every address SwaggerModule serves (the viewer, its assets, the document as JSON and YAML). */
+const API_DOCS_PATHS = /^\/api\/docs(?:[/-]|$)/;
 const BODY_LIMIT = '1mb';
 
 /**
@@ -67,29 +74,33 @@ export function configureApp(nestApp: INestApplication): void {
     (req as AppRequest).locale = toLocale(req.cookies?.[LOCALE_COOKIE] ?? asked);
     next();
   });
+  // A request with a bearer is an API client's: the token decides who it is, its cookies do not.
+  app.use(apiTokenAuthentication(app.get(ApiTokensService)));
   app.use(
-    session({
-      name: SESSION_COOKIE,
-      secret: config.sessionSecret,
-      store: app.get<Store>(SESSION_STORE),
-      resave: false,
-      saveUninitialized: false,
-      rolling: true,
-      cookie: {
-        httpOnly: true,
-        sameSite: 'lax',
-        secure: config.cookieSecure,
-        maxAge: config.sessionIdleMinutes * 60_000,
-      },
-    }),
+    unlessBearer(
+      session({
+        name: SESSION_COOKIE,
+        secret: config.sessionSecret,
+        store: app.get<Store>(SESSION_STORE),
+        resave: false,
+        saveUninitialized: false,
+        rolling: true,
+        cookie: {
+          httpOnly: true,
+          sameSite: 'lax',
+          secure: config.cookieSecure,
+          maxAge: config.sessionIdleMinutes * 60_000,
+        },
+      }),
+    ),
   );
   app.use(passport.initialize());
-  app.use(passport.session());
+  app.use(unlessBearer(passport.session()));
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
 
-  mountQueueDashboard(app);
-  mountApiDocs(app);
+  mountQueueDashboard(app, config);
+  mountApiDocs(app, config);
 }
 
 function configureViews(app: NestExpressApplication): void {
@@ -117,8 +128,14 @@ function registerPartials(dir: string, base = dir): void {
   }
 }
 
-/** Bull's dashboard, for system admins only; present when jobs run on Redis. */
-function mountQueueDashboard(app: NestExpressApplication): void {
+/**
+ * Bull's dashboard, for system admins only; present when jobs run on Redis. It is mounted on
+ * Express, before Nest's middleware, so it checks access and CSRF itself: every state-changing
+ * request (pause, resume, retry, clean, add a job…) must carry the session's CSRF token. Its script
+ * sends it by itself: axios copies the `XSRF-TOKEN` cookie into an `X-XSRF-TOKEN` header on
+ * same-origin requests, and every GET of the dashboard hands out that cookie.
+ */
+function mountQueueDashboard(app: NestExpressApplication, config: AppConfig): void {
   const queue = app.get(JobQueue);
   if (!(queue instanceof BullJobQueue)) return;
   // Loaded lazily: the embedded default never needs it.
@@ -128,14 +145,27 @@ function mountQueueDashboard(app: NestExpressApplication): void {
   const { ExpressAdapter } = require('@bull-board/express');
   /* eslint-enable @typescript-eslint/no-require-imports */
   const serverAdapter = new ExpressAdapter();
-  serverAdapter.setBasePath('/admin/queues');
+  serverAdapter.setBasePath(QUEUE_DASHBOARD);
   createBullBoard({ queues: [new BullAdapter(queue.queue, { readOnlyMode: false })], serverAdapter });
+  const board = serverAdapter.getRouter() as express.Express;
+  board.disable('x-powered-by');
   app.use(
-    '/admin/queues',
+    QUEUE_DASHBOARD,
     (req: Request, res: Response, next: NextFunction) => {
       const actor = (req as AppRequest).user;
       if (!actor) return res.redirect(303, '/login');
-      if (!actor.has(Role.SystemAdmin)) return res.status(403).send('Forbidden');
+      const locale = (req as AppRequest).locale;
+      if (!actor.has(Role.SystemAdmin))
+        return res.status(403).json({ statusCode: 403, message: translate(locale, 'error.403') });
+      if (!csrfValid(req))
+        return res.status(403).json({ statusCode: 403, message: translate(locale, 'error.csrf') });
+      if (req.method === 'GET')
+        res.cookie(XSRF_COOKIE, generateToken(req), {
+          path: QUEUE_DASHBOARD,
+          sameSite: 'strict',
+          secure: config.cookieSecure,
+          httpOnly: false, // read by the dashboard's script, which sends it back as a header
+        });
       // The dashboard is a single-page app with inline bootstrapping.
       res.setHeader(
         'Content-Security-Policy',
@@ -143,11 +173,17 @@ function mountQueueDashboard(app: NestExpressApplication): void {
       );
       next();
     },
-    serverAdapter.getRouter(),
+    board,
   );
 }
 
-function mountApiDocs(app: NestExpressApplication): void {
+/**
+ * The OpenAPI document and its viewer under /api/docs. They are mounted on Express, outside Nest's
+ * guard, so they check access here: signed-in callers only (a session, or an API token for the
+ * document), unless API_DOCS_PUBLIC is on. The whole prefix is covered — the viewer's script
+ * (swagger-ui-init.js) embeds the document too.
+ */
+function mountApiDocs(app: NestExpressApplication, config: AppConfig): void {
   const document = SwaggerModule.createDocument(
     app,
     new DocumentBuilder()
@@ -160,5 +196,20 @@ function mountApiDocs(app: NestExpressApplication): void {
       .addBearerAuth()
       .build(),
   );
-  SwaggerModule.setup('api/docs', app, document, { jsonDocumentUrl: 'api/docs/openapi.json' });
+  if (!config.apiDocsPublic) {
+    app.use((req: Request, res: Response, next: NextFunction) => {
+      if (!API_DOCS_PATHS.test(req.path) || (req as AppRequest).user) return next();
+      const appReq = req as AppRequest;
+      // The viewer is a page: sign in and come back. Its assets and the document answer 401.
+      if (req.method === 'GET' && /^\/api\/docs\/?(?:index\.html)?$/.test(req.path)) {
+        if (appReq.session) appReq.session.returnTo = req.originalUrl;
+        return res.redirect(303, '/login');
+      }
+      res.status(401).json({ statusCode: 401, message: translate(appReq.locale, 'error.401') });
+    });
+  }
+  SwaggerModule.setup(API_DOCS.slice(1), app, document, {
+    jsonDocumentUrl: `${API_DOCS.slice(1)}/openapi.json`,
+    yamlDocumentUrl: `${API_DOCS.slice(1)}/openapi.yaml`,
+  });
 }

@@ -1,7 +1,8 @@
-// Time spent in a lesson that asks for some minutes of study. Counts the seconds the page is
-// visible and reports them every 30 of them (POST with the CSRF header). The server credits at most
-// the wall time since the previous report and 60 s, so a replayed or forged report earns nothing
-// extra; this script only makes sure hidden tabs do not count.
+// Time spent in a lesson that asks for some minutes of study. Opens the lesson first (the page
+// itself changes nothing: reading is a GET), then counts the seconds the page is visible and reports
+// them every 30 of them (POSTs with the CSRF header). The server credits at most the wall time since
+// the previous report (or the opening) and 60 s, so a replayed or forged report earns nothing extra;
+// this script only makes sure hidden tabs do not count.
 (function () {
   var box = document.getElementById('lesson-timer');
   if (!box || !window.fetch) return;
@@ -9,6 +10,8 @@
   var csrf = box.getAttribute('data-csrf');
   var visible = 0;
   var sending = false;
+
+  post(box.getAttribute('data-open-url'), {}).catch(function () {});
 
   var timer = setInterval(function () {
     if (document.visibilityState === 'visible') visible += 1;
@@ -19,15 +22,7 @@
     var seconds = visible;
     visible = 0;
     sending = true;
-    fetch(url, {
-      method: 'POST',
-      credentials: 'same-origin',
-      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'x-csrf-token': csrf },
-      body: JSON.stringify({ seconds: seconds }),
-    })
-      .then(function (r) {
-        return r.ok ? r.json() : null;
-      })
+    post(url, { seconds: seconds })
       .then(function (result) {
         sending = false;
         if (result) show(result);
@@ -35,6 +30,17 @@
       .catch(function () {
         sending = false;
       });
+  }
+
+  function post(to, body) {
+    return fetch(to, {
+      method: 'POST',
+      credentials: 'same-origin',
+      headers: { 'Content-Type': 'application/json', Accept: 'application/json', 'x-csrf-token': csrf },
+      body: JSON.stringify(body),
+    }).then(function (r) {
+      return r.ok ? r.json() : null;
+    });
   }
 
   function show(result) {

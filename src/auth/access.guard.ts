@@ -9,31 +9,27 @@ import {
 import { Reflector } from '@nestjs/core';
 import { PUBLIC_KEY, ROLES_KEY, SIGNED_IN } from '../common/access/access.decorators';
 import { Role } from '../common/access/roles';
+import { bearerOf, viaApiToken } from '../common/http/bearer-auth';
 import { AppRequest } from '../common/http/request';
-import { ApiTokensService } from './api-tokens.service';
 
 /**
  * Deny by default: a route must declare @Public(), @SignedIn() or @Roles(...). A bearer token, when
- * sent, decides who the caller is (and cookies are then ignored). Refusals are logged with the
- * user id, roles and route pattern only — never names, ids of people or request data.
+ * sent, decides who the caller is: it was checked before the session (apiTokenAuthentication in
+ * app.setup.ts), whose cookie is then never read; a bearer that authenticated nobody is refused.
+ * Refusals are logged with the user id, roles and route pattern only — never names, ids of people
+ * or request data.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
   private readonly logger = new Logger('Access');
 
-  constructor(
-    private readonly reflector: Reflector,
-    private readonly tokens: ApiTokensService,
-  ) {}
+  constructor(private readonly reflector: Reflector) {}
 
-  async canActivate(context: ExecutionContext): Promise<boolean> {
+  canActivate(context: ExecutionContext): boolean {
     const req = context.switchToHttp().getRequest<AppRequest>();
     const targets = [context.getHandler(), context.getClass()];
-    const bearer = /^Bearer\s+(\S+)$/i.exec(req.headers.authorization ?? '')?.[1];
-    if (bearer !== undefined) {
-      req.user = (await this.tokens.authenticate(bearer)) ?? undefined;
-      if (!req.user) return this.refuse(req, 'bad token', new UnauthorizedException());
-    }
+    if (bearerOf(req) !== undefined && !viaApiToken(req))
+      return this.refuse(req, 'bad token', new UnauthorizedException());
     if (this.reflector.getAllAndOverride<boolean>(PUBLIC_KEY, targets)) return true;
     const allowed = this.reflector.getAllAndOverride<Role[] | typeof SIGNED_IN | undefined>(
       ROLES_KEY,

@@ -21,6 +21,12 @@ export const citizenshipMessages = defineMessages({
     vi: 'Điểm của từng tiêu chí, điểm đạt và điểm tối thiểu của nhóm là do tỉnh quy định. Bộ mặc định theo cấu trúc Quyết định số 324/QĐ-KHVN chỉ là mức tham khảo; Hội Khuyến học tỉnh điều chỉnh bằng cách tạo và kích hoạt phiên bản mới.',
     en: 'The points of each criterion, the pass mark and the group minimums are set by the province. The default, following the structure of Decision 324/QĐ-KHVN, only suggests them; the provincial association changes them by creating and activating a new version.',
   },
+  'citizenship.criteria.owner': { vi: 'Chi hội quản lý', en: 'Owned by' },
+  'citizenship.criteria.ownerProvince': { vi: 'Hội Khuyến học cấp tỉnh', en: 'The provincial association' },
+  'citizenship.criteria.notOwnedNote': {
+    vi: 'Bộ tiêu chí này thuộc chi hội khác: bạn xem được, nhưng chỉ người xét duyệt của chi hội quản lý mới được tạo phiên bản mới, sửa và áp dụng.',
+    en: 'These criteria belong to another branch: you can read them, but only reviewers of the branch that owns them may create versions, edit and activate them.',
+  },
   'citizenship.criteria.code': { vi: 'Mã bộ tiêu chí', en: 'Code' },
   'citizenship.criteria.version': { vi: 'Phiên bản', en: 'Version' },
   'citizenship.criteria.versionN': { vi: 'Phiên bản {version}', en: 'Version {version}' },

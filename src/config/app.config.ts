@@ -14,6 +14,8 @@ export interface AppConfig {
   sessionAbsoluteHours: number;
   logLevel: 'fatal' | 'error' | 'warn' | 'info' | 'debug' | 'trace' | 'silent';
   seedDemoOnStart: boolean;
+  /** The OpenAPI document and its viewer (/api/docs) for anyone; by default signed-in callers only. */
+  apiDocsPublic: boolean;
   throttle: { loginFailuresPerAccount: number; loginFailuresPerAddress: number; lockMinutes: number };
 }
 
@@ -34,6 +36,7 @@ export function parseAppConfig(env: Env): AppConfig {
     sessionAbsoluteHours: int(env, 'SESSION_ABSOLUTE_HOURS', 12, { min: 1, max: 24 * 30 }),
     logLevel: oneOf(env, 'LOG_LEVEL', ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'], 'info'),
     seedDemoOnStart: bool(env, 'SEED_DEMO', !env.DATABASE_URL),
+    apiDocsPublic: bool(env, 'API_DOCS_PUBLIC', false),
     throttle: {
       loginFailuresPerAccount: int(env, 'LOGIN_MAX_FAILURES_PER_ACCOUNT', 5, { min: 1, max: 1000 }),
       loginFailuresPerAddress: int(env, 'LOGIN_MAX_FAILURES_PER_ADDRESS', 30, { min: 1, max: 100000 }),

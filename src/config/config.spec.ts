@@ -45,6 +45,7 @@ describe('configuration', () => {
         sessionAbsoluteHours: 12,
         logLevel: 'info',
         seedDemoOnStart: true,
+        apiDocsPublic: false,
         throttle: { loginFailuresPerAccount: 5, loginFailuresPerAddress: 30, lockMinutes: 15 },
       });
       expect(Buffer.from(sut.sessionSecret, 'base64')).toHaveLength(32);
@@ -97,6 +98,14 @@ describe('configuration', () => {
       expect(configError(() => parseAppConfig({ DATA_DIR: dataDir, PUBLIC_URL: 'ftp://x' })).variable).toBe(
         'PUBLIC_URL',
       );
+      expect(configError(() => parseAppConfig({ DATA_DIR: dataDir, API_DOCS_PUBLIC: 'ja' })).variable).toBe(
+        'API_DOCS_PUBLIC',
+      );
+    });
+
+    it('serves the API docs to signed-in callers only unless API_DOCS_PUBLIC is on', () => {
+      expect(parseAppConfig({ DATA_DIR: dataDir }).apiDocsPublic).toBe(false);
+      expect(parseAppConfig({ DATA_DIR: dataDir, API_DOCS_PUBLIC: 'true' }).apiDocsPublic).toBe(true);
     });
   });
 

@@ -1,4 +1,4 @@
-import { Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
+import { Body, Controller, Get, Param, ParseIntPipe, Post, Query, Render, Req, Res } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
 import type { Response } from 'express';
 import { CurrentActor, Roles } from '../common/access/access.decorators';
@@ -7,22 +7,14 @@ import { Role } from '../common/access/roles';
 import { sendTable } from '../common/export/table-export';
 import { FormView } from '../common/forms/form-view';
 import { PAGE_SIZE } from '../common/http/pagination';
-import { AppRequest } from '../common/http/request';
+import { AppRequest, flash } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
 import { DOMAIN_CODES } from '../learning-records/learning-domains';
 import { todayInVietnam } from '../workers/roster/roster-values';
 import { CertificatesService } from './certificates.service';
-import { HistoryQuery } from './dto/learning.dto';
+import { EnrolForm, HistoryQuery } from './dto/learning.dto';
 import { LearningService } from './learning.service';
-import {
-  cardView,
-  domainLabels,
-  historyColumns,
-  historyItemView,
-  historyYears,
-  sizeText,
-  webUrl,
-} from './learning.presenters';
+import { cardView, historyColumns, historyItemView, historyYears, lessonPage } from './learning.presenters';
 import { MyLearningService } from './my-learning.service';
 import { quizSubmissionFromForm } from './quiz-form';
 
@@ -87,17 +79,20 @@ export class LearningController {
     });
   }
 
-  /** "Bắt đầu học": enrols (once) and opens the first lesson not done yet. */
+  /**
+   * "Bắt đầu học": enrols (once) and opens the lesson the worker came from (a lesson's page offers
+   * this button to a worker not enrolled yet), else the first lesson not done yet.
+   */
   @Post('courses/:courseId/enrol')
   @Roles(Role.Worker)
   async enrol(
     @CurrentActor() actor: Actor,
     @Param('courseId', ParseIntPipe) courseId: number,
+    @Body() dto: EnrolForm,
     @Res() res: Response,
   ): Promise<void> {
     await this.learning.enrol(actor, courseId);
-    const standing = await this.learning.standing(actor.workerId!, courseId);
-    res.redirect(303, standing?.nextUrl ?? `/courses/${courseId}`);
+    res.redirect(303, await this.learning.startUrl(actor, courseId, dto.lessonId));
   }
 
   /** Where to carry on in a course; a visitor who signed in from the course page lands here. */
@@ -115,6 +110,7 @@ export class LearningController {
     );
   }
 
+  /** Reading a lesson changes nothing; a worker not enrolled yet is offered "Bắt đầu học" instead. */
   @Get('courses/:courseId/lessons/:lessonId')
   @Roles(Role.Worker)
   @Render('learning/lesson')
@@ -124,32 +120,25 @@ export class LearningController {
     @Param('lessonId', ParseIntPipe) lessonId: number,
     @Req() req: AppRequest,
   ) {
+    return lessonPage(req.locale, await this.learning.lesson(actor, courseId, lessonId));
+  }
+
+  /**
+   * "Bài tiếp theo" / "Tiếp tục": records the lesson as opened (an OPENED lesson is then done, and
+   * the course may be completed by it), then goes to the next lesson, or where the course goes on.
+   */
+  @Post('courses/:courseId/lessons/:lessonId/next')
+  @Roles(Role.Worker)
+  async next(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Param('lessonId', ParseIntPipe) lessonId: number,
+    @Req() req: AppRequest,
+    @Res() res: Response,
+  ): Promise<void> {
     const view = await this.learning.openLesson(actor, courseId, lessonId);
-    const progress = view.outcome.progress.get(lessonId);
-    return {
-      title: view.lesson.title,
-      course: view.course,
-      lesson: view.lesson,
-      position: view.position,
-      count: view.count,
-      previous: view.previous,
-      next: view.next,
-      attachments: view.attachments.map((a) => ({ ...a, sizeText: sizeText(req.locale, a.sizeBytes) })),
-      videoUrl: webUrl(view.lesson.videoUrl),
-      quiz: view.quiz,
-      done: view.done,
-      percent: view.outcome.state.percent,
-      completed: view.outcome.enrolment.completedAt !== null,
-      completedNow: view.outcome.completedNow,
-      nextUrl: view.nextUrl,
-      timed: view.lesson.completionRule === 'TIME_SPENT' && !view.done,
-      minutesSpent: Math.floor((progress?.secondsSpent ?? 0) / 60),
-      heartbeatUrl: `/api/v1/learning/courses/${courseId}/lessons/${lessonId}/heartbeat`,
-      domainLabels: domainLabels(
-        req.locale,
-        view.course.domains.map((d) => d.code),
-      ),
-    };
+    if (view.outcome.completedNow) flash(req, 'success', 'learning.completedNow');
+    res.redirect(303, view.next ? `/learn/courses/${courseId}/lessons/${view.next.id}` : view.nextUrl);
   }
 
   @Get('courses/:courseId/quizzes/:quizId')

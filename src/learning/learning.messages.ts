@@ -79,6 +79,10 @@ export const learningMessages = defineMessages({
   'learning.lesson.previous': { vi: 'Bài trước', en: 'Previous' },
   'learning.lesson.next': { vi: 'Bài tiếp theo', en: 'Next lesson' },
   'learning.lesson.continue': { vi: 'Tiếp tục', en: 'Continue' },
+  'learning.lesson.enrolFirst': {
+    vi: 'Bạn chưa ghi danh khoá học này. Bấm “Bắt đầu học” để học bài này và lưu tiến độ của bạn.',
+    en: 'You have not enrolled in this course yet. Press “Start learning” to study this lesson and keep your progress.',
+  },
   'learning.lesson.empty': { vi: 'Bài học chưa có nội dung.', en: 'This lesson has no text.' },
   'learning.completedNow': {
     vi: 'Chúc mừng! Bạn đã hoàn thành khóa học. Kết quả đã được ghi vào quá trình học tập của bạn.',

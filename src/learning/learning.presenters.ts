@@ -9,6 +9,7 @@ import { DOMAIN_CODES, DomainCode } from '../learning-records/learning-domains';
 import { CourseCard } from './catalogue.repository';
 import { CoursePage } from './catalogue.service';
 import { CatalogueQuery } from './dto/learning.dto';
+import { LessonView } from './learning.service';
 import { HistoryItem } from './my-learning.service';
 
 /** What the learner's templates draw, prepared once here so pages, exports and the API agree. */
@@ -123,4 +124,35 @@ export function historyYears(currentYear: number): number[] {
   const years: number[] = [];
   for (let y = currentYear; y >= 2022; y--) years.push(y);
   return years;
+}
+
+/** The lesson page: the lesson with the worker's progress, or the offer to enrol when not enrolled. */
+export function lessonPage(locale: Locale, view: LessonView) {
+  const { course, lesson, outcome } = view;
+  const progress = outcome?.progress.get(lesson.id);
+  return {
+    title: lesson.title,
+    course,
+    lesson,
+    position: view.position,
+    count: view.count,
+    enrolled: outcome !== null,
+    previous: view.previous,
+    next: view.next,
+    attachments: view.attachments.map((a) => ({ ...a, sizeText: sizeText(locale, a.sizeBytes) })),
+    videoUrl: webUrl(lesson.videoUrl),
+    quiz: view.quiz,
+    done: view.done,
+    percent: outcome?.state.percent ?? 0,
+    completed: !!outcome?.enrolment.completedAt,
+    nextAction: `/learn/courses/${course.id}/lessons/${lesson.id}/next`,
+    timed: outcome !== null && lesson.completionRule === 'TIME_SPENT' && !view.done,
+    minutesSpent: Math.floor((progress?.secondsSpent ?? 0) / 60),
+    openUrl: `/api/v1/learning/courses/${course.id}/lessons/${lesson.id}/open`,
+    heartbeatUrl: `/api/v1/learning/courses/${course.id}/lessons/${lesson.id}/heartbeat`,
+    domainLabels: domainLabels(
+      locale,
+      course.domains.map((d) => d.code),
+    ),
+  };
 }

@@ -55,7 +55,8 @@ export interface LessonView {
   attachments: Attachment[];
   quiz: Quiz | null;
   done: boolean;
-  outcome: Outcome;
+  /** Null when the worker is not enrolled: the page then offers to enrol instead. */
+  outcome: Outcome | null;
   nextUrl: string;
 }
 
@@ -138,14 +139,44 @@ export class LearningService {
     return outcome.enrolment;
   }
 
-  /** Opens a lesson: the first time records when, and an OPENED lesson is done at once. */
-  async openLesson(actor: Actor, courseId: number, lessonId: number, at = new Date()): Promise<LessonView> {
+  /**
+   * Where a worker goes once enrolled: the lesson they asked for (from that lesson's page), if it
+   * is an active lesson of the course, else the first one not done yet.
+   */
+  async startUrl(actor: Actor, courseId: number, lessonId?: number): Promise<string> {
+    const lessons = await this.catalogue.activeLessonsOf(courseId);
+    if (lessonId !== undefined && lessons.some((l) => l.id === lessonId))
+      return `/learn/courses/${courseId}/lessons/${lessonId}`;
+    const standing = await this.standing(workerOf(actor), courseId);
+    return standing?.nextUrl ?? `/courses/${courseId}`;
+  }
+
+  /**
+   * A lesson as the worker reads it, with their progress. It changes nothing: a worker not enrolled
+   * is offered to enrol, and opening is recorded by openLesson (a POST) when they go on.
+   */
+  async lesson(actor: Actor, courseId: number, lessonId: number): Promise<LessonView> {
     const workerId = workerOf(actor);
     const course = await this.courseForLearning(workerId, courseId);
     const lessons = await this.catalogue.activeLessonsOf(course.id);
     const index = lessons.findIndex((l) => l.id === lessonId);
     if (index < 0) throw new NotFoundException();
-    const lesson = lessons[index];
+    const enrolment = await this.learning.findEnrolment(workerId, course.id);
+    return this.lessonView(course, lessons, index, enrolment ? await this.currentOutcome(enrolment) : null);
+  }
+
+  /** Opens a lesson: the first time records when, and an OPENED lesson is done at once. */
+  async openLesson(
+    actor: Actor,
+    courseId: number,
+    lessonId: number,
+    at = new Date(),
+  ): Promise<LessonView & { outcome: Outcome }> {
+    const workerId = workerOf(actor);
+    const course = await this.courseForLearning(workerId, courseId);
+    const lessons = await this.catalogue.activeLessonsOf(course.id);
+    const index = lessons.findIndex((l) => l.id === lessonId);
+    if (index < 0) throw new NotFoundException();
     const { outcome } = await this.inEnrolment(workerId, course, at, async (manager, enrolment) => {
       const row = (await this.learning.progressRows(enrolment.id, manager)).find(
         (p) => p.lessonId === lessonId,
@@ -157,6 +188,16 @@ export class LearningService {
           : { enrolmentId: enrolment.id, lessonId, openedAt: at, secondsSpent: 0, lastSeenAt: at },
       );
     });
+    return { ...(await this.lessonView(course, lessons, index, outcome)), outcome };
+  }
+
+  private async lessonView(
+    course: Course,
+    lessons: Lesson[],
+    index: number,
+    outcome: Outcome | null,
+  ): Promise<LessonView> {
+    const lesson = lessons[index];
     const quizzes = await this.catalogue.quizzesOf(course.id);
     return {
       course,
@@ -172,7 +213,7 @@ export class LearningService {
         sizeBytes: f.sizeBytes,
       })),
       quiz: quizzes.find((q) => q.lessonId === lesson.id) ?? null,
-      done: outcome.doneLessonIds.has(lesson.id),
+      done: !!outcome?.doneLessonIds.has(lesson.id),
       outcome,
       nextUrl: await this.nextUrl(course.id, outcome),
     };

@@ -51,8 +51,11 @@ export class NoticesController {
     return { url: `/notices#notice-${id}` };
   }
 
-  /** Opening a notice marks it read and goes where it points (a same-site path only). */
-  @Get(':id/open')
+  /**
+   * Opening a notice marks it read and goes where it points (a same-site path only). A POST (the
+   * notice's text is the button of a form): marking read changes what the person sees.
+   */
+  @Post(':id/open')
   @SignedIn()
   @Redirect(undefined, 303)
   async open(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {

@@ -29,6 +29,16 @@ export class BranchesRepository {
     return this.branches.find({ where: { id: In(ids) } });
   }
 
+  /** Branches whose unit has no parent: the province's association (one per province in the tree). */
+  topLevel(): Promise<AssociationBranch[]> {
+    return this.branches
+      .createQueryBuilder('b')
+      .innerJoin(AdminUnit, 'u', 'u.id = b.unit_id')
+      .where('u.parent_id IS NULL')
+      .orderBy('b.id', 'ASC')
+      .getMany();
+  }
+
   findByName(
     name: string,
     manager: EntityManager = this.branches.manager,

@@ -35,6 +35,15 @@ export class BranchesService {
     return this.branches.findById(id);
   }
 
+  findByIds(ids: number[]): Promise<AssociationBranch[]> {
+    return this.branches.findByIds(ids);
+  }
+
+  /** The branches at the top of the administrative tree: the province's association. */
+  topLevel(): Promise<AssociationBranch[]> {
+    return this.branches.topLevel();
+  }
+
   async create(dto: AssociationBranchDto): Promise<AssociationBranch> {
     return this.branches.insert(await this.fieldsOf(dto));
   }

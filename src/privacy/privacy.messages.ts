@@ -70,6 +70,11 @@ export const privacyMessages = defineMessages({
   'privacy.export.field': { vi: 'Mục', en: 'Field' },
   'privacy.export.value': { vi: 'Giá trị', en: 'Value' },
   'privacy.export.exportedAt': { vi: 'Thời điểm tải', en: 'Exported at' },
+  'privacy.export.timeZone': { vi: 'Múi giờ', en: 'Time zone' },
+  'privacy.export.timeZoneValue': {
+    vi: 'Ngày theo dạng ngày/tháng/năm; giờ là giờ Việt Nam (UTC+07:00)',
+    en: 'Dates as day/month/year; times are Vietnam time (UTC+07:00)',
+  },
   'privacy.export.none': { vi: '(không có dữ liệu)', en: '(no data)' },
   'privacy.export.section.employments': { vi: 'Nơi làm việc', en: 'Employments' },
   'privacy.export.section.learningRecords': { vi: 'Kết quả học tập', en: 'Learning records' },

@@ -128,14 +128,23 @@ describe('learning a course on a phone (browser)', () => {
     await browser.screenshot('learning-catalogue-360');
 
     await press(`.learn-card a[href="${courseUrl}"]`);
+    // The first lesson's link, before enrolling: the lesson offers "Bắt đầu học" (opening a page
+    // enrols nobody), and pressing it comes back to this lesson.
+    await press('.learn-lessons a');
+    expect(await page.locator('.learn-body').count()).toBe(0);
+    expect(await page.locator('.learn-cta button[type="submit"]').innerText()).toBe('Bắt đầu học');
+    await fitsThePhone();
+    await browser.screenshot('learning-lesson-enrol-360');
     await press('.learn-cta button[type="submit"]');
     expect(await page.locator('h1').innerText()).toBe('Mật khẩu an toàn');
     expect(await page.locator('.learn-body strong').innerText()).toBe('mật khẩu dài');
     await fitsThePhone();
     await browser.screenshot('learning-lesson-360');
-    await press('a[rel="next"]');
+    // Going on records the lesson as read.
+    await press('.learn-pager button[type="submit"]');
     expect(await page.locator('h1').innerText()).toBe('Nhận biết tin nhắn lừa đảo');
-    await press('.learn-pager a.primary');
+    expect(await page.locator('.learn-progress [data-role="percent"]').innerText()).toBe('Hoàn thành 33%');
+    await press('.learn-pager button[type="submit"]');
 
     // A wrong attempt first: feedback question by question.
     await page.locator('label.learn-option', { hasText: '123456' }).click();

@@ -180,8 +180,12 @@ describe('citizenship review (e2e)', () => {
     const notices = await worker.get('/notices');
     expect(notices.text).toContain('Công đoàn cơ sở đã xác nhận hồ sơ &quot;Công dân học tập&quot;');
     expect(notices.text).toContain('Chưa đọc');
-    const id = /href="\/notices\/(\d+)\/open"/.exec(notices.text)?.[1];
-    const open = await worker.agent.get(`/notices/${id}/open`).expect(303);
+    const id = /action="\/notices\/(\d+)\/open"/.exec(notices.text)?.[1];
+    // Opening marks it read, so it is a form (POST); a GET of that address changes nothing.
+    await worker.agent.get(`/notices/${id}/open`).expect(404);
+    expect(await unread()).toBe(before);
+    const open = await worker.submit(`/notices/${id}/open`, {});
+    expect(open.status).toBe(303);
     expect(open.headers.location).toBe(`/citizenship/years/${thisYear()}`);
     expect(await unread()).toBe(before - 1);
     await worker.get('/notices');
@@ -326,8 +330,11 @@ describe('citizenship review (e2e)', () => {
 
     const notices = await worker.get('/notices');
     expect(notices.text).toContain(`năm ${last} của bạn không được công nhận. Lý do: ${reason}`);
-    const notice = /href="(\/notices\/\d+\/open)">[^<]*không được công nhận/.exec(notices.text)?.[1];
-    expect((await worker.agent.get(notice!).expect(303)).headers.location).toBe(`/citizenship/years/${last}`);
+    const notice =
+      /action="(\/notices\/\d+\/open)"[^>]*>\s*<input[^>]*>\s*<button[^>]*>[^<]*không được công nhận/.exec(
+        notices.text,
+      )?.[1];
+    expect((await worker.submit(notice!, {})).headers.location).toBe(`/citizenship/years/${last}`);
   });
 
   it('recognises in bulk from the province branch’s queue', async () => {

@@ -95,7 +95,49 @@ describe('online learning (e2e)', () => {
     await visitor.get('/learn').expect(303).expect('Location', '/login');
   });
 
-  it('finds the course typed without diacritics, enrols and opens the lessons', async () => {
+  const enrolments = async (course = courseId()) =>
+    Number(
+      (
+        await db.query('SELECT COUNT(*) n FROM enrolments WHERE course_id = ? AND worker_id = ?', [
+          course,
+          await workerId(),
+        ])
+      )[0].n,
+    );
+
+  it('shows a lesson to a worker not enrolled with “Bắt đầu học” instead of enrolling them', async () => {
+    const lessonUrl = `/learn/courses/${courseId()}/lessons/${fixture.lessons[0].id}`;
+    const page = await worker.get(lessonUrl);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('Bạn chưa ghi danh khoá học này.');
+    expect(page.text).toContain(`action="/learn/courses/${courseId()}/enrol"`);
+    expect(page.text).toContain(`name="lessonId" value="${fixture.lessons[0].id}"`);
+    expect(page.text).not.toContain('<strong>đặt mật khẩu dài</strong>');
+    expect(await enrolments()).toBe(0);
+    // Nor does a cross-site GET of the "next" action: it is a POST.
+    await worker.agent.get(`${lessonUrl}/next`).expect(404);
+    expect(await enrolments()).toBe(0);
+  });
+
+  it('enrols from a lesson’s page and comes back to that lesson', async () => {
+    const other = await createCourse(db, {
+      title: 'Bảo mật điện thoại cho công nhân',
+      institutionId: fixture.course.institutionId,
+      domains: ['DIGITAL'],
+      lessons: [{}, {}, {}],
+    });
+    const third = other.lessons[2].id;
+    await worker.get(`/learn/courses/${other.course.id}/lessons/${third}`);
+    const enrol = await worker.submit(`/learn/courses/${other.course.id}/enrol`, { lessonId: third });
+    expect(enrol.status).toBe(303);
+    expect(enrol.headers.location).toBe(`/learn/courses/${other.course.id}/lessons/${third}`);
+    expect(await enrolments(other.course.id)).toBe(1);
+    const page = await worker.get(enrol.headers.location);
+    expect(page.text).not.toContain('Bạn chưa ghi danh khoá học này.');
+    expect(page.text).toContain('Hoàn thành 0%');
+  });
+
+  it('finds the course typed without diacritics, enrols, reads the lessons and goes on', async () => {
     const found = await worker.get('/courses?q=ky+nang+so');
     expect(found.status).toBe(200);
     expect(found.text).toContain(`href="/courses/${courseId()}"`);
@@ -107,17 +149,32 @@ describe('online learning (e2e)', () => {
     expect(enrol.headers.location).toBe(`/learn/courses/${courseId()}/lessons/${fixture.lessons[0].id}`);
     // Enrolling twice is one enrolment.
     expect((await worker.submit(`/learn/courses/${courseId()}/enrol`, {})).status).toBe(303);
-    const [{ n }] = await db.query('SELECT COUNT(*) n FROM enrolments WHERE course_id = ?', [courseId()]);
-    expect(Number(n)).toBe(1);
+    expect(await enrolments()).toBe(1);
 
+    // Reading the lesson records nothing; going on from it does (an OPENED lesson is then done).
     const first = await worker.get(enrol.headers.location);
     expect(first.status).toBe(200);
     expect(first.text).toContain('<strong>đặt mật khẩu dài</strong>');
-    expect(first.text).toContain('Bạn đã hoàn thành bài học này.');
-    expect(first.text).toContain('Hoàn thành 33%');
-    const second = await worker.get(`/learn/courses/${courseId()}/lessons/${fixture.lessons[1].id}`);
-    expect(second.text).toContain('Hoàn thành 66%');
-    expect(second.text).toContain(`href="/learn/courses/${courseId()}/quizzes/${fixture.finalQuiz.id}"`);
+    expect(first.text).not.toContain('Bạn đã hoàn thành bài học này.');
+    expect(first.text).toContain('Hoàn thành 0%');
+    const next = `/learn/courses/${courseId()}/lessons/${fixture.lessons[0].id}/next`;
+    expect(first.text).toContain(`action="${next}"`);
+    const on = await worker.submit(next, {});
+    expect(on.status).toBe(303);
+    expect(on.headers.location).toBe(`/learn/courses/${courseId()}/lessons/${fixture.lessons[1].id}`);
+    const again = await worker.get(`/learn/courses/${courseId()}/lessons/${fixture.lessons[0].id}`);
+    expect(again.text).toContain('Bạn đã hoàn thành bài học này.');
+    expect(again.text).toContain('Hoàn thành 33%');
+
+    const second = await worker.get(on.headers.location);
+    expect(second.text).toContain('Hoàn thành 33%');
+    const last = await worker.submit(
+      `/learn/courses/${courseId()}/lessons/${fixture.lessons[1].id}/next`,
+      {},
+    );
+    expect(last.headers.location).toBe(`/learn/courses/${courseId()}/quizzes/${fixture.finalQuiz.id}`);
+    const done = await worker.get(`/learn/courses/${courseId()}/lessons/${fixture.lessons[1].id}`);
+    expect(done.text).toContain('Hoàn thành 66%');
   });
 
   it('takes the quiz: a wrong attempt with feedback, then a right one reaching 100%', async () => {

@@ -151,7 +151,9 @@ describe('materials (e2e)', () => {
     const future = await anonymous().get('/api/v1/materials?updatedSince=2100-01-01T00:00:00Z').expect(200);
     expect(future.body).toMatchObject({ items: [], total: 0 });
     await anonymous().get('/api/v1/materials?updatedSince=yesterday').expect(400);
-    const docs = await anonymous().get('/api/docs/openapi.json').expect(200);
+    // The API's description is for signed-in callers (API_DOCS_PUBLIC=true opens it to anyone).
+    await anonymous().get('/api/docs/openapi.json').expect(401);
+    const docs = await editor.agent.get('/api/docs/openapi.json').expect(200);
     expect(docs.body.paths['/api/v1/materials']).toBeDefined();
   });
 

@@ -11,8 +11,10 @@ import { uploadsConfig, UploadsConfig } from '../../src/config';
 import { RollupService } from '../../src/indicators/rollup.service';
 import { todayInVietnam } from '../../src/organisations/admin-units.service';
 import { PRIVACY_NOTICE } from '../../src/privacy/consent/consent.service';
+import { PersonalDataService } from '../../src/privacy/personal-data/personal-data.service';
 import { loadNotice } from '../../src/privacy/privacy-notice';
 import { ImportFileRetention } from '../../src/privacy/retention/import-file-retention.service';
+import { expectExportDates, workerWithDates } from '../support/privacy-dates';
 import { Browser, createTestApp } from '../support/test-app';
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
@@ -450,6 +452,16 @@ describe('personal data (e2e)', () => {
       // Carried out once: a second click changes nothing.
       const twice = await admin.submit(`/privacy/admin/requests/${open[0].id}/anonymise`, {});
       expect(twice.status).toBe(400);
+    });
+  });
+
+  // After the requests' tests: it adds a worker with a request of their own.
+  describe('dates in the export', () => {
+    it('writes calendar dates as YYYY-MM-DD and instants in Vietnam time with the offset, as on MariaDB', async () => {
+      const [{ id: enterpriseId }] = await db.query('SELECT id FROM enterprises ORDER BY id LIMIT 1');
+      const { actor } = await workerWithDates(db, pii, Number(enterpriseId));
+      const found = await expectExportDates(app.get(PersonalDataService, { strict: false }), actor);
+      console.log('privacy export dates on SQLite:', JSON.stringify(found));
     });
   });
 

@@ -432,9 +432,14 @@ describe('learning citizen evaluation (integration)', () => {
       ],
     );
 
-    const draft = await criteria.createDraft(reviewer, v1);
-    await criteria.updateSettings(reviewer, draft.id, { title: 'Bộ tiêu chí năm nay', passMark: 85 });
-    const v2 = await criteria.activate(reviewer, draft.id);
+    // The reference criteria belong to the province's association: a branch at the top of the tree,
+    // as this one is (the test enterprise's unit has no parent).
+    const owner = new Actor(reviewer.userId, reviewer.displayName, [
+      { role: Role.AssociationReviewer, scopeType: ScopeType.Branch, scopeId: branchId },
+    ]);
+    const draft = await criteria.createDraft(owner, v1);
+    await criteria.updateSettings(owner, draft.id, { title: 'Bộ tiêu chí năm nay', passMark: 85 });
+    const v2 = await criteria.activate(owner, draft.id);
     expect(v2).toMatchObject({ status: 'ACTIVE', passMark: 85, version: 2, activatedBy: reviewer.userId });
     expect(await one('SELECT status FROM criteria_sets WHERE id = ?', [v1])).toEqual({ status: 'RETIRED' });
 

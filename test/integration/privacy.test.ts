@@ -4,13 +4,16 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../src/common/access/actor';
 import { Role, ScopeType } from '../../src/common/access/roles';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
+import { PersonalDataService } from '../../src/privacy/personal-data/personal-data.service';
 import { PrivacyRequestsService } from '../../src/privacy/requests/privacy-requests.service';
+import { expectExportDates, workerWithDates } from '../support/privacy-dates';
 import { createTestApp } from '../support/test-app';
 import { createEnterprise } from '../support/workers-factory';
 
 /**
  * Anonymisation on MariaDB: all or nothing in one transaction (a failure in its last statement
  * leaves every row as it was), and carried out exactly once when two admins press at the same time.
+ * The personal-data export writes dates as on SQLite (test/e2e/privacy.test.ts runs the same check).
  */
 describe('privacy (integration)', () => {
   let app: INestApplication;
@@ -136,6 +139,12 @@ describe('privacy (integration)', () => {
     ]);
     expect(after.learning).toBe(before.learning);
     expect(after.summary).toEqual(before.summary);
+  });
+
+  it('exports calendar dates as YYYY-MM-DD and instants in Vietnam time with the offset, as on SQLite', async () => {
+    const { actor } = await workerWithDates(db, pii, enterpriseId);
+    const found = await expectExportDates(app.get(PersonalDataService, { strict: false }), actor);
+    console.log('privacy export dates on MariaDB:', JSON.stringify(found));
   });
 
   it('is carried out once when two admins press at the same time', async () => {

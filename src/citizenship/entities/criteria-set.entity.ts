@@ -40,6 +40,12 @@ export class CriteriaSet {
   @Column() passMark: number;
   @Column({ type: 'varchar' }) status: CriteriaSetStatus;
   @Column({ type: 'integer', nullable: true }) createdBy: number | null;
+  /**
+   * The association branch that owns the criteria: only its reviewers create versions, edit and
+   * activate them (migration 1764000016100). Null for the reference criteria no branch created:
+   * they belong to the province's association, the branches at the top of the administrative tree.
+   */
+  @Column({ type: 'integer', nullable: true }) branchId: number | null;
   @Column({ type: 'datetime', nullable: true }) activatedAt: Date | null;
   /** Who made this version the active one (migration 1764000008000). */
   @Column({ type: 'integer', nullable: true }) activatedBy: number | null;

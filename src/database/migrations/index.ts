@@ -9,6 +9,7 @@ import { LearningLatestDates1764000014000 } from './1764000014000-learning-lates
 import { Privacy1764000013000 } from './1764000013000-privacy';
 import { AuditLog1764000015000 } from './1764000015000-audit-log';
 import { AccountsAndSignIn1764000016000 } from './1764000016000-accounts-and-sign-in';
+import { CriteriaOwner1764000016100 } from './1764000016100-criteria-owner';
 import { OnePersonManyEmployers1764000017000 } from './1764000017000-one-person-many-employers';
 
 /** Every migration, in order. Both databases run exactly this list. */
@@ -24,5 +25,6 @@ export const migrations = [
   LearningLatestDates1764000014000,
   AuditLog1764000015000,
   AccountsAndSignIn1764000016000,
+  CriteriaOwner1764000016100,
   OnePersonManyEmployers1764000017000,
 ];

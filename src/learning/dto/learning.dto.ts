@@ -35,6 +35,11 @@ export class HistoryQuery {
   @IsOptional() @IsIn(['xlsx', 'csv']) format?: ExportFormat;
 }
 
+/** "Bắt đầu học" on a lesson's page sends that lesson, to come back to it once enrolled. */
+export class EnrolForm {
+  @IsOptional() @Transform(toInt) @IsInt() @Min(1) lessonId?: number;
+}
+
 export class HeartbeatDto {
   /** Seconds the page was visible since its previous heartbeat; the server credits at most 60. */
   @IsOptional() @IsInt() @Min(0) @Max(3600) seconds?: number;

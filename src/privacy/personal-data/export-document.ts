@@ -2,34 +2,89 @@ import { HIDDEN_COLUMNS, Row } from './personal-data.repository';
 
 const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
 
-/** A database value as it reads in an export: dates in ISO 8601, everything else as stored. */
-export function exportValue(value: unknown): unknown {
-  if (value instanceof Date) return value.toISOString();
+/** What a date-like column holds: a calendar day (DATE) or an instant (DATETIME). */
+export type DateKind = 'date' | 'instant';
+
+/** Column name → what it holds; snake_case as in the database, camelCase as in the export. */
+export type DateKinds = ReadonlyMap<string, DateKind>;
+
+/** Vietnam keeps UTC+7 all year (no daylight saving time), so the offset is fixed. */
+const VIETNAM_OFFSET = '+07:00';
+const VIETNAM_OFFSET_MS = 7 * 3_600_000;
+
+const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
+/** An instant as SQLite keeps it: UTC text without a zone ('YYYY-MM-DD HH:MM:SS[.mmm]'). */
+const SQLITE_INSTANT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/;
+
+/** An instant in Vietnam's time with its offset: '2025-03-10T07:00:00+07:00'. */
+export function vietnamDateTime(instant: Date): string {
+  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 19) + VIETNAM_OFFSET;
+}
+
+/**
+ * A database value as it reads in an export, the same whichever database it came from. A DATE is
+ * 'YYYY-MM-DD' (mysql2 hands it over as a Date at UTC midnight, the connection being in UTC;
+ * better-sqlite3 as that text); an instant is Vietnam time with its offset (a Date from mysql2,
+ * UTC text from SQLite). Everything else stays as stored.
+ */
+export function exportValue(value: unknown, kind?: DateKind): unknown {
+  if (value === null || value === undefined) return value;
+  if (kind === 'date') {
+    if (value instanceof Date) return value.toISOString().slice(0, 10);
+    const day = CALENDAR_DATE.exec(String(value));
+    return day ? day[0] : value;
+  }
+  if (value instanceof Date) return vietnamDateTime(value);
+  if (kind === 'instant' && typeof value === 'string' && SQLITE_INSTANT.test(value)) {
+    const instant = new Date(`${value.replace(' ', 'T')}Z`);
+    return Number.isNaN(instant.getTime()) ? value : vietnamDateTime(instant);
+  }
   if (Buffer.isBuffer(value)) return value.toString('utf8');
   return value;
 }
 
-/** One row for an export: camelCase keys, no keys or hashes, plain values. */
-export function exportRow(row: Row): Row {
+/** One row for an export: camelCase keys, no keys or hashes, plain values, dates as above. */
+export function exportRow(row: Row, kinds: DateKinds = new Map()): Row {
   const out: Row = {};
   for (const [column, value] of Object.entries(row)) {
     if (HIDDEN_COLUMNS.has(column)) continue;
-    out[camel(column)] = exportValue(value);
+    out[camel(column)] = exportValue(value, kinds.get(column));
   }
   return out;
 }
 
-/** Rows of different shapes as one table: the union of their keys, in first-seen order. */
-export function tableOf(rows: Row[]): { columns: string[]; cells: unknown[][] } {
-  const columns: string[] = [];
-  for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
-  return { columns, cells: rows.map((row) => columns.map((c) => cellValue(row[c]))) };
+/** The same kinds keyed by the export's camelCase names. */
+export function camelKinds(kinds: DateKinds): DateKinds {
+  return new Map([...kinds].map(([column, kind]) => [camel(column), kind]));
 }
 
-/** What a spreadsheet cell can hold: objects become JSON, nothing becomes an empty cell. */
-export function cellValue(value: unknown): string | number | boolean | null {
+/** Rows of different shapes as one table: the union of their keys, in first-seen order. */
+export function tableOf(
+  rows: Row[],
+  kinds: DateKinds = new Map(),
+): { columns: string[]; cells: unknown[][] } {
+  const columns: string[] = [];
+  for (const row of rows) for (const key of Object.keys(row)) if (!columns.includes(key)) columns.push(key);
+  return { columns, cells: rows.map((row) => columns.map((c) => cellValue(row[c], kinds.get(c)))) };
+}
+
+/**
+ * What a spreadsheet cell holds: dates as the app shows them — dd/MM/yyyy, and dd/MM/yyyy HH:mm:ss
+ * in Vietnam time for instants — objects as JSON, nothing as an empty cell.
+ */
+export function cellValue(value: unknown, kind?: DateKind): string | number | boolean | null {
   if (value === null || value === undefined) return null;
   if (typeof value === 'number' || typeof value === 'boolean') return value;
-  if (typeof value === 'string') return value;
+  if (typeof value === 'string') {
+    if (kind === 'date') {
+      const day = CALENDAR_DATE.exec(value);
+      if (day) return `${day[3]}/${day[2]}/${day[1]}`;
+    }
+    if (kind === 'instant') {
+      const at = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})\+07:00$/.exec(value);
+      if (at) return `${at[3]}/${at[2]}/${at[1]} ${at[4]}`;
+    }
+    return value;
+  }
   return JSON.stringify(value);
 }

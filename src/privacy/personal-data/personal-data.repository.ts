@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { foldVietnamese } from '../../common/text/vietnamese';
+import type { DateKind, DateKinds } from './export-document';
 
 export type Row = Record<string, unknown>;
 
@@ -160,6 +161,9 @@ const SECTIONS: SectionQuery[] = [
 
 export const SECTION_KEYS = SECTIONS.map((s) => s.key);
 
+/** Columns the sections rename (`AS …`) that hold dates; the entities tell the kind of the others. */
+const ALIAS_KINDS: Record<string, DateKind> = { session_starts_at: 'instant' };
+
 /** Placeholders written over a worker's identity on deletion; the id keeps rows apart. */
 export const ANONYMOUS = {
   fullName: (workerId: number) => `Người lao động ẩn danh #${workerId}`,
@@ -173,7 +177,36 @@ export const ANONYMOUS = {
 
 @Injectable()
 export class PersonalDataRepository {
+  private kinds: DateKinds | null = null;
+
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
+
+  /**
+   * Which columns hold calendar days (DATE) and which instants (DATETIME), as the entities declare
+   * them: the raw rows do not say (mysql2 gives a Date for both, SQLite text for both). A column
+   * name must mean the same kind in every table.
+   */
+  dateKinds(): DateKinds {
+    if (this.kinds) return this.kinds;
+    const kinds = new Map<string, DateKind>(Object.entries(ALIAS_KINDS));
+    for (const entity of this.dataSource.entityMetadatas) {
+      for (const column of entity.columns) {
+        const kind: DateKind | undefined =
+          column.type === 'date'
+            ? 'date'
+            : column.type === Date || column.type === 'datetime' || column.type === 'timestamp'
+              ? 'instant'
+              : undefined;
+        if (!kind) continue;
+        const known = kinds.get(column.databaseName);
+        if (known && known !== kind)
+          throw new Error(`${column.databaseName} is a ${known} in one table and a ${kind} in another`);
+        kinds.set(column.databaseName, kind);
+      }
+    }
+    this.kinds = kinds;
+    return kinds;
+  }
 
   async account(userId: number): Promise<Row | null> {
     const [row] = await this.dataSource.query(

@@ -6,7 +6,7 @@ import { translate } from '../../common/i18n/i18n';
 import { Locale } from '../../common/i18n/messages';
 import { PiiAccessLog } from '../access-log/pii-access-log.service';
 import { ConsentService } from '../consent/consent.service';
-import { cellValue, exportRow, tableOf } from './export-document';
+import { camelKinds, cellValue, DateKind, exportRow, tableOf, vietnamDateTime } from './export-document';
 import { PersonalDataRepository, Row } from './personal-data.repository';
 
 export const EXPORT_FORMAT = 'hoctap-personal-data';
@@ -33,17 +33,21 @@ export class PersonalDataService {
     private readonly consents: ConsentService,
   ) {}
 
-  async export(actor: Actor): Promise<PersonalDataExport> {
+  /**
+   * Calendar dates read 'YYYY-MM-DD' and instants Vietnam time with the offset
+   * ('2025-03-10T07:00:00+07:00'), the same on SQLite and MySQL.
+   */
+  async export(actor: Actor, now = new Date()): Promise<PersonalDataExport> {
+    const kinds = this.data.dateKinds();
+    const row = (r: Row) => exportRow(r, kinds);
     const workerId = actor.workerId ?? (await this.data.workerOfUser(actor.userId));
     const worker = workerId === null ? null : await this.data.worker(workerId);
-    const profile = worker
-      ? { ...exportRow(worker), cccd: this.pii.decrypt(String(worker.cccd_encrypted)) }
-      : null;
+    const profile = worker ? { ...row(worker), cccd: this.pii.decrypt(String(worker.cccd_encrypted)) } : null;
     const account = await this.data.account(actor.userId);
     const sections = await this.data.sections(actor.userId, worker ? Number(worker.id) : null);
     const accessLog = worker
       ? (await this.accessLog.allFor(Number(worker.id))).map((a) => ({
-          at: a.at.toISOString(),
+          at: vietnamDateTime(a.at),
           action: a.action,
           viewerRole: a.viewerRole,
           organisation: a.organisation,
@@ -51,35 +55,44 @@ export class PersonalDataService {
       : [];
     return {
       format: EXPORT_FORMAT,
-      exportedAt: new Date().toISOString(),
+      exportedAt: vietnamDateTime(now),
       noticeVersion: this.consents.currentVersion,
-      account: account ? exportRow(account) : null,
+      account: account ? row(account) : null,
       profile,
-      sections: Object.fromEntries(Object.entries(sections).map(([k, rows]) => [k, rows.map(exportRow)])),
+      sections: Object.fromEntries(Object.entries(sections).map(([k, rows]) => [k, rows.map(row)])),
       accessLog,
     };
   }
 
   /** The same export as a workbook: the profile on the first sheet, one sheet per section. */
-  async workbook(actor: Actor, locale: Locale): Promise<ExcelJS.Workbook> {
-    const doc = await this.export(actor);
+  async workbook(actor: Actor, locale: Locale, now = new Date()): Promise<ExcelJS.Workbook> {
+    const doc = await this.export(actor, now);
+    const kinds = new Map<string, DateKind>([
+      ...camelKinds(this.data.dateKinds()),
+      ['exportedAt', 'instant'],
+      ['at', 'instant'],
+    ]);
     const book = new ExcelJS.Workbook();
     const first = book.addWorksheet(sheetName(translate(locale, 'privacy.export.profile')));
     first.columns = [
       { header: translate(locale, 'privacy.export.field'), width: 28 },
       { header: translate(locale, 'privacy.export.value'), width: 48 },
     ];
-    first.addRow([translate(locale, 'privacy.export.exportedAt'), doc.exportedAt]);
+    first.addRow([translate(locale, 'privacy.export.exportedAt'), cellValue(doc.exportedAt, 'instant')]);
+    first.addRow([
+      translate(locale, 'privacy.export.timeZone'),
+      translate(locale, 'privacy.export.timeZoneValue'),
+    ]);
     for (const [prefix, row] of [
       ['account', doc.account],
       ['profile', doc.profile],
     ] as const)
       for (const [key, value] of Object.entries(row ?? {}))
-        first.addRow([`${prefix}.${key}`, cellValue(value)]);
+        first.addRow([`${prefix}.${key}`, cellValue(value, kinds.get(key))]);
     const sections: [string, Row[]][] = [...Object.entries(doc.sections), ['accessLog', doc.accessLog]];
     for (const [key, rows] of sections) {
       const sheet = book.addWorksheet(sheetName(translate(locale, `privacy.export.section.${key}`)));
-      const { columns, cells } = tableOf(rows);
+      const { columns, cells } = tableOf(rows, kinds);
       sheet.columns = (columns.length ? columns : [translate(locale, 'privacy.export.none')]).map((c) => ({
         header: c,
         width: Math.max(12, c.length + 2),

@@ -84,6 +84,9 @@ describe('CSRF and sessions (e2e)', () => {
           { 'x-csrf-token': (caller === anonymous ? callers[0] : anonymous).csrf },
           'title=x',
         ],
+        // A bearer that authenticates nobody must not exempt the cookie session from the check.
+        ['bearer that is no token', { authorization: 'Bearer not a token' }, 'title=x'],
+        ['unknown bearer token', { authorization: `Bearer htp_${'x'.repeat(43)}` }, 'title=x'],
       ];
       for (const [what, headers, body] of attempts) {
         // Background jobs started earlier (by signing in, say) finish before the counts are taken.
@@ -126,6 +129,71 @@ describe('CSRF and sessions (e2e)', () => {
       .set('Authorization', `Bearer ${integration.token}`)
       .send({});
     expect(res.status).toBe(400);
+  });
+
+  it('treats a request with a bearer that authenticates nobody as nobody: its session cookie is not used', async () => {
+    const server = app.getHttpServer();
+    const admin = await signIn(app, 'liendoan', true);
+    const valid = { name: 'Hội Khuyến học thử', unitId: 1 };
+    await jobs.whenIdle();
+    const before = await counter.counts();
+    const refused: string[] = [];
+    for (const bearer of ['Bearer', 'Bearer not a token', 'Bearer htp_unknown', 'bearer  x\ty']) {
+      // Without the CSRF token: refused by the CSRF check (the session is not loaded to exempt it).
+      const noToken = await request(server)
+        .post('/api/v1/organisations/branches')
+        .set('Cookie', admin.cookie)
+        .set('Authorization', bearer)
+        .send(valid);
+      // Even with the session's CSRF token: the session is not loaded, so that token matches nothing.
+      const withToken = await request(server)
+        .post('/api/v1/organisations/branches')
+        .set('Cookie', admin.cookie)
+        .set('Authorization', bearer)
+        .set('x-csrf-token', admin.csrf)
+        .send(valid);
+      const read = await request(server)
+        .get('/api/v1/me')
+        .set('Cookie', admin.cookie)
+        .set('Authorization', bearer);
+      refused.push(`${bearer}: ${noToken.status} ${withToken.status} ${read.status}`);
+    }
+    expect(refused).toEqual([
+      'Bearer: 403 403 401',
+      'Bearer not a token: 403 403 401',
+      'Bearer htp_unknown: 403 403 401',
+      'bearer  x\ty: 403 403 401',
+    ]);
+    expect(changedTables(before, await counter.counts(), LOG_TABLES)).toEqual([]);
+    // The same session alone still works: nothing above ended it.
+    await request(server).get('/api/v1/me').set('Cookie', admin.cookie).expect(200);
+  });
+
+  it('uses only the token when a valid one comes with a session cookie, and never touches that session', async () => {
+    const server = app.getHttpServer();
+    const tokenHolder = await signIn(app, 'liendoan', true);
+    const sessionHolder = await signIn(app, 'so.gddt', false);
+    const res = await request(server)
+      .get('/api/v1/me')
+      .set('Cookie', sessionHolder.cookie)
+      .set('Authorization', `Bearer ${tokenHolder.token}`)
+      .expect(200);
+    const idOf = async (username: string) => (await app.get(UsersRepository).findForLogin({ username }))!.id;
+    expect(res.body).toMatchObject({ userId: await idOf('liendoan'), via: 'token' });
+    // A session request gets its cookie again (rolling expiry); a token request never does.
+    expect(cookieOf(res)).toBeUndefined();
+    const bySession = await request(server).get('/api/v1/me').set('Cookie', sessionHolder.cookie);
+    expect(bySession.body).toMatchObject({ userId: await idOf('so.gddt'), via: 'session' });
+    expect(cookieOf(bySession)).toBeDefined();
+    // A token is for the API: on a page or a form it signs nobody in.
+    const page = await request(server).get('/account').set('Authorization', `Bearer ${tokenHolder.token}`);
+    expect([page.status, page.headers.location]).toEqual([303, '/login']);
+    const form = await request(server)
+      .post('/account/tokens')
+      .set('Authorization', `Bearer ${tokenHolder.token}`)
+      .type('form')
+      .send('name=minted');
+    expect(form.status).toBe(403);
   });
 
   it('gives a new session id at sign-in, and the one from before no longer signs anybody in', async () => {

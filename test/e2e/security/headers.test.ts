@@ -90,11 +90,15 @@ describe('security headers (e2e)', () => {
       ['form without CSRF token', await request(server).post('/logout').set('Cookie', admin.cookie)],
       ['stylesheet', await request(server).get('/public/css/app.css')],
       ['health', await request(server).get('/health')],
-      ['API docs', await request(server).get('/api/docs/openapi.json')],
+      ['API docs', await request(server).get('/api/docs/openapi.json').set('Cookie', admin.cookie)],
+      ['API docs viewer', await request(server).get('/api/docs').set('Cookie', admin.cookie)],
+      ['API docs signed out', await request(server).get('/api/docs/openapi.json')],
     ];
     const problems = answers.flatMap(([what, res]) => expectSecurityHeaders(res, what));
     expect(problems).toEqual([]);
     expect(answers.find(([w]) => w === 'bad JSON')![1].status).toBe(400);
+    expect(answers.find(([w]) => w === 'API docs')![1].status).toBe(200);
+    expect(answers.find(([w]) => w === 'API docs signed out')![1].status).toBe(401);
   });
 });
 

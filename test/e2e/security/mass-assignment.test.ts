@@ -41,7 +41,7 @@ import {
   RollupRequestDto,
   TargetsDto,
 } from '../../../src/indicators/dto/plan.dto';
-import { HeartbeatDto, QuizSubmissionDto } from '../../../src/learning/dto/learning.dto';
+import { EnrolForm, HeartbeatDto, QuizSubmissionDto } from '../../../src/learning/dto/learning.dto';
 import { ExternalRecordDto } from '../../../src/learning-records/dto/external-record.dto';
 import { PartnershipDto } from '../../../src/learning-records/dto/partnership.dto';
 import { MaterialDto } from '../../../src/materials/dto/material.dto';
@@ -207,6 +207,7 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
   [RollupRequestDto, { planId: 1, asOf: '2025-06-30' }],
   [TargetsDto, { targets: [{ indicator: 'LAW', year: 2025, percent: 70 }] }],
   [HeartbeatDto, { seconds: 30 }],
+  [EnrolForm, { lessonId: 1 }],
   [
     QuizSubmissionDto,
     { submissionKey: 'abcdefghijklmnop1234', answers: [{ questionId: 1, optionIds: [1] }] },

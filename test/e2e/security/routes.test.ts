@@ -20,11 +20,13 @@ describe('route inventory', () => {
 
   /**
    * Routes that Express answers but no Nest controller declares: the OpenAPI document and its
-   * viewer (SwaggerModule.setup in app.setup.ts), public by design; and `/{*path}`, where Nest
-   * binds the global middleware (AppModule.configure) for every method. Anything else registered
-   * straight on Express would bypass AccessGuard, so it fails the test below.
+   * viewer (SwaggerModule.setup in app.setup.ts), which check access themselves (signed-in callers
+   * only unless API_DOCS_PUBLIC is on; tested below); and `/{*path}`, where Nest binds the global
+   * middleware (AppModule.configure) for every method. Anything else registered straight on Express
+   * would bypass AccessGuard, so it fails the test below.
    */
-  const OUTSIDE_NEST = /^\/api\/docs(\/|-json$|-yaml$|$)|^\/\{\*path\}$/;
+  const API_DOCS = /^\/api\/docs(\/|$)/;
+  const OUTSIDE_NEST = /^\/api\/docs(\/|$)|^\/\{\*path\}$/;
 
   it('finds the routes of every controller', () => {
     // A floor, not the exact count: the inventory must not quietly come back empty.
@@ -48,6 +50,21 @@ describe('route inventory', () => {
     // And the other way: every route found in the controllers is live.
     const live = new Set(expressRoutes(app).map(routeName));
     expect(routes.map(routeName).filter((name) => !live.has(name))).toEqual([]);
+  });
+
+  it('the API docs mounted on Express refuse a signed-out caller too: none is public by default', async () => {
+    const docs = expressRoutes(app).filter((r) => API_DOCS.test(r.path));
+    expect(docs.map((r) => r.path)).toEqual(
+      expect.arrayContaining(['/api/docs', '/api/docs/openapi.json', '/api/docs/openapi.yaml']),
+    );
+    const answers: string[] = [];
+    for (const route of docs) {
+      const res = await request(app.getHttpServer()).get(route.path);
+      const refused = res.status === 401 || (res.status === 303 && res.headers.location === '/login');
+      if (!refused) answers.push(`${routeName(route)} → ${res.status}`);
+    }
+    console.log(`route inventory: ${docs.length} API docs routes on Express, all refused signed out`);
+    expect(answers).toEqual([]);
   });
 
   it('no route is declared twice with different access', () => {

@@ -17,9 +17,12 @@ export class CriteriaSetsApiController {
 
   @Get()
   @Roles(...CRITERIA_READERS)
-  @ApiOkResponse({ description: 'Every criteria code with its versions (status, pass mark, total points)' })
-  list() {
-    return this.criteria.list();
+  @ApiOkResponse({
+    description:
+      'Every criteria code with its versions (status, pass mark, total points, owning branch) and whether the caller may change it',
+  })
+  list(@CurrentActor() actor: Actor) {
+    return this.criteria.list(actor);
   }
 
   @Get(':id')
@@ -35,7 +38,7 @@ export class CriteriaSetsApiController {
   @Roles(...CRITERIA_EDITORS)
   @ApiCreatedResponse({
     description:
-      'A DRAFT copied from the active version of the same code (the existing draft, if there is one)',
+      'A DRAFT copied from the active version of the same code (the existing draft, if there is one); 403 unless the caller reviews for the branch that owns the set',
   })
   async newVersion(
     @CurrentActor() actor: Actor,
@@ -78,12 +81,14 @@ export class CriteriaSetsApiController {
 }
 
 function body(detail: CriteriaSetDetail, req: AppRequest) {
-  const { set, content, totalPoints, problems } = detail;
+  const { set, owners, content, totalPoints, problems } = detail;
   return {
     id: set.id,
     code: set.code,
     version: set.version,
     status: set.status,
+    branchId: set.branchId,
+    owners,
     activatedAt: set.activatedAt,
     activatedBy: set.activatedBy,
     retiredAt: set.retiredAt,

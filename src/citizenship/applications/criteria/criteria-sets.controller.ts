@@ -22,7 +22,10 @@ import { CriteriaSetsService } from './criteria-sets.service';
 import { criterionChoices, criterionValues, hoursText, versionView } from './criteria.presenters';
 import { CriteriaGroupDto, CriteriaSettingsDto, CriterionFormDto } from './dto/criteria.dto';
 
-/** The association edits criteria; the federation reads them. */
+/**
+ * The association edits criteria — the reviewers of the branch that owns a set
+ * (CriteriaSetsService.canWrite); other reviewers and the federation read them.
+ */
 export const CRITERIA_READERS: Role[] = [Role.AssociationReviewer, Role.FederationAdmin];
 export const CRITERIA_EDITORS: Role[] = [Role.AssociationReviewer];
 
@@ -38,10 +41,9 @@ export class CriteriaSetsController {
   @Roles(...CRITERIA_READERS)
   @Render('citizenship/criteria/list')
   async list(@CurrentActor() actor: Actor, @Req() req: AppRequest) {
-    const codes = await this.criteria.list();
+    const codes = await this.criteria.list(actor);
     return {
       title: translate(req.locale, 'citizenship.criteria.title'),
-      canEdit: actor.has(...CRITERIA_EDITORS),
       codes: codes.map((c) => ({
         ...c,
         versions: c.versions.map((v) => ({
@@ -228,11 +230,13 @@ export class CriteriaSetsController {
   async showContext(req: AppRequest) {
     const detail = await this.criteria.get(Number(req.params.id));
     const view = versionView(req.locale, detail);
+    const canWrite = await this.criteria.canWrite(req.user, detail.set);
     return {
       title: `${detail.set.title} – ${translate(req.locale, 'citizenship.criteria.versionN', { version: detail.set.version })}`,
       ...view,
-      canEdit: view.isDraft && !!req.user?.has(...CRITERIA_EDITORS),
-      canCreateVersion: !view.isDraft && !!req.user?.has(...CRITERIA_EDITORS),
+      canEdit: view.isDraft && canWrite,
+      canCreateVersion: !view.isDraft && canWrite,
+      notOwned: !canWrite && !!req.user?.has(...CRITERIA_EDITORS),
     };
   }
 
@@ -241,6 +245,8 @@ export class CriteriaSetsController {
     return {
       title: translate(req.locale, 'citizenship.criteria.settingsTitle'),
       readOnly: detail.readOnly,
+      notOwned: detail.notOwned,
+      owners: detail.owners,
       set: detail.set,
       totalPoints: detail.totalPoints,
       values: {
@@ -262,6 +268,8 @@ export class CriteriaSetsController {
         group ? 'citizenship.criteria.editGroup' : 'citizenship.criteria.addGroup',
       ),
       readOnly: detail.readOnly,
+      notOwned: detail.notOwned,
+      owners: detail.owners,
       set: detail.set,
       group,
       action: group
@@ -291,6 +299,8 @@ export class CriteriaSetsController {
         criterion ? 'citizenship.criteria.editCriterion' : 'citizenship.criteria.addCriterion',
       ),
       readOnly: detail.readOnly,
+      notOwned: detail.notOwned,
+      owners: detail.owners,
       set: detail.set,
       criterion,
       action: criterion
@@ -307,11 +317,12 @@ export class CriteriaSetsController {
   }
 
   /**
-   * The version a form edits. An active or retired one renders the form's page with the read-only
-   * note instead of the form (also when a change to it was refused).
+   * The version a form edits. An active or retired one, or one another branch owns, renders the
+   * form's page with a note instead of the form (also when a change to it was refused).
    */
   private async editable(req: AppRequest) {
     const detail = await this.criteria.get(Number(req.params.id));
-    return { ...detail, readOnly: detail.set.status !== CriteriaSetStatus.Draft };
+    const notOwned = !(await this.criteria.canWrite(req.user, detail.set));
+    return { ...detail, notOwned, readOnly: notOwned || detail.set.status !== CriteriaSetStatus.Draft };
   }
 }

@@ -18,6 +18,8 @@ export interface CriteriaVersionRow {
   createdAt: Date;
   activatedAt: Date | null;
   retiredAt: Date | null;
+  /** The owning branch (null: the province's association). */
+  branchId: number | null;
 }
 
 /** The fields of a version besides its content. */
@@ -26,6 +28,8 @@ export interface VersionHead {
   version: number;
   status: CriteriaSetStatus;
   createdBy: number | null;
+  /** The owning branch; a new version keeps its code's. Null: the province's association. */
+  branchId?: number | null;
   activatedAt?: Date | null;
   activatedBy?: number | null;
 }
@@ -48,6 +52,7 @@ export async function insertCriteriaVersion(
       passMark: content.passMark,
       status: head.status,
       createdBy: head.createdBy,
+      branchId: head.branchId ?? null,
       activatedAt: head.activatedAt ?? null,
       activatedBy: head.activatedBy ?? null,
       retiredAt: null,
@@ -110,6 +115,7 @@ export class CriteriaSetsRepository {
         's.created_at AS createdAt',
         's.activated_at AS activatedAt',
         's.retired_at AS retiredAt',
+        's.branch_id AS branchId',
         'COALESCE(SUM(c.points), 0) AS totalPoints',
         'COUNT(c.id) AS criteriaCount',
       ])
@@ -122,6 +128,7 @@ export class CriteriaSetsRepository {
       .addGroupBy('s.created_at')
       .addGroupBy('s.activated_at')
       .addGroupBy('s.retired_at')
+      .addGroupBy('s.branch_id')
       .orderBy('s.code', 'ASC')
       .addOrderBy('s.version', 'DESC')
       .getRawMany<Record<string, unknown>>();
@@ -138,6 +145,7 @@ export class CriteriaSetsRepository {
       createdAt: date(r.createdAt)!,
       activatedAt: date(r.activatedAt),
       retiredAt: date(r.retiredAt),
+      branchId: r.branchId === null || r.branchId === undefined ? null : Number(r.branchId),
     }));
   }
 

@@ -5,14 +5,19 @@ import { Role, ScopeType } from '../../../common/access/roles';
 import { FormError } from '../../../common/errors/form-error';
 import { UnitOfWork } from '../../../database/unit-of-work';
 import { LearningRecordsService } from '../../../learning-records/learning-records.service';
+import { BranchesService } from '../../../organisations/branches.service';
 import { CriteriaSet, CriteriaSetStatus, EvidenceKind } from '../../entities/criteria-set.entity';
 import { copyContent, CriteriaContent } from './criteria-content';
 import { CriteriaSetsRepository, VersionHead } from './criteria-sets.repository';
-import { CriteriaReadOnly, CriteriaSetsService } from './criteria-sets.service';
+import { CriteriaNotOwned, CriteriaReadOnly, CriteriaSetsService } from './criteria-sets.service';
 import { CriterionFormDto } from './dto/criteria.dto';
 
+/** Branch 1 is the province's association (at the top of the tree); branch 2 a district's. */
 const reviewer = new Actor(42, 'Hội Khuyến học tỉnh', [
   { role: Role.AssociationReviewer, scopeType: ScopeType.Branch, scopeId: 1 },
+]);
+const districtReviewer = new Actor(43, 'Hội Khuyến học huyện', [
+  { role: Role.AssociationReviewer, scopeType: ScopeType.Branch, scopeId: 2 },
 ]);
 
 const v1Content: CriteriaContent = {
@@ -62,6 +67,7 @@ function setup() {
       passMark: content.passMark,
       status: head.status,
       createdBy: head.createdBy,
+      branchId: head.branchId ?? null,
       activatedAt: head.activatedAt ?? null,
       activatedBy: head.activatedBy ?? null,
       retiredAt: null,
@@ -83,6 +89,7 @@ function setup() {
   const ofCode = (code: string) =>
     [...sets.values()].filter((s) => s.code === code).sort((a, b) => b.version - a.version);
   const repository = {
+    list: jest.fn(async () => [...sets.values()].map((s) => ({ ...s, totalPoints: 0, criteriaCount: 0 }))),
     findById: jest.fn(async (id: number) => sets.get(id) ?? null),
     findOfCode: jest.fn(
       async (code: string, status: CriteriaSetStatus) =>
@@ -124,12 +131,18 @@ function setup() {
   const records = {
     domains: jest.fn(async () => ['LAW', 'VOCATIONAL', 'LIFE_SKILLS', 'DIGITAL'].map((code) => ({ code }))),
   };
+  const names: Record<number, string> = { 1: 'Hội Khuyến học tỉnh', 2: 'Hội Khuyến học huyện' };
+  const branches = {
+    findByIds: jest.fn(async (ids: number[]) => ids.map((id) => ({ id, name: names[id] }))),
+    topLevel: jest.fn(async () => [{ id: 1, name: names[1] }]),
+  };
   const sut = new CriteriaSetsService(
     repository as unknown as CriteriaSetsRepository,
     records as unknown as LearningRecordsService,
     unitOfWork as unknown as UnitOfWork,
+    branches as unknown as BranchesService,
   );
-  return { sut, repository, v1, sets, contents, manager, unitOfWork };
+  return { sut, repository, v1, sets, contents, manager, unitOfWork, store };
 }
 
 const criterion = (overrides: Partial<CriterionFormDto> = {}): CriterionFormDto => ({
@@ -205,6 +218,50 @@ describe(CriteriaSetsService.name, () => {
     ).rejects.toBeInstanceOf(CriteriaReadOnly);
     expect(repository.replaceContent).not.toHaveBeenCalled();
     expect(contents.get(v1.id)).toEqual(before);
+  });
+
+  it('lets only reviewers of the owning branch create versions, edit and activate; others read', async () => {
+    const { sut, v1, sets, repository, unitOfWork, store } = setup();
+    // The reference set (no branch) belongs to the province's association: a district reviewer is refused.
+    await expect(sut.createDraft(districtReviewer, v1.id)).rejects.toBeInstanceOf(CriteriaNotOwned);
+    const draft = await sut.createDraft(reviewer, v1.id);
+    const writes = () =>
+      [repository.insertVersion, repository.lockDraft, repository.replaceContent, repository.activate]
+        .map((fn) => fn.mock.calls.length)
+        .join();
+    const before = [writes(), unitOfWork.run.mock.calls.length];
+    for (const attempt of [
+      sut.updateSettings(districtReviewer, draft.id, { title: 'Của huyện', passMark: 5 }),
+      sut.saveCriterion(districtReviewer, draft.id, null, criterion()),
+      sut.deleteCriterion(districtReviewer, draft.id, '1.2'),
+      sut.saveGroup(districtReviewer, draft.id, null, { code: '9', name: 'Nhóm huyện' }),
+      sut.deleteGroup(districtReviewer, draft.id, '1'),
+      sut.activate(districtReviewer, draft.id),
+      sut.discardDraft(districtReviewer, draft.id),
+      sut.createDraft(districtReviewer, draft.id),
+    ])
+      await expect(attempt).rejects.toBeInstanceOf(CriteriaNotOwned);
+    // Refused before any transaction: nothing was written or even locked.
+    expect([writes(), unitOfWork.run.mock.calls.length]).toEqual(before);
+    expect(sets.get(draft.id)!.status).toBe(CriteriaSetStatus.Draft);
+    // Both read it, and are told who owns it.
+    expect((await sut.get(draft.id)).owners).toEqual([{ id: 1, name: 'Hội Khuyến học tỉnh' }]);
+    expect(await sut.canWrite(districtReviewer, draft)).toBe(false);
+    expect(await sut.canWrite(reviewer, draft)).toBe(true);
+
+    // A district's own set is the district's: the province's reviewer may not change it either, and
+    // its new versions stay the district's.
+    const own = store(
+      { code: 'CU-JUT', version: 1, status: CriteriaSetStatus.Active, createdBy: 43, branchId: 2 },
+      v1Content,
+    );
+    await expect(sut.createDraft(reviewer, own.id)).rejects.toBeInstanceOf(CriteriaNotOwned);
+    const next = await sut.createDraft(districtReviewer, own.id);
+    expect(next).toMatchObject({ code: 'CU-JUT', version: 2, branchId: 2 });
+    expect((await sut.list(districtReviewer)).map((c) => [c.code, c.canWrite])).toEqual([
+      ['KHVN-324', false],
+      ['CU-JUT', true],
+    ]);
   });
 
   it('refuses a pass mark above the total points on the settings form', async () => {

@@ -1,9 +1,11 @@
-import { Injectable, Logger, NotFoundException } from '@nestjs/common';
+import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../../../common/access/actor';
+import { Role, ScopeType } from '../../../common/access/roles';
 import { FieldErrors, FormError } from '../../../common/errors/form-error';
 import { isUniqueViolation, TransactionConflict, UnitOfWork } from '../../../database/unit-of-work';
 import { LearningRecordsService } from '../../../learning-records/learning-records.service';
+import { BranchesService } from '../../../organisations/branches.service';
 import { CriteriaSet, CriteriaSetStatus, EvidenceKind } from '../../entities/criteria-set.entity';
 import { SetSnapshot } from '../evaluation/evaluate';
 import {
@@ -32,8 +34,26 @@ export class CriteriaReadOnly extends FormError {
   }
 }
 
+/**
+ * A criteria set belongs to the association branch that issues the title with it: only that
+ * branch's reviewers create its versions, edit its drafts and activate them. Others read it.
+ */
+export class CriteriaNotOwned extends ForbiddenException {
+  constructor() {
+    super('criteria set of another branch');
+  }
+}
+
+/** A branch that owns a criteria set. */
+export interface CriteriaOwner {
+  id: number;
+  name: string;
+}
+
 export interface CriteriaSetDetail {
   set: CriteriaSet;
+  /** The branches whose reviewers may change it (one, or the top-level ones for the reference set). */
+  owners: CriteriaOwner[];
   content: CriteriaContent;
   totalPoints: number;
   /** What keeps a draft from being activated; empty for active and retired versions. */
@@ -46,6 +66,8 @@ export interface CriteriaCode {
   versions: CriteriaVersionRow[];
   active: CriteriaVersionRow | null;
   draft: CriteriaVersionRow | null;
+  /** The caller may create versions of this code, edit its draft and activate it. */
+  canWrite: boolean;
 }
 
 /**
@@ -62,20 +84,25 @@ export class CriteriaSetsService {
     private readonly sets: CriteriaSetsRepository,
     private readonly records: LearningRecordsService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly branches: BranchesService,
   ) {}
 
-  async list(): Promise<CriteriaCode[]> {
+  async list(actor: Actor): Promise<CriteriaCode[]> {
     const rows = await this.sets.list();
     const codes = [...new Set(rows.map((r) => r.code))];
-    return codes.map((code) => {
-      const versions = rows.filter((r) => r.code === code);
-      return {
-        code,
-        versions,
-        active: versions.find((v) => v.status === CriteriaSetStatus.Active) ?? null,
-        draft: versions.find((v) => v.status === CriteriaSetStatus.Draft) ?? null,
-      };
-    });
+    return Promise.all(
+      codes.map(async (code) => {
+        const versions = rows.filter((r) => r.code === code);
+        return {
+          code,
+          versions,
+          active: versions.find((v) => v.status === CriteriaSetStatus.Active) ?? null,
+          draft: versions.find((v) => v.status === CriteriaSetStatus.Draft) ?? null,
+          // Every version of a code has its owner (a new version keeps it).
+          canWrite: await this.canWrite(actor, versions[0]),
+        };
+      }),
+    );
   }
 
   async get(id: number): Promise<CriteriaSetDetail> {
@@ -84,7 +111,32 @@ export class CriteriaSetsService {
     const content = await this.sets.contentOf(set);
     const problems =
       set.status === CriteriaSetStatus.Draft ? contentProblems(content, await this.knownDomains()) : [];
-    return { set, content, totalPoints: totalPoints(content), problems };
+    const owners = (await this.owners(set)).map((b) => ({ id: b.id, name: b.name }));
+    return { set, owners, content, totalPoints: totalPoints(content), problems };
+  }
+
+  /**
+   * Whether the actor may create versions of the set, edit its draft and activate it: a reviewer of
+   * a branch that owns it. Reading is for every criteria reader.
+   */
+  async canWrite(actor: Actor | undefined, set: Pick<CriteriaSet, 'branchId'>): Promise<boolean> {
+    if (!actor?.has(Role.AssociationReviewer)) return false;
+    if (actor.reachesAll(Role.AssociationReviewer)) return true;
+    const mine = actor.scopeIds(ScopeType.Branch, Role.AssociationReviewer);
+    return (await this.owners(set)).some((b) => mine.includes(b.id));
+  }
+
+  /** The set's own branch, or for the reference criteria (no branch) the province's association. */
+  private async owners(set: Pick<CriteriaSet, 'branchId'>) {
+    return set.branchId !== null ? this.branches.findByIds([set.branchId]) : this.branches.topLevel();
+  }
+
+  /** The set, if the actor may change it: 404 when there is none, 403 when another branch owns it. */
+  private async writable(actor: Actor, id: number): Promise<CriteriaSet> {
+    const set = await this.sets.findById(id);
+    if (!set) throw new NotFoundException();
+    if (!(await this.canWrite(actor, set))) throw new CriteriaNotOwned();
+    return set;
   }
 
   /** The version new registrations and evaluations use, or null before any is active. */
@@ -109,8 +161,7 @@ export class CriteriaSetsService {
    * twice makes one draft.
    */
   async createDraft(actor: Actor, fromId: number): Promise<CriteriaSet> {
-    const from = await this.sets.findById(fromId);
-    if (!from) throw new NotFoundException();
+    const from = await this.writable(actor, fromId);
     try {
       return await this.unitOfWork.run(async (manager) => {
         const draft = await this.sets.findOfCode(from.code, CriteriaSetStatus.Draft, manager);
@@ -128,6 +179,7 @@ export class CriteriaSetsService {
               version: latest.version + 1,
               status: CriteriaSetStatus.Draft,
               createdBy: actor.userId,
+              branchId: source.branchId,
             },
             content,
           );
@@ -150,6 +202,7 @@ export class CriteriaSetsService {
 
   /** Replaces a draft's whole content (the API); refused with every problem when it is not consistent. */
   async updateDraft(actor: Actor, id: number, dto: CriteriaContentDto): Promise<CriteriaSetDetail> {
+    await this.writable(actor, id);
     const known = await this.knownDomains();
     const errors: FieldErrors = {};
     const content: CriteriaContent = {
@@ -181,14 +234,15 @@ export class CriteriaSetsService {
     };
     for (const problem of contentProblems(content, known)) errors[problem.field] ??= problem.ref;
     if (Object.keys(errors).length > 0) throw new FormError(errors);
-    await this.edit(id, () => content);
+    await this.edit(actor, id, () => content);
     this.logger.log({ event: 'criteria_draft_saved', setId: id, userId: actor.userId });
     return this.get(id);
   }
 
   /** Title, pass mark and source note. A pass mark above the criteria's total points is refused. */
-  async updateSettings(_actor: Actor, id: number, dto: CriteriaSettingsDto): Promise<void> {
+  async updateSettings(actor: Actor, id: number, dto: CriteriaSettingsDto): Promise<void> {
     await this.edit(
+      actor,
       id,
       (content) => ({
         ...content,
@@ -202,12 +256,13 @@ export class CriteriaSetsService {
 
   /** Adds a group (originalCode null) or changes one; its criteria follow a new code. */
   async saveGroup(
-    _actor: Actor,
+    actor: Actor,
     id: number,
     originalCode: string | null,
     dto: CriteriaGroupDto,
   ): Promise<void> {
     await this.edit(
+      actor,
       id,
       (content) => {
         const group: GroupContent = {
@@ -234,8 +289,8 @@ export class CriteriaSetsService {
   }
 
   /** Removes an empty group; a group that still has criteria is refused. */
-  async deleteGroup(_actor: Actor, id: number, code: string): Promise<void> {
-    await this.edit(id, (content) => {
+  async deleteGroup(actor: Actor, id: number, code: string): Promise<void> {
+    await this.edit(actor, id, (content) => {
       const group = content.groups.find((g) => g.code === code);
       if (!group) throw new NotFoundException();
       if (group.criteria.length > 0)
@@ -249,11 +304,12 @@ export class CriteriaSetsService {
 
   /** Adds a criterion (originalCode null) or changes one, moving it to another group if asked. */
   async saveCriterion(
-    _actor: Actor,
+    actor: Actor,
     id: number,
     originalCode: string | null,
     dto: CriterionFormDto,
   ): Promise<void> {
+    await this.writable(actor, id);
     const known = await this.knownDomains();
     let rule: CriterionContent['rule'] = null;
     if (dto.evidence === EvidenceKind.Automatic) {
@@ -285,6 +341,7 @@ export class CriteriaSetsService {
       rule,
     };
     await this.edit(
+      actor,
       id,
       (content) => {
         if (!content.groups.some((g) => g.code === dto.groupCode))
@@ -315,8 +372,8 @@ export class CriteriaSetsService {
     );
   }
 
-  async deleteCriterion(_actor: Actor, id: number, code: string): Promise<void> {
-    await this.edit(id, (content) => {
+  async deleteCriterion(actor: Actor, id: number, code: string): Promise<void> {
+    await this.edit(actor, id, (content) => {
       if (!content.groups.some((g) => g.criteria.some((c) => c.code === code))) throw new NotFoundException();
       return {
         ...content,
@@ -330,6 +387,7 @@ export class CriteriaSetsService {
    * transaction. The activated version records who activated it and when.
    */
   async activate(actor: Actor, id: number, now = new Date()): Promise<CriteriaSet> {
+    await this.writable(actor, id);
     const known = await this.knownDomains();
     const set = await this.unitOfWork.run(async (manager) => {
       const draft = await this.lockedDraft(manager, id);
@@ -354,6 +412,7 @@ export class CriteriaSetsService {
 
   /** Throws a draft away (a version never activated was never used). */
   async discardDraft(actor: Actor, id: number): Promise<void> {
+    await this.writable(actor, id);
     await this.unitOfWork.run(async (manager) => {
       await this.lockedDraft(manager, id);
       await this.sets.deleteDraft(manager, id);
@@ -368,10 +427,13 @@ export class CriteriaSetsService {
    * block activation.
    */
   private async edit(
+    actor: Actor,
     id: number,
     change: (content: CriteriaContent) => CriteriaContent,
     formField: (field: string, content: CriteriaContent) => string | null = () => null,
   ): Promise<void> {
+    // Ownership never changes, so it is checked once, before the transaction.
+    await this.writable(actor, id);
     const known = await this.knownDomains();
     await this.unitOfWork.run(async (manager) => {
       const draft = await this.lockedDraft(manager, id);

@@ -93,6 +93,7 @@ function criterionView(locale: Locale, c: CriterionContent) {
 export function versionView(locale: Locale, detail: CriteriaSetDetail) {
   return {
     set: detail.set,
+    owners: detail.owners,
     totalPoints: detail.totalPoints,
     isDraft: detail.set.status === 'DRAFT',
     statusLabel: translate(locale, `citizenship.criteria.status.${detail.set.status}`),
