@@ -400,6 +400,7 @@ describe('accounts, passwords and tokens (e2e)', () => {
       'POST /account/tokens': 'own tokens',
       'POST /account/tokens/:id/revoke': 'own tokens',
       'POST /logout': 'own session',
+      'POST /notices/:id/open': 'own notices',
       'POST /notices/:id/read': 'own notices',
       'POST /notices/read': 'own notices',
       'POST /privacy/consent': 'own consent',
@@ -451,6 +452,7 @@ describe('accounts, passwords and tokens (e2e)', () => {
       'POST /workers/:id/edit': 'worker profile',
       'POST /workers/:id/employments/:employmentId/end': 'employment',
       'POST /workers/:id/employments/:employmentId/union': 'employment',
+      'POST /workers/export/:format/full': 'reads the roster (logged with a reason)',
       'POST /workers/search': 'search',
     };
     /** Routes that end the officer's own session: called last, if at all. */
@@ -484,6 +486,7 @@ describe('accounts, passwords and tokens (e2e)', () => {
         'POST /workers/:id/employments/:employmentId/end': { endDate: '2026-01-31' },
         'POST /api/v1/workers/:id/employments/:employmentId/end': { endDate: '2026-02-28' },
         'POST /workers/search': { q: worker.cccd },
+        'POST /workers/export/:format/full': { reason: 'Danh sách đóng bảo hiểm xã hội', status: 'all' },
         'POST /api/v1/workers/lookup': { cccd: worker.cccd },
       };
       const answers: string[] = [];
