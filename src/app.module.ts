@@ -27,6 +27,7 @@ import { dataSourceOptions } from './database/data-source';
 import { SeedModule } from './database/seed/seed.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
+import { ImportsModule } from './imports/imports.module';
 import { JobsModule, ProcessRole } from './jobs/jobs.module';
 import './messages';
 import { ActivitiesModule } from './activities/activities.module';
@@ -100,6 +101,7 @@ export class AppModule implements NestModule {
         WorkersModule,
         LearningRecordsModule,
         FilesModule,
+        ImportsModule,
         CatalogModule,
         MaterialsModule,
         LearningModule,

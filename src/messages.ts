@@ -15,6 +15,7 @@ import { authMessages } from './auth/auth.messages';
 import { commonMessages } from './common/i18n/common.messages';
 import { registerMessages } from './common/i18n/i18n';
 import { homeMessages } from './home/home.messages';
+import { importsMessages } from './imports/imports.messages';
 import { jobsMessages } from './jobs/jobs.messages';
 import { organisationsMessages } from './organisations/organisations.messages';
 import { privacyMessages } from './privacy/privacy.messages';
@@ -39,6 +40,7 @@ registerMessages(
   auditMessages,
   authMessages,
   homeMessages,
+  importsMessages,
   jobsMessages,
   organisationsMessages,
   privacyMessages,

@@ -30,9 +30,10 @@ import { AppRequest } from '../common/http/request';
 import { TempUpload, UploadedTemp } from '../files/file-upload';
 import { JobRunsService } from '../jobs/job-runs.service';
 import { ACTIVITY_READERS, ACTIVITY_WRITERS } from './activities.access';
-import { AttendanceImportsService, describeAttendanceError } from './attendance-imports.service';
-import { AttendanceUploadInterceptor } from './attendance-upload';
-import { AttendanceImport } from './entities/attendance-import.entity';
+import { ImportRun } from '../imports/entities/import-run.entity';
+import { describeImportError } from '../imports/import-runs.service';
+import { ImportUploadInterceptor } from '../imports/import-upload';
+import { AttendanceImportsService } from './attendance-imports.service';
 import { AttendanceService } from './attendance.service';
 import { AttendanceDto, CreateSessionDto, SessionDto, SessionListQuery } from './dto/session.dto';
 import { AttendanceMethod } from './entities/session-attendance.entity';
@@ -124,7 +125,7 @@ export class ActivitiesApiController {
   @Post(':id/attendance-imports')
   @HttpCode(202)
   @Roles(...ACTIVITY_WRITERS)
-  @UseInterceptors(AttendanceUploadInterceptor)
+  @UseInterceptors(ImportUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -182,21 +183,21 @@ export class ActivitiesApiController {
         row: e.rowNumber,
         column: e.columnName,
         code: e.messageKey,
-        message: describeAttendanceError(req.locale, e),
+        message: describeImportError(req.locale, e),
       })),
     };
   }
 }
 
-function importView(imp: AttendanceImport) {
+function importView(imp: ImportRun) {
   return {
     id: imp.id,
-    sessionId: imp.sessionId,
+    sessionId: imp.targetId,
     fileName: imp.originalName,
     status: imp.status,
     jobRunId: imp.jobRunId,
     rows: imp.totalRows,
-    recorded: imp.recordedCount,
+    recorded: imp.createdCount,
     unchanged: imp.unchangedCount,
     errors: imp.errorCount,
     createdAt: imp.createdAt,

@@ -1,19 +1,16 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ImportsModule } from '../imports/imports.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ActivitiesApiController } from './activities.api.controller';
 import { ActivitiesController } from './activities.controller';
 import { ActivitiesDemoSeeder } from './activities.demo-seeder';
 import { AttendanceRowValidator } from './attendance-file/attendance-row.validator';
-import { AttendanceImportProcessor } from './attendance-import.processor';
 import { AttendanceImportsController } from './attendance-imports.controller';
-import { AttendanceImportsRepository } from './attendance-imports.repository';
 import { AttendanceImportsService } from './attendance-imports.service';
 import { AttendanceService } from './attendance.service';
 import { CheckinController } from './checkin.controller';
-import { AttendanceImportError } from './entities/attendance-import-error.entity';
-import { AttendanceImport } from './entities/attendance-import.entity';
 import { LearningSession } from './entities/learning-session.entity';
 import { SessionAttendance } from './entities/session-attendance.entity';
 import { SessionsRepository } from './sessions.repository';
@@ -22,9 +19,10 @@ import { SessionsService } from './sessions.service';
 /** In-person learning: sessions union officers organise, and attendance as learning records. */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([LearningSession, SessionAttendance, AttendanceImport, AttendanceImportError]),
+    TypeOrmModule.forFeature([LearningSession, SessionAttendance]),
     OrganisationsModule,
     LearningRecordsModule,
+    ImportsModule,
   ],
   // The imports' controller first: its /activities/attendance-template.xlsx must not be read as /activities/:id.
   controllers: [
@@ -37,10 +35,8 @@ import { SessionsService } from './sessions.service';
     SessionsRepository,
     SessionsService,
     AttendanceService,
-    AttendanceImportsRepository,
     AttendanceImportsService,
     AttendanceRowValidator,
-    AttendanceImportProcessor,
     ActivitiesDemoSeeder,
   ],
   exports: [SessionsService, AttendanceService, AttendanceImportsService, ActivitiesDemoSeeder],

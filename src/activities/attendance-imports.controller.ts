@@ -25,11 +25,12 @@ import { uploadsConfig, UploadsConfig } from '../config';
 import { TempUpload, UploadedTemp } from '../files/file-upload';
 import { JobRunsService, JobRunView } from '../jobs/job-runs.service';
 import { ACTIVITY_READERS, ACTIVITY_WRITERS } from './activities.access';
-import { AttendanceUploadInterceptor } from './attendance-upload';
 import { writeAttendanceTemplate } from './attendance-file/attendance-template';
-import { describeAttendanceError, AttendanceImportsService } from './attendance-imports.service';
-import { AttendanceImportError } from './entities/attendance-import-error.entity';
-import { AttendanceImportStatus } from './entities/attendance-import.entity';
+import { ImportRowError } from '../imports/entities/import-row-error.entity';
+import { ImportStatus } from '../imports/entities/import-run.entity';
+import { describeImportError } from '../imports/import-runs.service';
+import { ImportUploadInterceptor } from '../imports/import-upload';
+import { AttendanceImportsService } from './attendance-imports.service';
 import { SessionsService } from './sessions.service';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
@@ -65,7 +66,7 @@ export class AttendanceImportsController {
   /** Multipart: the CSRF token travels in the query string (the body is read after the check). */
   @Post(':id/imports')
   @Roles(...ACTIVITY_WRITERS)
-  @UseInterceptors(AttendanceUploadInterceptor)
+  @UseInterceptors(ImportUploadInterceptor)
   @FormView('activities/imports', { context: 'uploadContext', flash: 'activities.import.queued' })
   async upload(
     @CurrentActor() actor: Actor,
@@ -96,10 +97,9 @@ export class AttendanceImportsController {
       imp,
       run: await this.run(actor, imp.jobRunId),
       finished: imp.finished,
-      failed: imp.status === AttendanceImportStatus.Failed,
-      completed: imp.status === AttendanceImportStatus.Completed,
-      nothingNew:
-        imp.status === AttendanceImportStatus.Completed && imp.recordedCount === 0 && imp.unchangedCount > 0,
+      failed: imp.status === ImportStatus.Failed,
+      completed: imp.status === ImportStatus.Completed,
+      nothingNew: imp.status === ImportStatus.Completed && imp.createdCount === 0 && imp.unchangedCount > 0,
       errors: { ...errors, items: errors.items.map((e) => errorView(req, e)) },
       path: `/activities/${id}/imports/${importId}`,
       fileRetentionDays: this.uploads.importFileRetentionDays,
@@ -122,9 +122,9 @@ export class AttendanceImportsController {
       filename: `loi-nhap-diem-danh-${imp.id}`,
       sheet: translate(req.locale, 'roster.errors.title'),
       columns: [
-        { header: 'roster.errors.row', value: (e: AttendanceImportError) => e.rowNumber, width: 8 },
+        { header: 'roster.errors.row', value: (e: ImportRowError) => e.rowNumber, width: 8 },
         { header: 'roster.errors.column', value: (e) => e.columnName ?? '', width: 24 },
-        { header: 'roster.errors.reason', value: (e) => describeAttendanceError(req.locale, e), width: 70 },
+        { header: 'roster.errors.reason', value: (e) => describeImportError(req.locale, e), width: 70 },
       ],
       rows: this.imports.errors(imp.id),
     });
@@ -151,10 +151,10 @@ export class AttendanceImportsController {
   }
 }
 
-function errorView(req: AppRequest, e: AttendanceImportError) {
+function errorView(req: AppRequest, e: ImportRowError) {
   return {
     rowNumber: e.rowNumber,
     columnName: e.columnName,
-    message: describeAttendanceError(req.locale, e),
+    message: describeImportError(req.locale, e),
   };
 }

@@ -62,8 +62,8 @@ export class FilesService implements OnModuleInit {
 
   /**
    * Sweeps uploads a crashed process left half-received or unclaimed: `.upload` files (a claimed
-   * upload is renamed) in every directory FileUploadInterceptor receives into — tmp/, and roster/ and
-   * attendance/, whose uploads hold CCCD numbers. Only those older than any request lasts (Node ends
+   * upload is renamed) in every directory FileUploadInterceptor receives into — tmp/, and imports/
+   * (roster/ and attendance/ before it), whose uploads hold CCCD numbers. Only those older than any request lasts (Node ends
    * a request after 5 minutes), so none that another process is still receiving.
    */
   async onModuleInit(): Promise<void> {

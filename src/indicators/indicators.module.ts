@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { ImportsModule } from '../imports/imports.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { DashboardModule } from './dashboard/dashboard.module';
@@ -36,6 +37,7 @@ import { SnapshotsRepository } from './snapshots.repository';
     ]),
     OrganisationsModule,
     LearningRecordsModule,
+    ImportsModule,
     DashboardModule,
   ],
   controllers: [PlansController, RollupsController, PlansApiController],

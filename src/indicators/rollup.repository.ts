@@ -70,16 +70,6 @@ export class RollupRepository {
     }));
   }
 
-  /** When the latest roster import completed (the trigger of a refresh after bulk imports). */
-  async latestRosterImport(): Promise<Date | null> {
-    const [row]: { at: unknown }[] = await this.dataSource.query(
-      "SELECT MAX(updated_at) AS at FROM roster_imports WHERE status = 'COMPLETED'",
-    );
-    if (!row?.at) return null;
-    const at = row.at instanceof Date ? row.at : new Date(`${String(row.at).replace(' ', 'T')}Z`);
-    return Number.isNaN(at.getTime()) ? null : at;
-  }
-
   /** Declared headcount per enterprise for a year. */
   async headcounts(year: number): Promise<Map<number, number>> {
     const rows: { enterprise_id: number | string; headcount: number | string }[] =

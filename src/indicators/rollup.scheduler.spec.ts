@@ -3,7 +3,7 @@ import { JobQueue } from '../jobs/job-queue';
 import { LearningRecordEvents } from '../learning-records/learning-record-events';
 import { Plan } from './entities/plan.entity';
 import { PlansRepository } from './plans.repository';
-import { RollupRepository } from './rollup.repository';
+import { ImportRunsService } from '../imports/import-runs.service';
 import { hourInVietnam, REFRESH_DELAY_MS, RollupScheduler } from './rollup.scheduler';
 import { RollupService } from './rollup.service';
 import { SnapshotsRepository } from './snapshots.repository';
@@ -22,7 +22,7 @@ function setup(env: AppConfig['env'] = 'production') {
     find: jest.fn(async () => ({ id: 2 }) as unknown),
     prune: jest.fn(async () => 0),
   };
-  const rollupData = { latestRosterImport: jest.fn(async () => null as Date | null) };
+  const imports = { latestCompleted: jest.fn(async () => null as Date | null) };
   const rollups = { isFinalYearEnd: jest.fn(async () => true) };
   const queue = { enqueue: jest.fn(async () => ({ id: 1 })) };
   const listeners: (() => Promise<void>)[] = [];
@@ -32,13 +32,13 @@ function setup(env: AppConfig['env'] = 'production') {
   const sut = new RollupScheduler(
     plans as unknown as PlansRepository,
     snapshots as unknown as SnapshotsRepository,
-    rollupData as unknown as RollupRepository,
+    imports as unknown as ImportRunsService,
     rollups as unknown as RollupService,
     queue as unknown as JobQueue,
     events as unknown as LearningRecordEvents,
     { env } as AppConfig,
   );
-  return { sut, plans, snapshots, rollupData, rollups, queue, events, listeners };
+  return { sut, plans, snapshots, imports, rollups, queue, events, listeners };
 }
 
 /** 25/11/2026 at the given hour in Vietnam (UTC+7). */
@@ -99,13 +99,13 @@ describe(RollupScheduler.name, () => {
   });
 
   it('refreshes today’s snapshot after a roster import completes, not for imports seen at start-up', async () => {
-    const { sut, rollupData, queue } = setup();
-    rollupData.latestRosterImport.mockResolvedValue(new Date('2026-11-25T01:00:00Z'));
+    const { sut, imports, queue } = setup();
+    imports.latestCompleted.mockResolvedValue(new Date('2026-11-25T01:00:00Z'));
     await sut.afterRosterImports([PLAN], '2026-11-25');
     expect(queue.enqueue).not.toHaveBeenCalled();
     await sut.afterRosterImports([PLAN], '2026-11-25');
     expect(queue.enqueue).not.toHaveBeenCalled();
-    rollupData.latestRosterImport.mockResolvedValue(new Date('2026-11-25T02:00:00Z'));
+    imports.latestCompleted.mockResolvedValue(new Date('2026-11-25T02:00:00Z'));
     await sut.afterRosterImports([PLAN], '2026-11-25');
     expect(queue.enqueue).toHaveBeenCalledWith(
       'indicators.rollup',

@@ -12,7 +12,8 @@ import { LearningRecordEvents } from '../learning-records/learning-record-events
 import { todayInVietnam } from '../organisations/admin-units.service';
 import { Plan } from './entities/plan.entity';
 import { PlansRepository } from './plans.repository';
-import { RollupRepository } from './rollup.repository';
+import { ImportKind } from '../imports/entities/import-run.entity';
+import { ImportRunsService } from '../imports/import-runs.service';
 import { RollupService } from './rollup.service';
 import { SnapshotsRepository } from './snapshots.repository';
 
@@ -68,7 +69,7 @@ export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, On
   constructor(
     private readonly plans: PlansRepository,
     private readonly snapshots: SnapshotsRepository,
-    private readonly rollupData: RollupRepository,
+    private readonly imports: ImportRunsService,
     private readonly rollups: RollupService,
     private readonly queue: JobQueue,
     private readonly events: LearningRecordEvents,
@@ -166,7 +167,7 @@ export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, On
 
   /** Roster imports finished since the previous tick refresh today's snapshot (the first tick only looks). */
   async afterRosterImports(active: Plan[], today: string): Promise<void> {
-    const latest = await this.rollupData.latestRosterImport();
+    const latest = await this.imports.latestCompleted(ImportKind.Roster);
     const seen = this.lastRosterImport;
     this.lastRosterImport = latest;
     if (seen === undefined || !latest || (seen && latest <= seen)) return;

@@ -3,12 +3,10 @@
  * so adding a name here means adding its @JobHandler in the domain that owns it.
  */
 export interface JobPayloads {
-  /** Reads an uploaded roster file into workers and employments (workers/roster-import.processor.ts). */
-  'roster.import': { importId: number };
+  /** Reads an uploaded sheet (a roster, an attendance sheet…) through its kind's handler (imports/import-pipeline.ts). */
+  'import.run': { importId: number };
   /** Tells the domains that listen to new learning records about a worker (learning-records/learning-record-events.ts). */
   'learning.recorded': { workerId: number };
-  /** Reads an uploaded attendance sheet into a session's attendance (activities/attendance-import.processor.ts). */
-  'attendance.import': { importId: number };
   /** Evaluates one worker's open learning-citizen applications (citizenship/applications/evaluation/evaluation.jobs.ts). */
   'citizenship.evaluate-worker': { workerId: number };
   /** Evaluates every open application of a year in an enterprise, a unit's subtree or the province, in chunks. */
@@ -27,9 +25,8 @@ export type JobName = keyof JobPayloads;
 
 /** Kept as a list too so that start-up can check each name has a handler. */
 export const JOB_NAMES: readonly JobName[] = [
-  'roster.import',
+  'import.run',
   'learning.recorded',
-  'attendance.import',
   'citizenship.evaluate-worker',
   'citizenship.evaluate-batch',
   'indicators.rollup',

@@ -18,7 +18,6 @@ import { PrivacyDemoSeeder } from './privacy.demo-seeder';
 import { loadNotice } from './privacy-notice';
 import { PrivacyRequestsRepository } from './requests/privacy-requests.repository';
 import { PrivacyRequestsService } from './requests/privacy-requests.service';
-import { ImportFileRetention } from './retention/import-file-retention.service';
 
 /**
  * Personal data (Law 91/2025/QH15): consent to the privacy notice before anything else, the
@@ -37,11 +36,10 @@ import { ImportFileRetention } from './retention/import-file-retention.service';
     PrivacyRequestsRepository,
     PrivacyRequestsService,
     PrivacyAdminService,
-    ImportFileRetention,
     PrivacyDemoSeeder,
     { provide: APP_INTERCEPTOR, useClass: ConsentInterceptor },
     { provide: APP_FILTER, useClass: ConsentRequiredFilter },
   ],
-  exports: [ConsentService, PrivacyDemoSeeder, ImportFileRetention],
+  exports: [ConsentService, PrivacyDemoSeeder],
 })
 export class PrivacyModule {}

@@ -8,7 +8,6 @@ import {
   Post,
   Query,
   Req,
-  UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiBearerAuth, ApiBody, ApiConsumes, ApiOperation, ApiTags } from '@nestjs/swagger';
@@ -18,9 +17,11 @@ import { PageQuery, pageWindow } from '../common/http/pagination';
 import { AppRequest } from '../common/http/request';
 import { JobRunsService } from '../jobs/job-runs.service';
 import { UploadRosterDto } from './dto/worker.dto';
-import { RosterImport } from './entities/roster-import.entity';
-import { describeRosterError, RosterImportsService } from './roster-imports.service';
-import { RosterUploadInterceptor, storedUpload } from './roster-upload';
+import { TempUpload, UploadedTemp } from '../files/file-upload';
+import { ImportRun } from '../imports/entities/import-run.entity';
+import { describeImportError } from '../imports/import-runs.service';
+import { ImportUploadInterceptor } from '../imports/import-upload';
+import { RosterImportsService } from './roster-imports.service';
 import { WORKER_MANAGERS } from './workers.access';
 
 /** Roster imports for integrations: upload a file, then poll its status and errors. */
@@ -36,7 +37,7 @@ export class RosterImportsApiController {
   @Post()
   @HttpCode(202)
   @Roles(...WORKER_MANAGERS)
-  @UseInterceptors(RosterUploadInterceptor)
+  @UseInterceptors(ImportUploadInterceptor)
   @ApiConsumes('multipart/form-data')
   @ApiBody({
     schema: {
@@ -56,9 +57,9 @@ export class RosterImportsApiController {
   async upload(
     @CurrentActor() actor: Actor,
     @Body() dto: UploadRosterDto,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedTemp() upload: TempUpload | undefined,
   ) {
-    const created = await this.imports.createFromUpload(actor, dto.enterpriseId, storedUpload(file));
+    const created = await this.imports.createFromUpload(actor, dto.enterpriseId, upload);
     return view(created);
   }
 
@@ -89,16 +90,16 @@ export class RosterImportsApiController {
         row: e.rowNumber,
         column: e.columnName,
         code: e.messageKey,
-        message: describeRosterError(req.locale, e),
+        message: describeImportError(req.locale, e),
       })),
     };
   }
 }
 
-function view(imp: RosterImport) {
+function view(imp: ImportRun) {
   return {
     id: imp.id,
-    enterpriseId: imp.enterpriseId,
+    enterpriseId: imp.targetId,
     fileName: imp.originalName,
     status: imp.status,
     jobRunId: imp.jobRunId,

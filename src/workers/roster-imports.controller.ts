@@ -11,7 +11,6 @@ import {
   Render,
   Req,
   Res,
-  UploadedFile,
   UseInterceptors,
 } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
@@ -27,11 +26,13 @@ import { formatDate } from '../common/views/view-helpers';
 import { uploadsConfig, UploadsConfig } from '../config';
 import { JobRunsService, JobRunView } from '../jobs/job-runs.service';
 import { UploadRosterDto } from './dto/worker.dto';
-import { RosterImportError } from './entities/roster-import-error.entity';
-import { RosterImportStatus } from './entities/roster-import.entity';
-import { describeRosterError, RosterImportsService } from './roster-imports.service';
+import { TempUpload, UploadedTemp } from '../files/file-upload';
+import { ImportRowError } from '../imports/entities/import-row-error.entity';
+import { ImportStatus } from '../imports/entities/import-run.entity';
+import { describeImportError } from '../imports/import-runs.service';
+import { ImportUploadInterceptor } from '../imports/import-upload';
+import { RosterImportsService } from './roster-imports.service';
 import { writeRosterTemplate } from './roster/roster-template';
-import { RosterUploadInterceptor, storedUpload } from './roster-upload';
 import { WorkerAccountsService } from './worker-accounts.service';
 import { WORKER_MANAGERS } from './workers.access';
 
@@ -67,14 +68,14 @@ export class RosterImportsController {
   /** Multipart: the CSRF token travels in the query string (the body is read after the check). */
   @Post()
   @Roles(...WORKER_MANAGERS)
-  @UseInterceptors(RosterUploadInterceptor)
+  @UseInterceptors(ImportUploadInterceptor)
   @FormView('workers/imports', { context: 'uploadContext', flash: 'roster.queued' })
   async upload(
     @CurrentActor() actor: Actor,
     @Body() dto: UploadRosterDto,
-    @UploadedFile() file: Express.Multer.File | undefined,
+    @UploadedTemp() upload: TempUpload | undefined,
   ) {
-    const created = await this.imports.createFromUpload(actor, dto.enterpriseId, storedUpload(file));
+    const created = await this.imports.createFromUpload(actor, dto.enterpriseId, upload);
     return { url: `/workers/imports/${created.id}` };
   }
 
@@ -95,8 +96,8 @@ export class RosterImportsController {
       imp,
       run: await this.run(actor, imp.jobRunId),
       finished: imp.finished,
-      failed: imp.status === RosterImportStatus.Failed,
-      completed: imp.status === RosterImportStatus.Completed,
+      failed: imp.status === ImportStatus.Failed,
+      completed: imp.status === ImportStatus.Completed,
       errors: { ...errors, items: errors.items.map((e) => errorView(req, e)) },
       saved: imp.createdCount + imp.updatedCount + imp.unchangedCount,
       fileRetentionDays: this.uploads.importFileRetentionDays,
@@ -118,9 +119,9 @@ export class RosterImportsController {
       filename: `loi-nhap-danh-sach-${imp.id}`,
       sheet: translate(req.locale, 'roster.errors.title'),
       columns: [
-        { header: 'roster.errors.row', value: (e: RosterImportError) => e.rowNumber, width: 8 },
+        { header: 'roster.errors.row', value: (e: ImportRowError) => e.rowNumber, width: 8 },
         { header: 'roster.errors.column', value: (e) => e.columnName ?? '', width: 24 },
-        { header: 'roster.errors.reason', value: (e) => describeRosterError(req.locale, e), width: 60 },
+        { header: 'roster.errors.reason', value: (e) => describeImportError(req.locale, e), width: 60 },
       ],
       rows: this.imports.errors(imp.id),
     });
@@ -174,10 +175,10 @@ export class RosterImportsController {
   }
 }
 
-function errorView(req: AppRequest, e: RosterImportError) {
+function errorView(req: AppRequest, e: ImportRowError) {
   return {
     rowNumber: e.rowNumber,
     columnName: e.columnName,
-    message: describeRosterError(req.locale, e),
+    message: describeImportError(req.locale, e),
   };
 }

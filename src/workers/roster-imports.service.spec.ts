@@ -6,34 +6,34 @@ import { Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { UnitOfWork } from '../database/unit-of-work';
-import { JobQueue } from '../jobs/job-queue';
+import { ImportKind, ImportRun, ImportStatus } from '../imports/entities/import-run.entity';
+import { ImportPipeline } from '../imports/import-pipeline';
+import { ImportRunsRepository } from '../imports/import-runs.repository';
+import { ImportRunsService } from '../imports/import-runs.service';
 import { EnterpriseScopeService } from '../organisations/enterprise-scope';
-import { RosterImport, RosterImportStatus } from './entities/roster-import.entity';
-import { RosterImportsRepository } from './roster-imports.repository';
 import { RosterImportsService, SeenPeriod } from './roster-imports.service';
 import { inMemoryWorkers, personRegistry } from '../../test/support/in-memory-workers';
 import { RosterField } from './roster/roster-columns';
 import { RosterRowValidator } from './roster/roster-row.validator';
 import { WorkersRepository } from './workers.repository';
 
-function fakeImports(imp: RosterImport) {
+/** The import runs table, as far as the pipeline uses it: one run, its counters and its errors. */
+function fakeRuns(imp: ImportRun) {
   return {
     errors: [] as unknown[],
-    findById: jest.fn(async () => Object.assign(new RosterImport(), imp)),
+    findById: jest.fn(async () => Object.assign(new ImportRun(), imp)),
     markRunning: jest.fn(async () => {
-      if (imp.status === RosterImportStatus.Queued) imp.status = RosterImportStatus.Running;
+      if (imp.status === ImportStatus.Queued) imp.status = ImportStatus.Running;
     }),
-    advance: jest.fn(
-      async (_m: EntityManager, _id: number, expected: number, counts: Partial<RosterImport>) => {
-        if (imp.totalRows !== expected) return false;
-        Object.assign(imp, counts);
-        return true;
-      },
-    ),
+    advance: jest.fn(async (_m: EntityManager, _id: number, expected: number, counts: Partial<ImportRun>) => {
+      if (imp.totalRows !== expected) return false;
+      Object.assign(imp, counts);
+      return true;
+    }),
     insertErrors: jest.fn(async function (this: { errors: unknown[] }, rows: unknown[]) {
       this.errors.push(...rows);
     }),
-    finish: jest.fn(async (_id: number, status: RosterImportStatus) => {
+    finish: jest.fn(async (_id: number, status: ImportStatus) => {
       imp.status = status;
     }),
   };
@@ -48,30 +48,37 @@ describe(RosterImportsService.name, () => {
   const dir = mkdtempSync(join(tmpdir(), 'roster-spec-'));
   beforeAll(() => jest.spyOn(Logger.prototype, 'log').mockImplementation(() => undefined));
 
-  function build(imp: RosterImport) {
+  /** The roster handler on the real pipeline, over fakes of the runs table and the workers. */
+  function build(imp: ImportRun) {
     const fakes = inMemoryWorkers();
     const workers = fakes.repo;
-    const imports = fakeImports(imp);
+    const imports = fakeRuns(imp);
+    const pipeline = new ImportPipeline(imports as unknown as ImportRunsRepository, unitOfWork, {
+      dir,
+      maxFileBytes: 1024 * 1024,
+      importFileRetentionDays: 7,
+    });
     const sut = new RosterImportsService(
-      imports as unknown as RosterImportsRepository,
+      {} as ImportRunsService,
+      pipeline,
       workers as unknown as WorkersRepository,
       new RosterRowValidator(),
       personRegistry(fakes, pii),
-      unitOfWork,
       pii,
       {} as EnterpriseScopeService,
-      {} as JobQueue,
-      { dir, maxFileBytes: 1024 * 1024, importFileRetentionDays: 7 },
     );
-    return { sut, workers, imports };
+    sut.onModuleInit();
+    return { sut, pipeline, workers, imports };
   }
 
   const newImport = (storedName: string, totalRows = 0) =>
-    Object.assign(new RosterImport(), {
+    Object.assign(new ImportRun(), {
       id: 9,
-      enterpriseId: 5,
+      kind: ImportKind.Roster,
+      targetId: 5,
+      uploadedBy: 1,
       storedName,
-      status: RosterImportStatus.Queued,
+      status: ImportStatus.Queued,
       totalRows,
       createdCount: totalRows,
       updatedCount: 0,
@@ -122,8 +129,8 @@ describe(RosterImportsService.name, () => {
           'Trần Văn Bình,1/1/1990,Nam,12345,01/06/2015',
         ]),
       );
-      const { sut, workers, imports } = build(imp);
-      const result = await sut.process(9, progress);
+      const { pipeline, workers, imports } = build(imp);
+      const result = await pipeline.process(9, progress);
       expect(result).toMatchObject({ status: 'COMPLETED', rows: 3, created: 2, errors: 1 });
       expect(workers.workers.map((w) => w.fullName)).toEqual(['Nguyễn Văn An', 'Lê Thị Hoa']);
       expect(imports.errors).toEqual([
@@ -135,18 +142,18 @@ describe(RosterImportsService.name, () => {
       const imp = newImport(
         csv('missing.csv', ['Họ và tên;Ngày sinh;Giới tính', 'Nguyễn Văn An;15/03/1990;Nam']),
       );
-      const { sut, workers, imports } = build(imp);
-      await expect(sut.process(9, progress)).resolves.toMatchObject({ status: 'FAILED' });
+      const { pipeline, workers, imports } = build(imp);
+      await expect(pipeline.process(9, progress)).resolves.toMatchObject({ status: 'FAILED' });
       expect(workers.insertMany).not.toHaveBeenCalled();
       expect(imports.errors).toEqual([
         expect.objectContaining({
           rowNumber: 1,
-          messageKey: 'roster.error.missingColumn',
+          messageKey: 'import.error.missingColumn',
           params: { column: 'Số CCCD' },
         }),
         expect.objectContaining({
           rowNumber: 1,
-          messageKey: 'roster.error.missingColumn',
+          messageKey: 'import.error.missingColumn',
           params: { column: 'Ngày vào làm' },
         }),
       ]);
@@ -161,9 +168,9 @@ describe(RosterImportsService.name, () => {
         ]),
         1,
       );
-      imp.status = RosterImportStatus.Running;
-      const { sut, workers } = build(imp);
-      await expect(sut.process(9, progress)).resolves.toMatchObject({
+      imp.status = ImportStatus.Running;
+      const { pipeline, workers } = build(imp);
+      await expect(pipeline.process(9, progress)).resolves.toMatchObject({
         status: 'COMPLETED',
         rows: 2,
         created: 2,
@@ -174,22 +181,22 @@ describe(RosterImportsService.name, () => {
     it('closes the import with a message when the last attempt fails, and lets earlier ones retry', async () => {
       const lines = [header, 'Nguyễn Văn An,15/03/1990,Nam,067090012345,01/06/2015'];
       const imp = newImport(csv('broken-db.csv', lines));
-      const { sut, workers, imports } = build(imp);
+      const { pipeline, workers, imports } = build(imp);
       workers.findByHashes.mockRejectedValue(new Error('connection lost'));
       jest.spyOn(Logger.prototype, 'error').mockImplementation(() => undefined);
-      await expect(sut.process(9, { ...progress, attempt: 1 })).rejects.toThrow('connection lost');
-      expect(imp.status).toBe(RosterImportStatus.Running);
-      await expect(sut.process(9, { ...progress, attempt: 3 })).rejects.toThrow('connection lost');
-      expect(imp.status).toBe(RosterImportStatus.Failed);
+      await expect(pipeline.process(9, { ...progress, attempt: 1 })).rejects.toThrow('connection lost');
+      expect(imp.status).toBe(ImportStatus.Running);
+      await expect(pipeline.process(9, { ...progress, attempt: 3 })).rejects.toThrow('connection lost');
+      expect(imp.status).toBe(ImportStatus.Failed);
       expect(imports.errors).toEqual([
-        expect.objectContaining({ rowNumber: 0, messageKey: 'roster.error.internal' }),
+        expect.objectContaining({ rowNumber: 0, messageKey: 'import.error.internal' }),
       ]);
     });
 
     it('leaves a finished import as it is', async () => {
-      const imp = Object.assign(newImport('gone.csv', 4), { status: RosterImportStatus.Completed });
-      const { sut, imports } = build(imp);
-      await expect(sut.process(9, progress)).resolves.toMatchObject({ status: 'COMPLETED', rows: 4 });
+      const imp = Object.assign(newImport('gone.csv', 4), { status: ImportStatus.Completed });
+      const { pipeline, imports } = build(imp);
+      await expect(pipeline.process(9, progress)).resolves.toMatchObject({ status: 'COMPLETED', rows: 4 });
       expect(imports.markRunning).not.toHaveBeenCalled();
     });
   });

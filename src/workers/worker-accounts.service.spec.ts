@@ -6,7 +6,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { EnterpriseScopeService } from '../organisations/enterprise-scope';
 import { UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { RosterImportStatus } from './entities/roster-import.entity';
+import { ImportStatus } from '../imports/entities/import-run.entity';
 import { RosterImportsService } from './roster-imports.service';
 import { WorkerAccountsService } from './worker-accounts.service';
 import { WorkersRepository } from './workers.repository';
@@ -24,9 +24,7 @@ describe(WorkerAccountsService.name, () => {
   beforeEach(() => {
     auth = { issueActivationCode: jest.fn() };
     const imports = {
-      findInScope: jest
-        .fn()
-        .mockResolvedValue({ id: 5, enterpriseId: 3, status: RosterImportStatus.Completed }),
+      findInScope: jest.fn().mockResolvedValue({ id: 5, targetId: 3, status: ImportStatus.Completed }),
       importedWorkers: async function* () {
         yield people;
       },

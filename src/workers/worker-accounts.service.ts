@@ -7,7 +7,7 @@ import { AuthService } from '../auth/auth.service';
 import { EnterpriseScopeService } from '../organisations/enterprise-scope';
 import { User, UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
-import { RosterImportStatus } from './entities/roster-import.entity';
+import { ImportStatus } from '../imports/entities/import-run.entity';
 import { Worker } from './entities/worker.entity';
 import { RosterImportsService } from './roster-imports.service';
 import { todayInVietnam } from './roster/roster-values';
@@ -62,10 +62,9 @@ export class WorkerAccountsService {
    */
   async prepareImportCodes(actor: Actor, importId: number): Promise<AsyncGenerator<IssuedCode>> {
     const imp = await this.imports.findInScope(actor, importId);
-    if (imp.status !== RosterImportStatus.Completed)
-      throw FormError.field('import', 'roster.codes.notCompleted');
+    if (imp.status !== ImportStatus.Completed) throw FormError.field('import', 'roster.codes.notCompleted');
     if (imp.fileDeletedAt) throw FormError.field('import', 'privacy.retention.codesUnavailable');
-    if (!(await this.mayIssueAt(actor, [imp.enterpriseId])))
+    if (!(await this.mayIssueAt(actor, [imp.targetId])))
       throw FormError.field('import', 'workers.code.notCurrent');
     return this.importCodes(imp);
   }

@@ -2,13 +2,12 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
+import { ImportsModule } from '../imports/imports.module';
 import { NoticesModule } from '../notices/notices.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { PiiAccessModule } from '../privacy/access-log/pii-access.module';
 import { UsersModule } from '../users/users.module';
 import { Employment } from './entities/employment.entity';
-import { RosterImportError } from './entities/roster-import-error.entity';
-import { RosterImport } from './entities/roster-import.entity';
 import { Worker } from './entities/worker.entity';
 import { PersonRegistry } from './identity/person-registry';
 import { IdentityReconciliation } from './reconciliation/entities/identity-reconciliation.entity';
@@ -16,13 +15,10 @@ import { ReconciliationsApiController } from './reconciliation/reconciliations.a
 import { ReconciliationsController } from './reconciliation/reconciliations.controller';
 import { ReconciliationsRepository } from './reconciliation/reconciliations.repository';
 import { ReconciliationsService } from './reconciliation/reconciliations.service';
-import { RosterImportProcessor } from './roster-import.processor';
 import { RosterImportsApiController } from './roster-imports.api.controller';
 import { RosterImportsController } from './roster-imports.controller';
-import { RosterImportsRepository } from './roster-imports.repository';
 import { RosterImportsService } from './roster-imports.service';
 import { RosterRowValidator } from './roster/roster-row.validator';
-import { RosterUploadInterceptor } from './roster-upload';
 import { WorkerAccountsService } from './worker-accounts.service';
 import { WorkersApiController } from './workers.api.controller';
 import { WorkersController } from './workers.controller';
@@ -32,12 +28,13 @@ import { WorkersService } from './workers.service';
 
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Worker, Employment, RosterImport, RosterImportError, IdentityReconciliation]),
+    TypeOrmModule.forFeature([Worker, Employment, IdentityReconciliation]),
     OrganisationsModule,
     UsersModule,
     AuthModule,
     PiiAccessModule,
     AuditModule,
+    ImportsModule,
     NoticesModule,
   ],
   // /workers/imports and /workers/reconciliations before /workers/:id, so that neither is taken for a worker id.
@@ -53,11 +50,8 @@ import { WorkersService } from './workers.service';
     WorkersRepository,
     WorkersService,
     WorkerAccountsService,
-    RosterImportsRepository,
     RosterImportsService,
     RosterRowValidator,
-    RosterImportProcessor,
-    RosterUploadInterceptor,
     WorkersDemoSeeder,
     PersonRegistry,
     ReconciliationsRepository,

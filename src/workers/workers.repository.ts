@@ -287,6 +287,13 @@ export class WorkersRepository {
     return query.getMany();
   }
 
+  /** Names of some enterprises, by id. */
+  async enterpriseNames(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.enterprises.find({ where: { id: In(ids) }, select: { id: true, name: true } });
+    return new Map(found.map((e) => [e.id, e.name]));
+  }
+
   async enterpriseInScope(enterpriseId: number, scope: EnterpriseScope): Promise<Enterprise | null> {
     const query = this.enterprises
       .createQueryBuilder('ent')

@@ -13,7 +13,7 @@ import { todayInVietnam } from '../../src/organisations/admin-units.service';
 import { PRIVACY_NOTICE } from '../../src/privacy/consent/consent.service';
 import { PersonalDataService } from '../../src/privacy/personal-data/personal-data.service';
 import { loadNotice } from '../../src/privacy/privacy-notice';
-import { ImportFileRetention } from '../../src/privacy/retention/import-file-retention.service';
+import { ImportFileRetention } from '../../src/imports/import-file-retention';
 import { expectExportDates, workerWithDates } from '../support/privacy-dates';
 import { Browser, createTestApp } from '../support/test-app';
 
@@ -481,11 +481,11 @@ describe('personal data (e2e)', () => {
       const path = up.headers.location as string;
       const id = Number(path.split('/').pop());
       for (let i = 0; i < 600; i++) {
-        const [imp] = await db.query('SELECT status FROM roster_imports WHERE id = ?', [id]);
+        const [imp] = await db.query('SELECT status FROM import_runs WHERE id = ?', [id]);
         if (imp.status === 'COMPLETED' || imp.status === 'FAILED') break;
         await new Promise((resolve) => setTimeout(resolve, 50));
       }
-      const [imp] = await db.query('SELECT status, stored_name FROM roster_imports WHERE id = ?', [id]);
+      const [imp] = await db.query('SELECT status, stored_name FROM import_runs WHERE id = ?', [id]);
       expect(imp.status).toBe('COMPLETED');
       const file = join(app.get<UploadsConfig>(uploadsConfig.KEY).dir, imp.stored_name);
       expect(existsSync(file)).toBe(true);

@@ -166,7 +166,7 @@ describe('faults: the worker killed mid-batch', () => {
     );
     const importRows: { status: string; total_rows: number; recorded_count: number; error_count: number }[] =
       await env.db.query(
-        `SELECT status, total_rows, recorded_count, error_count FROM attendance_imports WHERE id IN (${imports.join(',')})`,
+        `SELECT status, total_rows, created_count AS recorded_count, error_count FROM import_runs WHERE id IN (${imports.join(',')})`,
       );
     const runs = await jobRuns(env.db);
     // Every worker was announced to the listeners after their records landed (no lost event).

@@ -1,3 +1,4 @@
+import { ImportPipeline } from '../../src/imports/import-pipeline';
 import { INestApplication } from '@nestjs/common';
 import { randomBytes, randomInt } from 'node:crypto';
 import { mkdtempSync, writeFileSync } from 'node:fs';
@@ -163,7 +164,7 @@ describe('activities (integration)', () => {
     expect(first.imp).toMatchObject({
       status: 'COMPLETED',
       totalRows: 5,
-      recordedCount: 3,
+      createdCount: 3,
       unchangedCount: 0,
       errorCount: 2,
     });
@@ -183,17 +184,17 @@ describe('activities (integration)', () => {
     );
 
     const second = await upload();
-    expect(second.imp).toMatchObject({ recordedCount: 0, unchangedCount: 3, errorCount: 2 });
+    expect(second.imp).toMatchObject({ createdCount: 0, unchangedCount: 3, errorCount: 2 });
 
     // The first run delivered again (Bull's at-least-once), and the job's handler called again.
     await app.get(JobExecutor).execute(first.run.id, 2);
     expect((await runs.getForActor(officer, first.run.id)).result).toEqual(first.run.result);
-    const rerun = await imports.process(first.imp.id, {
+    const rerun = await app.get(ImportPipeline).process(first.imp.id, {
       runId: first.run.id,
       attempt: 3,
       progress: async () => undefined,
     });
-    expect(rerun).toMatchObject({ status: 'COMPLETED', recorded: 3, errors: 2 });
+    expect(rerun).toMatchObject({ status: 'COMPLETED', created: 3, errors: 2 });
     expect(await sessionRecords()).toBe(3);
     expect(await count('SELECT COUNT(*) AS n FROM session_attendance WHERE session_id = ?', [talk.id])).toBe(
       3,

@@ -7,6 +7,7 @@ import { parseDatabaseConfig } from '../../src/config/database.config';
 import { dataSourceOptions } from '../../src/database/data-source';
 import { migrations } from '../../src/database/migrations';
 import { OnePersonManyEmployers1764000017000 } from '../../src/database/migrations/1764000017000-one-person-many-employers';
+import { OneImportPipeline1764000018000 } from '../../src/database/migrations/1764000018000-one-import-pipeline';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
 
 /**
@@ -65,8 +66,10 @@ async function upgrade(
 
 describe.each(ENVS)('upgrading a database of the last version ($name)', (env) => {
   let db: DataSource;
-  afterAll(async () => {
+  afterEach(async () => {
     await db?.destroy();
+  });
+  afterAll(async () => {
     await env.cleanup();
   });
 
@@ -135,5 +138,74 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
     await db.query(
       "INSERT INTO employments (worker_id, enterprise_id, start_date, union_member) VALUES (8, 902, '2021-01-01', 0)",
     );
+  });
+
+  it('1764000018000: roster and attendance imports become runs of one pipeline, their errors with them', async () => {
+    db = await upgrade(await env.options(), OneImportPipeline1764000018000, async (old) => {
+      await old.query(
+        "INSERT INTO admin_units (id, code, name, search_key, kind, path, valid_from) VALUES (900, '900', 'Tỉnh Thử', 'tinh thu', 'PROVINCE', '/900/', '2000-01-01')",
+      );
+      await old.query(
+        "INSERT INTO enterprises (id, name, search_key, tax_code, unit_id) VALUES (901, 'DN 901', 'dn 901', '0100000901', 900)",
+      );
+      await old.query(
+        `INSERT INTO learning_sessions (id, enterprise_id, kind, title, search_key, starts_at, ends_at, place, organiser, hours, checkin_token)
+         VALUES (31, 901, 'LAW_TALK', 'Buổi học', 'buoi hoc', '2026-03-01 08:00:00', '2026-03-01 10:00:00', 'Hội trường', 'Công đoàn', 2, 'tok')`,
+      );
+      await old.query(
+        `INSERT INTO roster_imports (id, enterprise_id, uploaded_by, original_name, stored_name, sha256, status, total_rows, created_count, updated_count, unchanged_count, error_count)
+         VALUES (1, 901, 5, 'a.xlsx', 'roster/a.xlsx', 'x', 'COMPLETED', 10, 7, 1, 0, 2),
+                (4, 901, 5, 'b.csv', 'roster/b.csv', 'y', 'FAILED', 0, 0, 0, 0, 1)`,
+      );
+      await old.query(
+        `INSERT INTO roster_import_errors (import_id, \`row_number\`, column_name, message_key, params) VALUES
+           (1, 5, 'Số CCCD', 'roster.error.cccd', NULL), (1, 8, 'Số CCCD', 'roster.error.overlap', '{"row":3}'),
+           (4, 0, NULL, 'roster.error.unreadableXlsx', NULL)`,
+      );
+      await old.query(
+        `INSERT INTO attendance_imports (id, session_id, uploaded_by, original_name, stored_name, sha256, status, total_rows, recorded_count, unchanged_count, error_count)
+         VALUES (2, 31, 5, 'dd.csv', 'attendance/dd.csv', 'z', 'COMPLETED', 4, 3, 0, 1)`,
+      );
+      await old.query(
+        "INSERT INTO attendance_import_errors (import_id, `row_number`, column_name, message_key, params) VALUES (2, 6, NULL, 'activities.import.error.duplicate', '{\"row\":4}')",
+      );
+    });
+    const runs = await db.query(
+      'SELECT id, kind, target_id, stored_name, status, total_rows, created_count, updated_count, error_count FROM import_runs ORDER BY id',
+    );
+    expect(
+      runs.map((r: Record<string, unknown>) =>
+        Object.values(r).map((v) => (typeof v === 'string' ? v : Number(v))),
+      ),
+    ).toEqual([
+      [1, 'ROSTER', 901, 'roster/a.xlsx', 'COMPLETED', 10, 7, 1, 2],
+      [4, 'ROSTER', 901, 'roster/b.csv', 'FAILED', 0, 0, 0, 1],
+      // Attendance imports follow the roster imports' ids.
+      [6, 'ATTENDANCE', 31, 'attendance/dd.csv', 'COMPLETED', 4, 3, 0, 1],
+    ]);
+    const errors = await db.query(
+      'SELECT import_id, `row_number`, message_key, params FROM import_row_errors ORDER BY id',
+    );
+    expect(
+      errors.map((e: Record<string, unknown>) => [
+        Number(e.import_id),
+        Number(e.row_number),
+        e.message_key,
+        e.params,
+      ]),
+    ).toEqual([
+      [1, 5, 'roster.error.cccd', null],
+      [1, 8, 'roster.error.overlap', '{"row":3}'],
+      [4, 0, 'import.error.unreadableXlsx', null],
+      [6, 6, 'activities.import.error.duplicate', '{"row":4}'],
+    ]);
+    const tables = (await db.createQueryRunner().getTables()).map((t) => t.name);
+    for (const gone of [
+      'roster_imports',
+      'roster_import_errors',
+      'attendance_imports',
+      'attendance_import_errors',
+    ])
+      expect(tables).not.toContain(gone);
   });
 });

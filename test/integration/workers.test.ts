@@ -14,8 +14,9 @@ import { JobQueue } from '../../src/jobs/job-queue';
 import { UserStatus } from '../../src/users/entities/user.entity';
 import { UsersRepository } from '../../src/users/users.repository';
 import { Gender } from '../../src/workers/entities/worker.entity';
-import { RosterImportStatus } from '../../src/workers/entities/roster-import.entity';
-import { RosterImportsRepository } from '../../src/workers/roster-imports.repository';
+import { ImportKind, ImportStatus } from '../../src/imports/entities/import-run.entity';
+import { ImportPipeline } from '../../src/imports/import-pipeline';
+import { ImportRunsRepository } from '../../src/imports/import-runs.repository';
 import { RosterImportsService } from '../../src/workers/roster-imports.service';
 import { OutOfScopeException } from '../../src/common/access/out-of-scope';
 import { WorkersService } from '../../src/workers/workers.service';
@@ -149,8 +150,8 @@ describe('workers (integration)', () => {
 
   it('imports a generated XLSX in the worker process: bad rows listed, good rows saved, a rerun changes nothing', async () => {
     expect(web.get(JobQueue)).toBeInstanceOf(BullJobQueue);
-    const inWorker = jest.spyOn(worker.get(RosterImportsService, { strict: false }), 'process');
-    const inWeb = jest.spyOn(imports, 'process');
+    const inWorker = jest.spyOn(worker.get(ImportPipeline, { strict: false }), 'process');
+    const inWeb = jest.spyOn(web.get(ImportPipeline, { strict: false }), 'process');
     const lines = rosterLines(60, 'AD');
     const bad = [...lines];
     bad[3] = { ...lines[3], 'Số CCCD': '12345' };
@@ -163,7 +164,7 @@ describe('workers (integration)', () => {
 
     const first = await importFile(officerA, enterpriseA, path);
     expect(first).toMatchObject({
-      status: RosterImportStatus.Completed,
+      status: ImportStatus.Completed,
       totalRows: 60,
       createdCount: 55,
       updatedCount: 0,
@@ -270,10 +271,11 @@ describe('workers (integration)', () => {
     await writeRosterXlsx(path, rosterLines(1_200, 'RR'));
     const upload = storeUpload(shared.UPLOAD_DIR, path, 'rerun.xlsx');
     // Recorded but not queued: this test plays the worker process itself.
-    const repo = worker.get(RosterImportsRepository, { strict: false });
-    const service = worker.get(RosterImportsService, { strict: false });
+    const repo = worker.get(ImportRunsRepository, { strict: false });
+    const service = worker.get(ImportPipeline, { strict: false });
     const imp = await repo.create({
-      enterpriseId: enterprise,
+      kind: ImportKind.Roster,
+      targetId: enterprise,
       uploadedBy: officer.userId,
       originalName: 'rerun.xlsx',
       storedName: upload.storedName.replace(/\.upload$/, '.xlsx'),
@@ -286,7 +288,7 @@ describe('workers (integration)', () => {
     const crash = { runId: 0, attempt: 1, progress: async () => Promise.reject(new Error('process killed')) };
     await expect(service.process(imp.id, crash)).rejects.toThrow('process killed');
     expect(await repo.findById(imp.id)).toMatchObject({
-      status: RosterImportStatus.Running,
+      status: ImportStatus.Running,
       totalRows: 500,
       createdCount: 500,
     });

@@ -12,7 +12,7 @@ import { LearningRecordsService } from '../../src/learning-records/learning-reco
 import { SessionKind } from '../../src/activities/session-kinds';
 import { SessionsService } from '../../src/activities/sessions.service';
 import { RecordSource } from '../../src/learning-records/entities/learning-record.entity';
-import { RosterImport, RosterImportStatus } from '../../src/workers/entities/roster-import.entity';
+import { ImportKind, ImportRun, ImportStatus } from '../../src/imports/entities/import-run.entity';
 import { WorkersService } from '../../src/workers/workers.service';
 import { createApplication, createBranch, createCriteriaSet, createUnit } from './citizenship-factory';
 import { createLogin, unitId, userId } from './indicators-factory';
@@ -243,19 +243,21 @@ export async function buildSecurityFixture(app: INestApplication): Promise<Secur
       enterpriseId: enterpriseOf[column],
     } as never);
     sessions[column] = session.id;
-    const roster = await db.getRepository(RosterImport).save({
-      enterpriseId: enterpriseOf[column],
+    const roster = await db.getRepository(ImportRun).save({
+      kind: ImportKind.Roster,
+      targetId: enterpriseOf[column],
       uploadedBy: officers[column],
       originalName: 'danh-sach.xlsx',
       storedName: `rosters/${TAG()}.xlsx`,
       sha256: '0'.repeat(64),
-      status: RosterImportStatus.Completed,
+      status: ImportStatus.Completed,
       totalRows: 0,
       createdCount: 0,
       updatedCount: 0,
       unchangedCount: 0,
       errorCount: 0,
       jobRunId: null,
+      fileDeletedAt: null,
     });
     rosterImports[column] = roster.id;
   }

@@ -6,7 +6,8 @@ import { DataSource } from 'typeorm';
 import { Actor } from '../../src/common/access/actor';
 import { Role, ScopeType } from '../../src/common/access/roles';
 import { foldVietnamese } from '../../src/common/text/vietnamese';
-import { ROSTER_UPLOAD_DIR, StoredUpload } from '../../src/workers/roster-upload';
+import { TempUpload } from '../../src/files/file-upload';
+import { IMPORT_UPLOAD_DIR } from '../../src/imports/import-upload';
 
 /**
  * Fresh rows and files for worker tests on the shared integration database: every enterprise gets
@@ -132,9 +133,9 @@ export async function writeRosterXlsx(path: string, lines: Partial<RosterLine>[]
 }
 
 /** Puts a file where an upload would land (a random name under the upload directory) and describes it. */
-export function storeUpload(uploadDir: string, source: string, originalName: string): StoredUpload {
-  mkdirSync(join(uploadDir, ROSTER_UPLOAD_DIR), { recursive: true });
-  const storedName = `${ROSTER_UPLOAD_DIR}/${randomUUID()}.upload`;
+export function storeUpload(uploadDir: string, source: string, originalName: string): TempUpload {
+  mkdirSync(join(uploadDir, IMPORT_UPLOAD_DIR), { recursive: true });
+  const storedName = `${IMPORT_UPLOAD_DIR}/${randomUUID()}.upload`;
   const path = join(uploadDir, storedName);
   copyFileSync(source, path);
   return {

@@ -1,4 +1,4 @@
-import { normaliseHeader } from '../../workers/roster/roster-columns';
+import { ColumnSpec, HeaderMatch, headerMatcher } from '../../imports/spreadsheet/columns';
 
 /** The columns an attendance sheet may have. A row names its worker by CCCD or employee code. */
 export enum AttendanceField {
@@ -7,12 +7,7 @@ export enum AttendanceField {
   EmployeeCode = 'employeeCode',
 }
 
-export interface AttendanceColumn {
-  field: AttendanceField;
-  /** The template's header; also how the column is named in error reports. */
-  header: string;
-  aliases: string[];
-}
+export type AttendanceColumn = ColumnSpec<AttendanceField>;
 
 /** In template order. Headers are matched like the roster's, so a roster export works as a sheet. */
 export const ATTENDANCE_COLUMNS: readonly AttendanceColumn[] = [
@@ -56,31 +51,12 @@ export const ATTENDANCE_COLUMNS: readonly AttendanceColumn[] = [
 /** The columns that say who a row is; a sheet needs at least one of them. */
 export const IDENTIFYING_FIELDS = [AttendanceField.Cccd, AttendanceField.EmployeeCode];
 
-const FIELD_BY_HEADER = new Map<string, AttendanceField>(
-  ATTENDANCE_COLUMNS.flatMap((c) =>
-    [c.header, c.field, ...c.aliases].map((h) => [normaliseHeader(h), c.field] as [string, AttendanceField]),
-  ),
-);
-
-export interface AttendanceHeader {
-  /** Where each recognised column is, and its header as written in the file. */
-  columns: Map<AttendanceField, { index: number; label: string }>;
-}
+export type AttendanceHeader = HeaderMatch<AttendanceField>;
 
 /** Recognises a header row; other columns (STT, signatures, notes) are ignored. */
-export function matchAttendanceHeader(cells: readonly unknown[]): AttendanceHeader {
-  const columns = new Map<AttendanceField, { index: number; label: string }>();
-  cells.forEach((cell, index) => {
-    if (typeof cell !== 'string') return;
-    const field = FIELD_BY_HEADER.get(normaliseHeader(cell));
-    if (field && !columns.has(field)) columns.set(field, { index, label: cell.trim().slice(0, 100) });
-  });
-  return { columns };
-}
+export const matchAttendanceHeader = headerMatcher(ATTENDANCE_COLUMNS);
 
-/** A title row or two may come first; the header is the first row naming a CCCD or employee code column. */
-export const HEADER_SEARCH_ROWS = 10;
-
+/** The header is the first row (among the first few) naming a CCCD or employee code column. */
 export function isHeader(header: AttendanceHeader): boolean {
   return IDENTIFYING_FIELDS.some((f) => header.columns.has(f));
 }

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { MessageRef } from '../../common/i18n/messages';
 import { foldVietnamese } from '../../common/text/vietnamese';
 import { isValidCccdFormat } from '../../common/validation/cccd';
-import { CellValue, cellText, isBlank, parseCccd } from '../../workers/roster/roster-values';
+import { CellValue, cellText, isBlank, parseCccd } from '../../imports/spreadsheet/cells';
 import { AttendanceField } from './attendance-columns';
 
 export const MAX_EMPLOYEE_CODE = 50;

@@ -11,6 +11,7 @@ import { AuditLog1764000015000 } from './1764000015000-audit-log';
 import { AccountsAndSignIn1764000016000 } from './1764000016000-accounts-and-sign-in';
 import { CriteriaOwner1764000016100 } from './1764000016100-criteria-owner';
 import { OnePersonManyEmployers1764000017000 } from './1764000017000-one-person-many-employers';
+import { OneImportPipeline1764000018000 } from './1764000018000-one-import-pipeline';
 
 /** Every migration, in order. Both databases run exactly this list. */
 export const migrations = [
@@ -27,4 +28,5 @@ export const migrations = [
   AccountsAndSignIn1764000016000,
   CriteriaOwner1764000016100,
   OnePersonManyEmployers1764000017000,
+  OneImportPipeline1764000018000,
 ];

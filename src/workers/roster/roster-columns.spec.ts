@@ -1,4 +1,5 @@
-import { matchRosterHeader, normaliseHeader, RosterField, ROSTER_COLUMNS } from './roster-columns';
+import { normaliseHeader } from '../../imports/spreadsheet/columns';
+import { matchRosterHeader, RosterField, ROSTER_COLUMNS } from './roster-columns';
 
 describe('matchRosterHeader', () => {
   it('recognises the template headers in any order, ignoring unknown columns', () => {

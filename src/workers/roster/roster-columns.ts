@@ -1,4 +1,4 @@
-import { foldVietnamese } from '../../common/text/vietnamese';
+import { ColumnSpec, HeaderMatch as SheetHeader, headerMatcher } from '../../imports/spreadsheet/columns';
 
 /** The columns a roster file may have. */
 export enum RosterField {
@@ -14,14 +14,7 @@ export enum RosterField {
   UnionMember = 'unionMember',
 }
 
-export interface RosterColumn {
-  field: RosterField;
-  /** The header of the downloadable template; also how the column is named in error reports. */
-  header: string;
-  required: boolean;
-  /** Other headers people write for the same column (Vietnamese and English), compared folded. */
-  aliases: string[];
-}
+export type RosterColumn = ColumnSpec<RosterField> & { required: boolean };
 
 /** In template order. */
 export const ROSTER_COLUMNS: readonly RosterColumn[] = [
@@ -133,38 +126,12 @@ export const ROSTER_COLUMNS: readonly RosterColumn[] = [
 
 export const REQUIRED_FIELDS = ROSTER_COLUMNS.filter((c) => c.required).map((c) => c.field);
 
-/** "Ngày sinh (dd/mm/yyyy)*" → "ngay sinh": folded, hints in brackets and punctuation dropped. */
-export function normaliseHeader(text: string): string {
-  return foldVietnamese(text.replace(/\([^)]*\)|\[[^\]]*]/g, ' '))
-    .replace(/[^a-z0-9]+/g, ' ')
-    .trim();
-}
-
-const FIELD_BY_HEADER = new Map<string, RosterField>(
-  ROSTER_COLUMNS.flatMap((c) =>
-    [c.header, c.field, ...c.aliases].map((h) => [normaliseHeader(h), c.field] as [string, RosterField]),
-  ),
-);
-
-export interface HeaderMatch {
-  /** Where each recognised column is, and its header as written in the file. */
-  columns: Map<RosterField, { index: number; label: string }>;
-  missing: RosterField[];
-}
+export type HeaderMatch = SheetHeader<RosterField>;
 
 /** Recognises a header row; unknown columns (STT, notes…) are ignored, the first of two same columns wins. */
-export function matchRosterHeader(cells: readonly unknown[]): HeaderMatch {
-  const columns = new Map<RosterField, { index: number; label: string }>();
-  cells.forEach((cell, index) => {
-    if (typeof cell !== 'string') return;
-    const field = FIELD_BY_HEADER.get(normaliseHeader(cell));
-    if (field && !columns.has(field)) columns.set(field, { index, label: cell.trim().slice(0, 100) });
-  });
-  return { columns, missing: REQUIRED_FIELDS.filter((f) => !columns.has(f)) };
-}
+export const matchRosterHeader = headerMatcher(ROSTER_COLUMNS);
 
-/** A title row or two may come first; the header is the first row naming at least two known columns. */
-export const HEADER_SEARCH_ROWS = 10;
+/** The header is the first row (among the first few) naming at least two known columns. */
 export const MIN_HEADER_MATCHES = 2;
 
 export function columnHeader(field: RosterField): string {

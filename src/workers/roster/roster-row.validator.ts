@@ -4,18 +4,16 @@ import { cccdMatchesBirthYear, isValidCccdFormat, sexFromCccd } from '../../comm
 import { Gender } from '../entities/worker.entity';
 import { RosterField } from './roster-columns';
 import {
-  addYears,
   CellValue,
   cellText,
   INVALID,
   isBlank,
   parseCccd,
   parseEmail,
-  parseGender,
   parsePhone,
-  parseRosterDate,
-  parseUnionMember,
-} from './roster-values';
+  parseSheetDate,
+} from '../../imports/spreadsheet/cells';
+import { addYears, parseGender, parseUnionMember } from './roster-values';
 
 /**
  * One valid roster row. Optional fields are undefined when the file has no such column (the stored
@@ -62,7 +60,7 @@ export class RosterRowValidator {
     else if (fullName.length > MAX_NAME)
       problem(RosterField.FullName, 'roster.error.tooLong', { max: MAX_NAME });
 
-    const dateOfBirth = parseRosterDate(cells.dateOfBirth);
+    const dateOfBirth = parseSheetDate(cells.dateOfBirth);
     if (dateOfBirth === null) problem(RosterField.DateOfBirth, 'roster.error.required');
     else if (dateOfBirth === INVALID) problem(RosterField.DateOfBirth, 'roster.error.date');
 
@@ -89,13 +87,13 @@ export class RosterRowValidator {
     const email = has(RosterField.Email) ? parseEmail(cells.email) : undefined;
     if (email === INVALID) problem(RosterField.Email, 'roster.error.email');
 
-    const startDate = parseRosterDate(cells.startDate);
+    const startDate = parseSheetDate(cells.startDate);
     if (startDate === null) problem(RosterField.StartDate, 'roster.error.required');
     else if (startDate === INVALID) problem(RosterField.StartDate, 'roster.error.date');
     else if (typeof dateOfBirth === 'string' && startDate < addYears(dateOfBirth, MIN_WORKING_AGE))
       problem(RosterField.DateOfBirth, 'roster.error.tooYoung', { age: MIN_WORKING_AGE });
 
-    const endDate = has(RosterField.EndDate) ? parseRosterDate(cells.endDate) : undefined;
+    const endDate = has(RosterField.EndDate) ? parseSheetDate(cells.endDate) : undefined;
     if (endDate === INVALID) problem(RosterField.EndDate, 'roster.error.date');
     else if (typeof endDate === 'string' && typeof startDate === 'string' && endDate < startDate)
       problem(RosterField.EndDate, 'roster.error.endBeforeStart');

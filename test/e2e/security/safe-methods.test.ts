@@ -87,8 +87,11 @@ const SEEDS: [sql: string, url: string][] = [
     "SELECT id AS a FROM job_runs WHERE name LIKE 'citizenship.evaluate-batch%'",
     '/citizenship/evaluation/runs/{a}',
   ],
-  ['SELECT id AS a FROM roster_imports', '/workers/imports/{a}'],
-  ['SELECT session_id AS a, id AS b FROM attendance_imports', '/activities/{a}/imports/{b}'],
+  ["SELECT id AS a FROM import_runs WHERE kind = 'ROSTER'", '/workers/imports/{a}'],
+  [
+    "SELECT target_id AS a, id AS b FROM import_runs WHERE kind = 'ATTENDANCE'",
+    '/activities/{a}/imports/{b}',
+  ],
 ];
 
 const unescape = (s: string) =>

@@ -137,9 +137,9 @@ describe('temporary files of roster and attendance imports (e2e)', () => {
     const before = listFiles(uploadDir);
     const kept: { stored_name: string; size: number }[] = [];
     const roster = (filename: string, bytes: Buffer) =>
-      importFile('/workers/imports', 'roster_imports', filename, bytes);
+      importFile('/workers/imports', 'import_runs', filename, bytes);
     const attendance = (filename: string, bytes: Buffer) =>
-      importFile(`/activities/${sessionId}/imports`, 'attendance_imports', filename, bytes);
+      importFile(`/activities/${sessionId}/imports`, 'import_runs', filename, bytes);
 
     // The header is not found within ten rows: the import returns from the middle of the sheet.
     const noHeader = await roster('khong-tieu-de.xlsx', xlsxOf([NO_HEADER]));

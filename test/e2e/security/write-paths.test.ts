@@ -173,7 +173,7 @@ describe.each(SETUPS)('write paths aimed at another enterprise’s people ($name
       .post(`/workers/imports?_csrf=${attacker.csrf}`)
       .attach('file', body, { filename, contentType });
     const id = Number(/\/workers\/imports\/(\d+)/.exec(res.headers.location ?? '')?.[1]);
-    const [imp] = await db.query('SELECT job_run_id FROM roster_imports WHERE id = ?', [id]);
+    const [imp] = await db.query('SELECT job_run_id FROM import_runs WHERE id = ?', [id]);
     await waitForJob(Number(imp.job_run_id));
     return res.status;
   }

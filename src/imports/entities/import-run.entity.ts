@@ -1,6 +1,15 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { SpreadsheetKind } from '../spreadsheet/spreadsheet-reader';
 
-export enum RosterImportStatus {
+/** What an uploaded sheet is imported as; each kind registers its handler (import-pipeline.ts). */
+export enum ImportKind {
+  /** A roster of an enterprise (target: the enterprise). */
+  Roster = 'ROSTER',
+  /** Who came to an in-person session (target: the session). */
+  Attendance = 'ATTENDANCE',
+}
+
+export enum ImportStatus {
   Queued = 'QUEUED',
   Running = 'RUNNING',
   Completed = 'COMPLETED',
@@ -8,22 +17,23 @@ export enum RosterImportStatus {
   Failed = 'FAILED',
 }
 
-export type RosterFileKind = 'xlsx' | 'csv';
-
 /**
- * One uploaded roster file and what became of it. While the import runs, `totalRows` counts the data
- * rows already saved (the checkpoint a rerun resumes from); once it completes, all of them.
+ * One uploaded sheet and what became of it. While the import runs, `totalRows` counts the data rows
+ * already saved (the checkpoint a rerun resumes from); once it completes, all of them. What a row
+ * "created" is the kind's own (a roster: a worker added; attendance: a presence recorded).
  */
-@Entity('roster_imports')
-export class RosterImport {
+@Entity('import_runs')
+export class ImportRun {
   @PrimaryGeneratedColumn() id: number;
-  @Column() enterpriseId: number;
+  @Column({ type: 'varchar' }) kind: ImportKind;
+  /** The enterprise of a roster, the session of an attendance sheet. */
+  @Column() targetId: number;
   @Column() uploadedBy: number;
   @Column() originalName: string;
   /** Path under the upload directory; a random name, never the one the person chose. */
   @Column() storedName: string;
   @Column() sha256: string;
-  @Column({ type: 'varchar' }) status: RosterImportStatus;
+  @Column({ type: 'varchar' }) status: ImportStatus;
   @Column() totalRows: number;
   @Column() createdCount: number;
   @Column() updatedCount: number;
@@ -35,11 +45,11 @@ export class RosterImport {
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;
 
-  get kind(): RosterFileKind {
+  get fileKind(): SpreadsheetKind {
     return this.storedName.endsWith('.csv') ? 'csv' : 'xlsx';
   }
 
   get finished(): boolean {
-    return this.status === RosterImportStatus.Completed || this.status === RosterImportStatus.Failed;
+    return this.status === ImportStatus.Completed || this.status === ImportStatus.Failed;
   }
 }

@@ -4,8 +4,7 @@ import { createReadStream } from 'node:fs';
 import { open, stat } from 'node:fs/promises';
 import { pipeline, Readable, Transform } from 'node:stream';
 import { centralEntries, inflateEntry, InflateBudget, ZipBombError, ZipEntry } from '../../files/zip-entries';
-import { RosterFileKind } from '../entities/roster-import.entity';
-import { CellValue } from './roster-values';
+import { CellValue } from './cells';
 
 export interface SheetRow {
   /** As the spreadsheet numbers it (the header is usually row 1). */
@@ -13,14 +12,17 @@ export interface SheetRow {
   cells: CellValue[];
 }
 
+/** What an uploaded spreadsheet really is, by its bytes (spreadsheet-kind.ts). */
+export type SpreadsheetKind = 'xlsx' | 'csv';
+
 /** The file as a whole cannot be read; `key` says why, in a message the officer can act on. */
-export class RosterFileError extends Error {
+export class SpreadsheetError extends Error {
   constructor(
     readonly key: string,
     readonly params: Record<string, string | number> = {},
   ) {
     super(key);
-    this.name = 'RosterFileError';
+    this.name = 'SpreadsheetError';
   }
 }
 
@@ -28,13 +30,13 @@ export class RosterFileError extends Error {
 export type ProgressListener = (fraction: number) => void;
 
 /**
- * Streams the rows of a roster file (the first worksheet of an XLSX, or a UTF-8 CSV) without
+ * Streams the rows of an uploaded spreadsheet (the first worksheet of an XLSX, or a UTF-8 CSV) without
  * loading it whole and without writing anything, saying how far it has got so a progress bar can
  * follow: by the bytes of the file (of the worksheet, for XLSX) read so far.
  */
-export async function* readRosterFile(
+export async function* readSpreadsheet(
   path: string,
-  kind: RosterFileKind,
+  kind: SpreadsheetKind,
   onProgress: ProgressListener = () => undefined,
 ): AsyncGenerator<SheetRow> {
   // A missing file is the server's problem (e.g. an upload directory not shared with the job
@@ -44,7 +46,7 @@ export async function* readRosterFile(
   else yield* readCsv(path, onProgress);
 }
 
-/** The roster is the first worksheet in the ZIP, as exceljs's own reader took it. */
+/** The data is in the first worksheet in the ZIP, as exceljs's own reader took it. */
 const FIRST_SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
 
 /**
@@ -67,7 +69,7 @@ interface WorkbookParts {
 async function* readXlsx(path: string, onProgress: ProgressListener): AsyncGenerator<SheetRow> {
   const entries = await centralEntries(path).catch(() => null);
   const sheet = entries?.find((e) => FIRST_SHEET.test(e.name));
-  if (!entries || !sheet) throw new RosterFileError('roster.error.unreadableXlsx');
+  if (!entries || !sheet) throw new SpreadsheetError('import.error.unreadableXlsx');
   // Every part read counts against one limit, so a bomb stops here too, whatever the upload check saw.
   const budget = new InflateBudget();
   const opened: Readable[] = [];
@@ -110,8 +112,8 @@ async function* readXlsx(path: string, onProgress: ProgressListener): AsyncGener
       yield { rowNumber: row.number, cells };
     }
   } catch (error) {
-    if (error instanceof ZipBombError) throw new RosterFileError('roster.upload.bomb');
-    throw error instanceof RosterFileError ? error : new RosterFileError('roster.error.unreadableXlsx');
+    if (error instanceof ZipBombError) throw new SpreadsheetError('import.upload.bomb');
+    throw error instanceof SpreadsheetError ? error : new SpreadsheetError('import.error.unreadableXlsx');
   } finally {
     for (const stream of opened) stream.destroy();
   }
@@ -131,8 +133,8 @@ async function* readCsv(path: string, onProgress: ProgressListener): AsyncGenera
       yield { rowNumber, cells: record.map((v) => (v === '' ? null : v)) };
     }
   } catch (error) {
-    if (error instanceof RosterFileError) throw error;
-    throw new RosterFileError('roster.error.unreadableCsv', { row: rowNumber + 1 });
+    if (error instanceof SpreadsheetError) throw error;
+    throw new SpreadsheetError('import.error.unreadableCsv', { row: rowNumber + 1 });
   } finally {
     stream.destroy();
   }

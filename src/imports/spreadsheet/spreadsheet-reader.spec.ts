@@ -4,13 +4,13 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xlsxOf } from '../../../test/support/sample-files';
 import { xlsxBombWithoutDirectory, xlsxSheetBomb } from '../../../test/support/security-input-files';
-import { readRosterFile, RosterFileError, sniffDelimiter } from './roster-file.reader';
+import { readSpreadsheet, SpreadsheetError, sniffDelimiter } from './spreadsheet-reader';
 
-describe('readRosterFile', () => {
+describe('readSpreadsheet', () => {
   const dir = mkdtempSync(join(tmpdir(), 'roster-reader-'));
   const collect = async (path: string, kind: 'xlsx' | 'csv', progress: number[] = []) => {
     const rows = [];
-    for await (const row of readRosterFile(path, kind, (f) => progress.push(f))) rows.push(row);
+    for await (const row of readSpreadsheet(path, kind, (f) => progress.push(f))) rows.push(row);
     return rows;
   };
 
@@ -81,10 +81,10 @@ describe('readRosterFile', () => {
     ]);
   });
 
-  it('turns a damaged file into a RosterFileError the officer can read', async () => {
+  it('turns a damaged file into a SpreadsheetError the officer can read', async () => {
     const path = join(dir, 'broken.xlsx');
     writeFileSync(path, Buffer.concat([Buffer.from('PK\u0003\u0004'), Buffer.alloc(200, 7)]));
-    await expect(collect(path, 'xlsx')).rejects.toBeInstanceOf(RosterFileError);
+    await expect(collect(path, 'xlsx')).rejects.toBeInstanceOf(SpreadsheetError);
   });
 
   it('stops a worksheet that inflates past the limit as it inflates, whatever the ZIP declares', async () => {
@@ -93,12 +93,12 @@ describe('readRosterFile', () => {
     const rss = process.memoryUsage().rss;
     const error = await collect(path, 'xlsx').catch((e: unknown) => e);
     const grew = process.memoryUsage().rss - rss;
-    expect(error).toBeInstanceOf(RosterFileError);
-    expect((error as RosterFileError).key).toBe('roster.upload.bomb');
+    expect(error).toBeInstanceOf(SpreadsheetError);
+    expect((error as SpreadsheetError).key).toBe('import.upload.bomb');
     expect(grew).toBeLessThan(200 * 1024 * 1024);
     // Without a central directory there is nothing to read it by: not even the sheet is inflated.
     writeFileSync(path, xlsxBombWithoutDirectory(300));
-    await expect(collect(path, 'xlsx')).rejects.toMatchObject({ key: 'roster.error.unreadableXlsx' });
+    await expect(collect(path, 'xlsx')).rejects.toMatchObject({ key: 'import.error.unreadableXlsx' });
   });
 });
 
@@ -107,7 +107,7 @@ describe('readRosterFile', () => {
  * os.tmpdir(), and deleted the copy only when the sheet was read to its end. Here os.tmpdir() is a
  * fresh directory and the roster is stopped in every way the imports stop it.
  */
-describe('readRosterFile writes nothing', () => {
+describe('readSpreadsheet writes nothing', () => {
   const root = mkdtempSync(join(tmpdir(), 'roster-reader-tmp-'));
   const scratch = join(root, 'tmp');
   const uploads = join(root, 'uploads');
@@ -136,7 +136,7 @@ describe('readRosterFile writes nothing', () => {
   });
 
   const readAll = async (path: string) => {
-    for await (const row of readRosterFile(path, 'xlsx')) void row;
+    for await (const row of readSpreadsheet(path, 'xlsx')) void row;
   };
   /** Each way an import stops reading, the file it reads, and how the reading ends. */
   const stops: [string, string, (path: string) => Promise<unknown>, string][] = [
@@ -145,7 +145,7 @@ describe('readRosterFile writes nothing', () => {
       'a break after the first row',
       roster,
       async (path) => {
-        for await (const row of readRosterFile(path, 'xlsx')) if (row) break;
+        for await (const row of readSpreadsheet(path, 'xlsx')) if (row) break;
       },
       'done',
     ],
@@ -154,7 +154,7 @@ describe('readRosterFile writes nothing', () => {
       roster,
       async (path) => {
         const consume = async function* () {
-          for await (const row of readRosterFile(path, 'xlsx')) {
+          for await (const row of readSpreadsheet(path, 'xlsx')) {
             if (row.rowNumber === 10) return;
             yield row;
           }
@@ -167,18 +167,18 @@ describe('readRosterFile writes nothing', () => {
       'an exception in the consumer',
       roster,
       async (path) => {
-        for await (const row of readRosterFile(path, 'xlsx'))
+        for await (const row of readSpreadsheet(path, 'xlsx'))
           if (row.rowNumber === 100) throw new Error('database gone');
       },
       'database gone',
     ],
-    ['a damaged sheet', damaged, readAll, 'roster.error.unreadableXlsx'],
+    ['a damaged sheet', damaged, readAll, 'import.error.unreadableXlsx'],
     [
       'two readings abandoned at once (import and activation codes)',
       roster,
       async (path) => {
-        const a = readRosterFile(path, 'xlsx');
-        const b = readRosterFile(path, 'xlsx');
+        const a = readSpreadsheet(path, 'xlsx');
+        const b = readSpreadsheet(path, 'xlsx');
         await Promise.all([a.next(), b.next()]);
         await Promise.all([a.return(undefined), b.return(undefined)]);
       },

@@ -1,14 +1,9 @@
 import { Inject, Injectable, Logger, OnApplicationBootstrap, OnApplicationShutdown } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
 import { unlink } from 'node:fs/promises';
 import { join, resolve, sep } from 'node:path';
-import { DataSource } from 'typeorm';
-import { appConfig, AppConfig, uploadsConfig, UploadsConfig } from '../../config';
-import { dbDateTime } from '../personal-data/personal-data.repository';
+import { appConfig, AppConfig, uploadsConfig, UploadsConfig } from '../config';
+import { ImportRunsRepository } from './import-runs.repository';
 
-/** Tables of uploaded files that hold CCCD numbers, each row naming its file under the upload directory. */
-export const IMPORT_TABLES = ['roster_imports', 'attendance_imports'] as const;
-const FINISHED = ['COMPLETED', 'FAILED'];
 export const SWEEP_MS = 60_000;
 
 /** The moment before which a finished import's file is due for deletion. */
@@ -17,8 +12,8 @@ export function retentionCutoff(now: Date, days: number): Date {
 }
 
 /**
- * Deletes uploaded roster and attendance files once their import has finished and the retention
- * period (IMPORT_FILE_RETENTION_DAYS) has passed, and marks the import so its page says so. The
+ * Deletes uploaded sheets (they hold CCCD numbers) once their import has finished and the retention
+ * period (IMPORT_FILE_RETENTION_DAYS) has passed, and marks the run so its page says so. The
  * results and error reports stay. Every process sweeps once a minute; deleting twice is harmless.
  * Nothing runs by itself under NODE_ENV=test: tests call sweep().
  */
@@ -28,7 +23,7 @@ export class ImportFileRetention implements OnApplicationBootstrap, OnApplicatio
   private timer: NodeJS.Timeout | null = null;
 
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly runs: ImportRunsRepository,
     @Inject(uploadsConfig.KEY) private readonly uploads: UploadsConfig,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
@@ -48,29 +43,16 @@ export class ImportFileRetention implements OnApplicationBootstrap, OnApplicatio
     this.timer = null;
   }
 
-  /** Deletes every file that is due; returns how many imports were marked. */
+  /** Deletes every file that is due; returns how many runs were marked. */
   async sweep(now = new Date()): Promise<number> {
     const days = this.uploads.importFileRetentionDays;
-    const manager = this.dataSource.manager;
-    let marked = 0;
-    for (const table of IMPORT_TABLES) {
-      const due: { id: number; stored_name: string }[] = await manager.query(
-        `SELECT id, stored_name FROM ${table}
-         WHERE file_deleted_at IS NULL AND status IN (${FINISHED.map(() => '?').join(', ')})
-         ${days > 0 ? 'AND updated_at <= ?' : ''} ORDER BY id LIMIT 500`,
-        [...FINISHED, ...(days > 0 ? [dbDateTime(manager, retentionCutoff(now, days))] : [])],
-      );
-      for (const row of due) {
-        await this.remove(row.stored_name);
-        await manager.query(
-          `UPDATE ${table} SET file_deleted_at = ? WHERE id = ? AND file_deleted_at IS NULL`,
-          [dbDateTime(manager, now), row.id],
-        );
-        marked++;
-      }
+    const due = await this.runs.dueForFileDeletion(days > 0 ? retentionCutoff(now, days) : null);
+    for (const run of due) {
+      await this.remove(run.storedName);
+      await this.runs.markFileDeleted(run.id, now);
     }
-    if (marked > 0) this.logger.log({ event: 'import_files_deleted', count: marked });
-    return marked;
+    if (due.length > 0) this.logger.log({ event: 'import_files_deleted', count: due.length });
+    return due.length;
   }
 
   private async remove(storedName: string): Promise<void> {

@@ -2,11 +2,11 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { MessageRef } from '../../common/i18n/messages';
 
 /**
- * One problem found in one row (or in the header, row 0 for the file as a whole). The reason is a
+ * One problem found in one row (or in the header; row 0 for the file as a whole). The reason is a
  * message key with parameters, translated when shown; no cell value is kept, so no personal data.
  */
-@Entity('roster_import_errors')
-export class RosterImportError {
+@Entity('import_row_errors')
+export class ImportRowError {
   @PrimaryGeneratedColumn() id: number;
   @Column() importId: number;
   @Column() rowNumber: number;

@@ -1,0 +1,258 @@
+import { Injectable, Logger } from '@nestjs/common';
+import { join } from 'node:path';
+import { EntityManager } from 'typeorm';
+import { Inject } from '@nestjs/common';
+import { MessageRef } from '../common/i18n/messages';
+import { uploadsConfig, UploadsConfig } from '../config';
+import { UnitOfWork } from '../database/unit-of-work';
+import { JobResult } from '../jobs/entities/job-run.entity';
+import { JobContext } from '../jobs/job-handler.decorator';
+import { MAX_ATTEMPTS } from '../jobs/job-executor';
+import { ImportKind, ImportRun, ImportStatus } from './entities/import-run.entity';
+import { ImportCounts, ImportRunsRepository, NewImportRowError } from './import-runs.repository';
+import { CellValue, isBlank } from './spreadsheet/cells';
+import { HEADER_SEARCH_ROWS } from './spreadsheet/columns';
+import { readSpreadsheet, SpreadsheetError } from './spreadsheet/spreadsheet-reader';
+
+/** Rows saved per transaction: their look-ups, their writes, their errors and the counters, one commit. */
+export const CHUNK_SIZE = 500;
+
+/** One problem of one row (row 0: the file as a whole), as a message key the page translates. */
+export interface RowProblem {
+  rowNumber: number;
+  /** The column's header as the file writes it; null for the row as a whole. */
+  columnName: string | null;
+  messageKey: string;
+  params?: MessageRef['params'] | null;
+}
+
+export interface SheetDataRow {
+  rowNumber: number;
+  cells: CellValue[];
+}
+
+/** What saving a chunk did: rows created, updated, unchanged or refused, with the refusals' problems. */
+export interface ChunkResult {
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Rows refused (one row may have several problems). */
+  refused: number;
+  problems: RowProblem[];
+  /** Work for after the chunk is committed, e.g. announcing new learning records. */
+  afterCommit?: () => Promise<void>;
+}
+
+/** How one kind reads and saves the sheet of one run; it may keep state across chunks (e.g. duplicates). */
+export interface ImportSheet<H> {
+  /** The header, if this row is it; problems when it is a header that lacks a required column. */
+  readHeader(cells: CellValue[], rowNumber: number): { header: H } | { problems: RowProblem[] } | null;
+  /** The message of a file whose header is not in its first rows. */
+  readonly noHeaderMessage: string;
+  /** A row with nothing in any known column is skipped (blank lines between blocks). */
+  isEmptyRow(header: H, cells: CellValue[]): boolean;
+  /**
+   * Saves one chunk inside the pipeline's transaction. With no manager, the rows were saved by an
+   * earlier attempt: they are only read again, for the sheet's own state across chunks.
+   */
+  saveChunk(header: H, rows: SheetDataRow[], manager: EntityManager | null): Promise<ChunkResult>;
+}
+
+/** A kind of import: domains register one (roster, attendance, and the history imports to come). */
+export interface ImportKindHandler {
+  readonly kind: ImportKind;
+  /** The sheet of a run, or the message key of a reason the whole import cannot run (e.g. the session is gone). */
+  open(run: ImportRun): Promise<ImportSheet<unknown> | { fail: string }>;
+}
+
+/** Thrown when another run of the same import saved the chunk first; the transaction rolls back. */
+class ImportOvertakenError extends Error {}
+
+const EMPTY_RESULT: ChunkResult = { created: 0, updated: 0, unchanged: 0, refused: 0, problems: [] };
+
+/**
+ * The one import pipeline: a background job reads an uploaded sheet as a stream (the safety limits
+ * are the reader's), finds its header, and hands the rows in chunks to the kind's handler. Each
+ * chunk is one transaction holding its writes, its error reports and the run's counters
+ * (compare-and-set on the checkpoint), so a run that stops half-way resumes from the last committed
+ * chunk and ends in the same state, and a second copy of the job cannot save a chunk twice.
+ */
+@Injectable()
+export class ImportPipeline {
+  private readonly logger = new Logger(ImportPipeline.name);
+  private readonly handlers = new Map<ImportKind, ImportKindHandler>();
+
+  constructor(
+    private readonly runs: ImportRunsRepository,
+    private readonly unitOfWork: UnitOfWork,
+    @Inject(uploadsConfig.KEY) private readonly uploads: UploadsConfig,
+  ) {}
+
+  register(handler: ImportKindHandler): void {
+    this.handlers.set(handler.kind, handler);
+  }
+
+  /** The 'import.run' job. Safe to run again: a finished run is left as it is. */
+  async process(importId: number, context: JobContext): Promise<JobResult> {
+    const found = await this.runs.findById(importId);
+    if (!found) return { importId, missing: true };
+    if (found.finished) return summary(found);
+    await this.runs.markRunning(importId);
+    const run = (await this.runs.findById(importId))!;
+    try {
+      return await this.run(run, context);
+    } catch (error) {
+      // After the last attempt the run is closed with a message, instead of seeming to run forever.
+      if (context.attempt >= MAX_ATTEMPTS && !(error instanceof ImportOvertakenError)) {
+        this.logger.error({
+          event: 'import_error',
+          importId,
+          kind: run.kind,
+          error: (error as Error)?.message,
+        });
+        await this.fail(run, [problemAt(0, 'import.error.internal')], run).catch(() => undefined);
+      }
+      throw error;
+    }
+  }
+
+  private async run(run: ImportRun, context: JobContext): Promise<JobResult> {
+    const counts: ImportCounts = {
+      totalRows: run.totalRows,
+      createdCount: run.createdCount,
+      updatedCount: run.updatedCount,
+      unchangedCount: run.unchangedCount,
+      errorCount: run.errorCount,
+    };
+    const handler = this.handlers.get(run.kind);
+    if (!handler) throw new Error(`No import handler for ${run.kind}`);
+    const opened = await handler.open(run);
+    if ('fail' in opened) return this.fail(run, [problemAt(0, opened.fail)], counts);
+    const sheet = opened;
+    // Rows up to the checkpoint were saved by an earlier attempt: read again, not saved again.
+    const checkpoint = run.totalRows;
+    let header: { value: unknown; rowNumber: number } | null = null;
+    let dataRows = 0;
+    let lastRow = 0;
+    let done = 0;
+    let chunk: SheetDataRow[] = [];
+    let replaying = false;
+    const flush = async () => {
+      await this.saveChunk(run, sheet, header!.value, chunk, counts, replaying);
+      chunk = [];
+    };
+    try {
+      for await (const row of readSpreadsheet(this.pathOf(run), run.fileKind, (f) => (done = f))) {
+        lastRow = row.rowNumber;
+        if (!header) {
+          if (row.cells.every((c) => isBlank(c))) continue;
+          const found = sheet.readHeader(row.cells, row.rowNumber);
+          if (found && 'problems' in found) return this.fail(run, found.problems, counts);
+          if (found) header = { value: found.header, rowNumber: row.rowNumber };
+          else if (row.rowNumber >= HEADER_SEARCH_ROWS)
+            return this.fail(run, [problemAt(0, sheet.noHeaderMessage)], counts);
+          continue;
+        }
+        if (sheet.isEmptyRow(header.value, row.cells)) continue;
+        dataRows++;
+        // A chunk is either all saved by an earlier attempt or all new.
+        if (chunk.length > 0 && replaying !== dataRows <= checkpoint) await flush();
+        replaying = dataRows <= checkpoint;
+        chunk.push(row);
+        if (chunk.length >= CHUNK_SIZE) {
+          await flush();
+          await context.progress(done * 100);
+        }
+      }
+    } catch (error) {
+      if (!(error instanceof SpreadsheetError)) throw error;
+      if (chunk.length > 0 && header) await flush();
+      return this.fail(
+        run,
+        [{ rowNumber: lastRow + 1, columnName: null, messageKey: error.key, params: error.params }],
+        counts,
+      );
+    }
+    if (!header) return this.fail(run, [problemAt(0, sheet.noHeaderMessage)], counts);
+    if (chunk.length > 0) await flush();
+    if (dataRows === 0)
+      return this.fail(run, [problemAt(header.rowNumber + 1, 'import.error.noRows')], counts);
+    await this.runs.finish(run.id, ImportStatus.Completed);
+    return summary({ ...run, ...counts, status: ImportStatus.Completed });
+  }
+
+  /** One chunk: saved with its errors and the counters in one transaction, or only read again. */
+  private async saveChunk(
+    run: ImportRun,
+    sheet: ImportSheet<unknown>,
+    header: unknown,
+    rows: SheetDataRow[],
+    counts: ImportCounts,
+    savedBefore: boolean,
+  ): Promise<void> {
+    if (savedBefore) {
+      const replayed = await sheet.saveChunk(header, rows, null);
+      await replayed.afterCommit?.();
+      return;
+    }
+    let result = EMPTY_RESULT;
+    const next = await this.unitOfWork.run(async (manager) => {
+      result = await sheet.saveChunk(header, rows, manager);
+      const after: ImportCounts = {
+        totalRows: counts.totalRows + rows.length,
+        createdCount: counts.createdCount + result.created,
+        updatedCount: counts.updatedCount + result.updated,
+        unchangedCount: counts.unchangedCount + result.unchanged,
+        errorCount: counts.errorCount + result.refused,
+      };
+      await this.runs.insertErrors(
+        [...result.problems]
+          .sort((a, b) => a.rowNumber - b.rowNumber)
+          .map((p) => ({ ...p, params: p.params ?? null, importId: run.id })),
+        manager,
+      );
+      if (!(await this.runs.advance(manager, run.id, counts.totalRows, after)))
+        throw new ImportOvertakenError(`import ${run.id} was advanced by another run`);
+      return after;
+    });
+    Object.assign(counts, next);
+    await result.afterCommit?.();
+  }
+
+  private async fail(run: ImportRun, problems: RowProblem[], counts: ImportCounts): Promise<JobResult> {
+    await this.unitOfWork.run(async (manager) => {
+      await this.runs.insertErrors(
+        problems.map((p): NewImportRowError => ({ ...p, params: p.params ?? null, importId: run.id })),
+        manager,
+      );
+      await this.runs.finish(run.id, ImportStatus.Failed, manager);
+    });
+    this.logger.log({
+      event: 'import_failed',
+      importId: run.id,
+      kind: run.kind,
+      reason: problems[0]?.messageKey,
+    });
+    return summary({ ...run, ...counts, status: ImportStatus.Failed });
+  }
+
+  private pathOf(run: ImportRun): string {
+    return join(this.uploads.dir, run.storedName);
+  }
+}
+
+export function problemAt(rowNumber: number, messageKey: string): RowProblem {
+  return { rowNumber, columnName: null, messageKey, params: null };
+}
+
+export function summary(run: ImportCounts & { id: number; status: ImportStatus }): JobResult {
+  return {
+    importId: run.id,
+    status: run.status,
+    rows: run.totalRows,
+    created: run.createdCount,
+    updated: run.updatedCount,
+    unchanged: run.unchangedCount,
+    errors: run.errorCount,
+  };
+}
