@@ -24,7 +24,7 @@ import {
 } from './config';
 import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
-import { SeedModule } from './database/seed/seed.module';
+import { SeedModule } from './seed/seed.module';
 import { HealthModule } from './health/health.module';
 import { HomeModule } from './home/home.module';
 import { ImportsModule } from './imports/imports.module';
@@ -42,7 +42,7 @@ import { MaterialsModule } from './materials/materials.module';
 import { LearningRecordsModule } from './learning-records/learning-records.module';
 import { OrganisationsModule } from './organisations/organisations.module';
 import { PrivacyModule } from './privacy/privacy.module';
-import { UsersAdminModule } from './users/users-admin.module';
+import { UsersAdminModule } from './accounts/users-admin.module';
 import { UsersModule } from './users/users.module';
 import { WorkersModule } from './workers/workers.module';
 

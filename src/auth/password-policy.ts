@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { foldVietnamese } from '../common/text/vietnamese';
-import { SEEDS_DIR } from '../database/seed/seed-files';
+import { SEEDS_DIR } from '../common/seed-files';
 
 /**
  * The one rule for a password a person chooses (activation, a new password, after an admin's

@@ -1,6 +1,6 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { readSeed } from '../database/seed/seed-files';
+import { readSeed } from '../common/seed-files';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainCode } from '../learning-records/learning-domains';
 import { filledOptions, publishProblems, QuestionInput, questionProblems } from './course-rules';

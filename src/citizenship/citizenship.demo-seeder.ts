@@ -8,7 +8,7 @@ import { SessionsService } from '../activities/sessions.service';
 import { parseVietnamDateTime, toVietnamInput, vietnamDateOf } from '../activities/vietnam-time';
 import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
-import { readSeed } from '../database/seed/seed-files';
+import { readSeed } from '../common/seed-files';
 import { DomainCode } from '../learning-records/learning-domains';
 import { todayInVietnam } from '../workers/roster/roster-values';
 import { CitizenshipApplicationsService } from './applications/citizenship-applications.service';

@@ -7,7 +7,7 @@ import { DatabaseConfig, parseDatabaseConfig } from '../config';
 import { readEnv, setEnv } from '../config/env';
 import { foldVietnamese } from '../common/text/vietnamese';
 import { isSqlite } from '../database/data-source';
-import { SeedRunner } from '../database/seed/seed.runner';
+import { SeedRunner } from '../seed/seed.runner';
 import { RollupScheduler } from '../indicators/rollup.scheduler';
 import { todayInVietnam } from '../organisations/admin-units.service';
 import { CliError, describeDatabase, openDatabase, runCommand, UsageError } from './cli';

@@ -5,7 +5,7 @@ import { DataSource, MigrationExecutor } from 'typeorm';
 import { AppModule } from '../app.module';
 import { DatabaseConfig, parseDatabaseConfig } from '../config';
 import { readEnv, setEnv } from '../config/env';
-import { SeedRunner } from '../database/seed/seed.runner';
+import { SeedRunner } from '../seed/seed.runner';
 import { CliError, describeDatabase, openDatabase, parseFlags, runCommand } from './cli';
 
 const USAGE = `Usage: node dist/cli/seed.js [--demo | --no-demo]   (npm run seed [-- --demo])

@@ -3,7 +3,7 @@ import { CompletionRule } from '../catalog/entities/lesson.entity';
 import { Actor } from '../common/access/actor';
 import { FormError } from '../common/errors/form-error';
 import { Role, ScopeType } from '../common/access/roles';
-import { readSeed } from '../database/seed/seed-files';
+import { readSeed } from '../common/seed-files';
 import { CatalogueRepository } from './catalogue.repository';
 import { LearningRepository } from './learning.repository';
 import { LearningService, newSubmissionKey } from './learning.service';

@@ -5,7 +5,7 @@ import { CoursesRepository } from '../catalog/courses.repository';
 import { CourseStatus, Licence } from '../catalog/entities/course.entity';
 import { renderPdf } from '../common/pdf/pdf';
 import { foldVietnamese } from '../common/text/vietnamese';
-import { readSeed } from '../database/seed/seed-files';
+import { readSeed } from '../common/seed-files';
 import { UnitOfWork } from '../database/unit-of-work';
 import { FileKind } from '../files/file-kinds';
 import { FilesService } from '../files/files.service';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
 import { foldVietnamese } from '../common/text/vietnamese';
 import { isValidTaxCode } from '../common/validation/tax-code';
-import { readSeed } from '../database/seed/seed-files';
+import { readSeed } from '../common/seed-files';
 import { AdminUnitsRepository } from './admin-units.repository';
 import { BranchesRepository } from './branches.repository';
 import { EnterprisesRepository } from './enterprises.repository';

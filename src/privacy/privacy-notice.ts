@@ -1,5 +1,5 @@
 import { Locale } from '../common/i18n/messages';
-import { readSeed } from '../database/seed/seed-files';
+import { readSeed } from '../common/seed-files';
 
 export interface NoticeText {
   title: string;

@@ -6,8 +6,8 @@ import { ReportingStatusService } from './reporting-status.service';
 import { ReportsRepository } from './reports.repository';
 
 /**
- * The annual reports' storage and who-has-submitted, on their own so that the dashboard can show
- * the deadlines without depending on the reports' pages (which depend on the dashboard's figures).
+ * The annual reports' storage and who-has-submitted, for the reports' pages and the dashboard's
+ * reporting panel (reporting-panel.provider.ts).
  */
 @Module({
   imports: [TypeOrmModule.forFeature([AnnualReport, ReportingBody, ReportingBodyMember])],

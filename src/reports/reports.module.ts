@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReportingPanelProvider } from './reporting-panel.provider';
 import { DashboardModule } from '../indicators/dashboard/dashboard.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
@@ -15,7 +16,7 @@ import { ReviewsService } from './reviews.service';
   imports: [ReportsDataModule, IndicatorsModule, DashboardModule, OrganisationsModule],
   // The reviews first: their path (/reports/reviews) is more specific than the reports'.
   controllers: [ReviewsController, ReportsController, ReportsApiController],
-  providers: [ReportsService, ReviewsService, ReportsDemoSeeder],
+  providers: [ReportsService, ReviewsService, ReportsDemoSeeder, ReportingPanelProvider],
   exports: [ReportsService, ReportsDemoSeeder],
 })
 export class ReportsModule {}

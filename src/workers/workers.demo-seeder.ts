@@ -4,7 +4,7 @@ import { In, Repository } from 'typeorm';
 import { Role, ScopeType } from '../common/access/roles';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { foldVietnamese } from '../common/text/vietnamese';
-import { readSeed } from '../database/seed/seed-files';
+import { readSeed } from '../common/seed-files';
 import { UnitOfWork } from '../database/unit-of-work';
 import { Enterprise } from '../organisations/entities/enterprise.entity';
 import { UserStatus } from '../users/entities/user.entity';

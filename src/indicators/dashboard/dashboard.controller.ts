@@ -8,7 +8,7 @@ import { sendTable, TableExport } from '../../common/export/table-export';
 import { AppRequest } from '../../common/http/request';
 import { translate } from '../../common/i18n/i18n';
 import { todayInVietnam } from '../../organisations/admin-units.service';
-import { ReportingStatusService } from '../../reports/reporting-status.service';
+import { ReportingPanels } from './reporting-panel';
 import { DashboardView, DashboardService, DASHBOARD_ROLES } from './dashboard.service';
 import { dashboardPage, exportTable } from './dashboard.page';
 import { DashboardQuery } from './dto/dashboard-query.dto';
@@ -22,7 +22,7 @@ import { DashboardQuery } from './dto/dashboard-query.dto';
 export class DashboardController {
   constructor(
     private readonly dashboard: DashboardService,
-    private readonly reporting: ReportingStatusService,
+    private readonly reporting: ReportingPanels,
   ) {}
 
   @Get()
@@ -78,7 +78,7 @@ export class DashboardController {
     }
     const today = todayInVietnam();
     const reporting = actor.has(Role.FederationAdmin)
-      ? await this.reporting.summary(view.selection.plan.id, Number(today.slice(0, 4)), today)
+      ? await this.reporting.panel(view.selection.plan.id, Number(today.slice(0, 4)), today)
       : null;
     const page = dashboardPage(req.locale, view, req.path, reporting);
     res.render('indicators/dashboard/index', {

@@ -1,12 +1,12 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../../organisations/organisations.module';
-import { ReportsDataModule } from '../../reports/reports-data.module';
 import { Plan, PlanIndicator, PlanMilestone, PlanTarget } from '../entities/plan.entity';
 import { IndicatorSnapshot, IndicatorSnapshotRow } from '../entities/snapshot.entity';
 import { DashboardController } from './dashboard.controller';
 import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
+import { ReportingPanels } from './reporting-panel';
 
 /**
  * The dashboards of the plan's indicators (province → unit → enterprise). Its snapshot reader and
@@ -23,10 +23,9 @@ import { DashboardService } from './dashboard.service';
       IndicatorSnapshotRow,
     ]),
     OrganisationsModule,
-    ReportsDataModule,
   ],
   controllers: [DashboardController],
-  providers: [DashboardRepository, DashboardService],
-  exports: [DashboardRepository, DashboardService],
+  providers: [DashboardRepository, DashboardService, ReportingPanels],
+  exports: [DashboardRepository, DashboardService, ReportingPanels],
 })
 export class DashboardModule {}

@@ -2,7 +2,7 @@ import { TableExport } from '../../common/export/table-export';
 import { translate } from '../../common/i18n/i18n';
 import { Locale } from '../../common/i18n/messages';
 import { formatDate, formatDateTime } from '../../common/views/view-helpers';
-import { ReportingSummary } from '../../reports/reporting-status.service';
+import { ReportingPanel } from './reporting-panel';
 import { SnapshotLevel } from '../entities/snapshot.entity';
 import {
   indicatorCards,
@@ -76,7 +76,7 @@ export function dashboardPage(
   locale: Locale,
   view: DashboardView,
   path: string,
-  reporting: ReportingSummary | null,
+  reporting: ReportingPanel | null,
 ) {
   const { selection } = view;
   const snapshot = selection.snapshot;
@@ -131,7 +131,7 @@ export function dashboardPage(
             year: reporting.year,
             submitted: reporting.submitted,
             total: reporting.total,
-            pending: reporting.pending.map((p) => p.body.name).join('; '),
+            pending: reporting.pending.join('; '),
             pendingCount: reporting.pending.length,
             bodiesDue: formatDate(reporting.bodiesDue),
             federationDue: formatDate(reporting.federationDue),

@@ -67,7 +67,7 @@ import {
   PasswordResetDto,
   RoleGrantDto,
   UserStatusDto,
-} from '../../../src/users/dto/user-admin.dto';
+} from '../../../src/accounts/dto/user-admin.dto';
 import { createReconciliation } from '../../support/workers-factory';
 import { ReconciliationDecisionDto } from '../../../src/workers/reconciliation/dto/reconciliation.dto';
 import {

@@ -1,5 +1,5 @@
 import { EntityManager } from 'typeorm';
-import { readSeed } from '../../../database/seed/seed-files';
+import { readSeed } from '../../../common/seed-files';
 import { CriteriaSet, CriteriaSetStatus } from '../../entities/criteria-set.entity';
 import { CriteriaContent } from './criteria-content';
 import { insertCriteriaVersion } from './criteria-sets.repository';

@@ -1,7 +1,7 @@
 import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Role } from '../../common/access/roles';
-import { UserStatus } from '../entities/user.entity';
+import { UserStatus } from '../../users/entities/user.entity';
 
 export class RoleGrantDto {
   @IsEnum(Role) role: Role;

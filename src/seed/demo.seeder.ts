@@ -1,20 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { PasswordHasher } from '../../auth/password-hasher';
-import { Role, ScopeType } from '../../common/access/roles';
-import { ActivitiesDemoSeeder } from '../../activities/activities.demo-seeder';
-import { CatalogDemoSeeder } from '../../catalog/catalog.demo-seeder';
-import { CitizenshipDemoSeeder } from '../../citizenship/citizenship.demo-seeder';
-import { LearningDemoSeeder } from '../../learning/learning.demo-seeder';
-import { MaterialsDemoSeeder } from '../../materials/materials.demo-seeder';
-import { OrganisationsDemoSeeder } from '../../organisations/organisations.demo-seeder';
-import { PrivacyDemoSeeder } from '../../privacy/privacy.demo-seeder';
-import { ReportsDemoSeeder } from '../../reports/reports.demo-seeder';
-import { UserStatus } from '../../users/entities/user.entity';
-import { UsersRepository } from '../../users/users.repository';
-import { WorkersDemoSeeder } from '../../workers/workers.demo-seeder';
-import { UnitOfWork } from '../unit-of-work';
-import { readSeed } from './seed-files';
+import { PasswordHasher } from '../auth/password-hasher';
+import { Role, ScopeType } from '../common/access/roles';
+import { ActivitiesDemoSeeder } from '../activities/activities.demo-seeder';
+import { CatalogDemoSeeder } from '../catalog/catalog.demo-seeder';
+import { CitizenshipDemoSeeder } from '../citizenship/citizenship.demo-seeder';
+import { LearningDemoSeeder } from '../learning/learning.demo-seeder';
+import { MaterialsDemoSeeder } from '../materials/materials.demo-seeder';
+import { OrganisationsDemoSeeder } from '../organisations/organisations.demo-seeder';
+import { PrivacyDemoSeeder } from '../privacy/privacy.demo-seeder';
+import { ReportsDemoSeeder } from '../reports/reports.demo-seeder';
+import { UserStatus } from '../users/entities/user.entity';
+import { UsersRepository } from '../users/users.repository';
+import { WorkersDemoSeeder } from '../workers/workers.demo-seeder';
+import { UnitOfWork } from '../database/unit-of-work';
+import { readSeed } from '../common/seed-files';
 
 interface DemoUser {
   username: string;

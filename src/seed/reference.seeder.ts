@@ -1,11 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager, InsertResult } from 'typeorm';
-import { seedCriteriaSets } from '../../citizenship/applications/criteria/criteria-seed';
-import { foldVietnamese } from '../../common/text/vietnamese';
-import { AdminUnitMapping } from '../../organisations/entities/admin-unit-mapping.entity';
-import { AdminUnit, AdminUnitKind } from '../../organisations/entities/admin-unit.entity';
-import { LearningDomain } from '../../learning-records/entities/learning-domain.entity';
-import { DomainCode } from '../../learning-records/learning-domains';
+import { seedCriteriaSets } from '../citizenship/applications/criteria/criteria-seed';
+import { foldVietnamese } from '../common/text/vietnamese';
+import { AdminUnitMapping } from '../organisations/entities/admin-unit-mapping.entity';
+import { AdminUnit, AdminUnitKind } from '../organisations/entities/admin-unit.entity';
+import { LearningDomain } from '../learning-records/entities/learning-domain.entity';
+import { DomainCode } from '../learning-records/learning-domains';
 import {
   CountingWindow,
   IndicatorCode,
@@ -14,9 +14,9 @@ import {
   PlanIndicator,
   PlanMilestone,
   PlanTarget,
-} from '../../indicators/entities/plan.entity';
-import { ReportingBody, ReportingBodyKind } from '../../indicators/entities/reporting-body.entity';
-import { readSeed } from './seed-files';
+} from '../indicators/entities/plan.entity';
+import { ReportingBody, ReportingBodyKind } from '../indicators/entities/reporting-body.entity';
+import { readSeed } from '../common/seed-files';
 
 interface UnitSeed {
   code: string;

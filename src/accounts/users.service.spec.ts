@@ -5,9 +5,9 @@ import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { FormError } from '../common/errors/form-error';
 import { UnitOfWork } from '../database/unit-of-work';
-import { UserStatus } from './entities/user.entity';
+import { UserStatus } from '../users/entities/user.entity';
 import { ScopeDirectory } from './scope-directory';
-import { UsersRepository } from './users.repository';
+import { UsersRepository } from '../users/users.repository';
 import { UsersService } from './users.service';
 
 describe(UsersService.name, () => {

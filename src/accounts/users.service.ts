@@ -7,9 +7,9 @@ import { FormError } from '../common/errors/form-error';
 import { pageOf, PageQuery, pageWindow } from '../common/http/pagination';
 import { UnitOfWork } from '../database/unit-of-work';
 import { CreateUserDto, RoleGrantDto } from './dto/user-admin.dto';
-import { User, UserStatus } from './entities/user.entity';
+import { User, UserStatus } from '../users/entities/user.entity';
 import { ScopeDirectory } from './scope-directory';
-import { UsersRepository } from './users.repository';
+import { UsersRepository } from '../users/users.repository';
 
 /** Roles an admin may hand out here; workers get theirs from the roster. */
 export const GRANTABLE_ROLES = [

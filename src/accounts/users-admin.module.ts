@@ -4,7 +4,7 @@ import { AuthModule } from '../auth/auth.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ScopeDirectory } from './scope-directory';
 import { UsersAdminController } from './users-admin.controller';
-import { UsersModule } from './users.module';
+import { UsersModule } from '../users/users.module';
 import { UsersService } from './users.service';
 
 /** The admin pages for accounts and roles (kept apart from UsersModule, which auth depends on). */
