@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ActivitiesPersonalData } from './activities.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImportsModule } from '../imports/imports.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
@@ -32,6 +33,7 @@ import { SessionsService } from './sessions.service';
     ActivitiesApiController,
   ],
   providers: [
+    ActivitiesPersonalData,
     SessionsRepository,
     SessionsService,
     AttendanceService,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { AuthPersonalData } from './auth.personal-data';
 import { APP_GUARD } from '@nestjs/core';
 import { PassportModule } from '@nestjs/passport';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -27,6 +28,7 @@ import { SESSION_STORE, sessionStoreProvider } from './session-store.provider';
   ],
   controllers: [AuthController, ApiTokensController],
   providers: [
+    AuthPersonalData,
     AuthService,
     PasswordHasher,
     LoginFailuresRepository,

@@ -60,6 +60,18 @@ export class CatalogService {
     private readonly files: FilesService,
   ) {}
 
+  /** Course and lesson titles by id, for other domains' pages and exports (archived ones too). */
+  async titles(
+    courseIds: number[],
+    lessonIds: number[] = [],
+  ): Promise<{ courses: Map<number, string>; lessons: Map<number, string> }> {
+    const [courses, lessons] = await Promise.all([
+      this.courses.titlesOf([...new Set(courseIds)]),
+      this.lessons.titlesOf([...new Set(lessonIds)]),
+    ]);
+    return { courses, lessons };
+  }
+
   /**
    * A published course with its active lessons in order and its quizzes with active questions and
    * options; null when there is none (or it is a draft). `includeArchived` also finds an archived

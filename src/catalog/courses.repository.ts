@@ -48,6 +48,13 @@ export class CoursesRepository {
     @InjectRepository(LearningDomain) private readonly domains: Repository<LearningDomain>,
   ) {}
 
+  /** Titles of some courses, by id. */
+  async titlesOf(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.courses.find({ where: { id: In(ids) }, select: { id: true, title: true } });
+    return new Map(found.map((c) => [c.id, c.title]));
+  }
+
   findById(id: number, manager: EntityManager = this.courses.manager): Promise<Course | null> {
     return manager.getRepository(Course).findOne({ where: { id }, relations: { domains: true } });
   }

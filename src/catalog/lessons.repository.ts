@@ -17,6 +17,13 @@ export class LessonsRepository {
     @InjectRepository(LessonFile) private readonly lessonFiles: Repository<LessonFile>,
   ) {}
 
+  /** Titles of some lessons, by id. */
+  async titlesOf(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.lessons.find({ where: { id: In(ids) }, select: { id: true, title: true } });
+    return new Map(found.map((l) => [l.id, l.title]));
+  }
+
   findById(id: number, manager: EntityManager = this.lessons.manager): Promise<Lesson | null> {
     return manager.getRepository(Lesson).findOne({ where: { id } });
   }

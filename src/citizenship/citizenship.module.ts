@@ -1,13 +1,14 @@
 import { Module } from '@nestjs/common';
 import { CitizenshipApplicationsModule } from './applications/applications.module';
 import { CitizenshipDemoSeeder } from './citizenship.demo-seeder';
+import { CitizenshipPersonalData } from './citizenship.personal-data';
 import { CitizenshipDataModule } from './citizenship-data.module';
 import { CitizenshipReviewModule } from './review/review.module';
 
 /** "Công dân học tập": criteria, applications, evaluation, review, recognition and certificates. */
 @Module({
   imports: [CitizenshipDataModule, CitizenshipApplicationsModule, CitizenshipReviewModule],
-  providers: [CitizenshipDemoSeeder],
+  providers: [CitizenshipDemoSeeder, CitizenshipPersonalData],
   exports: [CitizenshipDemoSeeder],
 })
 export class CitizenshipModule {}

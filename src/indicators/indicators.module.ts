@@ -7,6 +7,7 @@ import { DashboardModule } from './dashboard/dashboard.module';
 import { Plan, PlanIndicator, PlanMilestone, PlanTarget } from './entities/plan.entity';
 import { ReportingBody, ReportingBodyMember } from './entities/reporting-body.entity';
 import { IndicatorSnapshot, IndicatorSnapshotRow } from './entities/snapshot.entity';
+import { IndicatorsPersonalData } from './indicators.personal-data';
 import { IndicatorsService } from './indicators.service';
 import { PlansApiController } from './plans.api.controller';
 import { PlansController } from './plans.controller';
@@ -42,6 +43,7 @@ import { SnapshotsRepository } from './snapshots.repository';
   ],
   controllers: [PlansController, RollupsController, PlansApiController],
   providers: [
+    IndicatorsPersonalData,
     PlansRepository,
     PlansService,
     SnapshotsRepository,

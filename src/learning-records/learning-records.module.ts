@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LearningRecordsPersonalData } from './learning-records.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { WorkersModule } from '../workers/workers.module';
@@ -45,6 +46,7 @@ import { PartnershipsService } from './partnerships.service';
     ExternalRecordsApiController,
   ],
   providers: [
+    LearningRecordsPersonalData,
     LearningRecordsRepository,
     LearningRecordsService,
     LearningRecordEvents,

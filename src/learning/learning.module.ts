@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { LearningPersonalData } from './learning.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
@@ -40,6 +41,7 @@ import { VerifyController } from './verify.controller';
     VerifyApiController,
   ],
   providers: [
+    LearningPersonalData,
     CatalogueRepository,
     LearningRepository,
     CatalogueService,

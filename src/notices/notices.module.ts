@@ -1,4 +1,5 @@
 import { MiddlewareConsumer, Module, NestModule, RequestMethod } from '@nestjs/common';
+import { NoticesPersonalData } from './notices.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Notice } from './notice.entity';
 import { NoticesController } from './notices.controller';
@@ -9,7 +10,7 @@ import { UnreadNoticesMiddleware } from './unread-notices.middleware';
 @Module({
   imports: [TypeOrmModule.forFeature([Notice])],
   controllers: [NoticesController],
-  providers: [NoticesService, UnreadNoticesMiddleware],
+  providers: [NoticesPersonalData, NoticesService, UnreadNoticesMiddleware],
   exports: [NoticesService],
 })
 export class NoticesModule implements NestModule {

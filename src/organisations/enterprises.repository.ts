@@ -40,6 +40,16 @@ export class EnterprisesRepository {
     @InjectRepository(EnterpriseHeadcount) private readonly headcounts: Repository<EnterpriseHeadcount>,
   ) {}
 
+  /** Names and tax codes of some enterprises, by id. */
+  async namesOf(ids: number[]): Promise<Map<number, { name: string; taxCode: string }>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.enterprises.find({
+      where: { id: In(ids) },
+      select: { id: true, name: true, taxCode: true },
+    });
+    return new Map(found.map((e) => [e.id, { name: e.name, taxCode: e.taxCode }]));
+  }
+
   findById(id: number): Promise<Enterprise | null> {
     return this.enterprises.findOne({ where: { id } });
   }

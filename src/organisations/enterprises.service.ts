@@ -39,6 +39,11 @@ export class EnterprisesService {
     private readonly scopes: EnterpriseScopeService,
   ) {}
 
+  /** Names and tax codes of some enterprises, by id, for other domains' pages and exports. */
+  namesOf(ids: number[]): Promise<Map<number, { name: string; taxCode: string }>> {
+    return this.enterprises.namesOf([...new Set(ids)]);
+  }
+
   /** The enterprises the actor reaches, matching the search. */
   async page(actor: Actor, query: PageQuery): Promise<Page<EnterpriseRow>> {
     const { page, size, skip } = pageWindow(query);

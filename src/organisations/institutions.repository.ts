@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AdminUnit } from './entities/admin-unit.entity';
 import { InstitutionKind, TrainingInstitution } from './entities/training-institution.entity';
 import { inBatches, numberOrNull, whereSearch } from './organisations.query';
@@ -25,6 +25,13 @@ export class InstitutionsRepository {
   constructor(
     @InjectRepository(TrainingInstitution) private readonly institutions: Repository<TrainingInstitution>,
   ) {}
+
+  /** Names of some institutions, by id. */
+  async namesOf(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.institutions.find({ where: { id: In(ids) }, select: { id: true, name: true } });
+    return new Map(found.map((i) => [i.id, i.name]));
+  }
 
   findById(id: number): Promise<TrainingInstitution | null> {
     return this.institutions.findOne({ where: { id } });

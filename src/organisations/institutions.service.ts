@@ -15,6 +15,11 @@ export class InstitutionsService {
     private readonly units: AdminUnitsRepository,
   ) {}
 
+  /** Names of some institutions, by id, for other domains' pages and exports. */
+  namesOf(ids: number[]): Promise<Map<number, string>> {
+    return this.institutions.namesOf([...new Set(ids)]);
+  }
+
   async page(query: PageQuery): Promise<Page<InstitutionRow>> {
     const { page, size, skip } = pageWindow(query);
     const [items, total] = await this.institutions.page(query.q, skip, size);

@@ -1,11 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { OutOfScopeException } from '../common/access/out-of-scope';
-import { PiiCipher } from '../common/crypto/pii-cipher';
 import { Page, PageQuery } from '../common/http/pagination';
-import { maskCccd } from '../common/validation/cccd';
-import { PiiAccessLog } from './access-log/pii-access-log.service';
-import { PiiAccessView } from './access-log/pii-access.repository';
-import { PersonalDataRepository } from './personal-data/personal-data.repository';
+import { PiiAccessLog } from '../pii-access/pii-access-log.service';
+import { PiiAccessView } from '../pii-access/pii-access.repository';
+import { WorkersService } from '../workers/workers.service';
 
 export interface WorkerAccessReport {
   worker: { id: number; fullName: string; cccdMasked: string };
@@ -27,8 +25,7 @@ export function vietnamDayEnd(day: string): Date {
 export class PrivacyAdminService {
   constructor(
     private readonly accessLog: PiiAccessLog,
-    private readonly data: PersonalDataRepository,
-    private readonly pii: PiiCipher,
+    private readonly workers: WorkersService,
   ) {}
 
   async byWorkerId(
@@ -36,8 +33,8 @@ export class PrivacyAdminService {
     range: { from?: string; to?: string },
     query: PageQuery,
   ): Promise<WorkerAccessReport> {
-    const row = await this.data.worker(workerId);
-    if (!row) throw new OutOfScopeException();
+    const worker = await this.workers.label(workerId);
+    if (!worker) throw new OutOfScopeException();
     const page = await this.accessLog.page(
       {
         workerId,
@@ -47,11 +44,7 @@ export class PrivacyAdminService {
       query,
     );
     return {
-      worker: {
-        id: workerId,
-        fullName: String(row.full_name),
-        cccdMasked: maskCccd(this.pii.decrypt(String(row.cccd_encrypted))),
-      },
+      worker,
       from: range.from ?? null,
       to: range.to ?? null,
       page,
@@ -60,6 +53,6 @@ export class PrivacyAdminService {
 
   /** The worker with this CCCD (matched by its keyed hash), or null. */
   workerIdByCccd(cccd: string): Promise<number | null> {
-    return this.data.workerIdByCccdHash(this.pii.blindIndex(cccd));
+    return this.workers.idByCccd(cccd);
   }
 }

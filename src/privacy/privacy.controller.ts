@@ -8,12 +8,12 @@ import { FormView } from '../common/forms/form-view';
 import { translate } from '../common/i18n/i18n';
 import { PageQuery } from '../common/http/pagination';
 import { AppRequest, safeReturnPath } from '../common/http/request';
-import { PiiAccessLog } from './access-log/pii-access-log.service';
+import { PiiAccessLog } from '../pii-access/pii-access-log.service';
 import { ConsentService } from './consent/consent.service';
 import { AcceptConsentDto, CorrectionRequestDto, DeletionRequestDto } from './dto/privacy.dto';
 import { noticeText } from './privacy-notice';
 import { PersonalDataService } from './personal-data/personal-data.service';
-import { PersonalDataRepository } from './personal-data/personal-data.repository';
+import { WorkersService } from '../workers/workers.service';
 import { accessView, requestView } from './privacy.presenters';
 import { PrivacyRequestsService } from './requests/privacy-requests.service';
 
@@ -24,7 +24,7 @@ export class PrivacyController {
   constructor(
     private readonly consents: ConsentService,
     private readonly personalData: PersonalDataService,
-    private readonly data: PersonalDataRepository,
+    private readonly workers: WorkersService,
     private readonly requests: PrivacyRequestsService,
     private readonly accessLog: PiiAccessLog,
   ) {}
@@ -155,6 +155,6 @@ export class PrivacyController {
   }
 
   private async workerIdOf(actor: Actor): Promise<number | null> {
-    return actor.workerId ?? (await this.data.workerOfUser(actor.userId));
+    return actor.workerId ?? (await this.workers.idOfUser(actor.userId));
   }
 }

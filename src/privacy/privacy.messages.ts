@@ -79,6 +79,10 @@ export const privacyMessages = defineMessages({
   'privacy.export.section.employments': { vi: 'Nơi làm việc', en: 'Employments' },
   'privacy.export.section.learningRecords': { vi: 'Kết quả học tập', en: 'Learning records' },
   'privacy.export.section.learningSummary': { vi: 'Tổng hợp học tập', en: 'Learning summary' },
+  'privacy.export.section.reportingBodies': {
+    vi: 'Cơ quan báo cáo được phân công',
+    en: 'Reporting bodies you report for',
+  },
   'privacy.export.section.identityReconciliations': {
     vi: 'Yêu cầu đối chiếu danh tính',
     en: 'Identity reconciliation requests',

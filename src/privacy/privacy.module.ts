@@ -1,7 +1,9 @@
 import { Module } from '@nestjs/common';
+import { WorkersModule } from '../workers/workers.module';
+import { PrivacyPersonalData } from './privacy.personal-data';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
-import { PiiAccessModule } from './access-log/pii-access.module';
+import { PiiAccessModule } from '../pii-access/pii-access.module';
 import { ConsentInterceptor } from './consent/consent.interceptor';
 import { ConsentRequiredFilter } from './consent/consent-required.filter';
 import { ConsentService, PRIVACY_NOTICE } from './consent/consent.service';
@@ -25,9 +27,10 @@ import { PrivacyRequestsService } from './requests/privacy-requests.service';
  * uploaded import files. See docs/security.md, "Personal data".
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([PrivacyConsent, PrivacyRequest]), PiiAccessModule],
+  imports: [TypeOrmModule.forFeature([PrivacyConsent, PrivacyRequest]), PiiAccessModule, WorkersModule],
   controllers: [PrivacyAdminController, PrivacyController, PrivacyApiController],
   providers: [
+    PrivacyPersonalData,
     { provide: PRIVACY_NOTICE, useFactory: loadNotice },
     ConsentsRepository,
     ConsentService,

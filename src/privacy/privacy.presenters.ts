@@ -1,6 +1,6 @@
 import { translate } from '../common/i18n/i18n';
 import { Locale } from '../common/i18n/messages';
-import { PiiAccessView } from './access-log/pii-access.repository';
+import { PiiAccessView } from '../pii-access/pii-access.repository';
 import { PrivacyRequest } from './entities/privacy-request.entity';
 import { daysLeft } from './requests/request-rules';
 

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UsersPersonalData } from './users.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AccountController } from './account.controller';
 import { MeApiController } from './me.api.controller';
@@ -9,7 +10,7 @@ import { UsersRepository } from './users.repository';
 @Module({
   imports: [TypeOrmModule.forFeature([User, RoleAssignment])],
   controllers: [AccountController, MeApiController],
-  providers: [UsersRepository],
+  providers: [UsersPersonalData, UsersRepository],
   exports: [UsersRepository],
 })
 export class UsersModule {}

@@ -1,11 +1,12 @@
 import { Module } from '@nestjs/common';
+import { WorkersPersonalData } from './workers.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AuditModule } from '../audit/audit.module';
 import { AuthModule } from '../auth/auth.module';
 import { ImportsModule } from '../imports/imports.module';
 import { NoticesModule } from '../notices/notices.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
-import { PiiAccessModule } from '../privacy/access-log/pii-access.module';
+import { PiiAccessModule } from '../pii-access/pii-access.module';
 import { UsersModule } from '../users/users.module';
 import { Employment } from './entities/employment.entity';
 import { Worker } from './entities/worker.entity';
@@ -47,6 +48,7 @@ import { WorkersService } from './workers.service';
     ReconciliationsApiController,
   ],
   providers: [
+    WorkersPersonalData,
     WorkersRepository,
     WorkersService,
     WorkerAccountsService,

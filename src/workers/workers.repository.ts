@@ -53,6 +53,10 @@ export class WorkersRepository {
     return this.repo(Worker, manager).findOne({ where: { id } });
   }
 
+  findByUser(userId: number): Promise<Worker | null> {
+    return this.workers.findOne({ where: { userId } });
+  }
+
   findByHash(cccdHash: string, manager?: EntityManager): Promise<Worker | null> {
     return this.repo(Worker, manager).findOne({ where: { cccdHash } });
   }

@@ -9,8 +9,8 @@ import { EnterpriseScope, EnterpriseScopeService } from '../organisations/enterp
 import { Gender, Worker } from './entities/worker.entity';
 import { OutOfScopeException } from '../common/access/out-of-scope';
 import { WorkersRepository } from './workers.repository';
-import { PiiAccessLog } from '../privacy/access-log/pii-access-log.service';
-import { PiiAccessAction } from '../privacy/entities/pii-access.entity';
+import { PiiAccessLog } from '../pii-access/pii-access-log.service';
+import { PiiAccessAction } from '../pii-access/pii-access.entity';
 import { isCccdQuery, WorkersService } from './workers.service';
 import { PersonRegistry } from './identity/person-registry';
 import { AuditLog } from '../audit/audit-log.service';

@@ -1,6 +1,6 @@
 import { ForbiddenException, Injectable, Logger } from '@nestjs/common';
-import { PiiAccessLog } from '../privacy/access-log/pii-access-log.service';
-import { PiiAccessAction } from '../privacy/entities/pii-access.entity';
+import { PiiAccessLog } from '../pii-access/pii-access-log.service';
+import { PiiAccessAction } from '../pii-access/pii-access.entity';
 import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
 import { PiiCipher } from '../common/crypto/pii-cipher';
@@ -95,6 +95,28 @@ export class WorkersService {
     if (actor.workerId === id) return worker;
     if (!(await this.workers.isInScope(id, await this.scope(actor)))) throw new OutOfScopeException();
     return worker;
+  }
+
+  /** The worker record of a login, if the login is a worker's (for the privacy pages). */
+  async idOfUser(userId: number): Promise<number | null> {
+    return (await this.workers.findByUser(userId))?.id ?? null;
+  }
+
+  /** The worker with this CCCD (matched by its keyed hash), or null. */
+  async idByCccd(cccd: string): Promise<number | null> {
+    return (await this.workers.findByHash(this.pii.blindIndex(normaliseCccd(cccd))))?.id ?? null;
+  }
+
+  /** Name and masked CCCD of a worker, for pages that name whom they are about (access log); null if none. */
+  async label(workerId: number): Promise<{ id: number; fullName: string; cccdMasked: string } | null> {
+    const worker = await this.workers.findById(workerId);
+    return worker
+      ? {
+          id: worker.id,
+          fullName: worker.fullName,
+          cccdMasked: maskCccd(this.pii.decrypt(worker.cccdEncrypted)),
+        }
+      : null;
   }
 
   /** Enterprises the worker works at on a day (default today in Vietnam). */

@@ -4,10 +4,11 @@ import { Actor } from '../../common/access/actor';
 import { PiiCipher } from '../../common/crypto/pii-cipher';
 import { translate } from '../../common/i18n/i18n';
 import { Locale } from '../../common/i18n/messages';
-import { PiiAccessLog } from '../access-log/pii-access-log.service';
 import { ConsentService } from '../consent/consent.service';
+import { PersonalDataProviders, PersonalRow } from '../../common/personal-data/personal-data-providers';
+import { WorkersService } from '../../workers/workers.service';
 import { camelKinds, cellValue, DateKind, exportRow, tableOf, vietnamDateTime } from './export-document';
-import { PersonalDataRepository, Row } from './personal-data.repository';
+import { PersonalDataRepository, Row, SECTION_ORDER } from './personal-data.repository';
 
 export const EXPORT_FORMAT = 'hoctap-personal-data';
 
@@ -29,7 +30,8 @@ export class PersonalDataService {
   constructor(
     private readonly data: PersonalDataRepository,
     private readonly pii: PiiCipher,
-    private readonly accessLog: PiiAccessLog,
+    private readonly providers: PersonalDataProviders,
+    private readonly workers: WorkersService,
     private readonly consents: ConsentService,
   ) {}
 
@@ -40,27 +42,27 @@ export class PersonalDataService {
   async export(actor: Actor, now = new Date()): Promise<PersonalDataExport> {
     const kinds = this.data.dateKinds();
     const row = (r: Row) => exportRow(r, kinds);
-    const workerId = actor.workerId ?? (await this.data.workerOfUser(actor.userId));
-    const worker = workerId === null ? null : await this.data.worker(workerId);
-    const profile = worker ? { ...row(worker), cccd: this.pii.decrypt(String(worker.cccd_encrypted)) } : null;
-    const account = await this.data.account(actor.userId);
-    const sections = await this.data.sections(actor.userId, worker ? Number(worker.id) : null);
-    const accessLog = worker
-      ? (await this.accessLog.allFor(Number(worker.id))).map((a) => ({
-          at: vietnamDateTime(a.at),
-          action: a.action,
-          viewerRole: a.viewerRole,
-          organisation: a.organisation,
-        }))
-      : [];
+    const workerId = actor.workerId ?? (await this.workers.idOfUser(actor.userId));
+    const subject = { userId: actor.userId, workerId };
+    // Every domain answers for its own tables (src/common/personal-data); 'account', 'profile' and
+    // 'accessLog' are shown apart from the sections.
+    const parts: Record<string, PersonalRow[]> = Object.assign(
+      {},
+      ...(await Promise.all(this.providers.all().map((p) => p.export(subject)))),
+    );
+    const { account = [], profile = [], accessLog = [], ...rest } = parts;
+    const worker = profile[0] ?? null;
+    const order = (key: string) =>
+      SECTION_ORDER.includes(key) ? SECTION_ORDER.indexOf(key) : SECTION_ORDER.length;
+    const sections = Object.entries(rest).sort(([a], [b]) => order(a) - order(b));
     return {
       format: EXPORT_FORMAT,
       exportedAt: vietnamDateTime(now),
       noticeVersion: this.consents.currentVersion,
-      account: account ? row(account) : null,
-      profile,
-      sections: Object.fromEntries(Object.entries(sections).map(([k, rows]) => [k, rows.map(row)])),
-      accessLog,
+      account: account[0] ? row(account[0]) : null,
+      profile: worker ? { ...row(worker), cccd: this.pii.decrypt(String(worker.cccd_encrypted)) } : null,
+      sections: Object.fromEntries(sections.map(([k, rows]) => [k, rows.map(row)])),
+      accessLog: accessLog.map(row),
     };
   }
 

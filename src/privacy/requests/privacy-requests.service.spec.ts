@@ -6,7 +6,8 @@ import { PiiCipher } from '../../common/crypto/pii-cipher';
 import { FormError } from '../../common/errors/form-error';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.entity';
-import { PersonalDataRepository } from '../personal-data/personal-data.repository';
+import { PersonalDataProviders } from '../../common/personal-data/personal-data-providers';
+import { WorkersService } from '../../workers/workers.service';
 import { PrivacyRequestsRepository } from './privacy-requests.repository';
 import { PrivacyRequestsService } from './privacy-requests.service';
 
@@ -25,7 +26,8 @@ describe(PrivacyRequestsService.name, () => {
     }) as PrivacyRequest;
 
   let requests: Record<'create' | 'findById' | 'openOf' | 'close' | 'closeOthers' | 'listForUser', jest.Mock>;
-  let data: { anonymise: jest.Mock; workerOfUser: jest.Mock };
+  let provider: { tables: string[]; export: jest.Mock; anonymise: jest.Mock };
+  let workers: { idOfUser: jest.Mock };
   let sut: PrivacyRequestsService;
 
   beforeEach(() => {
@@ -37,12 +39,16 @@ describe(PrivacyRequestsService.name, () => {
       closeOthers: jest.fn(async () => undefined),
       listForUser: jest.fn(async () => []),
     };
-    data = { anonymise: jest.fn(async () => undefined), workerOfUser: jest.fn(async () => null) };
+    provider = { tables: ['t'], export: jest.fn(), anonymise: jest.fn(async () => undefined) };
+    workers = { idOfUser: jest.fn(async () => null) };
+    const providers = new PersonalDataProviders();
+    providers.register(provider);
     const pii = { encrypt: (v: string) => `enc(${v})` } as PiiCipher;
     const unitOfWork = { run: (work: (m: EntityManager) => Promise<unknown>) => work(manager) } as UnitOfWork;
     sut = new PrivacyRequestsService(
       requests as unknown as PrivacyRequestsRepository,
-      data as unknown as PersonalDataRepository,
+      providers,
+      workers as unknown as WorkersService,
       pii,
       unitOfWork,
     );
@@ -83,11 +89,11 @@ describe(PrivacyRequestsService.name, () => {
       expect.any(Date),
       null,
     );
-    expect(data.anonymise).toHaveBeenCalledWith(
+    // Every registered domain forgets the person in the same transaction.
+    expect(provider.anonymise).toHaveBeenCalledWith(
       manager,
       { workerId: 7, userId: 20 },
-      'enc(000000000000)',
-      expect.any(Date),
+      { cccdPlaceholderEncrypted: 'enc(000000000000)', when: expect.any(Date) },
     );
     expect(requests.closeOthers).toHaveBeenCalledWith(manager, 20, 1, expect.any(Date), 'anonymised');
   });
@@ -99,7 +105,7 @@ describe(PrivacyRequestsService.name, () => {
     await expect(sut.anonymise(admin, 3)).rejects.toThrow();
     requests.close.mockResolvedValueOnce(false);
     await expect(sut.anonymise(admin, 3)).rejects.toBeInstanceOf(ConflictException);
-    expect(data.anonymise).not.toHaveBeenCalled();
+    expect(provider.anonymise).not.toHaveBeenCalled();
   });
 
   it('answers a deletion only by refusing it with a reason', async () => {

@@ -6,7 +6,8 @@ import { FormError } from '../../common/errors/form-error';
 import { Page, pageOf, PageQuery, pageWindow } from '../../common/http/pagination';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.entity';
-import { ANONYMOUS, PersonalDataRepository } from '../personal-data/personal-data.repository';
+import { ANONYMOUS, PersonalDataProviders } from '../../common/personal-data/personal-data-providers';
+import { WorkersService } from '../../workers/workers.service';
 import { PrivacyRequestsRepository, RequestListItem } from './privacy-requests.repository';
 import { CORRECTION_MIN, DETAILS_MAX, dueDateOf } from './request-rules';
 
@@ -22,7 +23,8 @@ export class PrivacyRequestsService {
 
   constructor(
     private readonly requests: PrivacyRequestsRepository,
-    private readonly data: PersonalDataRepository,
+    private readonly providers: PersonalDataProviders,
+    private readonly workers: WorkersService,
     private readonly pii: PiiCipher,
     private readonly unitOfWork: UnitOfWork,
   ) {}
@@ -73,12 +75,10 @@ export class PrivacyRequestsService {
         !(await this.requests.close(manager, request.id, PrivacyRequestStatus.Done, actor.userId, at, null))
       )
         throw new ConflictException();
-      await this.data.anonymise(
-        manager,
-        { workerId: request.workerId, userId: request.userId },
-        placeholder,
-        at,
-      );
+      // Each domain forgets the person in its own tables, all in this one transaction.
+      const subject = { workerId: request.workerId, userId: request.userId };
+      for (const provider of this.providers.all())
+        await provider.anonymise(manager, subject, { when: at, cccdPlaceholderEncrypted: placeholder });
       await this.requests.closeOthers(manager, request.userId, actor.userId, at, 'anonymised');
     });
     // Ids only: the point was to forget who it was.
@@ -111,7 +111,7 @@ export class PrivacyRequestsService {
     const requestedAt = new Date();
     return this.requests.create({
       userId: actor.userId,
-      workerId: actor.workerId ?? (await this.data.workerOfUser(actor.userId)),
+      workerId: actor.workerId ?? (await this.workers.idOfUser(actor.userId)),
       kind,
       details,
       status: PrivacyRequestStatus.Open,

@@ -1,5 +1,5 @@
-import { Actor } from '../../common/access/actor';
-import { Role, ScopeType } from '../../common/access/roles';
+import { Actor } from '../common/access/actor';
+import { Role, ScopeType } from '../common/access/roles';
 import { viewerGrant } from './viewer-grant';
 
 describe(viewerGrant.name, () => {

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
-import { PiiAccess, PiiAccessAction } from '../entities/pii-access.entity';
+import { PiiAccess, PiiAccessAction } from './pii-access.entity';
 
 export interface PiiAccessView {
   id: number;

@@ -1,6 +1,6 @@
-import { Actor } from '../../common/access/actor';
-import { Role, ScopeType } from '../../common/access/roles';
-import { PiiAccessAction } from '../entities/pii-access.entity';
+import { Actor } from '../common/access/actor';
+import { Role, ScopeType } from '../common/access/roles';
+import { PiiAccessAction } from './pii-access.entity';
 import { PiiAccessLog } from './pii-access-log.service';
 import { PiiAccessRepository } from './pii-access.repository';
 

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { Actor } from '../../common/access/actor';
-import { Role, ScopeType } from '../../common/access/roles';
-import { Page, pageOf, PageQuery, pageWindow } from '../../common/http/pagination';
-import { PiiAccessAction } from '../entities/pii-access.entity';
+import { Actor } from '../common/access/actor';
+import { Role, ScopeType } from '../common/access/roles';
+import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
+import { PiiAccessAction } from './pii-access.entity';
 import { PiiAccessFilter, PiiAccessRepository, PiiAccessView } from './pii-access.repository';
 import { viewerGrant } from './viewer-grant';
 

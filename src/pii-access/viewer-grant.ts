@@ -1,5 +1,5 @@
-import { Actor } from '../../common/access/actor';
-import { Role, ScopeType } from '../../common/access/roles';
+import { Actor } from '../common/access/actor';
+import { Role, ScopeType } from '../common/access/roles';
 
 /** The role and scope under which someone saw a worker's full CCCD, as the worker is told. */
 export interface ViewerGrant {

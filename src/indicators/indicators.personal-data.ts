@@ -1,0 +1,38 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { InjectDataSource } from '@nestjs/typeorm';
+import { DataSource, EntityManager } from 'typeorm';
+import {
+  DataSubject,
+  PersonalDataProvider,
+  PersonalDataProviders,
+  PersonalRow,
+} from '../common/personal-data/personal-data-providers';
+
+/** The reporting bodies a person fills the annual report in for; an anonymised account leaves them. */
+@Injectable()
+export class IndicatorsPersonalData implements PersonalDataProvider, OnModuleInit {
+  readonly tables = ['reporting_body_members'];
+
+  constructor(
+    private readonly providers: PersonalDataProviders,
+    @InjectDataSource() private readonly db: DataSource,
+  ) {}
+
+  onModuleInit(): void {
+    this.providers.register(this);
+  }
+
+  async export(subject: DataSubject): Promise<Record<string, PersonalRow[]>> {
+    return {
+      reportingBodies: await this.db.query(
+        `SELECT m.body_id, b.name AS body_name, m.created_at FROM reporting_body_members m
+         JOIN reporting_bodies b ON b.id = m.body_id WHERE m.user_id = ? ORDER BY m.id`,
+        [subject.userId],
+      ),
+    };
+  }
+
+  async anonymise(manager: EntityManager, subject: DataSubject): Promise<void> {
+    await manager.query('DELETE FROM reporting_body_members WHERE user_id = ?', [subject.userId]);
+  }
+}
