@@ -8,6 +8,30 @@ import { CountingWindow } from './entities/plan.entity';
 import { UnitMappingFact } from './unit-resolver';
 import { dateOnly } from '../organisations/organisations.query';
 
+/**
+ * The roll-up's read model: the one place where indicators read other domains' tables, and every
+ * column it reads, by table and owner. A schema test (test/e2e/read-models.test.ts) fails when one
+ * of them is renamed or dropped, and when a statement here names a table not listed.
+ */
+export const ROLLUP_READS: Record<string, { owner: string; columns: string[] }> = {
+  enterprises: { owner: 'organisations', columns: ['id', 'unit_id'] },
+  admin_unit_mappings: { owner: 'organisations', columns: ['from_unit_id', 'to_unit_id', 'effective_date'] },
+  enterprise_headcounts: { owner: 'organisations', columns: ['enterprise_id', 'headcount', 'year'] },
+  employments: { owner: 'workers', columns: ['worker_id', 'enterprise_id', 'start_date', 'end_date'] },
+  worker_learning_summary: {
+    owner: 'learning-records',
+    columns: ['worker_id', ...Object.values(FIRST_ON_COLUMN), ...Object.values(LATEST_ON_COLUMN)],
+  },
+  worker_learning_years: {
+    owner: 'learning-records',
+    columns: ['worker_id', 'year', ...Object.values(FIRST_ON_COLUMN)],
+  },
+  recognitions: {
+    owner: 'citizenship',
+    columns: ['worker_id', 'year', 'status', 'recognised_at', 'revoked_at'],
+  },
+};
+
 /** What the enterprise-level query needs: the date, the plan's start and each domain's window. */
 export interface EnterpriseQuery {
   asOf: string;

@@ -18,6 +18,30 @@ export interface NewNotice {
 export class NoticesService {
   constructor(@InjectRepository(Notice) private readonly notices: Repository<Notice>) {}
 
+  /**
+   * Adds many notices in one statement inside the caller's transaction (a batch job's outcomes); a
+   * repeated (user, dedupe key) is ignored, as notify() does one at a time.
+   */
+  async notifyMany(manager: EntityManager, notices: NewNotice[]): Promise<void> {
+    if (notices.length === 0) return;
+    await manager
+      .createQueryBuilder()
+      .insert()
+      .into(Notice)
+      .values(
+        notices.map((n) => ({
+          userId: n.userId,
+          messageKey: n.messageKey,
+          params: n.params ?? null,
+          link: n.link ?? null,
+          dedupeKey: n.dedupeKey ?? null,
+          readAt: null,
+        })),
+      )
+      .orIgnore()
+      .execute();
+  }
+
   /** Adds a notice inside the caller's transaction; a repeated dedupe key is ignored. */
   async notify(manager: EntityManager, notice: NewNotice): Promise<void> {
     const repo = manager.getRepository(Notice);

@@ -1,6 +1,7 @@
 import { Module } from '@nestjs/common';
 import { ActivitiesModule } from '../../activities/activities.module';
 import { LearningRecordsModule } from '../../learning-records/learning-records.module';
+import { NoticesModule } from '../../notices/notices.module';
 import { OrganisationsModule } from '../../organisations/organisations.module';
 import { WorkersModule } from '../../workers/workers.module';
 import { CitizenshipDataModule } from '../citizenship-data.module';
@@ -31,6 +32,7 @@ import { WorkerYearService } from './worker-year/worker-year.service';
     OrganisationsModule,
     WorkersModule,
     ActivitiesModule,
+    NoticesModule,
   ],
   // /citizenship/criteria and /citizenship/evaluation before the worker's /citizenship pages.
   controllers: [

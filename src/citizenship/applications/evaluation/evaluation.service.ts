@@ -1,3 +1,4 @@
+import { NewNotice, NoticesService } from '../../../notices/notices.service';
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../database/unit-of-work';
 import { RecordSource } from '../../../learning-records/entities/learning-record.entity';
@@ -18,7 +19,6 @@ import {
   AuditWrite,
   EvaluationsRepository,
   EvaluationWrite,
-  NoticeWrite,
 } from './evaluations.repository';
 
 /** Where a batch evaluation runs: one enterprise, an administrative unit's subtree, or the whole province. */
@@ -59,6 +59,7 @@ export class EvaluationService {
     private readonly criteria: CriteriaSetsService,
     private readonly scopes: EnterpriseScopeService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly notices: NoticesService,
   ) {}
 
   /** Evaluates some applications now (those already decided are left as they are). */
@@ -128,7 +129,7 @@ export class EvaluationService {
     ]);
     const writes: EvaluationWrite[] = [];
     const audits: AuditWrite[] = [];
-    const notices: NoticeWrite[] = [];
+    const notices: NewNotice[] = [];
     for (const application of chunk) {
       const { facts: yearFacts, answers } = facts.get(application.id)!;
       const result = evaluate(set, yearFacts, answers);
@@ -185,9 +186,10 @@ export class EvaluationService {
       }
     }
     if (writes.length > 0) {
-      await this.unitOfWork.run((manager) =>
-        this.repository.store(manager, writes, new Date(), audits, notices),
-      );
+      await this.unitOfWork.run(async (manager) => {
+        await this.repository.store(manager, writes, new Date(), audits);
+        await this.notices.notifyMany(manager, notices);
+      });
     }
     counts.changed = writes.length;
     return counts;

@@ -7,7 +7,6 @@ import { LearningSession } from '../../../activities/entities/learning-session.e
 import { LearningRecord, RecordSource } from '../../../learning-records/entities/learning-record.entity';
 import { WorkerLearningYear } from '../../../learning-records/entities/worker-learning-summary.entity';
 import { DomainCode } from '../../../learning-records/learning-domains';
-import { Notice } from '../../../notices/notice.entity';
 import { EnterpriseScope, whereEnterpriseInScope } from '../../../organisations/enterprise-scope';
 import { Enterprise } from '../../../organisations/entities/enterprise.entity';
 import { Worker } from '../../../workers/entities/worker.entity';
@@ -73,14 +72,6 @@ export interface AuditWrite {
   action: string;
   before: Record<string, unknown> | null;
   after: Record<string, unknown>;
-}
-
-export interface NoticeWrite {
-  userId: number;
-  messageKey: string;
-  params: Record<string, string | number>;
-  link: string;
-  dedupeKey: string;
 }
 
 /** Rows per multi-row INSERT: items have six columns, evaluations seven; SQLite binds at most 32,766. */
@@ -259,14 +250,13 @@ export class EvaluationsRepository {
   /**
    * Replaces the evaluations of a chunk of applications inside the caller's transaction: one upsert
    * keyed by application (an evaluation keeps its id across runs), their items deleted and inserted
-   * again, then the audit entries and notices of the outcomes that changed, each as one statement.
+   * again, then the audit entries of the outcomes that changed, each as one statement.
    */
   async store(
     manager: EntityManager,
     writes: EvaluationWrite[],
     at: Date,
     audits: AuditWrite[],
-    notices: NoticeWrite[],
   ): Promise<void> {
     if (writes.length === 0) return;
     const applicationIds = writes.map((w) => w.applicationId);
@@ -316,16 +306,6 @@ export class EvaluationsRepository {
           at,
         })) as QueryDeepPartialEntity<CitizenshipAuditEntry>[],
       );
-    }
-    if (notices.length > 0) {
-      // NoticesService.notify's rows and dedupe rule (unique user + dedupe key), as one statement.
-      await manager
-        .createQueryBuilder()
-        .insert()
-        .into(Notice)
-        .values(notices.map((n) => ({ ...n, readAt: null })))
-        .orIgnore()
-        .execute();
     }
   }
 
