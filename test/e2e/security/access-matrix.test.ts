@@ -174,7 +174,7 @@ describe('role × scope matrix', () => {
     expect(unexpected).toEqual([]);
     expect(unlogged).toEqual([]);
     expect(leaky).toEqual([]);
-  });
+  }, 300_000);
 
   function objectsOf(kind: Kind): ObjectIds {
     return kind === 'records' ? fx.workers : fx[kind];

@@ -112,7 +112,7 @@ describe('CSRF and sessions (e2e)', () => {
     }
     console.log(`CSRF: ${sent} refused requests over ${stateChanging.length} state-changing routes`);
     expect(wrong).toEqual([]);
-  });
+  }, 300_000);
 
   it('exempts only bearer-token API calls, which carry no cookie a browser could attach by itself', async () => {
     const server = app.getHttpServer();

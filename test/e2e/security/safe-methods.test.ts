@@ -233,5 +233,5 @@ describe('GET changes nothing (e2e)', () => {
     if (process.env.SAFE_METHODS_LOG)
       console.log(routes.filter((r) => !reached.has(r)).map((r) => `${r.path} ${JSON.stringify(r.access)}`));
     expect(writes).toEqual([]);
-  });
+  }, 300_000);
 });
