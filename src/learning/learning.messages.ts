@@ -62,6 +62,23 @@ export const learningMessages = defineMessages({
   'learning.done': { vi: 'Đã hoàn thành', en: 'Done' },
   'learning.notDone': { vi: 'Chưa hoàn thành', en: 'Not done yet' },
   'learning.certificate.download': { vi: 'Tải giấy chứng nhận (PDF)', en: 'Download the certificate (PDF)' },
+  // The course certificate PDF.
+  'learning.certificate.title': {
+    vi: 'GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA HỌC',
+    en: 'CERTIFICATE OF COURSE COMPLETION',
+  },
+  'learning.certificate.certifies': { vi: 'Chứng nhận', en: 'This certifies that' },
+  'learning.certificate.completed': { vi: 'đã hoàn thành khóa học', en: 'has completed the course' },
+  'learning.certificate.organisedBy': { vi: 'do {institution} tổ chức', en: 'organised by {institution}' },
+  'learning.certificate.hours': { vi: 'Thời lượng', en: 'Length' },
+  'learning.certificate.hoursValue': { vi: '{hours} giờ', en: '{hours} hours' },
+  'learning.certificate.domains': { vi: 'Lĩnh vực', en: 'Domains' },
+  'learning.certificate.completedOn': { vi: 'Ngày hoàn thành', en: 'Completed on' },
+  'learning.certificate.code': { vi: 'Mã chứng nhận', en: 'Certificate code' },
+  'learning.certificate.scan': {
+    vi: 'Quét mã để kiểm tra tính hợp lệ',
+    en: 'Scan the code to check it is genuine',
+  },
 
   'learning.lesson.position': { vi: 'Bài {position}/{count}', en: 'Lesson {position} of {count}' },
   'learning.lesson.done': { vi: 'Bạn đã hoàn thành bài học này.', en: 'You have completed this lesson.' },
