@@ -1,5 +1,5 @@
 import { NotFoundException } from '@nestjs/common';
-// The title's name and the PDF's texts come from the message catalogue.
+// The title's name and the PDF's texts come from the message catalog.
 import '../../messages';
 import { Actor } from '../../common/access/actor';
 import { OutOfScopeException } from '../../common/access/out-of-scope';

@@ -15,7 +15,7 @@ export type PdfFont = keyof typeof PDF_FONTS;
 
 /**
  * Certificates are official papers and are printed in Vietnamese whatever language the reader
- * chose for the pages; their texts are in the message catalogue with the English beside them.
+ * chose for the pages; their texts are in the message catalog with the English beside them.
  */
 export const CERTIFICATE_LOCALE: Locale = 'vi';
 export type Pdf = PDFKit.PDFDocument;

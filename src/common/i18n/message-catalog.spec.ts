@@ -10,7 +10,7 @@ function files(dir: string, suffix: string): string[] {
   });
 }
 
-describe('message catalogue', () => {
+describe('message catalog', () => {
   const viewsDir = join(__dirname, '..', '..', '..', 'views');
 
   it('has a Vietnamese and an English text for every key used by a template', () => {
