@@ -53,7 +53,7 @@ export class UsersAdminController {
 
   @Post()
   @Roles(...ADMINS)
-  @FormView('users/new', { context: 'grantChoices', flash: 'users.created' })
+  @FormView('users/new', { context: UsersAdminController.prototype.grantChoices, flash: 'users.created' })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateUserDto) {
     const user = await this.users.create(actor, dto);
     return { url: `/admin/users/${user.id}` };
@@ -68,7 +68,7 @@ export class UsersAdminController {
 
   @Post(':id/roles')
   @Roles(...ADMINS)
-  @FormView('users/show', { context: 'userPage', flash: 'flash.saved' })
+  @FormView('users/show', { context: UsersAdminController.prototype.userPage, flash: 'flash.saved' })
   async addRole(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -80,7 +80,7 @@ export class UsersAdminController {
 
   @Post(':id/roles/:assignmentId/delete')
   @Roles(...ADMINS)
-  @FormView('users/show', { context: 'userPage', flash: 'flash.saved' })
+  @FormView('users/show', { context: UsersAdminController.prototype.userPage, flash: 'flash.saved' })
   async removeRole(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -92,7 +92,7 @@ export class UsersAdminController {
 
   @Post(':id/status')
   @Roles(...ADMINS)
-  @FormView('users/show', { context: 'userPage', flash: 'flash.saved' })
+  @FormView('users/show', { context: UsersAdminController.prototype.userPage, flash: 'flash.saved' })
   async setStatus(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,

@@ -99,7 +99,10 @@ export class ActivitiesController {
 
   @Post()
   @Roles(...ACTIVITY_WRITERS)
-  @FormView('activities/form', { context: 'formContext', flash: 'activities.created' })
+  @FormView('activities/form', {
+    context: ActivitiesController.prototype.formContext,
+    flash: 'activities.created',
+  })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateSessionDto) {
     const session = await this.sessions.create(actor, dto);
     return { url: `${PATH}/${session.id}` };
@@ -122,7 +125,7 @@ export class ActivitiesController {
   /** Saves the session; its attendees' learning records follow a new date, hours or domains. */
   @Post(':id')
   @Roles(...ACTIVITY_WRITERS)
-  @FormView('activities/form', { context: 'formContext', flash: 'flash.saved' })
+  @FormView('activities/form', { context: ActivitiesController.prototype.formContext, flash: 'flash.saved' })
   async update(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: SessionDto) {
     await this.sessions.update(actor, id, dto);
     return { url: `${PATH}/${id}` };
@@ -176,7 +179,7 @@ export class ActivitiesController {
 
   @Post(':id/attendance')
   @Roles(...ACTIVITY_WRITERS)
-  @FormView('activities/pick', { context: 'pickContext' })
+  @FormView('activities/pick', { context: ActivitiesController.prototype.pickContext })
   async addAttendance(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,

@@ -67,7 +67,10 @@ export class AttendanceImportsController {
   @Post(':id/imports')
   @Roles(...ACTIVITY_WRITERS)
   @UseInterceptors(ImportUploadInterceptor)
-  @FormView('activities/imports', { context: 'uploadContext', flash: 'activities.import.queued' })
+  @FormView('activities/imports', {
+    context: AttendanceImportsController.prototype.uploadContext,
+    flash: 'activities.import.queued',
+  })
   async upload(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,

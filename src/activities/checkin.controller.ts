@@ -24,7 +24,7 @@ export class CheckinController {
 
   @Post(':token')
   @SignedIn()
-  @FormView('activities/checkin', { context: 'checkinContext' })
+  @FormView('activities/checkin', { context: CheckinController.prototype.checkinContext })
   async checkIn(@CurrentActor() actor: Actor, @Param('token') token: string, @Req() req: AppRequest) {
     const { recorded } = await this.attendance.checkIn(actor, token);
     flash(

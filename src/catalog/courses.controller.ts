@@ -75,7 +75,10 @@ export class CoursesController {
 
   @Post()
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/courses/form', { context: 'formContext', flash: 'catalog.course.created' })
+  @FormView('catalog/courses/form', {
+    context: CoursesController.prototype.formContext,
+    flash: 'catalog.course.created',
+  })
   async create(@CurrentActor() actor: Actor, @Body() dto: CourseDto) {
     const course = await this.courses.create(actor, dto);
     return { url: `${PATH}/${course.id}` };
@@ -97,7 +100,10 @@ export class CoursesController {
 
   @Post(':id')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/courses/form', { context: 'formContext', flash: 'flash.saved' })
+  @FormView('catalog/courses/form', {
+    context: CoursesController.prototype.formContext,
+    flash: 'flash.saved',
+  })
   async update(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: CourseDto) {
     await this.courses.update(actor, id, dto);
     return { url: `${PATH}/${id}` };
@@ -107,7 +113,10 @@ export class CoursesController {
   @Post(':id/cover')
   @Roles(Role.InstitutionEditor)
   @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: IMAGE_KINDS }))
-  @FormView('catalog/courses/show', { context: 'showContext', flash: 'catalog.cover.saved' })
+  @FormView('catalog/courses/show', {
+    context: CoursesController.prototype.showContext,
+    flash: 'catalog.cover.saved',
+  })
   async cover(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -119,7 +128,10 @@ export class CoursesController {
 
   @Post(':id/cover/remove')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/courses/show', { context: 'showContext', flash: 'catalog.cover.removed' })
+  @FormView('catalog/courses/show', {
+    context: CoursesController.prototype.showContext,
+    flash: 'catalog.cover.removed',
+  })
   async removeCover(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
     await this.courses.removeCover(actor, id);
     return { url: `${PATH}/${id}#cover` };
@@ -127,7 +139,10 @@ export class CoursesController {
 
   @Post(':id/publish')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/courses/show', { context: 'showContext', flash: 'catalog.course.published' })
+  @FormView('catalog/courses/show', {
+    context: CoursesController.prototype.showContext,
+    flash: 'catalog.course.published',
+  })
   async publish(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
     await this.courses.publish(actor, id);
     return { url: `${PATH}/${id}` };
@@ -135,7 +150,10 @@ export class CoursesController {
 
   @Post(':id/archive')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/courses/show', { context: 'showContext', flash: 'catalog.course.archived' })
+  @FormView('catalog/courses/show', {
+    context: CoursesController.prototype.showContext,
+    flash: 'catalog.course.archived',
+  })
   async archive(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
     await this.courses.archive(actor, id);
     return { url: `${PATH}/${id}` };
@@ -143,7 +161,7 @@ export class CoursesController {
 
   @Post(':id/lessons/:lessonId/move')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/courses/show', { context: 'showContext' })
+  @FormView('catalog/courses/show', { context: CoursesController.prototype.showContext })
   async move(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -156,7 +174,7 @@ export class CoursesController {
 
   @Post(':id/lessons/:lessonId/remove')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/courses/show', { context: 'showContext' })
+  @FormView('catalog/courses/show', { context: CoursesController.prototype.showContext })
   async removeLesson(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,

@@ -48,7 +48,10 @@ export class LessonsController {
 
   @Post()
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/courses/lesson', { context: 'lessonContext', flash: 'catalog.lesson.created' })
+  @FormView('catalog/courses/lesson', {
+    context: LessonsController.prototype.lessonContext,
+    flash: 'catalog.lesson.created',
+  })
   async create(
     @CurrentActor() actor: Actor,
     @Param('courseId', ParseIntPipe) courseId: number,
@@ -71,7 +74,10 @@ export class LessonsController {
 
   @Post(':lessonId')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/courses/lesson', { context: 'lessonContext', flash: 'flash.saved' })
+  @FormView('catalog/courses/lesson', {
+    context: LessonsController.prototype.lessonContext,
+    flash: 'flash.saved',
+  })
   async update(
     @CurrentActor() actor: Actor,
     @Param('courseId', ParseIntPipe) courseId: number,
@@ -86,7 +92,10 @@ export class LessonsController {
   @Post(':lessonId/files')
   @Roles(Role.InstitutionEditor)
   @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: LEARNING_FILE_KINDS }))
-  @FormView('catalog/courses/lesson-files', { context: 'lessonContext', flash: 'catalog.file.attached' })
+  @FormView('catalog/courses/lesson-files', {
+    context: LessonsController.prototype.lessonContext,
+    flash: 'catalog.file.attached',
+  })
   async attach(
     @CurrentActor() actor: Actor,
     @Param('courseId', ParseIntPipe) courseId: number,
@@ -99,7 +108,10 @@ export class LessonsController {
 
   @Post(':lessonId/files/:fileId/remove')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/refused', { context: 'refusedContext', flash: 'catalog.file.removed' })
+  @FormView('catalog/refused', {
+    context: LessonsController.prototype.refusedContext,
+    flash: 'catalog.file.removed',
+  })
   async detach(
     @CurrentActor() actor: Actor,
     @Param('courseId', ParseIntPipe) courseId: number,

@@ -50,7 +50,10 @@ export class QuizzesController {
 
   @Post(':quizId')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/courses/quiz', { context: 'quizContext', flash: 'flash.saved' })
+  @FormView('catalog/courses/quiz', {
+    context: QuizzesController.prototype.quizContext,
+    flash: 'flash.saved',
+  })
   async update(
     @CurrentActor() actor: Actor,
     @Param('courseId', ParseIntPipe) courseId: number,
@@ -63,7 +66,7 @@ export class QuizzesController {
 
   @Post(':quizId/remove')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/refused', { context: 'refusedContext' })
+  @FormView('catalog/refused', { context: QuizzesController.prototype.refusedContext })
   async remove(
     @CurrentActor() actor: Actor,
     @Param('courseId', ParseIntPipe) courseId: number,
@@ -88,7 +91,10 @@ export class QuizzesController {
 
   @Post(':quizId/questions')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/courses/question', { context: 'questionContext', flash: 'catalog.question.created' })
+  @FormView('catalog/courses/question', {
+    context: QuizzesController.prototype.questionContext,
+    flash: 'catalog.question.created',
+  })
   async addQuestion(
     @CurrentActor() actor: Actor,
     @Param('courseId', ParseIntPipe) courseId: number,
@@ -113,7 +119,10 @@ export class QuizzesController {
 
   @Post(':quizId/questions/:questionId')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/courses/question', { context: 'questionContext', flash: 'flash.saved' })
+  @FormView('catalog/courses/question', {
+    context: QuizzesController.prototype.questionContext,
+    flash: 'flash.saved',
+  })
   async updateQuestion(
     @CurrentActor() actor: Actor,
     @Param('courseId', ParseIntPipe) courseId: number,
@@ -127,7 +136,7 @@ export class QuizzesController {
 
   @Post(':quizId/questions/:questionId/remove')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/refused', { context: 'refusedContext' })
+  @FormView('catalog/refused', { context: QuizzesController.prototype.refusedContext })
   async removeQuestion(
     @CurrentActor() actor: Actor,
     @Param('courseId', ParseIntPipe) courseId: number,

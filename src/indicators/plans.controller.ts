@@ -60,7 +60,10 @@ export class PlansController {
 
   @Post()
   @Roles(Role.FederationAdmin)
-  @FormView('indicators/plans/form', { context: 'formContext', flash: 'flash.created' })
+  @FormView('indicators/plans/form', {
+    context: PlansController.prototype.formContext,
+    flash: 'flash.created',
+  })
   async create(@Body() dto: PlanDto) {
     const plan = await this.plans.create(dto);
     return { url: `${PATH}/${plan.id}` };
@@ -82,7 +85,7 @@ export class PlansController {
 
   @Post(':id')
   @Roles(Role.FederationAdmin)
-  @FormView('indicators/plans/form', { context: 'formContext', flash: 'flash.saved' })
+  @FormView('indicators/plans/form', { context: PlansController.prototype.formContext, flash: 'flash.saved' })
   async update(@Param('id', ParseIntPipe) id: number, @Body() dto: PlanDto) {
     await this.plans.update(id, dto);
     return { url: `${PATH}/${id}` };
@@ -90,7 +93,10 @@ export class PlansController {
 
   @Post(':id/delete')
   @Roles(Role.FederationAdmin)
-  @FormView('indicators/plans/show', { context: 'showContext', flash: 'indicators.plan.deleted' })
+  @FormView('indicators/plans/show', {
+    context: PlansController.prototype.showContext,
+    flash: 'indicators.plan.deleted',
+  })
   async remove(@Param('id', ParseIntPipe) id: number) {
     await this.plans.remove(id);
     return { url: PATH };
@@ -99,7 +105,7 @@ export class PlansController {
   /** Labels and windows of the five indicators: one form, fields label_<CODE> and window_<CODE>. */
   @Post(':id/indicators')
   @Roles(Role.FederationAdmin)
-  @FormView('indicators/plans/show', { context: 'showContext', flash: 'flash.saved' })
+  @FormView('indicators/plans/show', { context: PlansController.prototype.showContext, flash: 'flash.saved' })
   async saveIndicators(@Param('id', ParseIntPipe) id: number, @Body() body: Record<string, unknown>) {
     await this.plans.updateIndicators(id, indicatorsFromForm(body));
     return { url: `${PATH}/${id}#indicators` };
@@ -108,7 +114,7 @@ export class PlansController {
   /** The targets matrix: fields target_<CODE>_<year>, empty for none. */
   @Post(':id/targets')
   @Roles(Role.FederationAdmin)
-  @FormView('indicators/plans/show', { context: 'showContext', flash: 'flash.saved' })
+  @FormView('indicators/plans/show', { context: PlansController.prototype.showContext, flash: 'flash.saved' })
   async saveTargets(@Param('id', ParseIntPipe) id: number, @Body() body: Record<string, unknown>) {
     await this.plans.setTargets(id, targetsFromForm(body));
     return { url: `${PATH}/${id}#targets` };
@@ -116,7 +122,10 @@ export class PlansController {
 
   @Post(':id/milestones')
   @Roles(Role.FederationAdmin)
-  @FormView('indicators/plans/show', { context: 'showContext', flash: 'flash.created' })
+  @FormView('indicators/plans/show', {
+    context: PlansController.prototype.showContext,
+    flash: 'flash.created',
+  })
   async addMilestone(@Param('id', ParseIntPipe) id: number, @Body() dto: MilestoneDto) {
     await this.plans.addMilestone(id, dto);
     return { url: `${PATH}/${id}#milestones` };
@@ -131,7 +140,10 @@ export class PlansController {
 
   @Post(':id/milestones/:milestoneId')
   @Roles(Role.FederationAdmin)
-  @FormView('indicators/plans/milestone', { context: 'milestoneContext', flash: 'flash.saved' })
+  @FormView('indicators/plans/milestone', {
+    context: PlansController.prototype.milestoneContext,
+    flash: 'flash.saved',
+  })
   async updateMilestone(
     @Param('id', ParseIntPipe) id: number,
     @Param('milestoneId', ParseIntPipe) milestoneId: number,
@@ -143,7 +155,7 @@ export class PlansController {
 
   @Post(':id/milestones/:milestoneId/delete')
   @Roles(Role.FederationAdmin)
-  @FormView('indicators/plans/show', { context: 'showContext', flash: 'flash.saved' })
+  @FormView('indicators/plans/show', { context: PlansController.prototype.showContext, flash: 'flash.saved' })
   async removeMilestone(
     @Param('id', ParseIntPipe) id: number,
     @Param('milestoneId', ParseIntPipe) milestoneId: number,
@@ -161,7 +173,10 @@ export class PlansController {
 
   @Post(':id/bodies')
   @Roles(Role.FederationAdmin)
-  @FormView('indicators/plans/body', { context: 'bodyContext', flash: 'flash.created' })
+  @FormView('indicators/plans/body', {
+    context: PlansController.prototype.bodyContext,
+    flash: 'flash.created',
+  })
   async addBody(@Param('id', ParseIntPipe) id: number, @Body() dto: ReportingBodyDto) {
     await this.plans.addBody(id, dto);
     return { url: `${PATH}/${id}#bodies` };
@@ -176,7 +191,7 @@ export class PlansController {
 
   @Post(':id/bodies/:bodyId')
   @Roles(Role.FederationAdmin)
-  @FormView('indicators/plans/body', { context: 'bodyContext', flash: 'flash.saved' })
+  @FormView('indicators/plans/body', { context: PlansController.prototype.bodyContext, flash: 'flash.saved' })
   async updateBody(
     @Param('id', ParseIntPipe) id: number,
     @Param('bodyId', ParseIntPipe) bodyId: number,
@@ -188,7 +203,7 @@ export class PlansController {
 
   @Post(':id/bodies/:bodyId/delete')
   @Roles(Role.FederationAdmin)
-  @FormView('indicators/plans/show', { context: 'showContext', flash: 'flash.saved' })
+  @FormView('indicators/plans/show', { context: PlansController.prototype.showContext, flash: 'flash.saved' })
   async removeBody(@Param('id', ParseIntPipe) id: number, @Param('bodyId', ParseIntPipe) bodyId: number) {
     await this.plans.removeBody(id, bodyId);
     return { url: `${PATH}/${id}#bodies` };

@@ -49,7 +49,10 @@ export class RollupsController {
   /** Queues the roll-up and shows its progress. An admin's run also recomputes a closed year-end. */
   @Post()
   @Roles(Role.FederationAdmin)
-  @FormView('indicators/rollups/new', { context: 'newContext', flash: 'indicators.rollup.queued' })
+  @FormView('indicators/rollups/new', {
+    context: RollupsController.prototype.newContext,
+    flash: 'indicators.rollup.queued',
+  })
   async enqueue(@CurrentActor() actor: Actor, @Body() dto: RollupRequestDto) {
     const run = await this.indicators.enqueueRollup(dto.planId, dto.asOf, actor.userId, true);
     return { url: `/indicators/rollups/${run.id}` };

@@ -25,7 +25,10 @@ export class PartnershipsController {
 
   @Post()
   @Roles(Role.UnionOfficer, Role.FederationAdmin)
-  @FormView('learning-records/partnerships', { context: 'listContext', flash: 'partnerships.created' })
+  @FormView('learning-records/partnerships', {
+    context: PartnershipsController.prototype.listContext,
+    flash: 'partnerships.created',
+  })
   async create(@CurrentActor() actor: Actor, @Body() dto: PartnershipDto) {
     await this.partnerships.create(actor, dto);
     return { url: '/partnerships' };

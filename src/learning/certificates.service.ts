@@ -2,7 +2,8 @@ import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Actor } from '../common/access/actor';
 import { OutOfScopeException } from '../common/access/out-of-scope';
 import { translate } from '../common/i18n/i18n';
-import { qrPng, renderPdf } from '../common/pdf/pdf';
+import { Locale } from '../common/i18n/messages';
+import { CERTIFICATE_LOCALE, qrPng, renderPdf } from '../common/pdf/pdf';
 import { formatDate, formatNumber } from '../common/views/view-helpers';
 import { AppConfig, appConfig } from '../config';
 import { DomainCode } from '../learning-records/learning-domains';
@@ -61,7 +62,10 @@ export class CertificatesService {
     const workerId = workerOf(actor);
     const detail = await this.find(code);
     if (!detail || detail.certificate.workerId !== workerId) throw new OutOfScopeException();
-    return { filename: `chung-nhan-${detail.certificate.code}.pdf`, content: await this.render(detail) };
+    return {
+      filename: `chung-nhan-${detail.certificate.code}.pdf`,
+      content: await this.render(detail, CERTIFICATE_LOCALE),
+    };
   }
 
   private find(code: string): Promise<CertificateDetail | null> {
@@ -69,12 +73,13 @@ export class CertificatesService {
     return normalised ? this.learning.certificateByCode(normalised) : Promise.resolve(null);
   }
 
-  /** A4 landscape, in Vietnamese, with the QR code of the public check. */
-  private async render(detail: CertificateDetail): Promise<Buffer> {
+  /** A4 landscape, with the QR code of the public check. */
+  private async render(detail: CertificateDetail, locale: Locale): Promise<Buffer> {
     const url = this.verifyUrl(detail.certificate.code);
     const qr = await qrPng(url);
-    const title = 'GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA HỌC';
-    const domains = detail.domains.map((d) => translate('vi', `domain.${d}`)).join('; ');
+    const title = translate(locale, 'learning.certificate.title');
+    const domains = detail.domains.map((d) => translate(locale, `domain.${d}`)).join('; ');
+    const hours = formatNumber(detail.certificate.hours, locale, hoursDigits(detail.certificate.hours));
     return renderPdf(
       {
         layout: 'landscape',
@@ -97,14 +102,14 @@ export class CertificatesService {
           .stroke();
         doc.fillColor('#1b1f24');
 
-        doc.font('bold').fontSize(12).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', inner.x, 50, {
+        doc.font('bold').fontSize(12).text(translate(locale, 'certificate.nation'), inner.x, 50, {
           width: inner.width,
           align: 'center',
         });
         doc
           .font('regular')
           .fontSize(11)
-          .text('Độc lập – Tự do – Hạnh phúc', { width: inner.width, align: 'center' });
+          .text(translate(locale, 'certificate.motto'), { width: inner.width, align: 'center' });
 
         doc.moveDown(1.6);
         doc
@@ -113,31 +118,40 @@ export class CertificatesService {
           .fillColor('#0b5cad')
           .text(title, { width: inner.width, align: 'center' });
         doc.fillColor('#1b1f24').moveDown(0.8);
-        doc.font('regular').fontSize(14).text('Chứng nhận', { width: inner.width, align: 'center' });
+        doc
+          .font('regular')
+          .fontSize(14)
+          .text(translate(locale, 'learning.certificate.certifies'), { width: inner.width, align: 'center' });
         doc.moveDown(0.2);
         doc.font('bold').fontSize(24).text(detail.workerName, { width: inner.width, align: 'center' });
         doc.moveDown(0.3);
         doc
           .font('regular')
           .fontSize(14)
-          .text('đã hoàn thành khóa học', { width: inner.width, align: 'center' });
+          .text(translate(locale, 'learning.certificate.completed'), { width: inner.width, align: 'center' });
         doc.moveDown(0.2);
         doc.font('bold').fontSize(18).text(detail.courseTitle, { width: inner.width, align: 'center' });
         doc.moveDown(0.3);
         doc
           .font('regular')
           .fontSize(13)
-          .text(`do ${detail.institutionName} tổ chức`, { width: inner.width, align: 'center' });
+          .text(
+            translate(locale, 'learning.certificate.organisedBy', { institution: detail.institutionName }),
+            {
+              width: inner.width,
+              align: 'center',
+            },
+          );
 
         const factsTop = height - 200;
         const facts: [string, string][] = [
           [
-            'Thời lượng',
-            `${formatNumber(detail.certificate.hours, 'vi', hoursDigits(detail.certificate.hours))} giờ`,
+            translate(locale, 'learning.certificate.hours'),
+            translate(locale, 'learning.certificate.hoursValue', { hours }),
           ],
-          ['Lĩnh vực', domains || '—'],
-          ['Ngày hoàn thành', formatDate(detail.completedAt)],
-          ['Mã chứng nhận', detail.certificate.code],
+          [translate(locale, 'learning.certificate.domains'), domains || '—'],
+          [translate(locale, 'learning.certificate.completedOn'), formatDate(detail.completedAt)],
+          [translate(locale, 'learning.certificate.code'), detail.certificate.code],
         ];
         let y = factsTop;
         for (const [label, value] of facts) {
@@ -156,7 +170,7 @@ export class CertificatesService {
         doc
           .font('regular')
           .fontSize(9)
-          .text('Quét mã để kiểm tra tính hợp lệ', qrX - 40, qrY + qrSize + 4, {
+          .text(translate(locale, 'learning.certificate.scan'), qrX - 40, qrY + qrSize + 4, {
             width: qrSize + 80,
             align: 'center',
           });

@@ -4,7 +4,7 @@ import { CurrentActor, Roles } from '../common/access/access.decorators';
 import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
 import { PAGE_SIZE } from '../common/http/pagination';
-import { CatalogueService } from './catalogue.service';
+import { LearnerCatalogService } from './learner-catalog.service';
 import { HeartbeatDto, HistoryQuery, QuizSubmissionDto } from './dto/learning.dto';
 import { LearningService, Outcome } from './learning.service';
 import { MyLearningService } from './my-learning.service';
@@ -20,7 +20,7 @@ import { answersFromList } from './quiz-form';
 export class LearningApiController {
   constructor(
     private readonly learning: LearningService,
-    private readonly catalogue: CatalogueService,
+    private readonly learnerCatalog: LearnerCatalogService,
     private readonly mine: MyLearningService,
   ) {}
 
@@ -35,7 +35,7 @@ export class LearningApiController {
   @Roles(Role.Worker)
   @ApiOperation({ summary: 'A course with the worker’s progress: lessons done, final quiz, percent' })
   async course(@CurrentActor() actor: Actor, @Param('courseId', ParseIntPipe) courseId: number) {
-    const page = await this.catalogue.coursePage(courseId, actor);
+    const page = await this.learnerCatalog.coursePage(courseId, actor);
     return {
       id: page.course.id,
       title: page.course.title,

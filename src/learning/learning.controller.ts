@@ -150,7 +150,7 @@ export class LearningController {
 
   @Post('courses/:courseId/quizzes/:quizId')
   @Roles(Role.Worker)
-  @FormView('learning/quiz', { context: 'quizContext' })
+  @FormView('learning/quiz', { context: LearningController.prototype.quizContext })
   async submit(
     @CurrentActor() actor: Actor,
     @Param('courseId', ParseIntPipe) courseId: number,

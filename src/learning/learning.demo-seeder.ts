@@ -4,7 +4,7 @@ import { Actor } from '../common/access/actor';
 import { FormError } from '../common/errors/form-error';
 import { Role, ScopeType } from '../common/access/roles';
 import { readSeed } from '../common/seed-files';
-import { CatalogueRepository } from './catalogue.repository';
+import { LearnerCatalogRepository } from './learner-catalog.repository';
 import { LearningRepository } from './learning.repository';
 import { LearningService, newSubmissionKey } from './learning.service';
 
@@ -24,12 +24,12 @@ export class LearningDemoSeeder {
 
   constructor(
     private readonly learning: LearningService,
-    private readonly catalogue: CatalogueRepository,
+    private readonly learnerCatalog: LearnerCatalogRepository,
     private readonly repository: LearningRepository,
   ) {}
 
   async seed(now = new Date()): Promise<void> {
-    const courseIds = await this.catalogue.publishedCourseIds();
+    const courseIds = await this.learnerCatalog.publishedCourseIds();
     // The catalog's demo seed may have published nothing (yet): then there is nothing to learn.
     if (courseIds.length === 0) return;
     const { login } = readSeed<{ login: { username: string } }>('demo/workers.json');
@@ -57,7 +57,7 @@ export class LearningDemoSeeder {
 
   /** Opens the first lesson of a course, leaving it in progress. */
   private async start(workerId: number, courseId: number, at: Date): Promise<void> {
-    const [lesson] = await this.catalogue.activeLessonsOf(courseId);
+    const [lesson] = await this.learnerCatalog.activeLessonsOf(courseId);
     if (!lesson) return;
     await this.learning.openLesson(workerActor(workerId), courseId, lesson.id, at);
   }
@@ -67,8 +67,8 @@ export class LearningDemoSeeder {
     const actor = workerActor(workerId);
     let clock = startAt.getTime();
     const tick = (ms: number) => new Date((clock += ms));
-    const lessons = await this.catalogue.activeLessonsOf(courseId);
-    const quizzes = await this.catalogue.quizzesOf(courseId);
+    const lessons = await this.learnerCatalog.activeLessonsOf(courseId);
+    const quizzes = await this.learnerCatalog.quizzesOf(courseId);
     for (const lesson of lessons) {
       await this.learning.openLesson(actor, courseId, lesson.id, tick(1000));
       if (lesson.completionRule === CompletionRule.TimeSpent) {
@@ -84,7 +84,7 @@ export class LearningDemoSeeder {
   }
 
   private async pass(actor: Actor, courseId: number, quizId: number, at: Date): Promise<void> {
-    const quiz = await this.catalogue.quizWithQuestions(quizId);
+    const quiz = await this.learnerCatalog.quizWithQuestions(quizId);
     if (!quiz?.questions?.length) return;
     const answers = Object.fromEntries(
       quiz.questions.map((q) => [String(q.id), (q.options ?? []).filter((o) => o.correct).map((o) => o.id)]),

@@ -25,18 +25,18 @@ export const learningMessages = defineMessages({
   'learning.rule.QUIZ_MASTERED': { vi: 'Cần đạt bài kiểm tra', en: 'Pass its quiz' },
   'learning.optional': { vi: 'không bắt buộc', en: 'optional' },
 
-  'learning.catalogue.title': { vi: 'Khóa học trực tuyến', en: 'Online courses' },
-  'learning.catalogue.searchLabel': { vi: 'Tìm khóa học', en: 'Find a course' },
-  'learning.catalogue.institution': { vi: 'Cơ sở đào tạo', en: 'Training institution' },
-  'learning.catalogue.allInstitutions': { vi: 'Tất cả cơ sở đào tạo', en: 'All institutions' },
-  'learning.catalogue.domains': { vi: 'Lĩnh vực', en: 'Domains' },
-  'learning.catalogue.count': { vi: 'Tìm thấy {count} khóa học', en: '{count} courses found' },
-  'learning.catalogue.none': {
+  'learning.catalog.title': { vi: 'Khóa học trực tuyến', en: 'Online courses' },
+  'learning.catalog.searchLabel': { vi: 'Tìm khóa học', en: 'Find a course' },
+  'learning.catalog.institution': { vi: 'Cơ sở đào tạo', en: 'Training institution' },
+  'learning.catalog.allInstitutions': { vi: 'Tất cả cơ sở đào tạo', en: 'All institutions' },
+  'learning.catalog.domains': { vi: 'Lĩnh vực', en: 'Domains' },
+  'learning.catalog.count': { vi: 'Tìm thấy {count} khóa học', en: '{count} courses found' },
+  'learning.catalog.none': {
     vi: 'Không có khóa học nào phù hợp. Hãy thử từ khóa khác hoặc bỏ bớt bộ lọc.',
     en: 'No course matches. Try other words or fewer filters.',
   },
-  'learning.catalogue.clear': { vi: 'Bỏ lọc', en: 'Clear filters' },
-  'learning.catalogue.back': { vi: 'Danh sách khóa học', en: 'All courses' },
+  'learning.catalog.clear': { vi: 'Bỏ lọc', en: 'Clear filters' },
+  'learning.catalog.back': { vi: 'Danh sách khóa học', en: 'All courses' },
 
   'learning.course.institution': { vi: 'Cơ sở đào tạo', en: 'Institution' },
   'learning.course.domains': { vi: 'Lĩnh vực', en: 'Domains' },
@@ -62,6 +62,23 @@ export const learningMessages = defineMessages({
   'learning.done': { vi: 'Đã hoàn thành', en: 'Done' },
   'learning.notDone': { vi: 'Chưa hoàn thành', en: 'Not done yet' },
   'learning.certificate.download': { vi: 'Tải giấy chứng nhận (PDF)', en: 'Download the certificate (PDF)' },
+  // The course certificate PDF.
+  'learning.certificate.title': {
+    vi: 'GIẤY CHỨNG NHẬN HOÀN THÀNH KHÓA HỌC',
+    en: 'CERTIFICATE OF COURSE COMPLETION',
+  },
+  'learning.certificate.certifies': { vi: 'Chứng nhận', en: 'This certifies that' },
+  'learning.certificate.completed': { vi: 'đã hoàn thành khóa học', en: 'has completed the course' },
+  'learning.certificate.organisedBy': { vi: 'do {institution} tổ chức', en: 'organised by {institution}' },
+  'learning.certificate.hours': { vi: 'Thời lượng', en: 'Length' },
+  'learning.certificate.hoursValue': { vi: '{hours} giờ', en: '{hours} hours' },
+  'learning.certificate.domains': { vi: 'Lĩnh vực', en: 'Domains' },
+  'learning.certificate.completedOn': { vi: 'Ngày hoàn thành', en: 'Completed on' },
+  'learning.certificate.code': { vi: 'Mã chứng nhận', en: 'Certificate code' },
+  'learning.certificate.scan': {
+    vi: 'Quét mã để kiểm tra tính hợp lệ',
+    en: 'Scan the code to check it is genuine',
+  },
 
   'learning.lesson.position': { vi: 'Bài {position}/{count}', en: 'Lesson {position} of {count}' },
   'learning.lesson.done': { vi: 'Bạn đã hoàn thành bài học này.', en: 'You have completed this lesson.' },

@@ -4,9 +4,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { WorkersModule } from '../workers/workers.module';
-import { CatalogueController } from './catalogue.controller';
-import { CatalogueRepository } from './catalogue.repository';
-import { CatalogueService } from './catalogue.service';
+import { LearnerCatalogController } from './learner-catalog.controller';
+import { LearnerCatalogRepository } from './learner-catalog.repository';
+import { LearnerCatalogService } from './learner-catalog.service';
 import { CertificatesService } from './certificates.service';
 import { CourseCertificate } from './entities/course-certificate.entity';
 import { Enrolment } from './entities/enrolment.entity';
@@ -22,7 +22,7 @@ import { VerifyApiController } from './verify.api.controller';
 import { VerifyController } from './verify.controller';
 
 /**
- * Workers learning online: the public catalogue, enrolments, lessons, time spent and quizzes, the
+ * Workers learning online: the public catalog, enrolments, lessons, time spent and quizzes, the
  * completion rules that turn a finished course into one learning record and a certificate, the
  * worker's home and history, and the public check of certificates.
  */
@@ -34,7 +34,7 @@ import { VerifyController } from './verify.controller';
     WorkersModule,
   ],
   controllers: [
-    CatalogueController,
+    LearnerCatalogController,
     LearningController,
     VerifyController,
     LearningApiController,
@@ -42,9 +42,9 @@ import { VerifyController } from './verify.controller';
   ],
   providers: [
     LearningPersonalData,
-    CatalogueRepository,
+    LearnerCatalogRepository,
     LearningRepository,
-    CatalogueService,
+    LearnerCatalogService,
     LearningService,
     MyLearningService,
     CertificatesService,

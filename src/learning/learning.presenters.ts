@@ -6,9 +6,9 @@ import { translate } from '../common/i18n/i18n';
 import { Locale } from '../common/i18n/messages';
 import { formatDate, formatNumber } from '../common/views/view-helpers';
 import { DOMAIN_CODES, DomainCode } from '../learning-records/learning-domains';
-import { CourseCard } from './catalogue.repository';
-import { CoursePage } from './catalogue.service';
-import { CatalogueQuery } from './dto/learning.dto';
+import { CourseCard } from './learner-catalog.repository';
+import { CoursePage } from './learner-catalog.service';
+import { LearnerCatalogQuery } from './dto/learning.dto';
 import { LessonView } from './learning.service';
 import { HistoryItem } from './my-learning.service';
 
@@ -44,9 +44,9 @@ export function cardView(locale: Locale, card: CourseCard) {
   };
 }
 
-export function catalogueView(
+export function catalogView(
   locale: Locale,
-  query: CatalogueQuery,
+  query: LearnerCatalogQuery,
   page: Page<CourseCard>,
   institutions: { id: number; name: string }[],
 ) {

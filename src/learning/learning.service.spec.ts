@@ -10,7 +10,7 @@ import { RecordSource } from '../learning-records/entities/learning-record.entit
 import { DomainCode } from '../learning-records/learning-domains';
 import { LearningRecordsService } from '../learning-records/learning-records.service';
 import { WorkersService } from '../workers/workers.service';
-import { CatalogueRepository } from './catalogue.repository';
+import { LearnerCatalogRepository } from './learner-catalog.repository';
 import { CourseCertificate } from './entities/course-certificate.entity';
 import { Enrolment } from './entities/enrolment.entity';
 import { LessonProgress } from './entities/lesson-progress.entity';
@@ -185,7 +185,7 @@ function setup(lessons: Lesson[], quizzes: Quiz[] = []) {
     }),
     certificateCodesOf: jest.fn(async () => new Map(db.certificates.map((c) => [c.courseId, c.code]))),
   };
-  const catalogue = {
+  const learnerCatalog = {
     findCourse: jest.fn(async (id: number) => (id === course.id ? course : null)),
     lessonsOf: jest.fn(async () => lessons),
     activeLessonsOf: jest.fn(async () => lessons.filter((l) => l.status === LessonStatus.Active)),
@@ -201,7 +201,7 @@ function setup(lessons: Lesson[], quizzes: Quiz[] = []) {
   const catalog = { lessonFiles: jest.fn(async () => []) };
   const sut = new LearningService(
     learning as unknown as LearningRepository,
-    catalogue as unknown as CatalogueRepository,
+    learnerCatalog as unknown as LearnerCatalogRepository,
     catalog as unknown as CatalogService,
     records as unknown as LearningRecordsService,
     workers as unknown as WorkersService,

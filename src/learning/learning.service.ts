@@ -12,7 +12,7 @@ import { RecordSource } from '../learning-records/entities/learning-record.entit
 import { LearningRecordsService } from '../learning-records/learning-records.service';
 import { todayInVietnam } from '../workers/roster/roster-values';
 import { WorkersService } from '../workers/workers.service';
-import { Attachment, CatalogueRepository } from './catalogue.repository';
+import { Attachment, LearnerCatalogRepository } from './learner-catalog.repository';
 import { Enrolment } from './entities/enrolment.entity';
 import { LessonProgress } from './entities/lesson-progress.entity';
 import { QuizAnswers, QuizAttempt } from './entities/quiz-attempt.entity';
@@ -124,7 +124,7 @@ const SUBMISSION_KEY = /^[A-Za-z0-9_-]{16,64}$/;
 export class LearningService {
   constructor(
     private readonly learning: LearningRepository,
-    private readonly catalogue: CatalogueRepository,
+    private readonly learnerCatalog: LearnerCatalogRepository,
     private readonly catalog: CatalogService,
     private readonly records: LearningRecordsService,
     private readonly workers: WorkersService,
@@ -144,7 +144,7 @@ export class LearningService {
    * is an active lesson of the course, else the first one not done yet.
    */
   async startUrl(actor: Actor, courseId: number, lessonId?: number): Promise<string> {
-    const lessons = await this.catalogue.activeLessonsOf(courseId);
+    const lessons = await this.learnerCatalog.activeLessonsOf(courseId);
     if (lessonId !== undefined && lessons.some((l) => l.id === lessonId))
       return `/learn/courses/${courseId}/lessons/${lessonId}`;
     const standing = await this.standing(workerOf(actor), courseId);
@@ -158,7 +158,7 @@ export class LearningService {
   async lesson(actor: Actor, courseId: number, lessonId: number): Promise<LessonView> {
     const workerId = workerOf(actor);
     const course = await this.courseForLearning(workerId, courseId);
-    const lessons = await this.catalogue.activeLessonsOf(course.id);
+    const lessons = await this.learnerCatalog.activeLessonsOf(course.id);
     const index = lessons.findIndex((l) => l.id === lessonId);
     if (index < 0) throw new NotFoundException();
     const enrolment = await this.learning.findEnrolment(workerId, course.id);
@@ -174,7 +174,7 @@ export class LearningService {
   ): Promise<LessonView & { outcome: Outcome }> {
     const workerId = workerOf(actor);
     const course = await this.courseForLearning(workerId, courseId);
-    const lessons = await this.catalogue.activeLessonsOf(course.id);
+    const lessons = await this.learnerCatalog.activeLessonsOf(course.id);
     const index = lessons.findIndex((l) => l.id === lessonId);
     if (index < 0) throw new NotFoundException();
     const { outcome } = await this.inEnrolment(workerId, course, at, async (manager, enrolment) => {
@@ -198,7 +198,7 @@ export class LearningService {
     outcome: Outcome | null,
   ): Promise<LessonView> {
     const lesson = lessons[index];
-    const quizzes = await this.catalogue.quizzesOf(course.id);
+    const quizzes = await this.learnerCatalog.quizzesOf(course.id);
     return {
       course,
       lesson,
@@ -232,7 +232,7 @@ export class LearningService {
   ): Promise<HeartbeatResult> {
     const workerId = workerOf(actor);
     const course = await this.courseForLearning(workerId, courseId);
-    const lessons = await this.catalogue.activeLessonsOf(course.id);
+    const lessons = await this.learnerCatalog.activeLessonsOf(course.id);
     if (!lessons.some((l) => l.id === lessonId)) throw new NotFoundException();
     if (!(await this.learning.findEnrolment(workerId, course.id))) throw new NotFoundException();
     const { result: credited, outcome } = await this.inEnrolment(
@@ -413,10 +413,10 @@ export class LearningService {
    * the course page.
    */
   async nextUrl(courseId: number, outcome: Pick<Outcome, 'doneLessonIds' | 'passedQuizIds'> | null) {
-    const lessons = await this.catalogue.activeLessonsOf(courseId);
+    const lessons = await this.learnerCatalog.activeLessonsOf(courseId);
     const lesson = lessons.find((l) => !outcome?.doneLessonIds.has(l.id));
     if (lesson) return `/learn/courses/${courseId}/lessons/${lesson.id}`;
-    const finalQuiz = (await this.catalogue.quizzesOf(courseId)).find((q) => q.lessonId === null);
+    const finalQuiz = (await this.learnerCatalog.quizzesOf(courseId)).find((q) => q.lessonId === null);
     if (finalQuiz && !outcome?.passedQuizIds.has(finalQuiz.id))
       return `/learn/courses/${courseId}/quizzes/${finalQuiz.id}`;
     return `/courses/${courseId}`;
@@ -430,8 +430,8 @@ export class LearningService {
   /** Progress as stored, without an event (pages that only show it). */
   private async currentOutcome(enrolment: Enrolment): Promise<Outcome> {
     const [lessons, quizzes, rows, passed] = await Promise.all([
-      this.catalogue.lessonsOf(enrolment.courseId),
-      this.catalogue.quizzesOf(enrolment.courseId),
+      this.learnerCatalog.lessonsOf(enrolment.courseId),
+      this.learnerCatalog.quizzesOf(enrolment.courseId),
       this.learning.progressRows(enrolment.id),
       this.learning.passedQuizIds(enrolment.id),
     ]);
@@ -474,8 +474,8 @@ export class LearningService {
     at: Date,
     enterpriseId: number | null,
   ): Promise<{ outcome: Outcome; recorded: boolean }> {
-    const lessons = await this.catalogue.lessonsOf(course.id, manager);
-    const quizzes = await this.catalogue.quizzesOf(course.id, manager);
+    const lessons = await this.learnerCatalog.lessonsOf(course.id, manager);
+    const quizzes = await this.learnerCatalog.quizzesOf(course.id, manager);
     const rows = await this.learning.progressRows(enrolment.id, manager);
     const passed = await this.learning.passedQuizIds(enrolment.id, manager);
     const lessonQuizzes = new Set(quizzes.map((q) => q.lessonId).filter((id) => id !== null));
@@ -536,7 +536,7 @@ export class LearningService {
    * it). Anything else answers 404.
    */
   private async courseForLearning(workerId: number, courseId: number): Promise<Course> {
-    const course = await this.catalogue.findCourse(courseId);
+    const course = await this.learnerCatalog.findCourse(courseId);
     if (course?.status === CourseStatus.Published) return course;
     if (course?.status === CourseStatus.Archived && (await this.learning.findEnrolment(workerId, courseId)))
       return course;
@@ -549,10 +549,10 @@ export class LearningService {
     quizId: number,
     withRemovedQuestions = false,
   ): Promise<{ quiz: Quiz; lesson: Lesson | null }> {
-    const quiz = await this.catalogue.quizWithQuestions(quizId, withRemovedQuestions);
+    const quiz = await this.learnerCatalog.quizWithQuestions(quizId, withRemovedQuestions);
     if (!quiz || quiz.courseId !== course.id) throw new NotFoundException();
     if (quiz.lessonId === null) return { quiz, lesson: null };
-    const lesson = (await this.catalogue.activeLessonsOf(course.id)).find((l) => l.id === quiz.lessonId);
+    const lesson = (await this.learnerCatalog.activeLessonsOf(course.id)).find((l) => l.id === quiz.lessonId);
     if (!lesson) throw new NotFoundException();
     return { quiz, lesson };
   }

@@ -5,7 +5,7 @@ import { RecordSource } from '../learning-records/entities/learning-record.entit
 import { DomainCode } from '../learning-records/learning-domains';
 import { DomainProgress, LearningRecordsService } from '../learning-records/learning-records.service';
 import { todayInVietnam } from '../workers/roster/roster-values';
-import { CatalogueRepository, CourseCard } from './catalogue.repository';
+import { LearnerCatalogRepository, CourseCard } from './learner-catalog.repository';
 import { LearningRepository } from './learning.repository';
 import { LearningService, workerOf } from './learning.service';
 
@@ -73,7 +73,7 @@ const EXPORT_BATCH = 200;
 export class MyLearningService {
   constructor(
     private readonly learning: LearningRepository,
-    private readonly catalogue: CatalogueRepository,
+    private readonly learnerCatalog: LearnerCatalogRepository,
     private readonly progress: LearningService,
     private readonly records: LearningRecordsService,
   ) {}
@@ -107,7 +107,7 @@ export class MyLearningService {
       }));
     const domains = await this.records.progressOf(workerId, year);
     const notReached = domains.filter((d) => !d.firstOn).map((d) => d.code);
-    const suggestions = await this.catalogue.suggestions(
+    const suggestions = await this.learnerCatalog.suggestions(
       notReached,
       enrolments.map((e) => e.enrolment.courseId),
       SUGGESTIONS,

@@ -71,7 +71,10 @@ export class MaterialsEditorController {
   @Post()
   @Roles(Role.InstitutionEditor)
   @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: LEARNING_FILE_KINDS }))
-  @FormView('catalog/materials/form', { context: 'formContext', flash: 'materials.created' })
+  @FormView('catalog/materials/form', {
+    context: MaterialsEditorController.prototype.formContext,
+    flash: 'materials.created',
+  })
   async create(
     @CurrentActor() actor: Actor,
     @Body() dto: MaterialDto,
@@ -91,7 +94,10 @@ export class MaterialsEditorController {
   @Post(':id')
   @Roles(Role.InstitutionEditor)
   @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: LEARNING_FILE_KINDS }))
-  @FormView('catalog/materials/form', { context: 'formContext', flash: 'flash.saved' })
+  @FormView('catalog/materials/form', {
+    context: MaterialsEditorController.prototype.formContext,
+    flash: 'flash.saved',
+  })
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -104,7 +110,10 @@ export class MaterialsEditorController {
 
   @Post(':id/publish')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/refused', { context: 'refusedContext', flash: 'materials.published' })
+  @FormView('catalog/refused', {
+    context: MaterialsEditorController.prototype.refusedContext,
+    flash: 'materials.published',
+  })
   async publish(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
     await this.materials.publish(actor, id);
     return { url: `${PATH}/${id}` };
@@ -112,7 +121,10 @@ export class MaterialsEditorController {
 
   @Post(':id/archive')
   @Roles(Role.InstitutionEditor)
-  @FormView('catalog/refused', { context: 'refusedContext', flash: 'materials.archived' })
+  @FormView('catalog/refused', {
+    context: MaterialsEditorController.prototype.refusedContext,
+    flash: 'materials.archived',
+  })
   async archive(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
     await this.materials.archive(actor, id);
     return { url: `${PATH}/${id}` };

@@ -78,7 +78,10 @@ export class AdminUnitsController {
 
   @Post()
   @Roles(Role.FederationAdmin)
-  @FormView('organisations/units/form', { context: 'formContext', flash: 'flash.created' })
+  @FormView('organisations/units/form', {
+    context: AdminUnitsController.prototype.formContext,
+    flash: 'flash.created',
+  })
   async create(@Body() dto: AdminUnitDto) {
     const unit = await this.units.create(dto);
     return { url: `${PATH}/${unit.id}` };
@@ -101,7 +104,10 @@ export class AdminUnitsController {
   /** Saves the unit; a new parent moves its whole subtree. */
   @Post(':id')
   @Roles(Role.FederationAdmin)
-  @FormView('organisations/units/form', { context: 'formContext', flash: 'flash.saved' })
+  @FormView('organisations/units/form', {
+    context: AdminUnitsController.prototype.formContext,
+    flash: 'flash.saved',
+  })
   async update(@Param('id', ParseIntPipe) id: number, @Body() dto: AdminUnitDto) {
     await this.units.update(id, dto);
     return { url: `${PATH}/${id}` };
@@ -109,7 +115,10 @@ export class AdminUnitsController {
 
   @Post(':id/mappings')
   @Roles(Role.FederationAdmin)
-  @FormView('organisations/units/show', { context: 'showContext', flash: 'flash.saved' })
+  @FormView('organisations/units/show', {
+    context: AdminUnitsController.prototype.showContext,
+    flash: 'flash.saved',
+  })
   async addMapping(@Param('id', ParseIntPipe) id: number, @Body() dto: AdminUnitMappingDto) {
     await this.units.addMapping(id, dto);
     return { url: `${PATH}/${id}#mappings` };

@@ -61,7 +61,10 @@ export class BranchesController {
 
   @Post()
   @Roles(Role.FederationAdmin)
-  @FormView('organisations/branches/form', { context: 'formContext', flash: 'flash.created' })
+  @FormView('organisations/branches/form', {
+    context: BranchesController.prototype.formContext,
+    flash: 'flash.created',
+  })
   async create(@Body() dto: AssociationBranchDto) {
     await this.branches.create(dto);
     return { url: PATH };
@@ -76,7 +79,10 @@ export class BranchesController {
 
   @Post(':id')
   @Roles(Role.FederationAdmin)
-  @FormView('organisations/branches/form', { context: 'formContext', flash: 'flash.saved' })
+  @FormView('organisations/branches/form', {
+    context: BranchesController.prototype.formContext,
+    flash: 'flash.saved',
+  })
   async update(@Param('id', ParseIntPipe) id: number, @Body() dto: AssociationBranchDto) {
     await this.branches.update(id, dto);
     return { url: PATH };

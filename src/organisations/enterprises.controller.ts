@@ -68,7 +68,10 @@ export class EnterprisesController {
 
   @Post()
   @Roles(Role.FederationAdmin)
-  @FormView('organisations/enterprises/form', { context: 'formContext', flash: 'flash.created' })
+  @FormView('organisations/enterprises/form', {
+    context: EnterprisesController.prototype.formContext,
+    flash: 'flash.created',
+  })
   async create(@Body() dto: EnterpriseDto) {
     const enterprise = await this.enterprises.create(dto);
     return { url: `${PATH}/${enterprise.id}` };
@@ -90,7 +93,10 @@ export class EnterprisesController {
 
   @Post(':id')
   @Roles(Role.FederationAdmin)
-  @FormView('organisations/enterprises/form', { context: 'formContext', flash: 'flash.saved' })
+  @FormView('organisations/enterprises/form', {
+    context: EnterprisesController.prototype.formContext,
+    flash: 'flash.saved',
+  })
   async update(@Param('id', ParseIntPipe) id: number, @Body() dto: EnterpriseDto) {
     await this.enterprises.update(id, dto);
     return { url: `${PATH}/${id}` };
@@ -99,7 +105,10 @@ export class EnterprisesController {
   /** Sets one year's headcount: edits a listed year, or adds a new one. */
   @Post(':id/headcounts')
   @Roles(Role.FederationAdmin)
-  @FormView('organisations/enterprises/show', { context: 'showContext', flash: 'flash.saved' })
+  @FormView('organisations/enterprises/show', {
+    context: EnterprisesController.prototype.showContext,
+    flash: 'flash.saved',
+  })
   async setHeadcount(@Param('id', ParseIntPipe) id: number, @Body() dto: HeadcountDto) {
     await this.enterprises.setHeadcount(id, dto.year, dto.headcount);
     return { url: `${PATH}/${id}#headcounts` };

@@ -67,7 +67,10 @@ export class InstitutionsController {
 
   @Post()
   @Roles(Role.FederationAdmin)
-  @FormView('organisations/institutions/form', { context: 'formContext', flash: 'flash.created' })
+  @FormView('organisations/institutions/form', {
+    context: InstitutionsController.prototype.formContext,
+    flash: 'flash.created',
+  })
   async create(@Body() dto: TrainingInstitutionDto) {
     await this.institutions.create(dto);
     return { url: PATH };
@@ -82,7 +85,10 @@ export class InstitutionsController {
 
   @Post(':id')
   @Roles(Role.FederationAdmin)
-  @FormView('organisations/institutions/form', { context: 'formContext', flash: 'flash.saved' })
+  @FormView('organisations/institutions/form', {
+    context: InstitutionsController.prototype.formContext,
+    flash: 'flash.saved',
+  })
   async update(@Param('id', ParseIntPipe) id: number, @Body() dto: TrainingInstitutionDto) {
     await this.institutions.update(id, dto);
     return { url: PATH };

@@ -61,7 +61,10 @@ export class UnionsController {
 
   @Post()
   @Roles(Role.FederationAdmin)
-  @FormView('organisations/unions/form', { context: 'formContext', flash: 'flash.created' })
+  @FormView('organisations/unions/form', {
+    context: UnionsController.prototype.formContext,
+    flash: 'flash.created',
+  })
   async create(@Body() dto: GrassrootsUnionDto) {
     const union = await this.unions.create(dto);
     return { url: `/organisations/enterprises/${union.enterpriseId}` };
@@ -76,7 +79,10 @@ export class UnionsController {
 
   @Post(':id')
   @Roles(Role.FederationAdmin)
-  @FormView('organisations/unions/form', { context: 'formContext', flash: 'flash.saved' })
+  @FormView('organisations/unions/form', {
+    context: UnionsController.prototype.formContext,
+    flash: 'flash.saved',
+  })
   async update(@Param('id', ParseIntPipe) id: number, @Body() dto: GrassrootsUnionDto) {
     await this.unions.update(id, dto);
     return { url: PATH };

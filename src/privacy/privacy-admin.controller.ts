@@ -35,7 +35,10 @@ export class PrivacyAdminController {
 
   @Post('requests/:id/anonymise')
   @Roles(Role.FederationAdmin)
-  @FormView('privacy/admin-requests', { context: 'requestsContext', flash: 'privacy.admin.anonymised' })
+  @FormView('privacy/admin-requests', {
+    context: PrivacyAdminController.prototype.requestsContext,
+    flash: 'privacy.admin.anonymised',
+  })
   async anonymise(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
     await this.requests.anonymise(actor, id);
     return { url: '/privacy/admin/requests' };
@@ -43,7 +46,10 @@ export class PrivacyAdminController {
 
   @Post('requests/:id/answer')
   @Roles(Role.FederationAdmin)
-  @FormView('privacy/admin-requests', { context: 'requestsContext', flash: 'privacy.admin.answered' })
+  @FormView('privacy/admin-requests', {
+    context: PrivacyAdminController.prototype.requestsContext,
+    flash: 'privacy.admin.answered',
+  })
   async answer(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,

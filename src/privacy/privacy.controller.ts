@@ -46,7 +46,10 @@ export class PrivacyController {
 
   @Post('consent')
   @SignedIn()
-  @FormView('privacy/consent', { context: 'consentContext', flash: 'privacy.consent.thanks' })
+  @FormView('privacy/consent', {
+    context: PrivacyController.prototype.consentContext,
+    flash: 'privacy.consent.thanks',
+  })
   async accept(@CurrentActor() actor: Actor, @Body() dto: AcceptConsentDto, @Req() req: AppRequest) {
     if (dto.version !== this.consents.currentVersion)
       throw FormError.field('version', 'privacy.consent.newVersion');
@@ -104,7 +107,10 @@ export class PrivacyController {
 
   @Post('requests/deletion')
   @SignedIn()
-  @FormView('privacy/index', { context: 'overviewContext', flash: 'privacy.request.deletionFiled' })
+  @FormView('privacy/index', {
+    context: PrivacyController.prototype.overviewContext,
+    flash: 'privacy.request.deletionFiled',
+  })
   async requestDeletion(@CurrentActor() actor: Actor, @Body() dto: DeletionRequestDto) {
     await this.requests.requestDeletion(actor, dto.reason);
     return { url: '/privacy#requests' };
@@ -112,7 +118,10 @@ export class PrivacyController {
 
   @Post('requests/correction')
   @SignedIn()
-  @FormView('privacy/index', { context: 'overviewContext', flash: 'privacy.request.correctionFiled' })
+  @FormView('privacy/index', {
+    context: PrivacyController.prototype.overviewContext,
+    flash: 'privacy.request.correctionFiled',
+  })
   async requestCorrection(@CurrentActor() actor: Actor, @Body() dto: CorrectionRequestDto) {
     await this.requests.requestCorrection(actor, dto.details);
     return { url: '/privacy#requests' };

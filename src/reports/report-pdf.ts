@@ -4,7 +4,7 @@ import { Pdf, renderPdf } from '../common/pdf/pdf';
 import { ScreenTable } from '../indicators/dashboard/dashboard.presenters';
 
 /**
- * A4 documents of the reports and reviews, drawn from the same screen tables as the pages (so the
+ * A4 documents of the reports and stocktakes, drawn from the same screen tables as the pages (so the
  * PDF carries the page's numbers, formatted the same way).
  */
 

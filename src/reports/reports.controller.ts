@@ -139,7 +139,10 @@ export class ReportsController {
 
   @Post('bodies/:bodyId/years/:year/draft')
   @Roles(...REPORT_ROLES)
-  @FormView('reports/report', { context: 'formContext', flash: 'reports.flash.saved' })
+  @FormView('reports/report', {
+    context: ReportsController.prototype.formContext,
+    flash: 'reports.flash.saved',
+  })
   async saveDraft(
     @CurrentActor() actor: Actor,
     @Param('bodyId', ParseIntPipe) bodyId: number,
@@ -152,7 +155,10 @@ export class ReportsController {
 
   @Post('bodies/:bodyId/years/:year/submit')
   @Roles(...REPORT_ROLES)
-  @FormView('reports/report', { context: 'formContext', flash: 'reports.flash.submitted' })
+  @FormView('reports/report', {
+    context: ReportsController.prototype.formContext,
+    flash: 'reports.flash.submitted',
+  })
   async submit(
     @CurrentActor() actor: Actor,
     @Param('bodyId', ParseIntPipe) bodyId: number,
@@ -165,7 +171,10 @@ export class ReportsController {
 
   @Post('bodies/:bodyId/years/:year/correct')
   @Roles(...REPORT_ROLES)
-  @FormView('reports/report', { context: 'formContext', flash: 'reports.flash.corrected' })
+  @FormView('reports/report', {
+    context: ReportsController.prototype.formContext,
+    flash: 'reports.flash.corrected',
+  })
   async correct(
     @CurrentActor() actor: Actor,
     @Param('bodyId', ParseIntPipe) bodyId: number,

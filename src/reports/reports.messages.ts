@@ -2,7 +2,7 @@ import { defineMessages } from '../common/i18n/messages';
 
 export const reportsMessages = defineMessages({
   'nav.reports': { vi: 'Báo cáo năm', en: 'Annual reports' },
-  'nav.reviews': { vi: 'Sơ kết, tổng kết', en: 'Reviews' },
+  'nav.stocktakes': { vi: 'Sơ kết, tổng kết', en: 'Reviews' },
 
   'bodyKind.UNIT': { vi: 'Đơn vị hành chính', en: 'Administrative unit' },
   'bodyKind.DEPARTMENT': { vi: 'Sở, ngành', en: 'Department' },
@@ -122,36 +122,36 @@ export const reportsMessages = defineMessages({
     en: 'Only a submitted report can be corrected.',
   },
 
-  'reviews.intro': {
+  'stocktakes.intro': {
     vi: 'Sơ kết giữa kỳ (cuối năm 2025) và tổng kết (cuối năm 2030): từng chỉ tiêu so với chỉ tiêu của mốc, theo đơn vị, với số liệu ngày 31/12 của từng năm.',
     en: 'The mid-term review (end of 2025) and the final review (end of 2030): each indicator against the milestone’s target, by unit, with the figures of 31 December of each year.',
   },
-  'reviews.milestone': { vi: 'Đợt', en: 'Review' },
-  'reviews.kind.MID_TERM': { vi: 'Sơ kết giữa kỳ năm {year}', en: 'Mid-term review {year}' },
-  'reviews.kind.FINAL': { vi: 'Tổng kết năm {year}', en: 'Final review {year}' },
-  'reviews.reviewDate': { vi: 'Mốc đánh giá: {date}', en: 'Review date: {date}' },
-  'reviews.summary': { vi: 'Toàn tỉnh so với chỉ tiêu', en: 'The province against the targets' },
-  'reviews.byUnit': { vi: 'Theo đơn vị', en: 'By unit' },
-  'reviews.noPoints': {
+  'stocktakes.milestone': { vi: 'Đợt', en: 'Review' },
+  'stocktakes.kind.MID_TERM': { vi: 'Sơ kết giữa kỳ năm {year}', en: 'Mid-term review {year}' },
+  'stocktakes.kind.FINAL': { vi: 'Tổng kết năm {year}', en: 'Final review {year}' },
+  'stocktakes.reviewDate': { vi: 'Mốc đánh giá: {date}', en: 'Review date: {date}' },
+  'stocktakes.summary': { vi: 'Toàn tỉnh so với chỉ tiêu', en: 'The province against the targets' },
+  'stocktakes.byUnit': { vi: 'Theo đơn vị', en: 'By unit' },
+  'stocktakes.noPoints': {
     vi: 'Chưa có số liệu cuối năm nào cho đợt này.',
     en: 'There are no year-end figures for this review yet.',
   },
-  'reviews.col.interim': { vi: 'Tỷ lệ ngày {date} (tạm tính, %)', en: 'Rate on {date} (interim, %)' },
-  'reviews.col.gap': { vi: 'Còn thiếu đến chỉ tiêu (điểm %)', en: 'Short of the target (points)' },
-  'reviews.col.unit': { vi: 'Đơn vị', en: 'Unit' },
-  'reviews.col.side': { vi: 'Địa giới', en: 'Boundaries' },
-  'reviews.col.mapsTo': { vi: 'Nay thuộc', en: 'Now part of' },
-  'reviews.side.before': { vi: 'Trước sắp xếp 01/07/2025', en: 'Before the 1/7/2025 reform' },
-  'reviews.side.after': { vi: 'Sau sắp xếp', en: 'After the reform' },
-  'reviews.mapping.title': { vi: 'Đơn vị cũ → đơn vị mới', en: 'Old unit → new unit' },
-  'reviews.mapping.intro': {
+  'stocktakes.col.interim': { vi: 'Tỷ lệ ngày {date} (tạm tính, %)', en: 'Rate on {date} (interim, %)' },
+  'stocktakes.col.gap': { vi: 'Còn thiếu đến chỉ tiêu (điểm %)', en: 'Short of the target (points)' },
+  'stocktakes.col.unit': { vi: 'Đơn vị', en: 'Unit' },
+  'stocktakes.col.side': { vi: 'Địa giới', en: 'Boundaries' },
+  'stocktakes.col.mapsTo': { vi: 'Nay thuộc', en: 'Now part of' },
+  'stocktakes.side.before': { vi: 'Trước sắp xếp 01/07/2025', en: 'Before the 1/7/2025 reform' },
+  'stocktakes.side.after': { vi: 'Sau sắp xếp', en: 'After the reform' },
+  'stocktakes.mapping.title': { vi: 'Đơn vị cũ → đơn vị mới', en: 'Old unit → new unit' },
+  'stocktakes.mapping.intro': {
     vi: 'Đợt này trải qua việc sắp xếp đơn vị hành chính năm 2025: số liệu trước 01/07/2025 tính theo các huyện, thành phố của tỉnh Đắk Nông, số liệu sau đó theo đơn vị của tỉnh Lâm Đồng. Bảng dưới cho biết địa bàn mỗi đơn vị cũ nay thuộc đơn vị nào, để so sánh được qua các năm.',
     en: 'This review spans the 2025 reform of administrative units: figures before 1/7/2025 are by the districts of Đắk Nông, later ones by the units of Lâm Đồng. The table shows where each old unit’s territory went, so the years stay comparable.',
   },
-  'reviews.mapping.line': {
+  'stocktakes.mapping.line': {
     vi: '{from}: nay thuộc {to} (từ ngày {date})',
     en: '{from}: now part of {to} (from {date})',
   },
-  'reviews.mapping.effective': { vi: 'Từ ngày', en: 'From' },
-  'reviews.export.pdf': { vi: 'Xuất PDF', en: 'Export PDF' },
+  'stocktakes.mapping.effective': { vi: 'Từ ngày', en: 'From' },
+  'stocktakes.export.pdf': { vi: 'Xuất PDF', en: 'Export PDF' },
 });

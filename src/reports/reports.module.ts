@@ -8,15 +8,15 @@ import { ReportsController } from './reports.controller';
 import { ReportsDataModule } from './reports-data.module';
 import { ReportsDemoSeeder } from './reports.demo-seeder';
 import { ReportsService } from './reports.service';
-import { ReviewsController } from './reviews.controller';
-import { ReviewsService } from './reviews.service';
+import { StocktakesController } from './stocktakes.controller';
+import { StocktakesService } from './stocktakes.service';
 
-/** Annual reports (01/12 and 15/12), mid-term and final reviews, and their exports. */
+/** Annual reports (01/12 and 15/12), mid-term and final stocktakes, and their exports. */
 @Module({
   imports: [ReportsDataModule, IndicatorsModule, DashboardModule, OrganisationsModule],
-  // The reviews first: their path (/reports/reviews) is more specific than the reports'.
-  controllers: [ReviewsController, ReportsController, ReportsApiController],
-  providers: [ReportsService, ReviewsService, ReportsDemoSeeder, ReportingPanelProvider],
+  // The stocktakes first: their path (/reports/reviews) is more specific than the reports'.
+  controllers: [StocktakesController, ReportsController, ReportsApiController],
+  providers: [ReportsService, StocktakesService, ReportsDemoSeeder, ReportingPanelProvider],
   exports: [ReportsService, ReportsDemoSeeder],
 })
 export class ReportsModule {}

@@ -69,7 +69,10 @@ export class RosterImportsController {
   @Post()
   @Roles(...WORKER_MANAGERS)
   @UseInterceptors(ImportUploadInterceptor)
-  @FormView('workers/imports', { context: 'uploadContext', flash: 'roster.queued' })
+  @FormView('workers/imports', {
+    context: RosterImportsController.prototype.uploadContext,
+    flash: 'roster.queued',
+  })
   async upload(
     @CurrentActor() actor: Actor,
     @Body() dto: UploadRosterDto,

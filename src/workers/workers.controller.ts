@@ -94,7 +94,7 @@ export class WorkersController {
   /** The officer's own roster with full CCCD numbers, for a reason written to the access log. */
   @Post('export/:format/full')
   @Roles(Role.UnionOfficer)
-  @FormView('workers/list', { context: 'listContext' })
+  @FormView('workers/list', { context: WorkersController.prototype.listContext })
   async exportFull(
     @CurrentActor() actor: Actor,
     @Param('format') format: string,
@@ -132,7 +132,7 @@ export class WorkersController {
 
   @Post()
   @Roles(...WORKER_MANAGERS)
-  @FormView('workers/form', { context: 'formContext' })
+  @FormView('workers/form', { context: WorkersController.prototype.formContext })
   async create(@CurrentActor() actor: Actor, @Body() dto: CreateWorkerDto, @Req() req: AppRequest) {
     // The same answer whether the person was new or joined from elsewhere (no existence oracle).
     const worker = await this.workers.create(actor, dto);
@@ -170,7 +170,7 @@ export class WorkersController {
 
   @Post(':id/edit')
   @Roles(...WORKER_MANAGERS)
-  @FormView('workers/form', { context: 'editContext', flash: 'flash.saved' })
+  @FormView('workers/form', { context: WorkersController.prototype.editContext, flash: 'flash.saved' })
   async update(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -183,7 +183,10 @@ export class WorkersController {
 
   @Post(':id/employments/:employmentId/end')
   @Roles(...WORKER_MANAGERS)
-  @FormView('workers/show', { context: 'showContext', flash: 'workers.employmentEnded' })
+  @FormView('workers/show', {
+    context: WorkersController.prototype.showContext,
+    flash: 'workers.employmentEnded',
+  })
   async endEmployment(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -196,7 +199,7 @@ export class WorkersController {
 
   @Post(':id/employments/:employmentId/union')
   @Roles(...WORKER_MANAGERS)
-  @FormView('workers/show', { context: 'showContext', flash: 'flash.saved' })
+  @FormView('workers/show', { context: WorkersController.prototype.showContext, flash: 'flash.saved' })
   async unionMember(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,

@@ -125,7 +125,7 @@ describe('learning a course on a phone (browser)', () => {
     await press('form.learn-search button[type="submit"]');
     await page.locator(`.learn-card a[href="${courseUrl}"]`).waitFor();
     await fitsThePhone();
-    await browser.screenshot('learning-catalogue-360');
+    await browser.screenshot('learning-catalog-360');
 
     await press(`.learn-card a[href="${courseUrl}"]`);
     // The first lesson's link, before enrolling: the lesson offers "Bắt đầu học" (opening a page

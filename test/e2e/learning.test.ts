@@ -81,7 +81,7 @@ describe('online learning (e2e)', () => {
       .send(body.toString());
   }
 
-  it('lets anyone browse the catalogue and a course page', async () => {
+  it('lets anyone browse the catalog and a course page', async () => {
     const visitor = request(app.getHttpServer());
     const list = await visitor.get('/courses').expect(200);
     expect(list.text).toContain(title);

@@ -1,17 +1,16 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { Actor } from '../../common/access/actor';
 import { OutOfScopeException } from '../../common/access/out-of-scope';
-import { qrPng, renderPdf } from '../../common/pdf/pdf';
+import { translate } from '../../common/i18n/i18n';
+import { Locale } from '../../common/i18n/messages';
+import { CERTIFICATE_LOCALE, qrPng, renderPdf } from '../../common/pdf/pdf';
 import { formatDate } from '../../common/views/view-helpers';
 import { AppConfig, appConfig } from '../../config';
 import { maskName, normaliseCertificateCode } from '../../learning/learning.rules';
 import { todayInVietnam } from '../../workers/roster/roster-values';
-import { Recognition } from '../entities/recognition.entity';
 import { ReviewAccess } from './review-access.service';
 import { RecognitionDetail, ReviewRepository } from './review.repository';
 import { CertificateStatus, certificateStatus, validUntil } from './review.rules';
-
-export const TITLE = 'Công dân học tập';
 
 /**
  * What the public check of a title shows: enough to trust the paper, nothing more about the person.
@@ -75,7 +74,8 @@ export class CitizenCertificatesService {
       valid: status === 'VALID',
       certificateNo: recognition.certificateNo,
       holder: maskName(detail.holderName),
-      title: TITLE,
+      // The title's name as the API has always given it: in Vietnamese.
+      title: translate('vi', 'review.certificate.titleName'),
       year: recognition.year,
       issuer: detail.branchName,
       recognisedOn: todayInVietnam(recognition.recognisedAt),
@@ -111,7 +111,7 @@ export class CitizenCertificatesService {
     if (!detail || !(await this.mayRead(actor, detail))) throw new OutOfScopeException();
     return {
       filename: `cong-dan-hoc-tap-${detail.recognition.certificateNo}.pdf`,
-      content: await this.render(detail),
+      content: await this.render(detail, CERTIFICATE_LOCALE),
     };
   }
 
@@ -129,17 +129,20 @@ export class CitizenCertificatesService {
     return false;
   }
 
-  /** A4 portrait, in Vietnamese, with the QR code of the public check. */
-  private async render(detail: RecognitionDetail): Promise<Buffer> {
+  /** A4 portrait, with the QR code of the public check. */
+  private async render(detail: RecognitionDetail, locale: Locale): Promise<Buffer> {
     const { recognition } = detail;
+    const { year } = recognition;
     const url = this.verifyUrl(recognition.verifyCode);
     const qr = await qrPng(url);
+    const t = (key: string, params?: Record<string, string | number>) => translate(locale, key, params);
+    const title = t('review.certificate.titleName');
     return renderPdf(
       {
         layout: 'portrait',
         margin: 0,
         info: {
-          Title: `Giấy chứng nhận ${TITLE} năm ${recognition.year}`,
+          Title: t('review.certificate.documentTitle', { title, year }),
           Author: detail.branchName,
           Subject: recognition.certificateNo,
         },
@@ -161,20 +164,28 @@ export class CitizenCertificatesService {
           .stroke();
         doc.fillColor('#1b1f24');
 
-        doc.font('bold').fontSize(12).text('CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', inner.x, 64, centred);
-        doc.font('regular').fontSize(12).text('Độc lập – Tự do – Hạnh phúc', centred);
+        doc.font('bold').fontSize(12).text(translate(locale, 'certificate.nation'), inner.x, 64, centred);
+        doc.font('regular').fontSize(12).text(translate(locale, 'certificate.motto'), centred);
         doc.moveDown(1.2);
         doc.font('bold').fontSize(14).text(detail.branchName.toUpperCase(), centred);
 
         doc.moveDown(2);
-        doc.font('bold').fontSize(32).fillColor('#a8141b').text('GIẤY CHỨNG NHẬN', centred);
+        doc.font('bold').fontSize(32).fillColor('#a8141b').text(t('review.certificate.heading'), centred);
         doc.moveDown(0.4);
-        doc.font('regular').fontSize(15).fillColor('#1b1f24').text('Danh hiệu', centred);
-        doc.font('bold').fontSize(28).fillColor('#a8141b').text('CÔNG DÂN HỌC TẬP', centred);
-        doc.font('bold').fontSize(18).fillColor('#1b1f24').text(`Năm ${recognition.year}`, centred);
+        doc
+          .font('regular')
+          .fontSize(15)
+          .fillColor('#1b1f24')
+          .text(t('review.certificate.titleLabel'), centred);
+        doc.font('bold').fontSize(28).fillColor('#a8141b').text(title.toUpperCase(), centred);
+        doc
+          .font('bold')
+          .fontSize(18)
+          .fillColor('#1b1f24')
+          .text(t('review.certificate.year', { year }), centred);
 
         doc.moveDown(1.6);
-        doc.font('regular').fontSize(14).text('Chứng nhận ông/bà', centred);
+        doc.font('regular').fontSize(14).text(t('review.certificate.certifies'), centred);
         doc.moveDown(0.3);
         doc.font('bold').fontSize(26).text(detail.holderName, centred);
         doc.moveDown(0.6);
@@ -182,17 +193,16 @@ export class CitizenCertificatesService {
           .font('regular')
           .fontSize(13)
           .text(
-            `đã đạt các tiêu chí và được công nhận danh hiệu “${TITLE}” năm ${recognition.year}. ` +
-              `Danh hiệu có giá trị đến hết ngày ${formatDate(validUntil(recognition.year))}.`,
+            t('review.certificate.body', { title, year, validUntil: formatDate(validUntil(year)) }),
             inner.x + 20,
             doc.y,
             { width: inner.width - 40, align: 'center' },
           );
 
         const facts: [string, string][] = [
-          ['Số chứng nhận', recognition.certificateNo],
-          ['Đơn vị công nhận', detail.branchName],
-          ['Ngày công nhận', formatDate(recognition.recognisedAt)],
+          [t('review.certificate.number'), recognition.certificateNo],
+          [t('review.certificate.issuer'), detail.branchName],
+          [t('review.certificate.recognisedOn'), formatDate(recognition.recognisedAt)],
         ];
         let y = height - 300;
         for (const [label, value] of facts) {
@@ -203,7 +213,10 @@ export class CitizenCertificatesService {
           doc.font('regular').text(value);
           y = doc.y + 6;
         }
-        if (recognition.revokedAt) this.revokedMark(doc, recognition, inner);
+        if (recognition.revokedAt) {
+          const date = formatDate(recognition.revokedAt);
+          this.revokedMark(doc, t('review.certificate.revoked', { date }), inner);
+        }
 
         const qrSize = 130;
         const qrX = width - 60 - qrSize;
@@ -213,7 +226,7 @@ export class CitizenCertificatesService {
           .font('regular')
           .fontSize(9)
           .fillColor('#1b1f24')
-          .text('Quét mã để kiểm tra hiệu lực', qrX - 30, qrY + qrSize + 4, {
+          .text(t('review.certificate.scan'), qrX - 30, qrY + qrSize + 4, {
             width: qrSize + 60,
             align: 'center',
           });
@@ -225,16 +238,12 @@ export class CitizenCertificatesService {
     );
   }
 
-  private revokedMark(
-    doc: PDFKit.PDFDocument,
-    recognition: Recognition,
-    inner: { x: number; width: number },
-  ) {
+  private revokedMark(doc: PDFKit.PDFDocument, text: string, inner: { x: number; width: number }) {
     doc
       .font('bold')
       .fontSize(16)
       .fillColor('#b3261e')
-      .text(`ĐÃ THU HỒI NGÀY ${formatDate(recognition.revokedAt)}`, inner.x, doc.y + 12, {
+      .text(text, inner.x, doc.y + 12, {
         width: inner.width,
         align: 'center',
       })

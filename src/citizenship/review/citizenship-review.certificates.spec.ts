@@ -1,4 +1,6 @@
 import { NotFoundException } from '@nestjs/common';
+// The title's name and the PDF's texts come from the message catalog.
+import '../../messages';
 import { Actor } from '../../common/access/actor';
 import { OutOfScopeException } from '../../common/access/out-of-scope';
 import { Role, ScopeType } from '../../common/access/roles';

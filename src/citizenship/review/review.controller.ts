@@ -57,7 +57,7 @@ export class ReviewController {
   /** Bulk confirmation by the officer: one transaction per application. */
   @Post('review/confirm')
   @Roles(Role.UnionOfficer)
-  @FormView('citizenship/review/queue', { context: 'queueContext' })
+  @FormView('citizenship/review/queue', { context: ReviewController.prototype.queueContext })
   async confirmMany(@CurrentActor() actor: Actor, @Body() dto: IdsDto, @Req() req: AppRequest) {
     flashBulk(req, 'review.bulk.confirmed', await this.officer.confirmMany(actor, dto.ids));
     return { url: `${PATH}?queue=officer` };
@@ -66,7 +66,7 @@ export class ReviewController {
   /** The reviewer's bulk form: recognise, or reject with one reason, the ticked applications. */
   @Post('review/decide')
   @Roles(Role.AssociationReviewer)
-  @FormView('citizenship/review/queue', { context: 'queueContext' })
+  @FormView('citizenship/review/queue', { context: ReviewController.prototype.queueContext })
   async decideMany(@CurrentActor() actor: Actor, @Body() dto: BulkDecisionDto, @Req() req: AppRequest) {
     if (dto.decision === 'reject') {
       if (!dto.reason) throw FormError.field('reason', 'review.validation.reasonRequired');
@@ -87,7 +87,7 @@ export class ReviewController {
   @Post('review/applications/:id/answers/:code/confirm')
   @Roles(Role.UnionOfficer)
   @FormView('citizenship/review/application', {
-    context: 'applicationContext',
+    context: ReviewController.prototype.applicationContext,
     flash: 'review.flash.answerConfirmed',
   })
   async confirmAnswer(
@@ -102,7 +102,7 @@ export class ReviewController {
   @Post('review/applications/:id/answers/:code/return')
   @Roles(Role.UnionOfficer)
   @FormView('citizenship/review/application', {
-    context: 'applicationContext',
+    context: ReviewController.prototype.applicationContext,
     flash: 'review.flash.answerReturned',
   })
   async returnAnswer(
@@ -118,7 +118,7 @@ export class ReviewController {
   @Post('review/applications/:id/confirm')
   @Roles(Role.UnionOfficer)
   @FormView('citizenship/review/application', {
-    context: 'applicationContext',
+    context: ReviewController.prototype.applicationContext,
     flash: 'review.flash.confirmed',
   })
   async confirm(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
@@ -129,7 +129,7 @@ export class ReviewController {
   @Post('review/applications/:id/return')
   @Roles(Role.UnionOfficer)
   @FormView('citizenship/review/application', {
-    context: 'applicationContext',
+    context: ReviewController.prototype.applicationContext,
     flash: 'review.flash.returned',
   })
   async returnToWorker(
@@ -143,7 +143,7 @@ export class ReviewController {
 
   @Post('review/applications/:id/recognise')
   @Roles(Role.AssociationReviewer)
-  @FormView('citizenship/review/application', { context: 'applicationContext' })
+  @FormView('citizenship/review/application', { context: ReviewController.prototype.applicationContext })
   async recognise(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -164,7 +164,7 @@ export class ReviewController {
   @Post('review/applications/:id/reject')
   @Roles(Role.AssociationReviewer)
   @FormView('citizenship/review/application', {
-    context: 'applicationContext',
+    context: ReviewController.prototype.applicationContext,
     flash: 'review.flash.rejected',
   })
   async reject(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ReasonDto) {
@@ -175,7 +175,7 @@ export class ReviewController {
   @Post('review/applications/:id/revoke')
   @Roles(Role.AssociationReviewer)
   @FormView('citizenship/review/application', {
-    context: 'applicationContext',
+    context: ReviewController.prototype.applicationContext,
     flash: 'review.flash.revoked',
   })
   async revoke(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Body() dto: ReasonDto) {

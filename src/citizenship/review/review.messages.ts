@@ -188,6 +188,25 @@ export const reviewMessages = defineMessages({
   'review.recognition.heading': { vi: 'Danh hiệu và giấy chứng nhận', en: 'Title and certificate' },
   'review.certificate.download': { vi: 'Tải giấy chứng nhận (PDF)', en: 'Download the certificate (PDF)' },
   'review.certificate.verify': { vi: 'Trang kiểm tra công khai', en: 'Public check page' },
+  // The title's certificate PDF.
+  'review.certificate.titleName': { vi: 'Công dân học tập', en: 'Learning citizen' },
+  'review.certificate.documentTitle': {
+    vi: 'Giấy chứng nhận {title} năm {year}',
+    en: 'Certificate: {title} {year}',
+  },
+  'review.certificate.heading': { vi: 'GIẤY CHỨNG NHẬN', en: 'CERTIFICATE' },
+  'review.certificate.titleLabel': { vi: 'Danh hiệu', en: 'The title' },
+  'review.certificate.year': { vi: 'Năm {year}', en: 'Year {year}' },
+  'review.certificate.certifies': { vi: 'Chứng nhận ông/bà', en: 'This certifies that' },
+  'review.certificate.body': {
+    vi: 'đã đạt các tiêu chí và được công nhận danh hiệu “{title}” năm {year}. Danh hiệu có giá trị đến hết ngày {validUntil}.',
+    en: 'has met the criteria and is recognised with the title “{title}” for {year}. The title is valid until the end of {validUntil}.',
+  },
+  'review.certificate.number': { vi: 'Số chứng nhận', en: 'Certificate number' },
+  'review.certificate.issuer': { vi: 'Đơn vị công nhận', en: 'Recognised by' },
+  'review.certificate.recognisedOn': { vi: 'Ngày công nhận', en: 'Recognised on' },
+  'review.certificate.scan': { vi: 'Quét mã để kiểm tra hiệu lực', en: 'Scan the code to check it is valid' },
+  'review.certificate.revoked': { vi: 'ĐÃ THU HỒI NGÀY {date}', en: 'REVOKED ON {date}' },
   'review.flash.answerConfirmed': { vi: 'Đã xác nhận nội dung tự khai.', en: 'Statement confirmed.' },
   'review.flash.answerReturned': { vi: 'Đã trả lại nội dung tự khai.', en: 'Statement returned.' },
   'review.flash.confirmed': {

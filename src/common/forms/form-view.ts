@@ -17,9 +17,17 @@ import { FormError } from '../errors/form-error';
 
 const FORM_VIEW_KEY = 'forms:view';
 
+export type FormContext = Record<string, unknown>;
+
+/** Builds what a form's template needs besides the form, from the request. */
+export type FormContextMethod = (req: AppRequest) => Promise<FormContext>;
+
 export interface FormViewOptions {
-  /** A method of the same controller that returns what the template needs besides the form. */
-  context?: string;
+  /**
+   * The method of the same controller that returns what the template needs besides the form,
+   * named as `SomeController.prototype.someContext` so that renaming it fails the build.
+   */
+  context?: FormContextMethod;
   /** Flash message shown after a successful submit. */
   flash?: string;
 }
@@ -28,7 +36,10 @@ interface FormViewMeta extends FormViewOptions {
   template: string;
 }
 
-export type FormContext = Record<string, unknown>;
+/** The template a form route renders again on bad input; undefined when the handler is no form route. */
+export function formViewTemplate(handler: object): string | undefined {
+  return (Reflect.getMetadata(FORM_VIEW_KEY, handler) as FormViewMeta | undefined)?.template;
+}
 
 /** Carries a form page to render again with its errors; the exception filter renders it. */
 export class FormRender {
@@ -45,10 +56,24 @@ export class FormRender {
  */
 export const FormView = (template: string, options: FormViewOptions = {}) =>
   applyDecorators(
+    ownMethodOnly(options.context),
     SetMetadata(FORM_VIEW_KEY, { template, ...options }),
     Redirect(undefined, HttpStatus.SEE_OTHER),
     UseInterceptors(FormViewInterceptor),
   );
+
+/**
+ * The context is called with the controller as `this`: a method of another class would compile and
+ * then fail on the first bad input, so it is refused when the class is loaded instead.
+ */
+function ownMethodOnly(context: FormContextMethod | undefined): MethodDecorator {
+  return (target, key) => {
+    if (context && (target as Record<string, unknown>)[context.name] !== context) {
+      const owner = target.constructor.name;
+      throw new Error(`@FormView on ${owner}.${String(key)}: context must be a method of ${owner}`);
+    }
+  };
+}
 
 /** Fields never echoed back into a re-rendered form. */
 const SECRET_FIELDS = /password|^activationCode$|^_csrf$/i;
@@ -85,11 +110,8 @@ export class FormViewInterceptor implements NestInterceptor {
   ): Promise<FormRender> {
     let extra: FormContext = {};
     if (meta.context) {
-      const controller = this.moduleRef.get(context.getClass(), { strict: false }) as Record<
-        string,
-        (req: AppRequest) => Promise<FormContext>
-      >;
-      extra = await controller[meta.context](req);
+      const controller: unknown = this.moduleRef.get(context.getClass(), { strict: false });
+      extra = await meta.context.call(controller, req);
     }
     const errors = Object.fromEntries(
       Object.entries(error.fieldErrors).map(([field, ref]) => [field, translateRef(req.locale, ref)]),

@@ -23,6 +23,9 @@ export const commonMessages = defineMessages({
   'action.delete': { vi: 'Xóa', en: 'Delete' },
   'action.upload': { vi: 'Tải lên', en: 'Upload' },
   'action.download': { vi: 'Tải xuống', en: 'Download' },
+  // The national heading of certificates.
+  'certificate.nation': { vi: 'CỘNG HÒA XÃ HỘI CHỦ NGHĨA VIỆT NAM', en: 'SOCIALIST REPUBLIC OF VIET NAM' },
+  'certificate.motto': { vi: 'Độc lập – Tự do – Hạnh phúc', en: 'Independence – Freedom – Happiness' },
   'export.xlsx': { vi: 'Xuất Excel (XLSX)', en: 'Export XLSX' },
   'export.csv': { vi: 'Xuất CSV', en: 'Export CSV' },
   'list.empty': { vi: 'Chưa có dữ liệu.', en: 'Nothing here yet.' },

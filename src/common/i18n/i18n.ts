@@ -1,30 +1,30 @@
 import { DEFAULT_LOCALE, Locale, LOCALES, MessageRef, MessageSet } from './messages';
 
-const catalogue = new Map<string, { vi: string; en: string }>();
+const catalog = new Map<string, { vi: string; en: string }>();
 
 /** Adds a domain's messages; a key defined twice is a programming error. */
 export function registerMessages(...sets: MessageSet[]): void {
   for (const set of sets) {
     for (const [key, text] of Object.entries(set)) {
-      const existing = catalogue.get(key);
+      const existing = catalog.get(key);
       if (existing && (existing.vi !== text.vi || existing.en !== text.en)) {
         throw new Error(`Message key defined twice with different texts: ${key}`);
       }
-      catalogue.set(key, text);
+      catalog.set(key, text);
     }
   }
 }
 
 export function hasMessage(key: string): boolean {
-  return catalogue.has(key);
+  return catalog.has(key);
 }
 
 export function messageKeys(): string[] {
-  return [...catalogue.keys()];
+  return [...catalog.keys()];
 }
 
 export function translate(locale: Locale, key: string, params?: Record<string, unknown>): string {
-  const text = catalogue.get(key);
+  const text = catalog.get(key);
   const template = text ? text[locale] : key;
   if (!params) return template;
   return template.replace(/\{(\w+)\}/g, (whole, name: string) =>

@@ -1,5 +1,6 @@
 import PDFDocument from 'pdfkit';
 import QRCode from 'qrcode';
+import { Locale } from '../i18n/messages';
 
 /**
  * PDFs in Vietnamese: pdfkit's built-in fonts cannot draw Vietnamese letters, so every document
@@ -11,6 +12,12 @@ export const PDF_FONTS = {
 } as const;
 
 export type PdfFont = keyof typeof PDF_FONTS;
+
+/**
+ * Certificates are official papers and are printed in Vietnamese whatever language the reader
+ * chose for the pages; their texts are in the message catalog with the English beside them.
+ */
+export const CERTIFICATE_LOCALE: Locale = 'vi';
 export type Pdf = PDFKit.PDFDocument;
 
 export interface PdfOptions {

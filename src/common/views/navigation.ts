@@ -72,7 +72,7 @@ export const NAVIGATION: NavItem[] = [
     label: 'nav.reports',
     roles: [Role.FederationAdmin, Role.DepartmentViewer, Role.AssociationReviewer],
   },
-  { href: '/reports/reviews', label: 'nav.reviews', roles: [Role.FederationAdmin, Role.DepartmentViewer] },
+  { href: '/reports/reviews', label: 'nav.stocktakes', roles: [Role.FederationAdmin, Role.DepartmentViewer] },
   { href: '/indicators/plans', label: 'nav.plans', roles: [Role.FederationAdmin] },
   { href: '/privacy/admin/requests', label: 'nav.privacyRequests', roles: [Role.FederationAdmin] },
   { href: '/notices', label: 'nav.notices', roles: [] },

@@ -20,7 +20,7 @@ const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : /^\d+$/.test(String(value)) ? Number(value) : value;
 
 /** /courses: text (with or without diacritics), a domain chip, an institution. */
-export class CatalogueQuery extends PageQuery {
+export class LearnerCatalogQuery extends PageQuery {
   @IsOptional() @IsIn(DOMAIN_CODES) domain?: DomainCode;
   /** Id of the training institution. */
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) institution?: number;

@@ -41,7 +41,10 @@ export class ReconciliationsController {
 
   @Post(':id/decision')
   @Roles(Role.FederationAdmin)
-  @FormView('workers/reconciliations/show', { context: 'showContext', flash: 'reconciliation.decided' })
+  @FormView('workers/reconciliations/show', {
+    context: ReconciliationsController.prototype.showContext,
+    flash: 'reconciliation.decided',
+  })
   async decide(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,

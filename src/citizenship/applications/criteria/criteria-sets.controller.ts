@@ -80,7 +80,7 @@ export class CriteriaSetsController {
   @Post(':id/activate')
   @Roles(...CRITERIA_EDITORS)
   @FormView('citizenship/criteria/show', {
-    context: 'showContext',
+    context: CriteriaSetsController.prototype.showContext,
     flash: 'citizenship.criteria.flash.activated',
   })
   async activate(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
@@ -91,7 +91,7 @@ export class CriteriaSetsController {
   @Post(':id/delete')
   @Roles(...CRITERIA_EDITORS)
   @FormView('citizenship/criteria/show', {
-    context: 'showContext',
+    context: CriteriaSetsController.prototype.showContext,
     flash: 'citizenship.criteria.flash.discarded',
   })
   async discard(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
@@ -108,7 +108,10 @@ export class CriteriaSetsController {
 
   @Post(':id')
   @Roles(...CRITERIA_EDITORS)
-  @FormView('citizenship/criteria/settings', { context: 'settingsContext', flash: 'flash.saved' })
+  @FormView('citizenship/criteria/settings', {
+    context: CriteriaSetsController.prototype.settingsContext,
+    flash: 'flash.saved',
+  })
   async saveSettings(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -127,7 +130,10 @@ export class CriteriaSetsController {
 
   @Post(':id/groups')
   @Roles(...CRITERIA_EDITORS)
-  @FormView('citizenship/criteria/group', { context: 'groupContext', flash: 'flash.saved' })
+  @FormView('citizenship/criteria/group', {
+    context: CriteriaSetsController.prototype.groupContext,
+    flash: 'flash.saved',
+  })
   async addGroup(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -146,7 +152,10 @@ export class CriteriaSetsController {
 
   @Post(':id/groups/:code')
   @Roles(...CRITERIA_EDITORS)
-  @FormView('citizenship/criteria/group', { context: 'groupContext', flash: 'flash.saved' })
+  @FormView('citizenship/criteria/group', {
+    context: CriteriaSetsController.prototype.groupContext,
+    flash: 'flash.saved',
+  })
   async saveGroup(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -160,7 +169,7 @@ export class CriteriaSetsController {
   @Post(':id/groups/:code/delete')
   @Roles(...CRITERIA_EDITORS)
   @FormView('citizenship/criteria/show', {
-    context: 'showContext',
+    context: CriteriaSetsController.prototype.showContext,
     flash: 'citizenship.criteria.flash.deleted',
   })
   async deleteGroup(
@@ -181,7 +190,10 @@ export class CriteriaSetsController {
 
   @Post(':id/items')
   @Roles(...CRITERIA_EDITORS)
-  @FormView('citizenship/criteria/criterion', { context: 'criterionContext', flash: 'flash.saved' })
+  @FormView('citizenship/criteria/criterion', {
+    context: CriteriaSetsController.prototype.criterionContext,
+    flash: 'flash.saved',
+  })
   async addCriterion(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -200,7 +212,10 @@ export class CriteriaSetsController {
 
   @Post(':id/items/:code')
   @Roles(...CRITERIA_EDITORS)
-  @FormView('citizenship/criteria/criterion', { context: 'criterionContext', flash: 'flash.saved' })
+  @FormView('citizenship/criteria/criterion', {
+    context: CriteriaSetsController.prototype.criterionContext,
+    flash: 'flash.saved',
+  })
   async saveCriterion(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -214,7 +229,7 @@ export class CriteriaSetsController {
   @Post(':id/items/:code/delete')
   @Roles(...CRITERIA_EDITORS)
   @FormView('citizenship/criteria/show', {
-    context: 'showContext',
+    context: CriteriaSetsController.prototype.showContext,
     flash: 'citizenship.criteria.flash.deleted',
   })
   async deleteCriterion(

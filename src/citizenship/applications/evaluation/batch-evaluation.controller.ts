@@ -26,7 +26,7 @@ export class BatchEvaluationController {
 
   @Post()
   @Roles(...BATCH_ROLES)
-  @FormView('citizenship/evaluation/start', { context: 'formContext' })
+  @FormView('citizenship/evaluation/start', { context: BatchEvaluationController.prototype.formContext })
   async start(@CurrentActor() actor: Actor, @Body() dto: StartBatchDto, @Req() req: AppRequest) {
     const { runId, joined } = await this.batches.start(actor, dto);
     if (joined) {

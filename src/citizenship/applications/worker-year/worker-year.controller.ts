@@ -55,7 +55,7 @@ export class WorkerYearController {
   /** Registers with the plan (the first time) or saves the plan again. */
   @Post('years/:year/plan')
   @Roles(Role.Worker)
-  @FormView('citizenship/applications/plan', { context: 'planContext' })
+  @FormView('citizenship/applications/plan', { context: WorkerYearController.prototype.planContext })
   async savePlan(
     @CurrentActor() actor: Actor,
     @Param('year', ParseIntPipe) year: number,
@@ -75,7 +75,7 @@ export class WorkerYearController {
   @Post('years/:year/answers')
   @Roles(Role.Worker)
   @FormView('citizenship/applications/year', {
-    context: 'yearContext',
+    context: WorkerYearController.prototype.yearContext,
     flash: 'citizenship.year.flash.answerSaved',
   })
   async saveAnswer(

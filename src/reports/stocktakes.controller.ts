@@ -11,13 +11,13 @@ import { AppRequest } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
 import { indicatorName } from '../indicators/dashboard/dashboard.presenters';
 import { renderReportPdf } from './report-pdf';
-import { REVIEW_ROLES, ReviewsService } from './reviews.service';
-import { milestoneTitle, reviewPage, summaryColumns, unitColumns } from './reviews.presenters';
+import { STOCKTAKE_ROLES, StocktakesService } from './stocktakes.service';
+import { milestoneTitle, stocktakePage, summaryColumns, unitColumns } from './stocktakes.presenters';
 
 const toInt = ({ value }: { value: unknown }) =>
   value === undefined || value === '' ? undefined : Number(value);
 
-export class ReviewQuery {
+export class StocktakeQuery {
   @IsOptional()
   @Transform(toInt)
   @IsInt()
@@ -40,42 +40,46 @@ export class ReviewQuery {
   table?: 'summary' | 'units';
 }
 
-/** The mid-term and final reviews, as a page and as XLSX, CSV and PDF with the page's numbers. */
+/**
+ * The plan's stocktakes (sơ kết, tổng kết: the mid-term and final reviews), as a page and as XLSX,
+ * CSV and PDF with the page's numbers. In code they are stocktakes so that "review" means only the
+ * citizenship review chain; the URL keeps its old word because it is linked and bookmarked.
+ */
 @ApiExcludeController()
 @Controller('reports/reviews')
-export class ReviewsController {
-  constructor(private readonly reviews: ReviewsService) {}
+export class StocktakesController {
+  constructor(private readonly stocktakes: StocktakesService) {}
 
   @Get()
-  @Roles(...REVIEW_ROLES)
+  @Roles(...STOCKTAKE_ROLES)
   async show(
     @CurrentActor() actor: Actor,
-    @Query() query: ReviewQuery,
+    @Query() query: StocktakeQuery,
     @Req() req: AppRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const doc = await this.reviews.review(actor, query.plan, query.year);
-    const page = reviewPage(req.locale, doc);
+    const doc = await this.stocktakes.stocktake(actor, query.plan, query.year);
+    const page = stocktakePage(req.locale, doc);
     const filename = `tong-ket-${doc.milestone.year}`;
     if (query.format === 'pdf') {
       const t = (key: string, params?: Record<string, string | number>) => translate(req.locale, key, params);
       const pdf = await renderReportPdf(req.locale, {
         title: milestoneTitle(req.locale, doc.milestone).toUpperCase(),
-        subtitle: [doc.plan.title, t('reviews.reviewDate', { date: page.reviewDate })],
+        subtitle: [doc.plan.title, t('stocktakes.reviewDate', { date: page.reviewDate })],
         sections: [
-          ...(page.summaryTable ? [{ heading: t('reviews.summary'), table: page.summaryTable }] : []),
+          ...(page.summaryTable ? [{ heading: t('stocktakes.summary'), table: page.summaryTable }] : []),
           ...(page.mappings.length
             ? [
                 {
-                  heading: t('reviews.mapping.title'),
+                  heading: t('stocktakes.mapping.title'),
                   // Be Vietnam Pro has no arrow glyph: the mapping is written out in words.
                   items: page.mappings.map((m) =>
-                    t('reviews.mapping.line', { from: m.from, to: m.to, date: m.effectiveDate }),
+                    t('stocktakes.mapping.line', { from: m.from, to: m.to, date: m.effectiveDate }),
                   ),
                 },
               ]
             : []),
-          { heading: t('reviews.byUnit'), table: page.unitsTable },
+          { heading: t('stocktakes.byUnit'), table: page.unitsTable },
         ],
       });
       res.setHeader('Content-Type', 'application/pdf');
@@ -88,7 +92,7 @@ export class ReviewsController {
       if (query.table === 'units') {
         table = {
           filename: `${filename}-don-vi`,
-          sheet: translate(req.locale, 'reviews.byUnit'),
+          sheet: translate(req.locale, 'stocktakes.byUnit'),
           columns: unitColumns(req.locale, doc),
           rows: doc.units,
         } as TableExport<unknown>;
@@ -96,14 +100,14 @@ export class ReviewsController {
         if (!doc.indicators) throw new OutOfScopeException();
         table = {
           filename,
-          sheet: translate(req.locale, 'reviews.summary'),
+          sheet: translate(req.locale, 'stocktakes.summary'),
           columns: summaryColumns(req.locale, doc),
           rows: doc.indicators,
         } as TableExport<unknown>;
       }
       return sendTable(res, query.format, req.locale, table);
     }
-    res.render('reports/reviews', {
+    res.render('reports/stocktake', {
       ...page,
       indicatorNames: doc.indicators?.map((i) => indicatorName(req.locale, i.code)),
     });

@@ -7,7 +7,7 @@ import { QuestionStatus, Quiz } from '../catalog/entities/quiz.entity';
 import { DomainCode } from '../learning-records/learning-domains';
 import { TrainingInstitution } from '../organisations/entities/training-institution.entity';
 
-/** A published course as the catalogue lists it (CatalogService's CourseSummary has these too). */
+/** A published course as the catalog lists it (CatalogService's CourseSummary has these too). */
 export interface CourseCard {
   id: number;
   title: string;
@@ -32,14 +32,14 @@ export interface Attachment {
  * suggestions. The catalog domain owns and writes these tables; nothing here changes them.
  */
 @Injectable()
-export class CatalogueRepository {
+export class LearnerCatalogRepository {
   constructor(
     @InjectRepository(Course) private readonly courses: Repository<Course>,
     @InjectRepository(Lesson) private readonly lessons: Repository<Lesson>,
     @InjectRepository(Quiz) private readonly quizzes: Repository<Quiz>,
   ) {}
 
-  /** Institutions that have at least one published course, for the catalogue's filter. */
+  /** Institutions that have at least one published course, for the catalog's filter. */
   async institutionsWithCourses(): Promise<{ id: number; name: string }[]> {
     const rows = await this.courses.manager
       .createQueryBuilder()

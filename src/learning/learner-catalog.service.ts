@@ -6,7 +6,7 @@ import { Quiz } from '../catalog/entities/quiz.entity';
 import { Actor } from '../common/access/actor';
 import { Page, PageQuery, pageWindow } from '../common/http/pagination';
 import { DomainCode } from '../learning-records/learning-domains';
-import { CatalogueRepository, CourseCard } from './catalogue.repository';
+import { LearnerCatalogRepository, CourseCard } from './learner-catalog.repository';
 import { LearningRepository } from './learning.repository';
 import { LearningService } from './learning.service';
 
@@ -34,26 +34,26 @@ export interface CoursePage {
   standing: CourseStanding | null;
 }
 
-export interface CatalogueFilter {
+export interface LearnerCatalogFilter {
   q?: string;
   domain?: DomainCode;
   institutionId?: number;
 }
 
 /**
- * The public catalogue: published courses, searched without caring for diacritics. The catalog
+ * The public catalog: published courses, searched without caring for diacritics. The catalog
  * domain's CatalogService answers the searches and course pages; this adds the worker's standing.
  */
 @Injectable()
-export class CatalogueService {
+export class LearnerCatalogService {
   constructor(
     private readonly catalog: CatalogService,
-    private readonly catalogue: CatalogueRepository,
+    private readonly repository: LearnerCatalogRepository,
     private readonly learning: LearningRepository,
     private readonly progress: LearningService,
   ) {}
 
-  search(query: PageQuery & CatalogueFilter): Promise<Page<CourseCard>> {
+  search(query: PageQuery & LearnerCatalogFilter): Promise<Page<CourseCard>> {
     const { page, size } = pageWindow(query);
     return this.catalog.searchPublished({
       q: query.q,
@@ -65,7 +65,7 @@ export class CatalogueService {
   }
 
   institutions(): Promise<{ id: number; name: string }[]> {
-    return this.catalogue.institutionsWithCourses();
+    return this.repository.institutionsWithCourses();
   }
 
   /**

@@ -14,9 +14,9 @@ import { IndicatorSnapshotRow, SnapshotLevel } from '../indicators/entities/snap
 import { AdminUnitsService, isInForce, todayInVietnam } from '../organisations/admin-units.service';
 import { EnterpriseScopeService } from '../organisations/enterprise-scope';
 
-export const REVIEW_ROLES = [Role.FederationAdmin, Role.DepartmentViewer];
+export const STOCKTAKE_ROLES = [Role.FederationAdmin, Role.DepartmentViewer];
 
-export interface ReviewMilestone {
+export interface StocktakeMilestone {
   year: number;
   kind: MilestoneKind;
   label: string;
@@ -24,14 +24,14 @@ export interface ReviewMilestone {
   reviewDate: string;
 }
 
-/** One column of the review: a year-end snapshot, or the latest one while the milestone's year runs. */
-export interface ReviewPoint {
+/** One column of the stocktake: a year-end snapshot, or the latest one while the milestone's year runs. */
+export interface StocktakePoint {
   snapshot: SnapshotRef;
   /** True for the latest snapshot standing in for a year end not reached yet. */
   interim: boolean;
 }
 
-export interface ReviewIndicator {
+export interface StocktakeIndicator {
   code: IndicatorDef['code'];
   target: number | null;
   /** Province value at each point (null where the snapshot has no province row). */
@@ -39,7 +39,7 @@ export interface ReviewIndicator {
   result: StatusResult;
 }
 
-export interface ReviewUnitLine {
+export interface StocktakeUnitLine {
   code: IndicatorDef['code'];
   unitId: number;
   name: string;
@@ -51,35 +51,35 @@ export interface ReviewUnitLine {
   target: number | null;
 }
 
-export interface ReviewDocument {
+export interface StocktakeDocument {
   plan: Plan;
-  milestones: ReviewMilestone[];
-  milestone: ReviewMilestone;
-  points: ReviewPoint[];
+  milestones: StocktakeMilestone[];
+  milestone: StocktakeMilestone;
+  points: StocktakePoint[];
   /** Province figures: for readers of the whole province only. */
-  indicators: ReviewIndicator[] | null;
-  units: ReviewUnitLine[];
-  /** Old unit → new unit, for the units before the reform that appear in the review. */
+  indicators: StocktakeIndicator[] | null;
+  units: StocktakeUnitLine[];
+  /** Old unit → new unit, for the units before the reform that appear in the stocktake. */
   mappings: { from: string; to: string; effectiveDate: string | null }[];
-  /** True when the review's points fall on both sides of a reform (some units lapsed in between). */
+  /** True when the stocktake's points fall on both sides of a reform (some units lapsed in between). */
   spansReform: boolean;
 }
 
 /**
- * The mid-term (2025) and final (2030) reviews: each indicator against its milestone target, the
+ * The mid-term (2025) and final (2030) stocktakes (sơ kết, tổng kết): each indicator against its milestone target, the
  * province's and each unit's values at every year end of the plan, on whatever tree was in force
  * at each year end — Đắk Nông's districts before 1/7/2025, Lâm Đồng's units after — with the
  * mapping from the old units to the new shown, so the history stays comparable.
  */
 @Injectable()
-export class ReviewsService {
+export class StocktakesService {
   constructor(
     private readonly snapshots: DashboardRepository,
     private readonly units: AdminUnitsService,
     private readonly scopes: EnterpriseScopeService,
   ) {}
 
-  async milestonesOf(plan: Plan, indicators: IndicatorDef[]): Promise<ReviewMilestone[]> {
+  async milestonesOf(plan: Plan, indicators: IndicatorDef[]): Promise<StocktakeMilestone[]> {
     const stored = await this.snapshots.milestonesOf(plan.id);
     if (stored.length > 0) {
       return stored.map((m) => ({
@@ -99,12 +99,12 @@ export class ReviewsService {
     }));
   }
 
-  async review(
+  async stocktake(
     actor: Actor,
     planId?: number,
     year?: number,
     today = todayInVietnam(),
-  ): Promise<ReviewDocument> {
+  ): Promise<StocktakeDocument> {
     const plans = await this.snapshots.listPlans();
     const plan = planId ? plans.find((p) => p.id === planId) : plans[0];
     if (!plan) throw new NotFoundException();
@@ -112,7 +112,7 @@ export class ReviewsService {
     const milestones = await this.milestonesOf(plan, indicators);
     const milestone = year ? milestones.find((m) => m.year === year) : milestones[0];
     if (!milestone) throw new NotFoundException();
-    const scope = await this.scopes.scopeOf(actor, ...REVIEW_ROLES);
+    const scope = await this.scopes.scopeOf(actor, ...STOCKTAKE_ROLES);
     if (!scope.all && scope.unitPaths.length === 0) throw new OutOfScopeException();
 
     const points = await this.pointsOf(plan, milestone, today);
@@ -129,7 +129,7 @@ export class ReviewsService {
     const targetOf = (def: IndicatorDef) =>
       def.targets.find((t) => t.year === milestone.year)?.percent ?? null;
 
-    const summary: ReviewIndicator[] = indicators.map((def) => {
+    const summary: StocktakeIndicator[] = indicators.map((def) => {
       const values = points.map((_, i) => {
         const row = at(provinceRows, i)[0];
         return row ? indicatorPercent(row, def.code) : null;
@@ -142,7 +142,7 @@ export class ReviewsService {
         result: indicatorStatus({
           current: last >= 0 ? values[last] : null,
           asOf: last >= 0 ? points[last].snapshot.asOf : milestone.reviewDate,
-          // Measured against this review's milestone only.
+          // Measured against this stocktake's milestone only.
           targets: def.targets
             .filter((t) => t.year === milestone.year)
             .map((t) => ({ ...t, reviewDate: milestone.reviewDate })),
@@ -173,7 +173,7 @@ export class ReviewsService {
       return scope.all || (!!info && scope.unitPaths.some((p) => info.path.startsWith(p)));
     });
     const successors = new Map<number, string>();
-    const mappings: ReviewDocument['mappings'] = [];
+    const mappings: StocktakeDocument['mappings'] = [];
     for (const id of visible) {
       if (!unitInfo.get(id)?.lapsed) continue;
       const next = await this.units.resolveInForce(id, milestone.reviewDate);
@@ -200,7 +200,7 @@ export class ReviewsService {
         ia.name.localeCompare(ib.name, 'vi')
       );
     });
-    const units: ReviewUnitLine[] = indicators.flatMap((def) =>
+    const units: StocktakeUnitLine[] = indicators.flatMap((def) =>
       ordered.map((id) => {
         const rows = rowsFor(id);
         const info = unitInfo.get(id)!;
@@ -231,11 +231,15 @@ export class ReviewsService {
   }
 
   /** The 31/12 snapshots of each year of the plan up to the milestone's, and the latest one while that year runs. */
-  private async pointsOf(plan: Plan, milestone: ReviewMilestone, today: string): Promise<ReviewPoint[]> {
+  private async pointsOf(
+    plan: Plan,
+    milestone: StocktakeMilestone,
+    today: string,
+  ): Promise<StocktakePoint[]> {
     const all = await this.snapshots.readySnapshots(plan.id, milestone.reviewDate);
     const start = String(plan.startDate).slice(0, 10);
     const yearEnds = all.filter((s) => s.asOf.endsWith('-12-31') && s.asOf >= start).reverse();
-    const points: ReviewPoint[] = yearEnds.map((snapshot) => ({ snapshot, interim: false }));
+    const points: StocktakePoint[] = yearEnds.map((snapshot) => ({ snapshot, interim: false }));
     const latest = all[0];
     const closed = yearEnds.some((s) => s.asOf === `${milestone.year}-12-31`);
     if (!closed && latest && !latest.asOf.endsWith('-12-31') && latest.asOf <= today) {

@@ -9,16 +9,21 @@ import {
   TableColumn,
 } from '../indicators/dashboard/dashboard.presenters';
 import { statusTone } from '../indicators/dashboard/indicator-figures';
-import { ReviewDocument, ReviewIndicator, ReviewPoint, ReviewUnitLine } from './reviews.service';
+import {
+  StocktakeDocument,
+  StocktakeIndicator,
+  StocktakePoint,
+  StocktakeUnitLine,
+} from './stocktakes.service';
 
-/** The columns of a review's two tables, shared by the page, XLSX, CSV and PDF. */
-function pointHeader(locale: Locale, point: ReviewPoint): string {
-  return translate(locale, point.interim ? 'reviews.col.interim' : 'dashboard.col.atYearEnd', {
+/** The columns of a stocktake's two tables, shared by the page, XLSX, CSV and PDF. */
+function pointHeader(locale: Locale, point: StocktakePoint): string {
+  return translate(locale, point.interim ? 'stocktakes.col.interim' : 'dashboard.col.atYearEnd', {
     date: formatDate(point.snapshot.asOf),
   });
 }
 
-export function summaryColumns(locale: Locale, doc: ReviewDocument): TableColumn<ReviewIndicator>[] {
+export function summaryColumns(locale: Locale, doc: StocktakeDocument): TableColumn<StocktakeIndicator>[] {
   return [
     {
       header: 'dashboard.col.indicator',
@@ -31,12 +36,12 @@ export function summaryColumns(locale: Locale, doc: ReviewDocument): TableColumn
       kind: 'percent',
       value: (r) => r.target,
     },
-    ...doc.points.map((p, i): TableColumn<ReviewIndicator> => ({
+    ...doc.points.map((p, i): TableColumn<StocktakeIndicator> => ({
       header: pointHeader(locale, p),
       kind: 'percent',
       value: (r) => r.values[i],
     })),
-    { header: 'reviews.col.gap', kind: 'percent', value: (r) => r.result.gap },
+    { header: 'stocktakes.col.gap', kind: 'percent', value: (r) => r.result.gap },
     {
       header: 'dashboard.col.status',
       kind: 'text',
@@ -46,7 +51,7 @@ export function summaryColumns(locale: Locale, doc: ReviewDocument): TableColumn
   ];
 }
 
-export function unitColumns(locale: Locale, doc: ReviewDocument): TableColumn<ReviewUnitLine>[] {
+export function unitColumns(locale: Locale, doc: StocktakeDocument): TableColumn<StocktakeUnitLine>[] {
   return [
     {
       header: 'dashboard.col.indicator',
@@ -54,15 +59,15 @@ export function unitColumns(locale: Locale, doc: ReviewDocument): TableColumn<Re
       value: (r) => indicatorName(locale, r.code),
       width: 28,
     },
-    { header: 'reviews.col.unit', kind: 'text', value: (r) => r.name, width: 28 },
+    { header: 'stocktakes.col.unit', kind: 'text', value: (r) => r.name, width: 28 },
     {
-      header: 'reviews.col.side',
+      header: 'stocktakes.col.side',
       kind: 'text',
-      value: (r) => translate(locale, `reviews.side.${r.side}`),
+      value: (r) => translate(locale, `stocktakes.side.${r.side}`),
       width: 20,
     },
-    { header: 'reviews.col.mapsTo', kind: 'text', value: (r) => r.mapsTo ?? '', width: 24 },
-    ...doc.points.map((p, i): TableColumn<ReviewUnitLine> => ({
+    { header: 'stocktakes.col.mapsTo', kind: 'text', value: (r) => r.mapsTo ?? '', width: 24 },
+    ...doc.points.map((p, i): TableColumn<StocktakeUnitLine> => ({
       header: pointHeader(locale, p),
       kind: 'percent',
       value: (r) => r.values[i],
@@ -76,10 +81,10 @@ export function unitColumns(locale: Locale, doc: ReviewDocument): TableColumn<Re
 }
 
 export function milestoneTitle(locale: Locale, m: { year: number; kind: string; label: string }): string {
-  return m.label || translate(locale, `reviews.kind.${m.kind}`, { year: m.year });
+  return m.label || translate(locale, `stocktakes.kind.${m.kind}`, { year: m.year });
 }
 
-export function reviewPage(locale: Locale, doc: ReviewDocument) {
+export function stocktakePage(locale: Locale, doc: StocktakeDocument) {
   const base = `/reports/reviews?plan=${doc.plan.id}&year=${doc.milestone.year}`;
   return {
     title: milestoneTitle(locale, doc.milestone),

@@ -1,0 +1,75 @@
+import { RENDER_METADATA } from '@nestjs/common/constants';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { join, relative } from 'node:path';
+import { formViewTemplate } from '../forms/form-view';
+
+/**
+ * Template names are strings: a renamed or missing .hbs compiles and fails only when the page is
+ * opened. Every name a route renders must name a file under views/.
+ */
+
+const srcDir = join(__dirname, '..', '..');
+const viewsDir = join(srcDir, '..', 'views');
+
+function sources(dir: string): string[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return sources(path);
+    return path.endsWith('.ts') && !path.endsWith('.spec.ts') ? [path] : [];
+  });
+}
+
+const exists = (template: string) => existsSync(join(viewsDir, `${template}.hbs`));
+
+/** The names given to @Render and @FormView, read from the decorators' metadata of every controller. */
+async function decoratedTemplates(): Promise<{ where: string; template: string }[]> {
+  const found: { where: string; template: string }[] = [];
+  for (const file of sources(srcDir).filter((f) => readFileSync(f, 'utf8').includes('@Controller('))) {
+    for (const exported of Object.values((await import(file)) as Record<string, unknown>)) {
+      if (typeof exported !== 'function') continue;
+      const proto = exported.prototype as Record<string, unknown> | undefined;
+      if (!proto) continue;
+      for (const name of Object.getOwnPropertyNames(proto)) {
+        const handler = Object.getOwnPropertyDescriptor(proto, name)?.value as unknown;
+        if (typeof handler !== 'function') continue;
+        const where = `${exported.name}.${name}`;
+        const rendered = Reflect.getMetadata(RENDER_METADATA, handler) as string | undefined;
+        if (rendered) found.push({ where: `@Render ${where}`, template: rendered });
+        const form = formViewTemplate(handler);
+        if (form) found.push({ where: `@FormView ${where}`, template: form });
+      }
+    }
+  }
+  return found;
+}
+
+/** Every `.render(` call in the source: its first argument, a quoted name or an expression. */
+function renderCalls(): { where: string; argument: string }[] {
+  return sources(srcDir).flatMap((file) =>
+    [...readFileSync(file, 'utf8').matchAll(/(?<!this)\.render\(\s*([^,)]+)/g)].map((m) => ({
+      where: relative(srcDir, file),
+      argument: m[1].trim(),
+    })),
+  );
+}
+
+describe('view templates', () => {
+  it('exist for every @Render and @FormView', async () => {
+    const templates = await decoratedTemplates();
+    // Guards the scan itself: it must see the decorators it is meant to check.
+    expect(templates.filter((t) => t.where.startsWith('@Render')).length).toBeGreaterThan(50);
+    expect(templates.filter((t) => t.where.startsWith('@FormView')).length).toBeGreaterThan(50);
+    expect(templates.filter((t) => !exists(t.template))).toEqual([]);
+  });
+
+  it('exist for every res.render', () => {
+    const calls = renderCalls();
+    const named = calls.filter((c) => /^'[^']+'$/.test(c.argument));
+    expect(named.length).toBeGreaterThan(20);
+    expect(named.filter((c) => !exists(c.argument.slice(1, -1)))).toEqual([]);
+    // A name the scan cannot read must come from a place checked above (FormView's re-render).
+    expect(calls.filter((c) => !named.includes(c))).toEqual([
+      { where: join('common', 'errors', 'all-exceptions.filter.ts'), argument: 'exception.template' },
+    ]);
+  });
+});
