@@ -9,7 +9,7 @@ import { Enterprise } from '../organisations/entities/enterprise.entity';
 import { AttendanceMethod, SessionAttendance } from './entities/session-attendance.entity';
 import { LearningSession } from './entities/learning-session.entity';
 import { SessionKind } from './session-kinds';
-import { VIETNAM_OFFSET } from './vietnam-time';
+import { VIETNAM_OFFSET } from '../common/time/vietnam-time';
 
 export interface SessionFilter {
   kind?: SessionKind;

@@ -9,8 +9,8 @@ import { foldVietnamese } from '../common/text/vietnamese';
 import { isSqlite } from '../database/data-source';
 import { SeedRunner } from '../seed/seed.runner';
 import { RollupScheduler } from '../indicators/rollup.scheduler';
-import { todayInVietnam } from '../organisations/admin-units.service';
 import { CliError, describeDatabase, openDatabase, runCommand, UsageError } from './cli';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 const USAGE = `Usage: node dist/cli/seed-scale.js --workers N [--records-per-worker R]
        (npm run seed:scale -- --workers 1000000)

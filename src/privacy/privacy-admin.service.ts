@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { OutOfScopeException } from '../common/access/out-of-scope';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { Page, PageQuery } from '../common/http/pagination';
+import { vietnamDayEnd, vietnamDayStart } from '../common/time/vietnam-time';
 import { maskCccd } from '../common/validation/cccd';
 import { PiiAccessLog } from './access-log/pii-access-log.service';
 import { PiiAccessView } from './access-log/pii-access.repository';
@@ -12,14 +13,6 @@ export interface WorkerAccessReport {
   from: string | null;
   to: string | null;
   page: Page<PiiAccessView>;
-}
-
-/** Start and end of Vietnam days, as instants (the log keeps UTC). */
-export function vietnamDayStart(day: string): Date {
-  return new Date(`${day}T00:00:00.000+07:00`);
-}
-export function vietnamDayEnd(day: string): Date {
-  return new Date(`${day}T23:59:59.999+07:00`);
 }
 
 /** "Who viewed this worker's data between two dates", for the federation and system admins. */

@@ -9,13 +9,13 @@ import { Actor } from '../../src/common/access/actor';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
 import { uploadsConfig, UploadsConfig } from '../../src/config';
 import { RollupService } from '../../src/indicators/rollup.service';
-import { todayInVietnam } from '../../src/organisations/admin-units.service';
 import { PRIVACY_NOTICE } from '../../src/privacy/consent/consent.service';
 import { PersonalDataService } from '../../src/privacy/personal-data/personal-data.service';
 import { loadNotice } from '../../src/privacy/privacy-notice';
 import { ImportFileRetention } from '../../src/imports/import-file-retention';
 import { expectExportDates, workerWithDates } from '../support/privacy-dates';
 import { Browser, createTestApp } from '../support/test-app';
+import { todayInVietnam } from '../../src/common/time/vietnam-time';
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];

@@ -5,11 +5,11 @@ import { qrPng, renderPdf } from '../../common/pdf/pdf';
 import { formatDate } from '../../common/views/view-helpers';
 import { AppConfig, appConfig } from '../../config';
 import { maskName, normaliseCertificateCode } from '../../learning/learning.rules';
-import { todayInVietnam } from '../../workers/roster/roster-values';
 import { Recognition } from '../entities/recognition.entity';
 import { ReviewAccess } from './review-access.service';
 import { RecognitionDetail, ReviewRepository } from './review.repository';
 import { CertificateStatus, certificateStatus, validUntil } from './review.rules';
+import { todayInVietnam } from '../../common/time/vietnam-time';
 
 export const TITLE = 'Công dân học tập';
 

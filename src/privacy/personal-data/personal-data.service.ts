@@ -6,8 +6,9 @@ import { translate } from '../../common/i18n/i18n';
 import { Locale } from '../../common/i18n/messages';
 import { PiiAccessLog } from '../access-log/pii-access-log.service';
 import { ConsentService } from '../consent/consent.service';
-import { camelKinds, cellValue, DateKind, exportRow, tableOf, vietnamDateTime } from './export-document';
+import { camelKinds, cellValue, DateKind, exportRow, tableOf } from './export-document';
 import { PersonalDataRepository, Row } from './personal-data.repository';
+import { vietnamDateTime } from '../../common/time/vietnam-time';
 
 export const EXPORT_FORMAT = 'hoctap-personal-data';
 
