@@ -6,7 +6,7 @@ import { AppModule } from '../app.module';
 import { DatabaseConfig, parseDatabaseConfig } from '../config';
 import { readEnv, setEnv } from '../config/env';
 import { foldVietnamese } from '../common/text/vietnamese';
-import { isSqlite } from '../database/data-source';
+import { isSqlite } from '../database/dialect';
 import { SeedRunner } from '../seed/seed.runner';
 import { RollupScheduler } from '../indicators/rollup.scheduler';
 import { CliError, describeDatabase, openDatabase, runCommand, UsageError } from './cli';

@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { likeContains } from '../common/text/vietnamese';
-import { isSqlite } from '../database/data-source';
+import { dateOnly, inShareMode, isSqlite } from '../database/dialect';
 import { isUniqueViolation, TransactionConflict } from '../database/unit-of-work';
 import { EnterpriseScope, whereEnterpriseInScope } from '../organisations/enterprise-scope';
-import { dateOnly } from '../organisations/organisations.query';
 import { LearningDomain } from './entities/learning-domain.entity';
 import { LearningRecord, RecordSource } from './entities/learning-record.entity';
 import { WorkerLearningSummary, WorkerLearningYear } from './entities/worker-learning-summary.entity';
@@ -434,7 +433,7 @@ export class LearningRecordsRepository {
    */
   async rebuildSummariesOf(manager: EntityManager, workerIds: number[]): Promise<void> {
     const unique = [...new Set(workerIds)];
-    const lock = isSqlite(manager.connection) ? '' : ' LOCK IN SHARE MODE';
+    const lock = inShareMode(manager.connection);
     for (let i = 0; i < unique.length; i += BATCH) {
       const chunk = unique.slice(i, i + BATCH);
       const marks = chunk.map(() => '?').join(', ');

@@ -1,4 +1,5 @@
 import { vietnamDateTime } from '../../common/time/vietnam-time';
+import { dateTime } from '../../database/dialect';
 import { HIDDEN_COLUMNS, Row } from './personal-data.repository';
 
 const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
@@ -28,7 +29,7 @@ export function exportValue(value: unknown, kind?: DateKind): unknown {
   }
   if (value instanceof Date) return vietnamDateTime(value);
   if (kind === 'instant' && typeof value === 'string' && SQLITE_INSTANT.test(value)) {
-    const instant = new Date(`${value.replace(' ', 'T')}Z`);
+    const instant = dateTime(value);
     return Number.isNaN(instant.getTime()) ? value : vietnamDateTime(instant);
   }
   if (Buffer.isBuffer(value)) return value.toString('utf8');
