@@ -1,5 +1,18 @@
 import { DataSource, EntityManager, SelectQueryBuilder } from 'typeorm';
-import { dateOnly, dateTime, dateTimeParam, inShareMode, isSqlite, lockForUpdate, lockRow } from './dialect';
+import {
+  dateOnly,
+  dateTime,
+  dateTimeParam,
+  dialectOf,
+  dialectOfVersion,
+  inShareMode,
+  isSqlite,
+  lockForUpdate,
+  lockRow,
+  upsert,
+  Upsert,
+  upsertSql,
+} from './dialect';
 
 const sqlite = { options: { type: 'better-sqlite3' } } as DataSource;
 const mysql = () => ({ options: { type: 'mysql' } }) as DataSource;
@@ -86,6 +99,66 @@ describe('database dialect', () => {
     it('ends a shared-lock read with LOCK IN SHARE MODE on MySQL/MariaDB only', () => {
       expect(inShareMode(mysql())).toBe(' LOCK IN SHARE MODE');
       expect(inShareMode(sqlite)).toBe('');
+    });
+  });
+
+  describe('upserts', () => {
+    const counter: Upsert = {
+      table: 'tallies',
+      columns: ['worker_id', 'year', 'hours'],
+      key: ['worker_id', 'year'],
+      set: (incoming) => [`hours = hours + ${incoming('hours')}`, 'updated_at = CURRENT_TIMESTAMP'],
+    };
+    const insert = 'INSERT INTO tallies (worker_id, year, hours) VALUES (?, ?, ?)';
+
+    it('names the new row as each server wants', () => {
+      expect(upsertSql('sqlite', counter)).toBe(
+        `${insert} ON CONFLICT (worker_id, year) DO UPDATE SET hours = hours + excluded.hours, updated_at = CURRENT_TIMESTAMP`,
+      );
+      expect(upsertSql('mariadb', counter)).toBe(
+        `${insert} ON DUPLICATE KEY UPDATE hours = hours + VALUES(hours), updated_at = CURRENT_TIMESTAMP`,
+      );
+      expect(upsertSql('mysql', counter)).toBe(
+        `${insert} AS new ON DUPLICATE KEY UPDATE hours = hours + new.hours, updated_at = CURRENT_TIMESTAMP`,
+      );
+    });
+
+    it('tells the servers apart by their version', () => {
+      expect(dialectOfVersion('10.11.19-MariaDB-0+deb12u1')).toBe('mariadb');
+      expect(dialectOfVersion('5.5.5-10.6.16-MariaDB')).toBe('mariadb');
+      expect(dialectOfVersion('11.4.2-MariaDB-log')).toBe('mariadb');
+      expect(dialectOfVersion('8.0.18')).toBe('mariadb');
+      expect(dialectOfVersion('8.0.19')).toBe('mysql');
+      expect(dialectOfVersion('8.0.36-28')).toBe('mysql');
+      expect(dialectOfVersion('8.4.3')).toBe('mysql');
+      expect(dialectOfVersion('9.1.0')).toBe('mysql');
+      expect(dialectOfVersion('5.7.44-log')).toBe('mariadb');
+    });
+
+    it('asks a MySQL/MariaDB server its version once, through the manager, and SQLite never', async () => {
+      const { manager, query } = managerOn(mysql(), [{ version: '8.4.3' }]);
+      expect(await dialectOf(manager)).toBe('mysql');
+      expect(await dialectOf(manager)).toBe('mysql');
+      expect(query).toHaveBeenCalledTimes(1);
+      expect(query).toHaveBeenCalledWith('SELECT VERSION() AS version');
+      const onSqlite = managerOn(sqlite);
+      expect(await dialectOf(onSqlite.manager)).toBe('sqlite');
+      expect(onSqlite.query).not.toHaveBeenCalled();
+    });
+
+    it('asks again after the question failed', async () => {
+      const { manager, query } = managerOn(mysql());
+      query
+        .mockRejectedValueOnce(new Error('connection lost'))
+        .mockResolvedValue([{ version: '10.11.19-MariaDB' }]);
+      await expect(dialectOf(manager)).rejects.toThrow('connection lost');
+      expect(await dialectOf(manager)).toBe('mariadb');
+    });
+
+    it('runs in the server’s syntax with the parameters given', async () => {
+      const { manager, query } = managerOn(mysql(), [{ version: '10.11.19-MariaDB' }]);
+      await upsert(manager, counter, [1, 2025, 3]);
+      expect(query).toHaveBeenLastCalledWith(upsertSql('mariadb', counter), [1, 2025, 3]);
     });
   });
 });

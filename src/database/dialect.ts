@@ -2,8 +2,11 @@ import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'ty
 
 /**
  * What differs between the embedded SQLite (better-sqlite3) and MySQL/MariaDB (mysql2), in one
- * place: how raw query results and parameters hold dates, and row locks.
+ * place: how raw query results and parameters hold dates, row locks, and upserts.
  */
+
+/** The SQL a server takes where the three differ. */
+export type Dialect = 'sqlite' | 'mariadb' | 'mysql';
 
 export function isSqlite(dataSource: DataSource): boolean {
   return dataSource.options.type === 'better-sqlite3';
@@ -64,4 +67,71 @@ export async function lockRow(manager: EntityManager, table: string, id: number)
  */
 export function inShareMode(dataSource: DataSource): string {
   return isSqlite(dataSource) ? '' : ' LOCK IN SHARE MODE';
+}
+
+/*
+ * Upserts. SQLite says ON CONFLICT (key) DO UPDATE and names the new row `excluded`. MySQL and
+ * MariaDB say ON DUPLICATE KEY UPDATE, but refer to the new row differently: MariaDB (10.11 too)
+ * only has VALUES(col); MySQL deprecates that from 8.0.20 for a row alias, `VALUES (…) AS new`
+ * (since 8.0.19), which MariaDB rejects. No one syntax serves both, so the server is asked.
+ */
+
+/** A single-row INSERT that updates the row already holding its key instead. */
+export interface Upsert {
+  table: string;
+  /** The columns inserted, in the order of the parameters. */
+  columns: string[];
+  /** The columns of the unique key that may clash (SQLite names them; MySQL finds them). */
+  key: string[];
+  /** The assignments on a clash, written with `incoming(column)` for the value the INSERT brought. */
+  set: (incoming: (column: string) => string) => string[];
+}
+
+export function upsertSql(dialect: Dialect, upsert: Upsert): string {
+  const marks = upsert.columns.map(() => '?').join(', ');
+  const insert = `INSERT INTO ${upsert.table} (${upsert.columns.join(', ')}) VALUES (${marks})`;
+  switch (dialect) {
+    case 'sqlite':
+      return `${insert} ON CONFLICT (${upsert.key.join(', ')}) DO UPDATE SET ${upsert.set((c) => `excluded.${c}`).join(', ')}`;
+    case 'mariadb':
+      return `${insert} ON DUPLICATE KEY UPDATE ${upsert.set((c) => `VALUES(${c})`).join(', ')}`;
+    case 'mysql':
+      return `${insert} AS new ON DUPLICATE KEY UPDATE ${upsert.set((c) => `new.${c}`).join(', ')}`;
+  }
+}
+
+/** Runs the upsert in the manager's transaction, in the server's syntax. */
+export async function upsert(manager: EntityManager, upsert: Upsert, parameters: unknown[]): Promise<void> {
+  await manager.query(upsertSql(await dialectOf(manager), upsert), parameters);
+}
+
+/**
+ * The dialect of a server from SELECT VERSION(): 'mariadb' for MariaDB and for MySQL before 8.0.19,
+ * which both want VALUES(col); 'mysql' from 8.0.19 on.
+ */
+export function dialectOfVersion(version: string): Exclude<Dialect, 'sqlite'> {
+  if (/mariadb/i.test(version)) return 'mariadb';
+  const [major = 0, minor = 0, patch = 0] = (/^(\d+)\.(\d+)\.(\d+)/.exec(version) ?? []).slice(1).map(Number);
+  return major * 10_000 + minor * 100 + patch >= 80_019 ? 'mysql' : 'mariadb';
+}
+
+const dialects = new WeakMap<DataSource, Promise<Dialect>>();
+
+/**
+ * The dialect of the manager's database. The server is asked once per data source, on first use,
+ * through the manager itself: inside a transaction another pooled connection could be a wait.
+ */
+export function dialectOf(manager: EntityManager): Promise<Dialect> {
+  const dataSource = manager.connection;
+  if (isSqlite(dataSource)) return Promise.resolve('sqlite');
+  let dialect = dialects.get(dataSource);
+  if (!dialect) {
+    dialect = manager
+      .query('SELECT VERSION() AS version')
+      .then((rows: { version: string }[]) => dialectOfVersion(String(rows[0].version)));
+    // A failed question (a broken connection) is asked again next time rather than remembered.
+    dialect.catch(() => dialects.delete(dataSource));
+    dialects.set(dataSource, dialect);
+  }
+  return dialect;
 }
