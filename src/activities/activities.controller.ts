@@ -40,7 +40,7 @@ import { AttendanceDto, CreateSessionDto, SessionDto, SessionPageQuery } from '.
 import { LearningSession } from './entities/learning-session.entity';
 import { isSessionKind } from './session-kinds';
 import { SessionsService } from './sessions.service';
-import { toVietnamInput } from './vietnam-time';
+import { toVietnamInput } from '../common/time/vietnam-time';
 
 const PATH = '/activities';
 const PICK_PAGE_SIZE = 50;

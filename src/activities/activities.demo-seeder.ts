@@ -15,7 +15,7 @@ import { AttendanceMethod } from './entities/session-attendance.entity';
 import { SessionKind } from './session-kinds';
 import { newCheckinToken } from './sessions.service';
 import { SessionsRepository } from './sessions.repository';
-import { parseVietnamDateTime, vietnamDateOf } from './vietnam-time';
+import { parseVietnamDateTime, vietnamDateOf } from '../common/time/vietnam-time';
 
 interface DemoSession {
   taxCode: string;

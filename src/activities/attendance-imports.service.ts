@@ -36,7 +36,7 @@ import { AttendanceMethod } from './entities/session-attendance.entity';
 import { LearningSession } from './entities/learning-session.entity';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
-import { vietnamDateOf } from './vietnam-time';
+import { vietnamDateOf } from '../common/time/vietnam-time';
 
 /**
  * Attendance sheets: the officer uploads an XLSX or CSV listing who came to a session (by CCCD or

@@ -13,7 +13,7 @@ import { AttendanceMethod } from './entities/session-attendance.entity';
 import { LearningSession } from './entities/learning-session.entity';
 import { sessionRef, SessionsService } from './sessions.service';
 import { AttendanceRow, RosterCandidate, SessionsRepository } from './sessions.repository';
-import { vietnamDateOf } from './vietnam-time';
+import { vietnamDateOf } from '../common/time/vietnam-time';
 
 /** Refuses a check-in with a message the worker can act on; the check-in page shows it. */
 export class CheckinRefused extends FormError {

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { likeContains } from '../common/text/vietnamese';
+import { dateOnly, dateTime } from '../database/dialect';
 import { LearningDomain } from '../learning-records/entities/learning-domain.entity';
 import { DomainCode, isDomainCode } from '../learning-records/learning-domains';
 import { EnterpriseScope, whereEnterpriseInScope } from '../organisations/enterprise-scope';
@@ -9,7 +10,7 @@ import { Enterprise } from '../organisations/entities/enterprise.entity';
 import { AttendanceMethod, SessionAttendance } from './entities/session-attendance.entity';
 import { LearningSession } from './entities/learning-session.entity';
 import { SessionKind } from './session-kinds';
-import { VIETNAM_OFFSET } from './vietnam-time';
+import { VIETNAM_OFFSET } from '../common/time/vietnam-time';
 
 export interface SessionFilter {
   kind?: SessionKind;
@@ -176,8 +177,8 @@ export class SessionsRepository {
       enterpriseName: String(r.enterpriseName),
       kind: r.kind as SessionKind,
       title: String(r.title),
-      startsAt: toDate(r.startsAt),
-      endsAt: toDate(r.endsAt),
+      startsAt: dateTime(r.startsAt as Date | string),
+      endsAt: dateTime(r.endsAt as Date | string),
       place: String(r.place),
       organiser: String(r.organiser),
       hours: Number(r.hours),
@@ -292,7 +293,7 @@ export class SessionsRepository {
       fullName: String(r.fullName),
       employeeCode: (r.employeeCode as string | null) ?? null,
       method: r.method as AttendanceMethod,
-      recordedAt: toDate(r.recordedAt),
+      recordedAt: dateTime(r.recordedAt as Date | string),
     }));
   }
 
@@ -383,7 +384,7 @@ export class SessionsRepository {
       rows.map((r) => ({
         workerId: Number(r.workerId),
         fullName: String(r.fullName),
-        dateOfBirth: dateText(r.dateOfBirth),
+        dateOfBirth: dateOnly(r.dateOfBirth) ?? '',
         employeeCode: (r.employeeCode as string | null) ?? null,
         attended: Number(r.attended) > 0,
       })),
@@ -464,16 +465,4 @@ export class SessionsRepository {
       .where('e.enterprise_id = :enterpriseId', { enterpriseId })
       .andWhere('e.start_date <= :day AND (e.end_date IS NULL OR e.end_date >= :day)', { day });
   }
-}
-
-/** A DATETIME read raw: mysql2 gives a Date; SQLite a UTC text without a zone. */
-function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/Z|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
-}
-
-function dateText(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value ?? '').slice(0, 10);
 }

@@ -16,7 +16,7 @@ import { CreateSessionDto, SessionDto, SessionListQuery } from './dto/session.dt
 import { LearningSession } from './entities/learning-session.entity';
 import { DEFAULT_DOMAINS } from './session-kinds';
 import { SessionFields, SessionFilter, SessionRow, SessionsRepository } from './sessions.repository';
-import { parseVietnamDateTime, vietnamDateOf } from './vietnam-time';
+import { parseVietnamDateTime, vietnamDateOf } from '../common/time/vietnam-time';
 
 /** A session may last at most this long (a learning week, a contest over several days). */
 export const MAX_SESSION_DAYS = 31;

@@ -7,7 +7,7 @@ import {
   PersonalDataProviders,
   PersonalRow,
 } from '../common/personal-data/personal-data-providers';
-import { dbDateTime } from '../database/db-values';
+import { dateTimeParam } from '../database/dialect';
 
 /**
  * A person's API tokens are credentials, kept only as hashes: not exported; anonymisation revokes
@@ -29,7 +29,7 @@ export class AuthPersonalData implements PersonalDataProvider, OnModuleInit {
 
   async anonymise(manager: EntityManager, subject: DataSubject, how: Anonymisation): Promise<void> {
     await manager.query('UPDATE api_tokens SET revoked_at = ? WHERE user_id = ? AND revoked_at IS NULL', [
-      dbDateTime(manager, how.when),
+      dateTimeParam(manager.connection, how.when),
       subject.userId,
     ]);
   }

@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { foldVietnamese, likeContains } from '../common/text/vietnamese';
+import { dateTime } from '../database/dialect';
 import { LearningDomain } from '../learning-records/entities/learning-domain.entity';
 import { DomainCode } from '../learning-records/learning-domains';
 import { TrainingInstitution } from '../organisations/entities/training-institution.entity';
@@ -224,16 +225,8 @@ export class CoursesRepository {
       coverFileId: r.coverFileId === null || r.coverFileId === undefined ? null : Number(r.coverFileId),
       domains: domains.get(Number(r.id)) ?? [],
       lessonCount: Number(r.lessonCount ?? 0),
-      publishedAt: toDate(r.publishedAt),
-      updatedAt: toDate(r.updatedAt) ?? new Date(0),
+      publishedAt: dateTime(r.publishedAt),
+      updatedAt: dateTime(r.updatedAt) ?? new Date(0),
     }));
   }
-}
-
-/** A datetime read raw: SQLite gives text (UTC), mysql2 a Date. */
-export function toDate(value: unknown): Date | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
 }

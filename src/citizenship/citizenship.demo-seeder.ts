@@ -5,17 +5,21 @@ import { AttendanceService } from '../activities/attendance.service';
 import { AttendanceMethod } from '../activities/entities/session-attendance.entity';
 import { SessionKind } from '../activities/session-kinds';
 import { SessionsService } from '../activities/sessions.service';
-import { parseVietnamDateTime, toVietnamInput, vietnamDateOf } from '../activities/vietnam-time';
 import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { readSeed } from '../common/seed-files';
 import { DomainCode } from '../learning-records/learning-domains';
-import { todayInVietnam } from '../workers/roster/roster-values';
 import { CitizenshipApplicationsService } from './applications/citizenship-applications.service';
 import { CriteriaSetsService } from './applications/criteria/criteria-sets.service';
 import { PlanDto } from './applications/worker-year/dto/worker-year.dto';
 import { WorkerYearService } from './applications/worker-year/worker-year.service';
 import { EvidenceKind } from './entities/criteria-set.entity';
+import {
+  parseVietnamDateTime,
+  todayInVietnam,
+  toVietnamInput,
+  vietnamDateOf,
+} from '../common/time/vietnam-time';
 
 const TAM_PHAT = '6400123455';
 const DAK_MIL = '6400234564';

@@ -7,8 +7,8 @@ import { readEnv, setEnv } from '../config/env';
 import { Plan } from '../indicators/entities/plan.entity';
 import { RollupScheduler } from '../indicators/rollup.scheduler';
 import { RollupOutcome, RollupService } from '../indicators/rollup.service';
-import { todayInVietnam } from '../organisations/admin-units.service';
 import { CliError, describeDatabase, openDatabase, runCommand, UsageError } from './cli';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 const USAGE = `Usage: node dist/cli/bench-rollup.js [--date YYYY-MM-DD] [--plan CODE] [--runs N]
        (npm run bench:rollup [-- --date 2025-12-31])

@@ -6,11 +6,11 @@ import { AppModule } from '../app.module';
 import { DatabaseConfig, parseDatabaseConfig } from '../config';
 import { readEnv, setEnv } from '../config/env';
 import { foldVietnamese } from '../common/text/vietnamese';
-import { isSqlite } from '../database/data-source';
+import { isSqlite } from '../database/dialect';
 import { SeedRunner } from '../seed/seed.runner';
 import { RollupScheduler } from '../indicators/rollup.scheduler';
-import { todayInVietnam } from '../organisations/admin-units.service';
 import { CliError, describeDatabase, openDatabase, runCommand, UsageError } from './cli';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 const USAGE = `Usage: node dist/cli/seed-scale.js --workers N [--records-per-worker R]
        (npm run seed:scale -- --workers 1000000)

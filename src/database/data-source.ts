@@ -56,7 +56,3 @@ export function createDataSource(
 ): DataSource {
   return new DataSource({ ...dataSourceOptions(config), entities } as DataSourceOptions);
 }
-
-export function isSqlite(dataSource: DataSource): boolean {
-  return dataSource.options.type === 'better-sqlite3';
-}

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, MoreThan, Repository } from 'typeorm';
+import { dateTime } from '../database/dialect';
 import { ImportRowError } from './entities/import-row-error.entity';
 import { ImportKind, ImportRun, ImportStatus } from './entities/import-run.entity';
 
@@ -178,10 +179,6 @@ export class ImportRunsRepository {
       .select('MAX(r.updated_at)', 'at')
       .where('r.kind = :kind AND r.status = :completed', { kind, completed: ImportStatus.Completed })
       .getRawOne<{ at: Date | string | null }>();
-    return row?.at
-      ? row.at instanceof Date
-        ? row.at
-        : new Date(`${String(row.at).replace(' ', 'T')}Z`)
-      : null;
+    return row?.at ? dateTime(row.at) : null;
   }
 }

@@ -4,7 +4,6 @@ import { translate } from '../common/i18n/i18n';
 import { Locale } from '../common/i18n/messages';
 import { JobRun } from '../jobs/entities/job-run.entity';
 import { JobQueue } from '../jobs/job-queue';
-import { todayInVietnam } from '../organisations/admin-units.service';
 import { isYearEnd, percentOf } from './counting-rules';
 import { CountingWindow, INDICATOR_CODES, IndicatorCode, MilestoneKind } from './entities/plan.entity';
 import { IndicatorSnapshot, SnapshotLevel } from './entities/snapshot.entity';
@@ -12,6 +11,7 @@ import { PlansRepository } from './plans.repository';
 import { NamedSnapshotRow, SnapshotsRepository } from './snapshots.repository';
 import { IndicatorStatus, MilestoneTarget, statusOf, Trend } from './trajectory';
 import { Figures } from './unit-rollup';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 /** The figure of each indicator in a snapshot row. */
 export const NUMERATOR_OF: Record<IndicatorCode, keyof Figures> = {

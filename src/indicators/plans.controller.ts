@@ -15,7 +15,7 @@ import { Role } from '../common/access/roles';
 import { FormView } from '../common/forms/form-view';
 import { AppRequest } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
-import { AdminUnitsService, todayInVietnam } from '../organisations/admin-units.service';
+import { AdminUnitsService } from '../organisations/admin-units.service';
 import { BranchesService } from '../organisations/branches.service';
 import { unitOptions } from '../organisations/organisations.presenters';
 import { MilestoneDto, PlanDto, ReportingBodyDto } from './dto/plan.dto';
@@ -29,6 +29,7 @@ import {
   targetsFromForm,
 } from './plans.presenters';
 import { PlansService } from './plans.service';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 const PATH = '/indicators/plans';
 

@@ -6,7 +6,7 @@ import { DomainCode, FIRST_ON_COLUMN, LATEST_ON_COLUMN } from '../learning-recor
 import { endOfDayUtc } from './counting-rules';
 import { CountingWindow } from './entities/plan.entity';
 import { UnitMappingFact } from './unit-resolver';
-import { dateOnly } from '../organisations/organisations.query';
+import { dateOnly } from '../database/dialect';
 
 /**
  * The roll-up's read model: the one place where indicators read other domains' tables, and every

@@ -4,7 +4,7 @@ import { LearningRecordEvents } from '../learning-records/learning-record-events
 import { Plan } from './entities/plan.entity';
 import { PlansRepository } from './plans.repository';
 import { ImportRunsService } from '../imports/import-runs.service';
-import { hourInVietnam, REFRESH_DELAY_MS, RollupScheduler } from './rollup.scheduler';
+import { REFRESH_DELAY_MS, RollupScheduler } from './rollup.scheduler';
 import { RollupService } from './rollup.service';
 import { SnapshotsRepository } from './snapshots.repository';
 
@@ -45,11 +45,6 @@ function setup(env: AppConfig['env'] = 'production') {
 const at = (hour: number) => new Date(Date.UTC(2026, 10, 25, hour - 7));
 
 describe(RollupScheduler.name, () => {
-  it('reads the hour in Vietnam', () => {
-    expect(hourInVietnam(new Date('2026-11-24T18:30:00Z'))).toBe(1);
-    expect(hourInVietnam(new Date('2026-11-25T16:59:00Z'))).toBe(23);
-  });
-
   it('queues tonight’s roll-up of each plan from 01:00, once: the snapshot header is the claim', async () => {
     const { sut, snapshots, queue } = setup();
     await sut.tick(at(0));

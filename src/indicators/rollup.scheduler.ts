@@ -6,10 +6,11 @@ import {
   OnApplicationShutdown,
   OnModuleInit,
 } from '@nestjs/common';
+import { addDays } from '../common/time/iso-date';
+import { hourInVietnam, todayInVietnam } from '../common/time/vietnam-time';
 import { appConfig, AppConfig } from '../config';
 import { JobQueue } from '../jobs/job-queue';
 import { LearningRecordEvents } from '../learning-records/learning-record-events';
-import { todayInVietnam } from '../organisations/admin-units.service';
 import { Plan } from './entities/plan.entity';
 import { PlansRepository } from './plans.repository';
 import { ImportKind } from '../imports/entities/import-run.entity';
@@ -25,21 +26,6 @@ export const NIGHTLY_HOUR = 1;
 export const REFRESH_DELAY_MS = 60_000;
 /** Daily snapshots older than this are dropped; year-end ones, review dates and reported ones stay. */
 export const KEEP_DAILY_DAYS = 90;
-
-export function hourInVietnam(now: Date): number {
-  return (
-    Number(
-      new Intl.DateTimeFormat('en-GB', {
-        timeZone: 'Asia/Ho_Chi_Minh',
-        hour: '2-digit',
-        hour12: false,
-      }).format(now),
-    ) % 24
-  );
-}
-
-const daysBefore = (date: string, days: number) =>
-  new Date(Date.parse(`${date}T00:00:00Z`) - days * 86_400_000).toISOString().slice(0, 10);
 
 /**
  * When roll-ups run by themselves. The queue port has no "repeat" (the in-process adapter could not
@@ -137,7 +123,7 @@ export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, On
       this.lastPruned = today;
       for (const plan of active) {
         const keep = (await this.plans.milestonesOf(plan.id)).map((m) => m.reviewDate);
-        const pruned = await this.snapshots.prune(plan.id, daysBefore(today, KEEP_DAILY_DAYS), keep);
+        const pruned = await this.snapshots.prune(plan.id, addDays(today, -KEEP_DAILY_DAYS), keep);
         if (pruned > 0) this.logger.log({ planId: plan.id, pruned }, 'old daily snapshots dropped');
       }
     }

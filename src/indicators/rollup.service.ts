@@ -1,4 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
+import { dateTime } from '../database/dialect';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainCode } from '../learning-records/learning-domains';
 import { AdminUnitsService } from '../organisations/admin-units.service';
@@ -113,7 +114,7 @@ export class RollupService {
       !!snapshot &&
       snapshot.status === SnapshotStatus.Ready &&
       !!snapshot.computedAt &&
-      snapshot.computedAt >= new Date(endOfDayUtc(asOf).replace(' ', 'T') + 'Z')
+      snapshot.computedAt >= dateTime(endOfDayUtc(asOf))
     );
   }
 

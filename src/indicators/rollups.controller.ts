@@ -19,12 +19,12 @@ import { translate } from '../common/i18n/i18n';
 import { isIsoDate } from '../common/validation/validators';
 import { JobStatus } from '../jobs/entities/job-run.entity';
 import { JobRunsService } from '../jobs/job-runs.service';
-import { todayInVietnam } from '../organisations/admin-units.service';
 import { RollupRequestDto } from './dto/plan.dto';
 import { SnapshotLevel } from './entities/snapshot.entity';
 import { IndicatorsService } from './indicators.service';
 import { figuresLine } from './plans.presenters';
 import { PlansService } from './plans.service';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 /**
  * Roll-ups on demand: a form (plan, date), then a page with the job's progress bar and, once done,

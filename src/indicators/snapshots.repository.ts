@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, IsNull, LessThan, Repository } from 'typeorm';
-import { isSqlite } from '../database/data-source';
+import { lockForUpdate } from '../database/dialect';
 import { isUniqueViolation, TransactionConflict } from '../database/unit-of-work';
 import {
   IndicatorSnapshot,
@@ -78,8 +78,7 @@ export class SnapshotsRepository {
     const query = repo
       .createQueryBuilder('s')
       .where('s.plan_id = :planId AND s.as_of = :asOf', { planId, asOf });
-    if (!isSqlite(manager.connection)) query.setLock('pessimistic_write');
-    let snapshot = await query.getOne();
+    let snapshot = await lockForUpdate(query).getOne();
     if (!snapshot) {
       try {
         snapshot = await repo.save(

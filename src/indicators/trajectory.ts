@@ -1,3 +1,5 @@
+import { daysBetween } from '../common/time/iso-date';
+
 /**
  * Where an indicator stands against its milestones. The expected path is a straight line from the
  * value at the plan's start to the 2025 target on its review date, then a straight line on to the
@@ -30,10 +32,6 @@ export interface Trend {
   startPercent: number;
 }
 
-const DAY_MS = 86_400_000;
-const days = (from: string, to: string) =>
-  (Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / DAY_MS;
-
 /** The points of the path, in date order: the start, then each milestone's target. */
 function pathPoints(trend: Trend, milestones: MilestoneTarget[]): MilestoneTarget[] {
   const sorted = milestones
@@ -49,7 +47,7 @@ export function expectedOn(date: string, trend: Trend, milestones: MilestoneTarg
   for (let i = 1; i < points.length; i++) {
     const [a, b] = [points[i - 1], points[i]];
     if (date <= b.reviewDate) {
-      const share = days(a.reviewDate, date) / days(a.reviewDate, b.reviewDate);
+      const share = daysBetween(a.reviewDate, date) / daysBetween(a.reviewDate, b.reviewDate);
       return a.percent + (b.percent - a.percent) * share;
     }
   }

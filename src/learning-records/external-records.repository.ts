@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { foldVietnamese, likeContains } from '../common/text/vietnamese';
-import { dateOnly } from '../organisations/organisations.query';
+import { dateOnly } from '../database/dialect';
 import { ExternalRecord } from './entities/external-record.entity';
 import { RecordSource } from './entities/learning-record.entity';
 import { DomainCode, isDomainCode } from './learning-domains';

@@ -6,7 +6,6 @@ import { PiiCipher } from '../common/crypto/pii-cipher';
 import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
 import { maskCccd } from '../common/validation/cccd';
 import { isUniqueViolation, TransactionConflict, UnitOfWork } from '../database/unit-of-work';
-import { todayInVietnam } from '../organisations/admin-units.service';
 import { EnterpriseScopeService } from '../organisations/enterprise-scope';
 import { WorkersRepository } from '../workers/workers.repository';
 import { ExternalRecordDto } from './dto/external-record.dto';
@@ -16,6 +15,7 @@ import { DOMAIN_CODES, DomainCode, isDomainCode } from './learning-domains';
 import { LearningRecordsService } from './learning-records.service';
 import { PartnershipsRepository } from './partnerships.repository';
 import { badInput, RecordRefused } from './record-refused';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 /** A reported result as the API and the pages show it: the worker named, their CCCD masked. */
 export interface ExternalRecordView {

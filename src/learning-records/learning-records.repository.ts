@@ -2,10 +2,9 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { likeContains } from '../common/text/vietnamese';
-import { isSqlite } from '../database/data-source';
+import { dateOnly, inShareMode, upsert } from '../database/dialect';
 import { isUniqueViolation, TransactionConflict } from '../database/unit-of-work';
 import { EnterpriseScope, whereEnterpriseInScope } from '../organisations/enterprise-scope';
-import { dateOnly } from '../organisations/organisations.query';
 import { LearningDomain } from './entities/learning-domain.entity';
 import { LearningRecord, RecordSource } from './entities/learning-record.entity';
 import { WorkerLearningSummary, WorkerLearningYear } from './entities/worker-learning-summary.entity';
@@ -167,33 +166,34 @@ export class LearningRecordsRepository {
     const firsts = dateIn(FIRST_ON_COLUMN);
     const latests = dateIn(LATEST_ON_COLUMN);
     const year = Number(occurredOn.slice(0, 4));
-    const sqlite = isSqlite(manager.connection);
-    const incoming = (column: string) => (sqlite ? `excluded.${column}` : `VALUES(${column})`);
-    const keep = (column: string, wins: '<' | '>') =>
-      `${column} = CASE WHEN ${column} IS NULL OR ${incoming(column)} ${wins} ${column} THEN COALESCE(${incoming(column)}, ${column}) ELSE ${column} END`;
-    const add = (column: string) => `${column} = ${column} + ${incoming(column)}`;
-    const upsert = (
+    const addTo = (
       table: string,
-      keyColumns: string[],
+      key: string[],
       keyValues: unknown[],
       dates: Record<string, string | null>,
     ) => {
       const dateColumns = Object.keys(dates);
-      const set = [
-        ...dateColumns.map((c) => keep(c, c.startsWith('latest_') ? '>' : '<')),
-        add('hours'),
-        add('records'),
-        'updated_at = CURRENT_TIMESTAMP',
-      ].join(', ');
-      const all = [...keyColumns, ...dateColumns, 'hours', 'records'];
-      const insert = `INSERT INTO ${table} (${all.join(', ')}) VALUES (${all.map(() => '?').join(', ')})`;
-      const conflict = sqlite
-        ? ` ON CONFLICT (${keyColumns.join(', ')}) DO UPDATE SET ${set}`
-        : ` ON DUPLICATE KEY UPDATE ${set}`;
-      return manager.query(insert + conflict, [...keyValues, ...dateColumns.map((c) => dates[c]), hours, 1]);
+      const set = (incoming: (column: string) => string) => {
+        const keep = (column: string, wins: '<' | '>') =>
+          `${column} = CASE WHEN ${column} IS NULL OR ${incoming(column)} ${wins} ${column} THEN COALESCE(${incoming(column)}, ${column}) ELSE ${column} END`;
+        const add = (column: string) => `${column} = ${column} + ${incoming(column)}`;
+        return [
+          ...dateColumns.map((c) => keep(c, c.startsWith('latest_') ? '>' : '<')),
+          add('hours'),
+          add('records'),
+          'updated_at = CURRENT_TIMESTAMP',
+        ];
+      };
+      const columns = [...key, ...dateColumns, 'hours', 'records'];
+      return upsert(manager, { table, columns, key, set }, [
+        ...keyValues,
+        ...dateColumns.map((c) => dates[c]),
+        hours,
+        1,
+      ]);
     };
-    await upsert('worker_learning_summary', ['worker_id'], [workerId], { ...firsts, ...latests });
-    await upsert('worker_learning_years', ['worker_id', 'year'], [workerId, year], firsts);
+    await addTo('worker_learning_summary', ['worker_id'], [workerId], { ...firsts, ...latests });
+    await addTo('worker_learning_years', ['worker_id', 'year'], [workerId, year], firsts);
   }
 
   summaryOf(workerId: number): Promise<WorkerLearningSummary | null> {
@@ -434,7 +434,7 @@ export class LearningRecordsRepository {
    */
   async rebuildSummariesOf(manager: EntityManager, workerIds: number[]): Promise<void> {
     const unique = [...new Set(workerIds)];
-    const lock = isSqlite(manager.connection) ? '' : ' LOCK IN SHARE MODE';
+    const lock = inShareMode(manager.connection);
     for (let i = 0; i < unique.length; i += BATCH) {
       const chunk = unique.slice(i, i + BATCH);
       const marks = chunk.map(() => '?').join(', ');

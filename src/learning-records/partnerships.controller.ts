@@ -6,9 +6,9 @@ import { Role } from '../common/access/roles';
 import { FormView } from '../common/forms/form-view';
 import { AppRequest, flash } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
-import { todayInVietnam } from '../organisations/admin-units.service';
 import { PartnershipDto } from './dto/partnership.dto';
 import { PartnershipsService } from './partnerships.service';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 /** Union officers (their enterprise) and the federation admin (any) link enterprises with institutions. */
 @ApiExcludeController()

@@ -4,7 +4,7 @@ import { Repository, SelectQueryBuilder } from 'typeorm';
 import { EnterpriseScope, whereEnterpriseInScope } from '../organisations/enterprise-scope';
 import { Enterprise } from '../organisations/entities/enterprise.entity';
 import { TrainingInstitution } from '../organisations/entities/training-institution.entity';
-import { dateOnly } from '../organisations/organisations.query';
+import { dateOnly } from '../database/dialect';
 import { InstitutionPartnership } from './entities/institution-partnership.entity';
 
 export interface PartnershipRow {

@@ -4,7 +4,6 @@ import { OutOfScopeException } from '../common/access/out-of-scope';
 import { Role, ScopeType } from '../common/access/roles';
 import { FormError } from '../common/errors/form-error';
 import { isUniqueViolation } from '../database/unit-of-work';
-import { todayInVietnam } from '../organisations/admin-units.service';
 import { EnterpriseScope, EnterpriseScopeService, isEmptyScope } from '../organisations/enterprise-scope';
 import { EnterprisesService } from '../organisations/enterprises.service';
 import { Enterprise } from '../organisations/entities/enterprise.entity';
@@ -12,6 +11,7 @@ import { InstitutionsService } from '../organisations/institutions.service';
 import { PartnershipDto } from './dto/partnership.dto';
 import { InstitutionPartnership } from './entities/institution-partnership.entity';
 import { PartnershipRow, PartnershipsRepository } from './partnerships.repository';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 /** Who may link an enterprise with an institution: its union officer, or the federation admin for any. */
 const PARTNERSHIP_MANAGERS: Role[] = [Role.UnionOfficer, Role.FederationAdmin];

@@ -7,10 +7,10 @@ import { CERTIFICATE_LOCALE, qrPng, renderPdf } from '../common/pdf/pdf';
 import { formatDate, formatNumber } from '../common/views/view-helpers';
 import { AppConfig, appConfig } from '../config';
 import { DomainCode } from '../learning-records/learning-domains';
-import { todayInVietnam } from '../workers/roster/roster-values';
 import { CertificateDetail, LearningRepository } from './learning.repository';
 import { maskName, normaliseCertificateCode } from './learning.rules';
 import { workerOf } from './learning.service';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 /** What the public check shows: enough to trust the paper, nothing more about the person. */
 export interface CertificateVerification {

@@ -10,13 +10,13 @@ import { PAGE_SIZE } from '../common/http/pagination';
 import { AppRequest, flash } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
 import { DOMAIN_CODES } from '../learning-records/learning-domains';
-import { todayInVietnam } from '../workers/roster/roster-values';
 import { CertificatesService } from './certificates.service';
 import { EnrolForm, HistoryQuery } from './dto/learning.dto';
 import { LearningService } from './learning.service';
 import { cardView, historyColumns, historyItemView, historyYears, lessonPage } from './learning.presenters';
 import { MyLearningService } from './my-learning.service';
 import { quizSubmissionFromForm } from './quiz-form';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 /** The worker's learning pages: home, lessons, quizzes, history and certificates. */
 @ApiExcludeController()

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { Course } from '../catalog/entities/course.entity';
-import { isSqlite } from '../database/data-source';
+import { lockForUpdate } from '../database/dialect';
 import { isUniqueViolation, TransactionConflict } from '../database/unit-of-work';
 import { DomainCode } from '../learning-records/learning-domains';
 import { TrainingInstitution } from '../organisations/entities/training-institution.entity';
@@ -54,8 +54,7 @@ export class LearningRepository {
       .getRepository(Enrolment)
       .createQueryBuilder('e')
       .where('e.worker_id = :workerId AND e.course_id = :courseId', { workerId, courseId });
-    if (!isSqlite(manager.connection)) query.setLock('pessimistic_write');
-    return query.getOne();
+    return lockForUpdate(query).getOne();
   }
 
   /** A new enrolment; a concurrent one for the same worker and course makes the transaction run again. */

@@ -10,7 +10,6 @@ import { FormError } from '../common/errors/form-error';
 import { UnitOfWork } from '../database/unit-of-work';
 import { RecordSource } from '../learning-records/entities/learning-record.entity';
 import { LearningRecordsService } from '../learning-records/learning-records.service';
-import { todayInVietnam } from '../workers/roster/roster-values';
 import { WorkersService } from '../workers/workers.service';
 import { Attachment, LearnerCatalogRepository } from './learner-catalog.repository';
 import { Enrolment } from './entities/enrolment.entity';
@@ -27,6 +26,7 @@ import {
   scoreQuiz,
   seededShuffle,
 } from './learning.rules';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 /** What one event left behind, after the completion rules ran in its transaction. */
 export interface Outcome {

@@ -4,10 +4,10 @@ import { Page, pageOf } from '../common/http/pagination';
 import { RecordSource } from '../learning-records/entities/learning-record.entity';
 import { DomainCode } from '../learning-records/learning-domains';
 import { DomainProgress, LearningRecordsService } from '../learning-records/learning-records.service';
-import { todayInVietnam } from '../workers/roster/roster-values';
 import { LearnerCatalogRepository, CourseCard } from './learner-catalog.repository';
 import { LearningRepository } from './learning.repository';
 import { LearningService, workerOf } from './learning.service';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 export interface ContinueItem {
   courseId: number;

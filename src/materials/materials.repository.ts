@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { toDate } from '../catalog/courses.repository';
+import { dateTime } from '../database/dialect';
 import { CourseStatus, Licence } from '../catalog/entities/course.entity';
 import { foldVietnamese, likeContains } from '../common/text/vietnamese';
 import { StoredFile } from '../files/entities/stored-file.entity';
@@ -232,9 +232,9 @@ export class MaterialsRepository {
               sizeBytes: Number(r.fileSize),
               originalName: String(r.fileName),
             },
-      publishedAt: toDate(r.publishedAt),
-      createdAt: toDate(r.createdAt) ?? new Date(0),
-      updatedAt: toDate(r.updatedAt) ?? new Date(0),
+      publishedAt: dateTime(r.publishedAt),
+      createdAt: dateTime(r.createdAt) ?? new Date(0),
+      updatedAt: dateTime(r.updatedAt) ?? new Date(0),
     }));
   }
 }

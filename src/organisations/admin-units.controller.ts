@@ -20,10 +20,11 @@ import { sendTable } from '../common/export/table-export';
 import { FormView } from '../common/forms/form-view';
 import { AppRequest, flash } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
-import { AdminUnitsService, todayInVietnam } from './admin-units.service';
+import { AdminUnitsService } from './admin-units.service';
 import { AdminUnitDto, AdminUnitMappingDto } from './dto/admin-unit.dto';
 import { UnitListQuery } from './dto/list-query.dto';
 import { listView, tableExport, unitColumns, unitKindOptions, unitOptions } from './organisations.presenters';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 const PATH = '/organisations/units';
 const TITLE = 'nav.units';

@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { AdminUnitMapping } from './entities/admin-unit-mapping.entity';
 import { AdminUnit, AdminUnitKind } from './entities/admin-unit.entity';
-import { dateOnly, inBatches, numberOrNull, whereSearch } from './organisations.query';
+import { inBatches, numberOrNull, whereSearch } from './organisations.query';
+import { dateOnly } from '../database/dialect';
 
 export interface UnitFilter {
   q?: string;

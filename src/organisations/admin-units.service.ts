@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { FormError } from '../common/errors/form-error';
 import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
 import { foldVietnamese } from '../common/text/vietnamese';
+import { todayInVietnam } from '../common/time/vietnam-time';
 import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import {
   AdminUnitsRepository,
@@ -18,16 +19,6 @@ import { AdminUnit } from './entities/admin-unit.entity';
 /** True when the unit exists on that day (validity dates are inclusive; null is open-ended). */
 export function isInForce(unit: Pick<AdminUnit, 'validFrom' | 'validTo'>, date: string): boolean {
   return (!unit.validFrom || unit.validFrom <= date) && (!unit.validTo || unit.validTo >= date);
-}
-
-/** Today's date in Vietnam, YYYY-MM-DD. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(now);
 }
 
 export interface UnitDetail {

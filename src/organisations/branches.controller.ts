@@ -7,11 +7,12 @@ import { sendTable } from '../common/export/table-export';
 import { FormView } from '../common/forms/form-view';
 import { AppRequest } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
-import { AdminUnitsService, todayInVietnam } from './admin-units.service';
+import { AdminUnitsService } from './admin-units.service';
 import { BranchesService } from './branches.service';
 import { AssociationBranchDto } from './dto/branch.dto';
 import { ListQuery } from './dto/list-query.dto';
 import { branchColumns, listView, tableExport, unitOptions } from './organisations.presenters';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 const PATH = '/organisations/branches';
 const TITLE = 'nav.branches';

@@ -8,11 +8,12 @@ import { sendTable } from '../common/export/table-export';
 import { FormView } from '../common/forms/form-view';
 import { AppRequest } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
-import { AdminUnitsService, todayInVietnam } from './admin-units.service';
+import { AdminUnitsService } from './admin-units.service';
 import { ListQuery } from './dto/list-query.dto';
 import { EnterpriseDto, HeadcountDto } from './dto/enterprise.dto';
 import { EnterprisesService } from './enterprises.service';
 import { enterpriseColumns, listView, tableExport, unitOptions } from './organisations.presenters';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 const PATH = '/organisations/enterprises';
 const TITLE = 'nav.enterprises';

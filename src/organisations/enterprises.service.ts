@@ -7,7 +7,7 @@ import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
 import { foldVietnamese } from '../common/text/vietnamese';
 import { normaliseTaxCode } from '../common/validation/tax-code';
 import { isUniqueViolation } from '../database/unit-of-work';
-import { AdminUnitsService, todayInVietnam } from './admin-units.service';
+import { AdminUnitsService } from './admin-units.service';
 import { EnterpriseDto, MAX_YEAR, MIN_YEAR } from './dto/enterprise.dto';
 import { EnterpriseScopeService } from './enterprise-scope';
 import { EnterpriseFields, EnterpriseRow, EnterprisesRepository } from './enterprises.repository';
@@ -16,6 +16,7 @@ import { EnterpriseHeadcount } from './entities/enterprise-headcount.entity';
 import { Enterprise } from './entities/enterprise.entity';
 import { GrassrootsUnion } from './entities/grassroots-union.entity';
 import { UnionsRepository } from './unions.repository';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 export interface EnterpriseDetail {
   enterprise: Enterprise;

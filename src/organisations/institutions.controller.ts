@@ -7,7 +7,7 @@ import { sendTable } from '../common/export/table-export';
 import { FormView } from '../common/forms/form-view';
 import { AppRequest } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
-import { AdminUnitsService, todayInVietnam } from './admin-units.service';
+import { AdminUnitsService } from './admin-units.service';
 import { TrainingInstitutionDto } from './dto/institution.dto';
 import { ListQuery } from './dto/list-query.dto';
 import { InstitutionsService } from './institutions.service';
@@ -18,6 +18,7 @@ import {
   tableExport,
   unitOptions,
 } from './organisations.presenters';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 const PATH = '/organisations/institutions';
 const TITLE = 'nav.institutions';

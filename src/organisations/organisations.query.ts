@@ -30,13 +30,6 @@ export async function* inBatches<T>(
   }
 }
 
-/** A DATE column read raw: SQLite gives 'YYYY-MM-DD', mysql2 a Date at UTC midnight (timezone 'Z'). */
-export function dateOnly(value: unknown): string | null {
-  if (value === null || value === undefined || value === '') return null;
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value).slice(0, 10);
-}
-
 export function numberOrNull(value: unknown): number | null {
   return value === null || value === undefined ? null : Number(value);
 }

@@ -3,7 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { Enterprise } from './entities/enterprise.entity';
 import { GrassrootsUnion } from './entities/grassroots-union.entity';
-import { dateOnly, inBatches, whereSearch } from './organisations.query';
+import { inBatches, whereSearch } from './organisations.query';
+import { dateOnly } from '../database/dialect';
 
 export interface UnionRow {
   id: number;

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
+import { dateTime } from '../database/dialect';
 import { PiiAccess, PiiAccessAction } from './pii-access.entity';
 
 export interface PiiAccessView {
@@ -93,7 +94,7 @@ export class PiiAccessRepository {
       .limit(take)
       .getRawMany<PiiAccessView>();
     return [
-      rows.map((r) => ({ ...r, id: Number(r.id), workerId: Number(r.workerId), at: toDate(r.at) })),
+      rows.map((r) => ({ ...r, id: Number(r.id), workerId: Number(r.workerId), at: dateTime(r.at) })),
       Number(total?.n ?? 0),
     ];
   }
@@ -103,10 +104,4 @@ export class PiiAccessRepository {
     const [rows] = await this.page({ workerId }, 0, 1_000_000);
     return rows.reverse();
   }
-}
-
-/** SQLite hands datetimes back as text in UTC. */
-export function toDate(value: Date | string): Date {
-  if (value instanceof Date) return value;
-  return new Date(/[zZ]|[+-]\d\d:?\d\d$/.test(value) ? value : `${value.replace(' ', 'T')}Z`);
 }

@@ -1,6 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { OutOfScopeException } from '../common/access/out-of-scope';
 import { Page, PageQuery } from '../common/http/pagination';
+import { vietnamDayEnd, vietnamDayStart } from '../common/time/vietnam-time';
 import { PiiAccessLog } from '../pii-access/pii-access-log.service';
 import { PiiAccessView } from '../pii-access/pii-access.repository';
 import { WorkersService } from '../workers/workers.service';
@@ -10,14 +11,6 @@ export interface WorkerAccessReport {
   from: string | null;
   to: string | null;
   page: Page<PiiAccessView>;
-}
-
-/** Start and end of Vietnam days, as instants (the log keeps UTC). */
-export function vietnamDayStart(day: string): Date {
-  return new Date(`${day}T00:00:00.000+07:00`);
-}
-export function vietnamDayEnd(day: string): Date {
-  return new Date(`${day}T23:59:59.999+07:00`);
 }
 
 /** "Who viewed this worker's data between two dates", for the federation and system admins. */

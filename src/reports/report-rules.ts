@@ -86,13 +86,3 @@ export function correctionOf(
     snapshotId: null,
   };
 }
-
-/** Vietnam date (YYYY-MM-DD) of an instant. */
-export function vietnamDate(instant: Date): string {
-  return new Intl.DateTimeFormat('en-CA', {
-    timeZone: 'Asia/Ho_Chi_Minh',
-    year: 'numeric',
-    month: '2-digit',
-    day: '2-digit',
-  }).format(instant);
-}

@@ -8,9 +8,9 @@ import {
   dueDate,
   latestVersion,
   validVersion,
-  vietnamDate,
 } from './report-rules';
 import { ReportsRepository } from './reports.repository';
+import { vietnamDateOf } from '../common/time/vietnam-time';
 
 export interface BodyStatus {
   body: ReportingBody;
@@ -52,7 +52,7 @@ export class ReportingStatusService {
       return {
         body,
         due,
-        deadline: deadlineState(due, firstSubmitted ? vietnamDate(firstSubmitted) : null, today),
+        deadline: deadlineState(due, firstSubmitted ? vietnamDateOf(firstSubmitted) : null, today),
         latest: latestVersion(versions),
         valid,
       };

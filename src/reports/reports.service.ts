@@ -8,7 +8,7 @@ import { DashboardRepository, SnapshotRef } from '../indicators/dashboard/dashbo
 import { Plan } from '../indicators/entities/plan.entity';
 import { ReportingBody, ReportingBodyKind } from '../indicators/entities/reporting-body.entity';
 import { IndicatorSnapshotRow, SnapshotLevel } from '../indicators/entities/snapshot.entity';
-import { AdminUnitsService, todayInVietnam } from '../organisations/admin-units.service';
+import { AdminUnitsService } from '../organisations/admin-units.service';
 import { EnterpriseScopeService } from '../organisations/enterprise-scope';
 import { EnterprisesService } from '../organisations/enterprises.service';
 import { ReportNarrativeDto } from './dto/report.dto';
@@ -16,6 +16,7 @@ import { AnnualReport, AnnualReportStatus, PendingBody, ReportFigure } from './e
 import { canCorrect, correctionOf, DeadlineState, isEditable, latestVersion } from './report-rules';
 import { BodyStatus, ReportingStatusService } from './reporting-status.service';
 import { ReportsRepository } from './reports.repository';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 /** Everyone who may open the reports list: readers and the members of reporting bodies. */
 export const REPORT_ROLES = [

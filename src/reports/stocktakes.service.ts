@@ -11,8 +11,9 @@ import {
 } from '../indicators/dashboard/indicator-figures';
 import { MilestoneKind, Plan } from '../indicators/entities/plan.entity';
 import { IndicatorSnapshotRow, SnapshotLevel } from '../indicators/entities/snapshot.entity';
-import { AdminUnitsService, isInForce, todayInVietnam } from '../organisations/admin-units.service';
+import { AdminUnitsService, isInForce } from '../organisations/admin-units.service';
 import { EnterpriseScopeService } from '../organisations/enterprise-scope';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 export const STOCKTAKE_ROLES = [Role.FederationAdmin, Role.DepartmentViewer];
 

@@ -9,7 +9,7 @@ import {
   PersonalDataProviders,
   PersonalRow,
 } from '../common/personal-data/personal-data-providers';
-import { dbDateTime } from '../database/db-values';
+import { dateTimeParam } from '../database/dialect';
 
 /** A person's account and roles; anonymisation closes the account under a placeholder name. */
 @Injectable()
@@ -41,7 +41,7 @@ export class UsersPersonalData implements PersonalDataProvider, OnModuleInit {
   }
 
   async anonymise(manager: EntityManager, subject: DataSubject, how: Anonymisation): Promise<void> {
-    const at = dbDateTime(manager, how.when);
+    const at = dateTimeParam(manager.connection, how.when);
     await manager.query(
       `UPDATE users SET username = ?, display_name = ?, email = NULL, password_hash = NULL, status = 'DISABLED',
               activation_code_hash = NULL, activation_expires_at = NULL, sessions_valid_after = ?, updated_at = ?

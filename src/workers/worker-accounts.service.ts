@@ -10,9 +10,9 @@ import { UsersRepository } from '../users/users.repository';
 import { ImportStatus } from '../imports/entities/import-run.entity';
 import { Worker } from './entities/worker.entity';
 import { RosterImportsService } from './roster-imports.service';
-import { todayInVietnam } from './roster/roster-values';
 import { WorkersRepository } from './workers.repository';
 import { WorkersService } from './workers.service';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 /** A one-time code just issued; shown (or printed) once and never stored in clear. */
 export interface IssuedCode {

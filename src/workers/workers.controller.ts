@@ -32,10 +32,10 @@ import {
   WorkerSearchDto,
 } from './dto/worker.dto';
 import { GENDERS } from './entities/worker.entity';
-import { toDmy } from './roster/roster-values';
 import { WorkerAccountsService } from './worker-accounts.service';
 import { WORKER_MANAGERS } from './workers.access';
 import { isCccdQuery, WorkerListFilter, WorkerSummary, WorkersService } from './workers.service';
+import { toDmy } from '../common/time/iso-date';
 
 /** The worker pages of union officers and the federation admin. */
 @ApiExcludeController()

@@ -10,8 +10,8 @@ import { Enterprise } from '../organisations/entities/enterprise.entity';
 import { UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { Gender } from './entities/worker.entity';
-import { addYears } from './roster/roster-values';
 import { NewEmployment, NewWorker, WorkersRepository } from './workers.repository';
+import { addYears } from '../common/time/iso-date';
 
 interface WorkersSeed {
   seed: number;

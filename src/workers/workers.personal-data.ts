@@ -10,7 +10,7 @@ import {
   PersonalRow,
 } from '../common/personal-data/personal-data-providers';
 import { foldVietnamese } from '../common/text/vietnamese';
-import { dbDateTime } from '../database/db-values';
+import { dateTimeParam } from '../database/dialect';
 import { EnterprisesService } from '../organisations/enterprises.service';
 
 /**
@@ -68,7 +68,7 @@ export class WorkersPersonalData implements PersonalDataProvider, OnModuleInit {
   async anonymise(manager: EntityManager, subject: DataSubject, how: Anonymisation): Promise<void> {
     const workerId = subject.workerId;
     if (workerId === null) return;
-    const at = dbDateTime(manager, how.when);
+    const at = dateTimeParam(manager.connection, how.when);
     await manager.query(
       `UPDATE workers SET full_name = ?, search_key = ?, date_of_birth = ?, cccd_encrypted = ?, cccd_hash = ?,
               anonymised_at = ?, updated_at = ? WHERE id = ?`,

@@ -19,11 +19,12 @@ import { Gender, Worker } from './entities/worker.entity';
 import { identityBelongsElsewhere, identityChanges } from './identity/identity';
 import { EntryRefusal, PersonRegistry } from './identity/person-registry';
 import { ReconciliationSource } from './reconciliation/entities/identity-reconciliation.entity';
-import { addYears, todayInVietnam } from './roster/roster-values';
 import { MIN_WORKING_AGE } from './roster/roster-row.validator';
 import { OutOfScopeException } from '../common/access/out-of-scope';
 import { WORKER_SCOPE_ROLES } from './workers.access';
 import { EmploymentState, EmploymentView, WorkerFilter, WorkersRepository } from './workers.repository';
+import { addYears } from '../common/time/iso-date';
+import { todayInVietnam } from '../common/time/vietnam-time';
 
 /** A worker as lists, pages and the API show them: the CCCD masked, one employment in scope. */
 export interface WorkerSummary {

@@ -1,8 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
-import { toVietnamInput } from '../../src/activities/vietnam-time';
 import { Browser, createTestApp, DEMO_PASSWORD } from '../support/test-app';
+import { toVietnamInput } from '../../src/common/time/vietnam-time';
 
 /**
  * In-person learning on the embedded default (SQLite, in-process jobs, demo data): an officer

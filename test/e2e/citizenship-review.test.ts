@@ -8,7 +8,6 @@ import { InProcessJobQueue } from '../../src/jobs/adapters/in-process-job.queue'
 import { JobQueue } from '../../src/jobs/job-queue';
 import { Role, ScopeType } from '../../src/common/access/roles';
 import { ApplicationStatus } from '../../src/citizenship/entities/application.entity';
-import { thisYear } from '../../src/citizenship/review/funnel.service';
 import { funnelStagesOf, FUNNEL_STAGES } from '../../src/citizenship/review/review.rules';
 import {
   createApplication,
@@ -20,6 +19,7 @@ import {
   setEvaluation,
 } from '../support/citizenship-factory';
 import { Browser, createTestApp, DEMO_PASSWORD } from '../support/test-app';
+import { thisYearInVietnam } from '../../src/common/time/vietnam-time';
 
 /**
  * The review chain on the embedded default (SQLite, demo data): Tâm Phát's union officer confirms
@@ -81,7 +81,7 @@ describe('citizenship review (e2e)', () => {
        JOIN enterprises e ON e.id = a.enterprise_id
        LEFT JOIN citizenship_evaluations ev ON ev.application_id = a.id
        WHERE e.tax_code = ? AND a.year = ?`,
-      ['6400123455', thisYear()],
+      ['6400123455', thisYearInVietnam()],
     );
     return FUNNEL_STAGES.map(
       (stage) =>
@@ -186,7 +186,7 @@ describe('citizenship review (e2e)', () => {
     expect(await unread()).toBe(before);
     const open = await worker.submit(`/notices/${id}/open`, {});
     expect(open.status).toBe(303);
-    expect(open.headers.location).toBe(`/citizenship/years/${thisYear()}`);
+    expect(open.headers.location).toBe(`/citizenship/years/${thisYearInVietnam()}`);
     expect(await unread()).toBe(before - 1);
     await worker.get('/notices');
     expect((await worker.submit('/notices/read', {})).status).toBe(303);
@@ -303,7 +303,7 @@ describe('citizenship review (e2e)', () => {
   });
 
   it('rejects last year’s application with a reason the worker reads on their page and in the notice', async () => {
-    const last = thisYear() - 1;
+    const last = thisYearInVietnam() - 1;
     const { id } = await one(
       'SELECT a.id FROM citizenship_applications a JOIN workers w ON w.id = a.worker_id JOIN users u ON u.id = w.user_id WHERE u.username = ? AND a.year = ?',
       ['nguoilaodong', last],

@@ -2,8 +2,8 @@ import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { InProcessJobQueue } from '../../src/jobs/adapters/in-process-job.queue';
 import { JobQueue } from '../../src/jobs/job-queue';
-import { todayInVietnam } from '../../src/workers/roster/roster-values';
 import { Browser, createTestApp } from '../support/test-app';
+import { todayInVietnam } from '../../src/common/time/vietnam-time';
 
 /**
  * Learning citizen on the embedded default (SQLite, in-process jobs, demo data): the worker login

@@ -4,9 +4,9 @@ import { PiiCipher } from '../../src/common/crypto/pii-cipher';
 import { RollupService } from '../../src/indicators/rollup.service';
 import { InProcessJobQueue } from '../../src/jobs/adapters/in-process-job.queue';
 import { JobQueue } from '../../src/jobs/job-queue';
-import { todayInVietnam } from '../../src/workers/roster/roster-values';
 import { textOf } from '../support/indicators-factory';
 import { Browser, createTestApp } from '../support/test-app';
+import { todayInVietnam } from '../../src/common/time/vietnam-time';
 
 /**
  * One person, many employers (issue 9) on the embedded default with the demo data: a corrected

@@ -5,17 +5,18 @@ import { join } from 'node:path';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { ApiTokensService } from '../../src/auth/api-tokens.service';
+import { dateTime } from '../../src/database/dialect';
 import { Actor } from '../../src/common/access/actor';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
 import { uploadsConfig, UploadsConfig } from '../../src/config';
 import { RollupService } from '../../src/indicators/rollup.service';
-import { todayInVietnam } from '../../src/organisations/admin-units.service';
 import { PRIVACY_NOTICE } from '../../src/privacy/consent/consent.service';
 import { PersonalDataService } from '../../src/privacy/personal-data/personal-data.service';
 import { loadNotice } from '../../src/privacy/privacy-notice';
 import { ImportFileRetention } from '../../src/imports/import-file-retention';
 import { expectExportDates, workerWithDates } from '../support/privacy-dates';
 import { Browser, createTestApp } from '../support/test-app';
+import { todayInVietnam } from '../../src/common/time/vietnam-time';
 
 const binary = (res: request.Response, cb: (err: Error | null, body: Buffer) => void) => {
   const chunks: Buffer[] = [];
@@ -111,7 +112,7 @@ describe('personal data (e2e)', () => {
         [id],
       );
       expect(Number(row.notice_version)).toBe(1);
-      expect(Date.now() - Date.parse(`${String(row.accepted_at).replace(' ', 'T')}Z`)).toBeLessThan(60_000);
+      expect(Date.now() - dateTime(row.accepted_at as Date | string).getTime()).toBeLessThan(60_000);
       expect((await viewer.get('/indicators')).status).toBe(200);
       await request(app.getHttpServer())
         .get('/api/v1/me')

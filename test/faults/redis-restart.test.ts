@@ -1,7 +1,7 @@
-import { todayInVietnam } from '../../src/organisations/admin-units.service';
 import { BullJobQueue } from '../../src/jobs/adapters/bull-job.queue';
 import { AppProcess, FaultEnvironment, waitFor } from '../support/processes';
 import { enqueuer } from './fixtures';
+import { todayInVietnam } from '../../src/common/time/vietnam-time';
 
 /**
  * Redis restarted (killed, and back empty: no persistence) while the job process computes a plan's

@@ -10,7 +10,6 @@ import { AttendanceImportsService } from '../../src/activities/attendance-import
 import { AttendanceService } from '../../src/activities/attendance.service';
 import { SessionKind } from '../../src/activities/session-kinds';
 import { SessionsService } from '../../src/activities/sessions.service';
-import { toVietnamInput } from '../../src/activities/vietnam-time';
 import { ApiTokensService } from '../../src/auth/api-tokens.service';
 import { Actor } from '../../src/common/access/actor';
 import { Role, ScopeType } from '../../src/common/access/roles';
@@ -29,6 +28,7 @@ import { createTestApp } from '../support/test-app';
 import { createEnterprise, officerOf, storeUpload } from '../support/workers-factory';
 import { acceptPrivacyNotice } from '../support/consent';
 import { ensureLearningDomains } from '../support/learning-domains';
+import { toVietnamInput } from '../../src/common/time/vietnam-time';
 
 /**
  * In-person learning and external records on MariaDB and Redis: the app runs as the job process

@@ -4,7 +4,6 @@ import { DataSource } from 'typeorm';
 import { SessionKind } from '../../src/activities/session-kinds';
 import { AttendanceService } from '../../src/activities/attendance.service';
 import { SessionsService } from '../../src/activities/sessions.service';
-import { toVietnamInput } from '../../src/activities/vietnam-time';
 import { CitizenshipApplicationsService } from '../../src/citizenship/applications/citizenship-applications.service';
 import { seedCriteriaSets } from '../../src/citizenship/applications/criteria/criteria-seed';
 import { CriteriaSetsService } from '../../src/citizenship/applications/criteria/criteria-sets.service';
@@ -20,10 +19,10 @@ import { JobRunsService, JobRunView } from '../../src/jobs/job-runs.service';
 import { RecordSource } from '../../src/learning-records/entities/learning-record.entity';
 import { DomainCode } from '../../src/learning-records/learning-domains';
 import { LearningRecordsService } from '../../src/learning-records/learning-records.service';
-import { todayInVietnam } from '../../src/workers/roster/roster-values';
 import { createTestApp } from '../support/test-app';
 import { createEnterprise, officerOf } from '../support/workers-factory';
 import { ensureLearningDomains } from '../support/learning-domains';
+import { todayInVietnam, toVietnamInput } from '../../src/common/time/vietnam-time';
 
 /**
  * The learning-citizen evaluation on MariaDB and Redis, the app running as the job process (Bull):

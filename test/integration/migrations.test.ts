@@ -4,7 +4,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { DataSource, MigrationExecutor } from 'typeorm';
 import { parseDatabaseConfig } from '../../src/config/database.config';
-import { createDataSource, isSqlite } from '../../src/database/data-source';
+import { createDataSource } from '../../src/database/data-source';
+import { isSqlite } from '../../src/database/dialect';
 import { migrations } from '../../src/database/migrations';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
 

@@ -14,7 +14,6 @@ import { JobQueue } from '../../src/jobs/job-queue';
 import { JobRunsService } from '../../src/jobs/job-runs.service';
 import { LearningRecordEvents } from '../../src/learning-records/learning-record-events';
 import { LearningRecordsService } from '../../src/learning-records/learning-records.service';
-import { todayInVietnam } from '../../src/organisations/admin-units.service';
 import {
   buildRollupFixture,
   D1,
@@ -26,6 +25,7 @@ import {
 } from '../support/rollup-fixture';
 import { createTestApp } from '../support/test-app';
 import { federationAdmin } from '../support/workers-factory';
+import { todayInVietnam } from '../../src/common/time/vietnam-time';
 
 /**
  * The roll-up on MariaDB against figures worked out by hand from the fixture's story

@@ -26,8 +26,8 @@ import {
 import { Recognition } from '../../src/citizenship/entities/recognition.entity';
 import { DomainCode } from '../../src/learning-records/learning-domains';
 import { User, UserStatus } from '../../src/users/entities/user.entity';
-import { todayInVietnam } from '../../src/workers/roster/roster-values';
 import { RoleAssignment } from '../../src/users/entities/role-assignment.entity';
+import { todayInVietnam } from '../../src/common/time/vietnam-time';
 
 /**
  * Learning-citizen rows written straight into the shared tables for review tests: a small criteria

@@ -19,7 +19,7 @@ import { ExportFormat } from '../../common/export/table-export';
 import { DOMAIN_CODES, DomainCode } from '../../learning-records/learning-domains';
 import { IsLearningHours, toHours } from '../../learning-records/dto/learning-hours';
 import { SESSION_KINDS, SessionKind } from '../session-kinds';
-import { parseVietnamDateTime } from '../vietnam-time';
+import { parseVietnamDateTime } from '../../common/time/vietnam-time';
 
 /** A form sends one checkbox as a string and several as an array; an API sends an array. */
 export const toList = ({ value }: { value: unknown }) =>

@@ -1,7 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/access/actor';
 import { MessageRef } from '../../common/i18n/messages';
-import { todayInVietnam } from '../../workers/roster/roster-values';
 import { ApplicationStatus, CitizenshipApplication, LearningPlanItem } from '../entities/application.entity';
 import { ItemState } from '../entities/evaluation.entity';
 import { Recognition } from '../entities/recognition.entity';
@@ -20,6 +19,7 @@ import {
   certificateStatus,
   confirmBlocker,
 } from './review.rules';
+import { todayInVietnam } from '../../common/time/vietnam-time';
 
 export interface EvaluationItemView {
   criterionCode: string;

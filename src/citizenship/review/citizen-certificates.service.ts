@@ -7,10 +7,10 @@ import { CERTIFICATE_LOCALE, qrPng, renderPdf } from '../../common/pdf/pdf';
 import { formatDate } from '../../common/views/view-helpers';
 import { AppConfig, appConfig } from '../../config';
 import { maskName, normaliseCertificateCode } from '../../learning/learning.rules';
-import { todayInVietnam } from '../../workers/roster/roster-values';
 import { ReviewAccess } from './review-access.service';
 import { RecognitionDetail, ReviewRepository } from './review.repository';
 import { CertificateStatus, certificateStatus, validUntil } from './review.rules';
+import { todayInVietnam } from '../../common/time/vietnam-time';
 
 /**
  * What the public check of a title shows: enough to trust the paper, nothing more about the person.

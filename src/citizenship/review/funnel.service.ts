@@ -1,8 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/access/actor';
 import { Role } from '../../common/access/roles';
+import { thisYearInVietnam } from '../../common/time/vietnam-time';
 import { EnterpriseScopeService } from '../../organisations/enterprise-scope';
-import { todayInVietnam } from '../../workers/roster/roster-values';
 import { FunnelCounts, FunnelGroupRow, FunnelLevel, ReviewRepository } from './review.repository';
 import { FUNNEL_STAGES } from './review.rules';
 
@@ -21,10 +21,6 @@ export interface FunnelReport {
   total: FunnelCounts;
 }
 
-export function thisYear(): number {
-  return Number(todayInVietnam().slice(0, 4));
-}
-
 /**
  * registered → submitted → eligible → confirmed → recognised per enterprise or per administrative
  * unit for one year, in the caller's scope: one GROUP BY query, and the total is the sum of its rows.
@@ -37,7 +33,11 @@ export class FunnelService {
     private readonly repository: ReviewRepository,
   ) {}
 
-  async report(actor: Actor, year = thisYear(), level: FunnelLevel = 'enterprise'): Promise<FunnelReport> {
+  async report(
+    actor: Actor,
+    year = thisYearInVietnam(),
+    level: FunnelLevel = 'enterprise',
+  ): Promise<FunnelReport> {
     const scope = await this.scopes.scopeOf(actor, ...FUNNEL_READERS);
     const rows = (await this.repository.funnel(year, level, scope)).sort(byName);
     return { year, level, rows, total: totalOf(rows) };

@@ -24,10 +24,11 @@ import {
   ReviewerTab,
   ReviewPageQuery,
 } from './dto/review.dto';
-import { FUNNEL_READERS, FunnelService, thisYear } from './funnel.service';
+import { FUNNEL_READERS, FunnelService } from './funnel.service';
 import { BulkResult, OfficerReviewService } from './officer-review.service';
 import { funnelColumns, funnelLines, funnelTable, historyLines, statusLabel } from './review.presenters';
 import { FUNNEL_STAGES } from './review.rules';
+import { thisYearInVietnam } from '../../common/time/vietnam-time';
 
 const PATH = '/citizenship/review';
 const REVIEWERS: Role[] = [Role.UnionOfficer, Role.AssociationReviewer];
@@ -192,7 +193,7 @@ export class ReviewController {
     @Req() req: AppRequest,
     @Res() res: Response,
   ): Promise<void> {
-    const year = query.year ?? thisYear();
+    const year = query.year ?? thisYearInVietnam();
     const level = query.level ?? 'enterprise';
     const report = await this.funnel.report(actor, year, level);
     if (query.format) {
@@ -203,7 +204,7 @@ export class ReviewController {
         rows: funnelLines(req.locale, report),
       });
     }
-    const current = thisYear();
+    const current = thisYearInVietnam();
     res.render('citizenship/review/report', {
       title: translate(req.locale, 'nav.citizenshipFunnel'),
       year,
@@ -259,7 +260,7 @@ export class ReviewController {
       year,
       q,
     };
-    const current = thisYear();
+    const current = thisYearInVietnam();
     const years = Array.from({ length: current - 2022 + 1 }, (_, i) => current - i);
     if (queue === 'officer') {
       const tab: OfficerTab = OFFICER_TABS.includes(query.tab as OfficerTab)

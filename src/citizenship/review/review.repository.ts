@@ -2,6 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { likeContains } from '../../common/text/vietnamese';
+import { dateOnly, dateTime, lockForUpdate, lockRow } from '../../database/dialect';
 import { EnterpriseScope, whereEnterpriseInScope } from '../../organisations/enterprise-scope';
 import {
   AnswerReview,
@@ -266,7 +267,7 @@ export class ReviewRepository {
       statement: String(r.statement),
       reviewStatus: r.reviewStatus as AnswerReview,
       reviewComment: r.reviewComment == null ? null : String(r.reviewComment),
-      reviewedAt: r.reviewedAt == null ? null : toDate(r.reviewedAt),
+      reviewedAt: dateTime(r.reviewedAt),
     }));
   }
 
@@ -370,7 +371,7 @@ export class ReviewRepository {
     return rows.map((r) => ({
       id: Number(r.id),
       title: String(r.title),
-      occurredOn: dateText(r.occurredOn),
+      occurredOn: dateOnly(r.occurredOn) ?? '',
       hours: Number(r.hours),
       source: String(r.source),
     }));
@@ -418,9 +419,7 @@ export class ReviewRepository {
     prefix: string,
     branchId?: number,
   ): Promise<string | null> {
-    const mysql = manager.connection.options.type !== 'better-sqlite3';
-    if (mysql && branchId !== undefined)
-      await manager.query('SELECT id FROM association_branches WHERE id = ? FOR UPDATE', [branchId]);
+    if (branchId !== undefined) await lockRow(manager, 'association_branches', branchId);
     const query = manager
       .getRepository(Recognition)
       .createQueryBuilder('r')
@@ -428,8 +427,7 @@ export class ReviewRepository {
       .where('r.certificate_no LIKE :prefix', { prefix: `${prefix}%` })
       .orderBy('r.certificate_no', 'DESC')
       .limit(1);
-    if (mysql) query.setLock('pessimistic_write');
-    const row = await query.getRawOne<{ no: string }>();
+    const row = await lockForUpdate(query).getRawOne<{ no: string }>();
     return row?.no ?? null;
   }
 
@@ -602,23 +600,11 @@ function listRow(r: Record<string, unknown>): ReviewListRow {
     enterpriseName: r.enterpriseName == null ? null : String(r.enterpriseName),
     year: Number(r.year),
     status: r.status as ApplicationStatus,
-    submittedAt: r.submittedAt == null ? null : toDate(r.submittedAt),
-    confirmedAt: r.confirmedAt == null ? null : toDate(r.confirmedAt),
+    submittedAt: dateTime(r.submittedAt),
+    confirmedAt: dateTime(r.confirmedAt),
     totalPoints: r.totalPoints == null ? null : Number(r.totalPoints),
     passMark: r.passMark == null ? null : Number(r.passMark),
     eligible: r.eligible == null ? null : Number(r.eligible) === 1 || r.eligible === true,
-    evaluatedAt: r.evaluatedAt == null ? null : toDate(r.evaluatedAt),
+    evaluatedAt: dateTime(r.evaluatedAt),
   };
-}
-
-/** A raw datetime: a Date from MySQL, UTC text from SQLite. */
-function toDate(value: unknown): Date {
-  if (value instanceof Date) return value;
-  const text = String(value);
-  return new Date(/Z|[+-]\d\d:?\d\d$/.test(text) ? text : `${text.replace(' ', 'T')}Z`);
-}
-
-function dateText(value: unknown): string {
-  if (value instanceof Date) return value.toISOString().slice(0, 10);
-  return String(value ?? '').slice(0, 10);
 }

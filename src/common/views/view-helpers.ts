@@ -1,12 +1,12 @@
 import type { HelperOptions } from 'handlebars';
 import { translate, toLocale } from '../i18n/i18n';
+import { toDmy } from '../time/iso-date';
+import { toVietnamInput, vietnamDateOf } from '../time/vietnam-time';
 
 type Hbs = {
   registerHelper(name: string, fn: (...args: never[]) => unknown): void;
   SafeString: new (s: string) => unknown;
 };
-
-const TIME_ZONE = 'Asia/Ho_Chi_Minh';
 
 function rootOf(options: HelperOptions): Record<string, unknown> {
   return (options?.data?.root ?? {}) as Record<string, unknown>;
@@ -15,35 +15,19 @@ function rootOf(options: HelperOptions): Record<string, unknown> {
 /** dd/MM/yyyy for a 'YYYY-MM-DD' date column or a Date, in Vietnam's time zone. */
 export function formatDate(value: unknown): string {
   if (!value) return '';
-  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split('-');
-    return `${d}/${m}/${y}`;
-  }
+  if (typeof value === 'string' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return toDmy(value);
   const date = value instanceof Date ? value : new Date(String(value));
   if (Number.isNaN(date.getTime())) return '';
-  return new Intl.DateTimeFormat('vi-VN', {
-    timeZone: TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-  }).format(date);
+  return toDmy(vietnamDateOf(date));
 }
 
+/** dd/MM/yyyy HH:mm in Vietnam time. */
 export function formatDateTime(value: unknown): string {
   if (!value) return '';
   const date = value instanceof Date ? value : new Date(String(value));
   if (Number.isNaN(date.getTime())) return '';
-  const parts = new Intl.DateTimeFormat('vi-VN', {
-    timeZone: TIME_ZONE,
-    day: '2-digit',
-    month: '2-digit',
-    year: 'numeric',
-    hour: '2-digit',
-    minute: '2-digit',
-    hour12: false,
-  }).formatToParts(date);
-  const get = (type: string) => parts.find((p) => p.type === type)?.value ?? '';
-  return `${get('day')}/${get('month')}/${get('year')} ${get('hour')}:${get('minute')}`;
+  const local = toVietnamInput(date);
+  return `${toDmy(local)} ${local.slice(11, 16)}`;
 }
 
 export function formatNumber(value: unknown, locale: string, digits = 0): string {

@@ -7,11 +7,11 @@ import { Role } from '../../common/access/roles';
 import { sendTable, TableExport } from '../../common/export/table-export';
 import { AppRequest } from '../../common/http/request';
 import { translate } from '../../common/i18n/i18n';
-import { todayInVietnam } from '../../organisations/admin-units.service';
 import { ReportingPanels } from './reporting-panel';
 import { DashboardView, DashboardService, DASHBOARD_ROLES } from './dashboard.service';
 import { dashboardPage, exportTable } from './dashboard.page';
 import { DashboardQuery } from './dto/dashboard-query.dto';
+import { todayInVietnam } from '../../common/time/vietnam-time';
 
 /**
  * The plan's indicators: the province, a unit, an enterprise — each as a page, and each of its

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { In, LessThanOrEqual, Repository } from 'typeorm';
-import { dateOnly } from '../../organisations/organisations.query';
+import { dateOnly } from '../../database/dialect';
 import { Plan, PlanIndicator, PlanMilestone, PlanTarget } from '../entities/plan.entity';
 import {
   IndicatorSnapshot,

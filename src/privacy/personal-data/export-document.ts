@@ -1,3 +1,5 @@
+import { vietnamDateTime } from '../../common/time/vietnam-time';
+import { dateTime } from '../../database/dialect';
 import { HIDDEN_COLUMNS, Row } from './personal-data.repository';
 
 const camel = (name: string) => name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
@@ -8,18 +10,9 @@ export type DateKind = 'date' | 'instant';
 /** Column name → what it holds; snake_case as in the database, camelCase as in the export. */
 export type DateKinds = ReadonlyMap<string, DateKind>;
 
-/** Vietnam keeps UTC+7 all year (no daylight saving time), so the offset is fixed. */
-const VIETNAM_OFFSET = '+07:00';
-const VIETNAM_OFFSET_MS = 7 * 3_600_000;
-
 const CALENDAR_DATE = /^(\d{4})-(\d{2})-(\d{2})/;
 /** An instant as SQLite keeps it: UTC text without a zone ('YYYY-MM-DD HH:MM:SS[.mmm]'). */
 const SQLITE_INSTANT = /^\d{4}-\d{2}-\d{2}[ T]\d{2}:\d{2}(:\d{2}(\.\d{1,6})?)?$/;
-
-/** An instant in Vietnam's time with its offset: '2025-03-10T07:00:00+07:00'. */
-export function vietnamDateTime(instant: Date): string {
-  return new Date(instant.getTime() + VIETNAM_OFFSET_MS).toISOString().slice(0, 19) + VIETNAM_OFFSET;
-}
 
 /**
  * A database value as it reads in an export, the same whichever database it came from. A DATE is
@@ -36,7 +29,7 @@ export function exportValue(value: unknown, kind?: DateKind): unknown {
   }
   if (value instanceof Date) return vietnamDateTime(value);
   if (kind === 'instant' && typeof value === 'string' && SQLITE_INSTANT.test(value)) {
-    const instant = new Date(`${value.replace(' ', 'T')}Z`);
+    const instant = dateTime(value);
     return Number.isNaN(instant.getTime()) ? value : vietnamDateTime(instant);
   }
   if (Buffer.isBuffer(value)) return value.toString('utf8');

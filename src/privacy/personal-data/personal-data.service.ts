@@ -7,8 +7,9 @@ import { Locale } from '../../common/i18n/messages';
 import { ConsentService } from '../consent/consent.service';
 import { PersonalDataProviders, PersonalRow } from '../../common/personal-data/personal-data-providers';
 import { WorkersService } from '../../workers/workers.service';
-import { camelKinds, cellValue, DateKind, exportRow, tableOf, vietnamDateTime } from './export-document';
+import { camelKinds, cellValue, DateKind, exportRow, tableOf } from './export-document';
 import { PersonalDataRepository, Row, SECTION_ORDER } from './personal-data.repository';
+import { vietnamDateTime } from '../../common/time/vietnam-time';
 
 export const EXPORT_FORMAT = 'hoctap-personal-data';
 

@@ -13,7 +13,8 @@ import {
   parsePhone,
   parseSheetDate,
 } from '../../imports/spreadsheet/cells';
-import { addYears, parseGender, parseUnionMember } from './roster-values';
+import { parseGender, parseUnionMember } from './roster-values';
+import { addYears } from '../../common/time/iso-date';
 
 /**
  * One valid roster row. Optional fields are undefined when the file has no such column (the stored

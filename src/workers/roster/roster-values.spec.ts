@@ -1,6 +1,6 @@
 import { Gender } from '../entities/worker.entity';
 import { INVALID } from '../../imports/spreadsheet/cells';
-import { addYears, parseGender, parseUnionMember, todayInVietnam } from './roster-values';
+import { parseGender, parseUnionMember } from './roster-values';
 
 describe('roster cell values', () => {
   it('reads genders in Vietnamese with or without marks, and in English', () => {
@@ -17,10 +17,5 @@ describe('roster cell values', () => {
     expect(parseUnionMember('không')).toBe(false);
     expect(parseUnionMember(null)).toBe(false);
     expect(parseUnionMember('maybe')).toBe(INVALID);
-  });
-
-  it('adds years to a date and knows what day it is in Vietnam', () => {
-    expect(addYears('2008-02-29', 15)).toBe('2023-02-28');
-    expect(todayInVietnam(new Date('2025-06-30T18:30:00Z'))).toBe('2025-07-01');
   });
 });

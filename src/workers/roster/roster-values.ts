@@ -31,23 +31,3 @@ export function parseUnionMember(value: CellValue | undefined): Parsed<boolean> 
   if (NO.has(folded)) return false;
   return INVALID;
 }
-
-/** Today in Vietnam as 'YYYY-MM-DD'. */
-export function todayInVietnam(now = new Date()): string {
-  return new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(now);
-}
-
-/** The date a number of whole years after an ISO date (29/02 → 28/02 in common years). */
-export function addYears(isoDate: string, years: number): string {
-  const [y, m, d] = isoDate.split('-').map(Number);
-  const date = new Date(Date.UTC(y + years, m - 1, d));
-  if (date.getUTCMonth() !== m - 1) date.setUTCDate(0);
-  return date.toISOString().slice(0, 10);
-}
-
-/** dd/mm/yyyy, as the roster files and pages write dates. */
-export function toDmy(isoDate: string | null | undefined): string {
-  if (!isoDate) return '';
-  const [y, m, d] = isoDate.slice(0, 10).split('-');
-  return `${d}/${m}/${y}`;
-}

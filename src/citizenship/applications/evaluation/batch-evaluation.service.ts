@@ -4,12 +4,13 @@ import { Role } from '../../../common/access/roles';
 import { FormError } from '../../../common/errors/form-error';
 import { JobQueue } from '../../../jobs/job-queue';
 import { JobRunsService, JobRunView } from '../../../jobs/job-runs.service';
-import { AdminUnitsService, isInForce, todayInVietnam } from '../../../organisations/admin-units.service';
+import { AdminUnitsService, isInForce } from '../../../organisations/admin-units.service';
 import { EnterpriseScope, EnterpriseScopeService } from '../../../organisations/enterprise-scope';
 import { AdminUnit } from '../../../organisations/entities/admin-unit.entity';
 import { StartBatchDto } from './dto/batch.dto';
 import { BatchScope, BatchScopeKind } from './evaluation.service';
 import { EvaluationsRepository } from './evaluations.repository';
+import { todayInVietnam } from '../../../common/time/vietnam-time';
 
 /** Who may start a batch evaluation: the association's staff, the federation, union officers (own enterprise). */
 export const BATCH_ROLES: Role[] = [Role.AssociationReviewer, Role.FederationAdmin, Role.UnionOfficer];

@@ -5,7 +5,6 @@ import { FormError } from '../../../common/errors/form-error';
 import { MessageRef } from '../../../common/i18n/messages';
 import { isUniqueViolation, TransactionConflict, UnitOfWork } from '../../../database/unit-of-work';
 import { DomainCode, DOMAIN_CODES } from '../../../learning-records/learning-domains';
-import { todayInVietnam } from '../../../workers/roster/roster-values';
 import { WorkersService } from '../../../workers/workers.service';
 import { AuditTrail } from '../../audit-trail';
 import { CriterionRule } from '../../criteria-rules';
@@ -26,6 +25,7 @@ import { EvaluationService } from '../evaluation/evaluation.service';
 import { EVALUATED_STATUSES, EvaluationsRepository } from '../evaluation/evaluations.repository';
 import { ApplicationsRepository, ApplicationYearRow, EvidenceRecord } from './applications.repository';
 import { PlanDto } from './dto/worker-year.dto';
+import { todayInVietnam } from '../../../common/time/vietnam-time';
 
 /** The worker may change their plan and answers until the officer confirms the application. */
 export const EDITABLE_STATUSES: ApplicationStatus[] = [
