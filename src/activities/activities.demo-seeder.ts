@@ -1,3 +1,4 @@
+import { Workforce } from '../workers/workforce';
 import { Injectable } from '@nestjs/common';
 import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource } from 'typeorm';
@@ -116,6 +117,7 @@ export class ActivitiesDemoSeeder {
   constructor(
     @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionsRepository,
+    private readonly workforce: Workforce,
     private readonly attendance: AttendanceService,
     private readonly learningRecords: LearningRecordsService,
     private readonly partnerships: PartnershipsService,
@@ -131,8 +133,8 @@ export class ActivitiesDemoSeeder {
       const enterpriseId = enterprises.get(demo.taxCode);
       if (!enterpriseId) throw new Error(`Demo sessions need the demo enterprise ${demo.taxCode}`);
       const startsAt = parseVietnamDateTime(demo.startsAt)!;
-      const [roster] = await this.sessions.rosterPage(
-        { id: 0, enterpriseId },
+      const [roster] = await this.workforce.page(
+        enterpriseId,
         vietnamDateOf(startsAt),
         undefined,
         0,
@@ -187,7 +189,7 @@ export class ActivitiesDemoSeeder {
     if (!institution || !editor) throw new Error('Demo partnership needs the demo institution and its login');
     const institutionId = Number(institution.id);
     await this.partnerships.link(institutionId, enterpriseId, '2024-01-01', null);
-    const [[worker]] = await this.sessions.rosterPage({ id: 0, enterpriseId }, '2025-06-30', undefined, 1, 1);
+    const [[worker]] = await this.workforce.page(enterpriseId, '2025-06-30', undefined, 1, 1);
     if (!worker) return;
     const [person] = await this.db.query('SELECT cccd_encrypted, date_of_birth FROM workers WHERE id = ?', [
       worker.workerId,

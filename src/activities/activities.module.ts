@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { ActivitiesPersonalData } from './activities.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImportsModule } from '../imports/imports.module';
+import { WorkersModule } from '../workers/workers.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { ActivitiesApiController } from './activities.api.controller';
@@ -24,6 +25,7 @@ import { SessionsService } from './sessions.service';
     OrganisationsModule,
     LearningRecordsModule,
     ImportsModule,
+    WorkersModule,
   ],
   // The imports' controller first: its /activities/attendance-template.xlsx must not be read as /activities/:id.
   controllers: [

@@ -37,6 +37,7 @@ import { LearningSession } from './entities/learning-session.entity';
 import { SessionsRepository } from './sessions.repository';
 import { SessionsService } from './sessions.service';
 import { vietnamDateOf } from '../common/time/vietnam-time';
+import { Workforce } from '../workers/workforce';
 
 /**
  * Attendance sheets: the officer uploads an XLSX or CSV listing who came to a session (by CCCD or
@@ -53,6 +54,7 @@ export class AttendanceImportsService implements ImportKindHandler, OnModuleInit
     private readonly runs: ImportRunsService,
     private readonly pipeline: ImportPipeline,
     private readonly sessions: SessionsRepository,
+    private readonly workforce: Workforce,
     private readonly sessionsService: SessionsService,
     private readonly attendance: AttendanceService,
     private readonly validator: AttendanceRowValidator,
@@ -137,8 +139,8 @@ export class AttendanceImportsService implements ImportKindHandler, OnModuleInit
     for (const c of checked) if (c.row?.cccd) hashOf.set(c.row.cccd, this.pii.blindIndex(c.row.cccd));
     const codes = [...new Set(checked.map((c) => c.row?.employeeCode).filter((v): v is string => !!v))];
     const [byHash, byCode] = await Promise.all([
-      this.sessions.employedByCccdHash(session.enterpriseId, day, [...new Set(hashOf.values())]),
-      this.sessions.employedByCode(session.enterpriseId, day, codes),
+      this.workforce.employedByCccdHash(session.enterpriseId, day, [...new Set(hashOf.values())]),
+      this.workforce.employedByCode(session.enterpriseId, day, codes),
     ]);
     const workerIds: number[] = [];
     const problems: RowProblem[] = [];

@@ -1,3 +1,4 @@
+import { Workforce } from '../workers/workforce';
 import { NotFoundException } from '@nestjs/common';
 import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
@@ -34,10 +35,6 @@ function setup(employedWorkerIds: number[] = [7]) {
   const sessions = {
     findByToken: jest.fn(async (token: string) => (token === TOKEN ? session : null)),
     findAttendance: jest.fn(async () => null),
-    employedAmong: jest.fn(
-      async (_e: number, _d: string, ids: number[]) =>
-        new Set(ids.filter((id) => employedWorkerIds.includes(id))),
-    ),
     attendingAmong: jest.fn(async () => new Set(attending)),
     insertAttendance: jest.fn(async (rows: { workerId: number }[]) =>
       rows.forEach((r) => attending.add(r.workerId)),
@@ -47,10 +44,17 @@ function setup(employedWorkerIds: number[] = [7]) {
     recordWithin: jest.fn(async () => ({ created: true })),
     announce: jest.fn(async () => undefined),
   };
+  const workforce = {
+    employedAmong: jest.fn(
+      async (_e: number, _d: string, ids: number[]) =>
+        new Set(ids.filter((id) => employedWorkerIds.includes(id))),
+    ),
+  };
   const unitOfWork = { run: jest.fn((work: (m: unknown) => Promise<unknown>) => work({})) };
   const sut = new AttendanceService(
     sessions as unknown as SessionsRepository,
     {} as SessionsService,
+    workforce as unknown as Workforce,
     learningRecords as unknown as LearningRecordsService,
     unitOfWork as unknown as UnitOfWork,
   );

@@ -14,6 +14,7 @@ import { LearningSession } from './entities/learning-session.entity';
 import { sessionRef, SessionsService } from './sessions.service';
 import { AttendanceRow, RosterCandidate, SessionsRepository } from './sessions.repository';
 import { vietnamDateOf } from '../common/time/vietnam-time';
+import { Workforce } from '../workers/workforce';
 
 /** Refuses a check-in with a message the worker can act on; the check-in page shows it. */
 export class CheckinRefused extends FormError {
@@ -45,19 +46,43 @@ export class AttendanceService {
   constructor(
     private readonly sessions: SessionsRepository,
     private readonly sessionsService: SessionsService,
+    private readonly workforce: Workforce,
     private readonly learningRecords: LearningRecordsService,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async page(actor: Actor, sessionId: number, page: number, size: number): Promise<Page<AttendanceRow>> {
-    await this.sessionsService.get(actor, sessionId);
-    const [items, total] = await this.sessions.attendancePage(sessionId, (page - 1) * size, size);
-    return pageOf(items, total, page, size);
+    const session = await this.sessionsService.get(actor, sessionId);
+    const all = await this.attendanceRows(session);
+    return pageOf(all.slice((page - 1) * size, page * size), all.length, page, size);
   }
 
   async *rows(actor: Actor, sessionId: number): AsyncGenerator<AttendanceRow> {
-    await this.sessionsService.get(actor, sessionId);
-    yield* this.sessions.iterateAttendance(sessionId);
+    yield* await this.attendanceRows(await this.sessionsService.get(actor, sessionId));
+  }
+
+  /**
+   * The session's attendance in name order, with each worker's name and code at the session's
+   * enterprise (from the workforce view). A session's attendance is one enterprise's people at most.
+   */
+  private async attendanceRows(session: LearningSession): Promise<AttendanceRow[]> {
+    const attendance = await this.sessions.attendanceOf(session.id);
+    const members = await this.workforce.membersAt(
+      session.enterpriseId,
+      attendance.map((a) => a.workerId),
+    );
+    return attendance
+      .map((a) => ({ a, m: members.get(a.workerId) }))
+      .sort(
+        (x, y) => (x.m?.searchKey ?? '').localeCompare(y.m?.searchKey ?? '') || x.a.workerId - y.a.workerId,
+      )
+      .map(({ a, m }) => ({
+        workerId: a.workerId,
+        fullName: m?.fullName ?? '',
+        employeeCode: m?.employeeCode ?? null,
+        method: a.method,
+        recordedAt: a.recordedAt,
+      }));
   }
 
   /** Workers employed at the session's enterprise on its day, to tick who came. */
@@ -70,13 +95,24 @@ export class AttendanceService {
   ): Promise<Page<RosterCandidate>> {
     const session = await this.sessionsService.getForWrite(actor, sessionId);
     const nameKey = q ? foldVietnamese(q) : undefined;
-    const [items, total] = await this.sessions.rosterPage(
-      session,
+    const [members, total] = await this.workforce.page(
+      session.enterpriseId,
       vietnamDateOf(session.startsAt),
       nameKey || undefined,
       (page - 1) * size,
       size,
     );
+    const attended = await this.sessions.attendedAmong(
+      session.id,
+      members.map((m) => m.workerId),
+    );
+    const items: RosterCandidate[] = members.map((m) => ({
+      workerId: m.workerId,
+      fullName: m.fullName,
+      dateOfBirth: m.dateOfBirth,
+      employeeCode: m.employeeCode,
+      attended: attended.has(m.workerId),
+    }));
     return pageOf(items, total, page, size);
   }
 
@@ -94,7 +130,7 @@ export class AttendanceService {
     const session = await this.sessionsService.getForWrite(actor, sessionId);
     assertStarted(session, now);
     const ids = [...new Set(workerIds)];
-    const employed = await this.sessions.employedAmong(
+    const employed = await this.workforce.employedAmong(
       session.enterpriseId,
       vietnamDateOf(session.startsAt),
       ids,
@@ -214,7 +250,7 @@ export class AttendanceService {
 
   private async refusalFor(actor: Actor, session: LearningSession, now: Date): Promise<string | null> {
     if (!actor.workerId) return 'notWorker';
-    const employed = await this.sessions.employedAmong(session.enterpriseId, vietnamDateOf(now), [
+    const employed = await this.workforce.employedAmong(session.enterpriseId, vietnamDateOf(now), [
       actor.workerId,
     ]);
     return employed.has(actor.workerId) ? null : 'notEmployee';

@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { likeContains } from '../common/text/vietnamese';
-import { dateOnly, dateTime } from '../database/dialect';
+import { dateTime } from '../database/dialect';
 import { LearningDomain } from '../learning-records/entities/learning-domain.entity';
 import { DomainCode, isDomainCode } from '../learning-records/learning-domains';
 import { EnterpriseScope, whereEnterpriseInScope } from '../organisations/enterprise-scope';
@@ -253,48 +253,19 @@ export class SessionsRepository {
 
   // --- attendance ----------------------------------------------------------------------------
 
-  async attendancePage(sessionId: number, skip: number, take: number): Promise<[AttendanceRow[], number]> {
-    return [
-      await this.attendanceRows(sessionId, skip, take),
-      await this.attendance.count({ where: { sessionId } }),
-    ];
+  /** Every attendance of a session (who, how, when); names come from the workforce view. */
+  attendanceOf(sessionId: number): Promise<SessionAttendance[]> {
+    return this.attendance.find({ where: { sessionId }, order: { id: 'ASC' } });
   }
 
-  /** Every attendance of a session, in name order, a batch at a time (for exports). */
-  async *iterateAttendance(sessionId: number, batch = 1000): AsyncGenerator<AttendanceRow> {
-    for (let skip = 0; ; skip += batch) {
-      const rows = await this.attendanceRows(sessionId, skip, batch);
-      yield* rows;
-      if (rows.length < batch) return;
-    }
-  }
-
-  private async attendanceRows(sessionId: number, skip: number, take: number): Promise<AttendanceRow[]> {
-    const rows = await this.attendance
-      .createQueryBuilder('a')
-      .innerJoin('learning_sessions', 's', 's.id = a.session_id')
-      .innerJoin('workers', 'w', 'w.id = a.worker_id')
-      .select([
-        'a.worker_id AS workerId',
-        'w.full_name AS fullName',
-        'a.method AS method',
-        'a.recorded_at AS recordedAt',
-        // The code at the session's enterprise (the latest employment there, if several).
-        `(SELECT MAX(e.employee_code) FROM employments e WHERE e.worker_id = a.worker_id AND e.enterprise_id = s.enterprise_id) AS employeeCode`,
-      ])
-      .where('a.session_id = :sessionId', { sessionId })
-      .orderBy('w.search_key', 'ASC')
-      .addOrderBy('a.worker_id', 'ASC')
-      .offset(skip)
-      .limit(take)
-      .getRawMany<Record<string, unknown>>();
-    return rows.map((r) => ({
-      workerId: Number(r.workerId),
-      fullName: String(r.fullName),
-      employeeCode: (r.employeeCode as string | null) ?? null,
-      method: r.method as AttendanceMethod,
-      recordedAt: dateTime(r.recordedAt as Date | string),
-    }));
+  /** Which of the workers are recorded at the session. */
+  async attendedAmong(sessionId: number, workerIds: number[]): Promise<Set<number>> {
+    if (workerIds.length === 0) return new Set();
+    const rows = await this.attendance.find({
+      select: ['workerId'],
+      where: { sessionId, workerId: In(workerIds) },
+    });
+    return new Set(rows.map((r) => r.workerId));
   }
 
   findAttendance(
@@ -341,128 +312,5 @@ export class SessionsRepository {
   async deleteAttendance(sessionId: number, workerId: number, manager: EntityManager): Promise<boolean> {
     const result = await manager.getRepository(SessionAttendance).delete({ sessionId, workerId });
     return (result.affected ?? 0) > 0;
-  }
-
-  // --- the enterprise's roster ---------------------------------------------------------------
-
-  /** Workers employed at the enterprise on the day, by name, with whether they attended the session. */
-  async rosterPage(
-    session: { id: number; enterpriseId: number },
-    day: string,
-    nameKey: string | undefined,
-    skip: number,
-    take: number,
-  ): Promise<[RosterCandidate[], number]> {
-    const base = () => {
-      const query = this.sessions.manager
-        .createQueryBuilder()
-        .from('workers', 'w')
-        .where(
-          `w.id IN (SELECT re.worker_id FROM employments re WHERE re.enterprise_id = :enterpriseId AND re.start_date <= :day AND (re.end_date IS NULL OR re.end_date >= :day))`,
-          { enterpriseId: session.enterpriseId, day },
-        );
-      if (nameKey)
-        query.andWhere("w.search_key LIKE :nameKey ESCAPE '!'", { nameKey: likeContains(nameKey) });
-      return query;
-    };
-    const rows = await base()
-      .select([
-        'w.id AS workerId',
-        'w.full_name AS fullName',
-        'w.date_of_birth AS dateOfBirth',
-        `(SELECT MAX(e.employee_code) FROM employments e WHERE e.worker_id = w.id AND e.enterprise_id = :enterpriseId) AS employeeCode`,
-        `(SELECT COUNT(*) FROM session_attendance a WHERE a.worker_id = w.id AND a.session_id = :sessionId) AS attended`,
-      ])
-      .setParameter('sessionId', session.id)
-      .orderBy('w.search_key', 'ASC')
-      .addOrderBy('w.id', 'ASC')
-      .offset(skip)
-      .limit(take)
-      .getRawMany<Record<string, unknown>>();
-    const [{ n }] = await base().select('COUNT(*)', 'n').getRawMany<{ n: number }>();
-    return [
-      rows.map((r) => ({
-        workerId: Number(r.workerId),
-        fullName: String(r.fullName),
-        dateOfBirth: dateOnly(r.dateOfBirth) ?? '',
-        employeeCode: (r.employeeCode as string | null) ?? null,
-        attended: Number(r.attended) > 0,
-      })),
-      Number(n),
-    ];
-  }
-
-  /** Which of the workers are employed at the enterprise on the day. */
-  async employedAmong(
-    enterpriseId: number,
-    day: string,
-    workerIds: number[],
-    manager?: EntityManager,
-  ): Promise<Set<number>> {
-    const found = new Set<number>();
-    for (let i = 0; i < workerIds.length; i += BATCH) {
-      const rows = await (manager ?? this.sessions.manager)
-        .createQueryBuilder()
-        .select('DISTINCT e.worker_id', 'workerId')
-        .from('employments', 'e')
-        .where('e.enterprise_id = :enterpriseId AND e.worker_id IN (:...ids)', {
-          enterpriseId,
-          ids: workerIds.slice(i, i + BATCH),
-        })
-        .andWhere('e.start_date <= :day AND (e.end_date IS NULL OR e.end_date >= :day)', { day })
-        .getRawMany<{ workerId: number }>();
-      rows.forEach((r) => found.add(Number(r.workerId)));
-    }
-    return found;
-  }
-
-  /** Workers employed at the enterprise on the day, found by the blind index of their CCCD. */
-  async employedByCccdHash(
-    enterpriseId: number,
-    day: string,
-    hashes: string[],
-  ): Promise<Map<string, { workerId: number; fullName: string }>> {
-    if (hashes.length === 0) return new Map();
-    const rows = await this.employedQuery(enterpriseId, day)
-      .andWhere('w.cccd_hash IN (:...hashes)', { hashes })
-      .select(['w.id AS workerId', 'w.full_name AS fullName', 'w.cccd_hash AS cccdHash'])
-      .getRawMany<{ workerId: number; fullName: string; cccdHash: string }>();
-    return new Map(rows.map((r) => [r.cccdHash, { workerId: Number(r.workerId), fullName: r.fullName }]));
-  }
-
-  /**
-   * Workers employed at the enterprise on the day, by their employee code there, compared without
-   * regard to case (keys are lower case): "tp0001" in a sheet finds "TP0001" on either database.
-   */
-  async employedByCode(
-    enterpriseId: number,
-    day: string,
-    codes: string[],
-  ): Promise<Map<string, { workerId: number; fullName: string }[]>> {
-    const result = new Map<string, { workerId: number; fullName: string }[]>();
-    const lower = [...new Set(codes.map((c) => c.toLowerCase()))];
-    if (lower.length === 0) return result;
-    const rows = await this.employedQuery(enterpriseId, day)
-      .andWhere('LOWER(e.employee_code) IN (:...lower)', { lower })
-      .select(['w.id AS workerId', 'w.full_name AS fullName', 'e.employee_code AS code'])
-      .distinct(true)
-      .getRawMany<{ workerId: number; fullName: string; code: string }>();
-    for (const r of rows) {
-      const key = r.code.toLowerCase();
-      const list = result.get(key) ?? [];
-      if (!list.some((m) => m.workerId === Number(r.workerId)))
-        list.push({ workerId: Number(r.workerId), fullName: r.fullName });
-      result.set(key, list);
-    }
-    return result;
-  }
-
-  private employedQuery(enterpriseId: number, day: string) {
-    return this.sessions.manager
-      .createQueryBuilder()
-      .from('employments', 'e')
-      .innerJoin('workers', 'w', 'w.id = e.worker_id')
-      .where('e.enterprise_id = :enterpriseId', { enterpriseId })
-      .andWhere('e.start_date <= :day AND (e.end_date IS NULL OR e.end_date >= :day)', { day });
   }
 }

@@ -26,6 +26,7 @@ import { WorkersController } from './workers.controller';
 import { WorkersDemoSeeder } from './workers.demo-seeder';
 import { WorkersRepository } from './workers.repository';
 import { WorkersService } from './workers.service';
+import { Workforce } from './workforce';
 
 @Module({
   imports: [
@@ -48,6 +49,7 @@ import { WorkersService } from './workers.service';
     ReconciliationsApiController,
   ],
   providers: [
+    Workforce,
     WorkersPersonalData,
     WorkersRepository,
     WorkersService,
@@ -59,6 +61,6 @@ import { WorkersService } from './workers.service';
     ReconciliationsRepository,
     ReconciliationsService,
   ],
-  exports: [WorkersService, WorkersRepository, WorkersDemoSeeder],
+  exports: [WorkersService, WorkersRepository, WorkersDemoSeeder, Workforce],
 })
 export class WorkersModule {}
