@@ -1,10 +1,14 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
-import { likeContains } from '../common/text/vietnamese';
 import { dateOnly, inShareMode, upsert } from '../database/dialect';
 import { isUniqueViolation, TransactionConflict } from '../database/unit-of-work';
-import { EnterpriseScope, whereEnterpriseInScope } from '../organisations/enterprise-scope';
+import { EnterpriseScope } from '../organisations/enterprise-scope';
+import {
+  selectWorkerName,
+  whereLearnedWhileEmployedInScope,
+  whereWorkerNameContains,
+} from '../workers/workforce-filters';
 import { LearningDomain } from './entities/learning-domain.entity';
 import { LearningRecord, RecordSource } from './entities/learning-record.entity';
 import { WorkerLearningSummary, WorkerLearningYear } from './entities/worker-learning-summary.entity';
@@ -226,37 +230,10 @@ export class LearningRecordsRepository {
         },
       );
     }
-    if (scope && !scope.all) {
-      // What an enterprise sees of a worker's learning (docs/security.md, "What an officer sees of a
-      // worker"): records made while the worker was employed there and not credited to another
-      // enterprise. Learning before they joined, or for another employer, counts in the figures
-      // (through the worker's summary) but its details are not shown.
-      const employed = this.records.manager
-        .createQueryBuilder()
-        .select('emp.worker_id')
-        .from('employments', 'emp');
-      whereEnterpriseInScope(employed, 'emp.enterprise_id', scope);
-      const during = this.records.manager
-        .createQueryBuilder()
-        .select('1')
-        .from('employments', 'dur')
-        .where('dur.worker_id = r.worker_id')
-        .andWhere('r.occurred_on >= dur.start_date')
-        .andWhere('(dur.end_date IS NULL OR r.occurred_on <= dur.end_date)')
-        .andWhere('(r.enterprise_id IS NULL OR r.enterprise_id = dur.enterprise_id)');
-      whereEnterpriseInScope(during, 'dur.enterprise_id', scope);
-      query
-        .andWhere(`r.worker_id IN (${employed.getQuery()})`, employed.getParameters())
-        .andWhere(`EXISTS (${during.getQuery()})`, during.getParameters());
-    }
-    if (filter.nameKey) {
-      query.andWhere(
-        "r.worker_id IN (SELECT nw.id FROM workers nw WHERE nw.search_key LIKE :nameKey ESCAPE '!')",
-        {
-          nameKey: likeContains(filter.nameKey),
-        },
-      );
-    }
+    // What an enterprise sees of a worker's learning (workers' workforce-filters.ts): records made
+    // while employed there; learning before or elsewhere counts in the figures, not in the list.
+    if (scope) whereLearnedWhileEmployedInScope(query, scope);
+    if (filter.nameKey) whereWorkerNameContains(query, 'r.worker_id', filter.nameKey);
     return query;
   }
 
@@ -296,12 +273,10 @@ export class LearningRecordsRepository {
   }
 
   private selectRows<T extends ObjectLiteral>(query: SelectQueryBuilder<T>): SelectQueryBuilder<T> {
-    return query
-      .innerJoin('workers', 'w', 'w.id = r.worker_id')
-      .select([
+    return selectWorkerName(
+      query.select([
         'r.id AS id',
         'r.worker_id AS workerId',
-        'w.full_name AS workerName',
         'r.occurred_on AS occurredOn',
         'r.hours AS hours',
         'r.source AS source',
@@ -309,7 +284,9 @@ export class LearningRecordsRepository {
         'r.title AS title',
         'r.institution_id AS institutionId',
         'r.enterprise_id AS enterpriseId',
-      ])
+      ]),
+      'r.worker_id',
+    )
       .orderBy('r.occurred_on', 'DESC')
       .addOrderBy('r.id', 'DESC');
   }

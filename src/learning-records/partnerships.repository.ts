@@ -1,3 +1,4 @@
+import { employmentsOn } from '../workers/workforce-filters';
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { Repository, SelectQueryBuilder } from 'typeorm';
@@ -98,19 +99,14 @@ export class PartnershipsRepository {
    * if any (the earliest-started employment when several).
    */
   async partnerEmployerOn(institutionId: number, workerId: number, day: string): Promise<number | null> {
-    const row = await this.partnerships.manager
-      .createQueryBuilder()
+    const row = await employmentsOn(this.partnerships.manager.createQueryBuilder(), workerId, day)
       .select('e.enterprise_id', 'enterpriseId')
-      .from('employments', 'e')
       .innerJoin(
         'institution_partnerships',
         'p',
         'p.enterprise_id = e.enterprise_id AND p.institution_id = :institutionId',
         { institutionId },
       )
-      .where('e.worker_id = :workerId', { workerId })
-      .andWhere('e.start_date <= :day AND (e.end_date IS NULL OR e.end_date >= :day)', { day })
-      .orderBy('e.start_date', 'ASC')
       .limit(1)
       .getRawOne<{ enterpriseId: number }>();
     return row ? Number(row.enterpriseId) : null;
