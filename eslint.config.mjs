@@ -15,6 +15,25 @@ export default tseslint.config(
     },
   },
   { files: ['src/cli/**/*.ts', 'test/**/*.ts', 'bench/**/*.ts'], rules: { 'no-console': 'off' } },
+  {
+    // Services hold the domain logic; queries are the repositories' (STYLE.md). A transaction
+    // reaches a service as database/unit-of-work's Transaction, which it only hands on.
+    files: ['src/**/*.service.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            {
+              name: 'typeorm',
+              message: 'Services do not use the ORM: take a Transaction and call a repository.',
+            },
+            { name: '@nestjs/typeorm', message: 'Inject a repository, not the ORM.' },
+          ],
+        },
+      ],
+    },
+  },
   { files: ['public/js/**/*.js'], languageOptions: { globals: globals.browser, sourceType: 'script' } },
   { files: ['*.js', '*.mjs'], languageOptions: { globals: globals.node } },
 );

@@ -1,5 +1,5 @@
+import { Transaction } from '../database/unit-of-work';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { FormError } from '../common/errors/form-error';
@@ -128,7 +128,7 @@ export class AttendanceImportsService implements ImportKindHandler, OnModuleInit
     header: AttendanceHeader,
     rows: SheetDataRow[],
     seen: Map<number, number>,
-    manager: EntityManager | null,
+    manager: Transaction | null,
   ): Promise<ChunkResult> {
     const checked = rows.map((r) => ({
       rowNumber: r.rowNumber,

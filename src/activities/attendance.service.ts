@@ -1,11 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { FormError } from '../common/errors/form-error';
 import { MessageRef } from '../common/i18n/messages';
 import { Page, pageOf } from '../common/http/pagination';
 import { foldVietnamese } from '../common/text/vietnamese';
-import { isUniqueViolation, TransactionConflict, UnitOfWork } from '../database/unit-of-work';
+import { Transaction, TransactionConflict, UnitOfWork, isUniqueViolation } from '../database/unit-of-work';
 import { RecordSource } from '../learning-records/entities/learning-record.entity';
 import { LearningRecordsService } from '../learning-records/learning-records.service';
 import { CheckinTiming, checkinTiming, checkinWindow } from './checkin-window';
@@ -206,7 +205,7 @@ export class AttendanceService {
    * commit. A concurrent writer of the same attendance makes the transaction start again.
    */
   async recordWithin(
-    manager: EntityManager,
+    manager: Transaction,
     session: LearningSession,
     workerIds: number[],
     method: AttendanceMethod,

@@ -1,5 +1,5 @@
+import { Transaction } from '../database/unit-of-work';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
 import { AuditFilter, AuditLogRepository } from './audit-log.repository';
 import { AuditAction } from './audit-actions';
@@ -28,7 +28,7 @@ export class AuditLog {
   constructor(private readonly entries: AuditLogRepository) {}
 
   /** `actor` null: the system took the step. */
-  write(actor: AuditActor | null, step: AuditStep, manager?: EntityManager): Promise<void> {
+  write(actor: AuditActor | null, step: AuditStep, manager?: Transaction): Promise<void> {
     return this.entries.insert(
       {
         actorUserId: actor?.userId ?? null,

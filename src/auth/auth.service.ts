@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
 import { PiiCipher } from '../common/crypto/pii-cipher';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { FormError } from '../common/errors/form-error';
 import { User, UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
@@ -97,7 +96,7 @@ export class AuthService {
    */
   async issueResetCode(
     userId: number,
-    record: (manager: EntityManager) => Promise<void>,
+    record: (manager: Transaction) => Promise<void>,
   ): Promise<{ code: string; expiresAt: Date }> {
     const { code, hash, expiresAt } = await this.newCode();
     await this.unitOfWork.run(async (manager) => {
@@ -190,9 +189,9 @@ export class AuthService {
    * before it: sessions signed in earlier stop at their next request, API tokens are revoked.
    * For a new password, "sign out everywhere", a disabled account and an admin's reset.
    */
-  async replaceAccess(userId: number, changes: Partial<User>, manager?: EntityManager): Promise<void> {
+  async replaceAccess(userId: number, changes: Partial<User>, manager?: Transaction): Promise<void> {
     const at = new Date();
-    const work = async (m: EntityManager) => {
+    const work = async (m: Transaction) => {
       await this.users.update(userId, { ...changes, sessionsValidAfter: at }, m);
       await this.tokens.revokeAll(userId, at, m);
     };

@@ -1,11 +1,10 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { OutOfScopeException } from '../common/access/out-of-scope';
 import { FieldErrors, FormError } from '../common/errors/form-error';
 import { Page, pageOf, pageWindow } from '../common/http/pagination';
 import { foldVietnamese } from '../common/text/vietnamese';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { StoredFile } from '../files/entities/stored-file.entity';
 import { IMAGE_KINDS } from '../files/file-kinds';
 import { TempUpload } from '../files/file-upload';
@@ -82,7 +81,7 @@ export class CoursesService {
   }
 
   /** A course the actor may change: an editor of its institution; 404 otherwise. */
-  async editable(actor: Actor, id: number, manager?: EntityManager): Promise<Course> {
+  async editable(actor: Actor, id: number, manager?: Transaction): Promise<Course> {
     const course = await this.courses.findById(id, manager);
     if (!course) throw new NotFoundException();
     if (!canEditInstitution(actor, course.institutionId)) throw new OutOfScopeException();
@@ -191,7 +190,7 @@ export class CoursesService {
    * Called inside the transaction of any change to a published course: the course must still be
    * complete (a lesson left, quizzes for quiz-completed lessons…), or the change is rolled back.
    */
-  async assertStillPublishable(course: Course, manager: EntityManager): Promise<void> {
+  async assertStillPublishable(course: Course, manager: Transaction): Promise<void> {
     if (course.status !== CourseStatus.Published) return;
     const fresh = (await this.courses.findById(course.id, manager)) ?? course;
     const problems = publishProblems(await this.snapshot(fresh, manager));
@@ -200,11 +199,11 @@ export class CoursesService {
   }
 
   /** Marks the course as changed. */
-  touch(courseId: number, manager: EntityManager): Promise<void> {
+  touch(courseId: number, manager: Transaction): Promise<void> {
     return this.courses.touch(courseId, manager);
   }
 
-  private async snapshot(course: Course, manager?: EntityManager): Promise<CourseSnapshot> {
+  private async snapshot(course: Course, manager?: Transaction): Promise<CourseSnapshot> {
     const lessons = await this.lessons.ofCourse(course.id, false, manager);
     const quizzes = await this.quizzes.ofCourse(course.id, manager);
     const counts = await this.quizzes.activeQuestionCounts(

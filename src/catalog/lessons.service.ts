@@ -1,8 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { FormError } from '../common/errors/form-error';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { StoredFile } from '../files/entities/stored-file.entity';
 import { LEARNING_FILE_KINDS } from '../files/file-kinds';
 import { TempUpload } from '../files/file-upload';
@@ -154,7 +153,7 @@ export class LessonsService {
     });
   }
 
-  private async lessonOf(course: Course, lessonId: number, manager?: EntityManager): Promise<Lesson> {
+  private async lessonOf(course: Course, lessonId: number, manager?: Transaction): Promise<Lesson> {
     const lesson = await this.lessons.findById(lessonId, manager);
     if (!lesson || lesson.courseId !== course.id) throw new NotFoundException();
     return lesson;

@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { FormError } from '../common/errors/form-error';
 import { translate } from '../common/i18n/i18n';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { filledOptions, QuestionInput, questionProblems, sameChoices } from './course-rules';
 import { CoursesService } from './courses.service';
 import { NewQuizDto, QuizDto } from './dto/course.dto';
@@ -220,7 +219,7 @@ export class QuizzesService {
     });
   }
 
-  private async quizOf(course: Course, quizId: number, manager?: EntityManager): Promise<Quiz> {
+  private async quizOf(course: Course, quizId: number, manager?: Transaction): Promise<Quiz> {
     const quiz = await this.quizzes.findById(quizId, manager);
     if (!quiz || quiz.courseId !== course.id) throw new NotFoundException();
     return quiz;

@@ -6,6 +6,13 @@ import { isSqlite } from './dialect';
 const RETRYABLE_MYSQL_ERRORS = new Set(['ER_LOCK_DEADLOCK', 'ER_LOCK_WAIT_TIMEOUT']);
 
 /**
+ * A unit of work's transaction as services see it: something they receive from UnitOfWork.run and
+ * hand to repositories (and other domains' services), never something they query with. Services
+ * do not import typeorm (eslint.config.mjs); only repositories know what is underneath.
+ */
+export type Transaction = EntityManager;
+
+/**
  * Thrown inside a unit of work when a concurrent transaction won a race (e.g. inserted the same
  * unique row first): the whole unit is run again, and its reads then see the winner's rows.
  */
@@ -22,7 +29,7 @@ export class UnitOfWork {
 
   constructor(@InjectDataSource() private readonly dataSource: DataSource) {}
 
-  run<T>(work: (manager: EntityManager) => Promise<T>): Promise<T> {
+  run<T>(work: (tx: Transaction) => Promise<T>): Promise<T> {
     if (isSqlite(this.dataSource)) {
       const next = this.sqliteQueue.then(() => this.dataSource.transaction(work));
       this.sqliteQueue = next.catch(() => undefined);

@@ -3,10 +3,9 @@ import type { Response } from 'express';
 import { createHash, randomUUID } from 'node:crypto';
 import { mkdir, readdir, rename, stat, unlink, writeFile } from 'node:fs/promises';
 import { extname, join, resolve, sep } from 'node:path';
-import { EntityManager } from 'typeorm';
 import { FormError } from '../common/errors/form-error';
 import { uploadsConfig, UploadsConfig } from '../config';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { StoredFile } from './entities/stored-file.entity';
 import {
   describeKinds,
@@ -100,7 +99,7 @@ export class FilesService implements OnModuleInit {
   async store(
     upload: TempUpload | undefined,
     options: StoreOptions,
-    attach?: (file: StoredFile, manager: EntityManager) => Promise<void>,
+    attach?: (file: StoredFile, manager: Transaction) => Promise<void>,
   ): Promise<StoredFile> {
     const field = options.field ?? 'file';
     if (!upload) throw FormError.field(field, 'files.upload.required');
@@ -146,7 +145,7 @@ export class FilesService implements OnModuleInit {
     bytes: Buffer,
     originalName: string,
     options: StoreOptions,
-    attach?: (file: StoredFile, manager: EntityManager) => Promise<void>,
+    attach?: (file: StoredFile, manager: Transaction) => Promise<void>,
   ): Promise<StoredFile> {
     const dir = join(this.config.dir, TEMP_UPLOAD_DIR);
     await mkdir(dir, { recursive: true });
@@ -192,7 +191,7 @@ export class FilesService implements OnModuleInit {
    * Records the owner's id once it is known (the owner's row may be created in `attach`, after the
    * file's), in the caller's transaction.
    */
-  setOwner(fileId: number, ownerId: number, manager: EntityManager): Promise<void> {
+  setOwner(fileId: number, ownerId: number, manager: Transaction): Promise<void> {
     return this.files.setOwner(fileId, ownerId, manager);
   }
 
@@ -200,7 +199,7 @@ export class FilesService implements OnModuleInit {
    * Deletes files: their rows (with `work`, in one transaction), then their bytes once that has
    * committed, so a failed transaction never leaves a row without its file.
    */
-  async remove(files: StoredFile[], work?: (manager: EntityManager) => Promise<void>): Promise<void> {
+  async remove(files: StoredFile[], work?: (manager: Transaction) => Promise<void>): Promise<void> {
     await this.unitOfWork.run(async (manager) => {
       if (work) await work(manager);
       await this.files.delete(

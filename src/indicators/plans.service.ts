@@ -1,9 +1,8 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { FieldErrors, FormError } from '../common/errors/form-error';
 import { translate } from '../common/i18n/i18n';
 import { isIsoDate } from '../common/validation/validators';
-import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
+import { Transaction, UnitOfWork, isUniqueViolation } from '../database/unit-of-work';
 import { AdminUnitsService } from '../organisations/admin-units.service';
 import { BranchesService } from '../organisations/branches.service';
 import { isYearStart } from './counting-rules';
@@ -332,7 +331,7 @@ export class PlansService {
     return { year: dto.year, kind: dto.kind, label: dto.label, reviewDate: dto.reviewDate };
   }
 
-  private async moveTargets(manager: EntityManager, planId: number, from: number, to: number): Promise<void> {
+  private async moveTargets(manager: Transaction, planId: number, from: number, to: number): Promise<void> {
     const indicators = await this.plans.indicatorsOf(planId, manager);
     const targets = (await this.plans.targetsOf(planId)).filter((t) => t.milestoneYear === from);
     await this.plans.deleteTargetsOfYear(manager, planId, from);

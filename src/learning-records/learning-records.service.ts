@@ -1,9 +1,8 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
 import { pageOf, Page } from '../common/http/pagination';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { EnterpriseScope, EnterpriseScopeService } from '../organisations/enterprise-scope';
 import { LearningDomain } from './entities/learning-domain.entity';
 import { LearningRecord, RecordSource } from './entities/learning-record.entity';
@@ -54,7 +53,7 @@ export class LearningRecordsService {
    * caller announces the workers after commit with `announce`.
    */
   recordWithin(
-    manager: EntityManager,
+    manager: Transaction,
     input: NewLearningRecord,
   ): Promise<{ record: LearningRecord; created: boolean }> {
     if (input.domains.length === 0) throw new Error('A learning record needs at least one domain');
@@ -103,7 +102,7 @@ export class LearningRecordsService {
   }
 
   /** The record of one worker and origin, with its domains, if stored. */
-  findByKey(key: RecordKey, manager?: EntityManager): Promise<LearningRecord | null> {
+  findByKey(key: RecordKey, manager?: Transaction): Promise<LearningRecord | null> {
     return this.records.findByKey(key, manager);
   }
 
@@ -111,7 +110,7 @@ export class LearningRecordsService {
    * Removes the record of one worker and origin (e.g. an attendance struck off) inside the caller's
    * transaction, and rebuilds that worker's summaries from the records left. Announce after commit.
    */
-  async removeWithin(manager: EntityManager, key: RecordKey): Promise<boolean> {
+  async removeWithin(manager: Transaction, key: RecordKey): Promise<boolean> {
     const removed = await this.records.deleteByKey(manager, key);
     if (removed) await this.records.rebuildSummariesOf(manager, [key.workerId]);
     return removed;
@@ -123,7 +122,7 @@ export class LearningRecordsService {
    * Returns how many records changed. Announce after commit.
    */
   async reviseWithin(
-    manager: EntityManager,
+    manager: Transaction,
     workerIds: number[],
     source: RecordSource,
     sourceRef: string,
@@ -139,7 +138,7 @@ export class LearningRecordsService {
   }
 
   /** Recomputes some workers' summaries from their records, inside the caller's transaction. */
-  rebuildSummariesWithin(manager: EntityManager, workerIds: number[]): Promise<void> {
+  rebuildSummariesWithin(manager: Transaction, workerIds: number[]): Promise<void> {
     return this.records.rebuildSummariesOf(manager, workerIds);
   }
 

@@ -1,13 +1,12 @@
 import { BadRequestException, ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
 import { randomBytes, randomInt } from 'node:crypto';
-import { EntityManager } from 'typeorm';
 import { CatalogService } from '../catalog/catalog.service';
 import { Course, CourseStatus } from '../catalog/entities/course.entity';
 import { Lesson, LessonStatus } from '../catalog/entities/lesson.entity';
 import { QuestionKind, Quiz, QuizQuestion } from '../catalog/entities/quiz.entity';
 import { Actor } from '../common/access/actor';
 import { FormError } from '../common/errors/form-error';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { RecordSource } from '../learning-records/entities/learning-record.entity';
 import { LearningRecordsService } from '../learning-records/learning-records.service';
 import { WorkersService } from '../workers/workers.service';
@@ -446,7 +445,7 @@ export class LearningService {
     workerId: number,
     course: Course,
     at: Date,
-    apply: (manager: EntityManager, enrolment: Enrolment) => Promise<T>,
+    apply: (manager: Transaction, enrolment: Enrolment) => Promise<T>,
   ): Promise<{ result: T; outcome: Outcome }> {
     // Read before the transaction: inside it, on MySQL, it would wait for a second pooled connection.
     const enterpriseIds = await this.workers.currentEnterpriseIds(workerId, todayInVietnam(at));
@@ -468,7 +467,7 @@ export class LearningService {
    * the certificate once. A completion is never taken back (a lesson added later changes nothing).
    */
   private async evaluate(
-    manager: EntityManager,
+    manager: Transaction,
     enrolment: Enrolment,
     course: Course,
     at: Date,

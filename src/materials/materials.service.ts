@@ -1,5 +1,4 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import {
   canEditInstitution,
   canViewInstitution,
@@ -20,7 +19,7 @@ import { TempUpload } from '../files/file-upload';
 import { FilesService } from '../files/files.service';
 import { LearningDomain } from '../learning-records/entities/learning-domain.entity';
 import { DomainCode } from '../learning-records/learning-domains';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { HarvestQuery, MaterialDto, MaterialListQuery, PublicMaterialQuery } from './dto/material.dto';
 import { LearningMaterial, MaterialKind } from './entities/learning-material.entity';
 import { learningResource } from './materials.lrmi';
@@ -77,7 +76,7 @@ export class MaterialsService {
     return material;
   }
 
-  async editable(actor: Actor, id: number, manager?: EntityManager): Promise<LearningMaterial> {
+  async editable(actor: Actor, id: number, manager?: Transaction): Promise<LearningMaterial> {
     const material = await this.materials.findById(id, manager);
     if (!material) throw new NotFoundException();
     if (!canEditInstitution(actor, material.institutionId)) throw new OutOfScopeException();
@@ -101,7 +100,7 @@ export class MaterialsService {
     if (!institutions.includes(institutionId))
       throw FormError.field('institutionId', 'catalog.institution.outOfScope');
     const fields = fieldsOf(dto);
-    const insert = (fileId: number | null, manager: EntityManager) =>
+    const insert = (fileId: number | null, manager: Transaction) =>
       this.materials.insert(
         { ...fields, institutionId, fileId, createdBy: actor.userId },
         dto.domains ?? [],
@@ -120,7 +119,7 @@ export class MaterialsService {
   async update(actor: Actor, id: number, dto: MaterialDto, upload?: TempUpload): Promise<LearningMaterial> {
     const material = await this.editable(actor, id);
     const fields = fieldsOf(dto, upload !== undefined || material.fileId !== null);
-    const save = async (fileId: number | null, manager: EntityManager) => {
+    const save = async (fileId: number | null, manager: Transaction) => {
       await this.materials.update(id, { ...fields, fileId }, manager);
       await this.materials.setDomains(id, dto.domains ?? [], manager);
       await this.assertStillPublishable(id, manager);
@@ -242,7 +241,7 @@ export class MaterialsService {
     return { ownerType: MATERIAL_OWNER, ownerId: 0, allowed: LEARNING_FILE_KINDS, uploadedBy: actor.userId };
   }
 
-  private async assertStillPublishable(id: number, manager: EntityManager): Promise<void> {
+  private async assertStillPublishable(id: number, manager: Transaction): Promise<void> {
     const material = await this.materials.findById(id, manager);
     if (material?.status !== CourseStatus.Published) return;
     const problems = publishProblems(material);

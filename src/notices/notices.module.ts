@@ -3,6 +3,7 @@ import { NoticesPersonalData } from './notices.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { Notice } from './notice.entity';
 import { NoticesController } from './notices.controller';
+import { NoticesRepository } from './notices.repository';
 import { NoticesService } from './notices.service';
 import { UnreadNoticesMiddleware } from './unread-notices.middleware';
 
@@ -10,7 +11,7 @@ import { UnreadNoticesMiddleware } from './unread-notices.middleware';
 @Module({
   imports: [TypeOrmModule.forFeature([Notice])],
   controllers: [NoticesController],
-  providers: [NoticesPersonalData, NoticesService, UnreadNoticesMiddleware],
+  providers: [NoticesPersonalData, NoticesRepository, NoticesService, UnreadNoticesMiddleware],
   exports: [NoticesService],
 })
 export class NoticesModule implements NestModule {

@@ -1,8 +1,7 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, IsNull, Repository } from 'typeorm';
-import { isUniqueViolation } from '../database/unit-of-work';
+import { Transaction } from '../database/unit-of-work';
 import { Notice } from './notice.entity';
+import { NoticeRow, NoticesRepository } from './notices.repository';
 
 export interface NewNotice {
   userId: number;
@@ -16,76 +15,53 @@ export interface NewNotice {
 /** In-app notices: written with the change they announce, read on the person's notices page. */
 @Injectable()
 export class NoticesService {
-  constructor(@InjectRepository(Notice) private readonly notices: Repository<Notice>) {}
+  constructor(private readonly notices: NoticesRepository) {}
 
   /**
    * Adds many notices in one statement inside the caller's transaction (a batch job's outcomes); a
    * repeated (user, dedupe key) is ignored, as notify() does one at a time.
    */
-  async notifyMany(manager: EntityManager, notices: NewNotice[]): Promise<void> {
-    if (notices.length === 0) return;
-    await manager
-      .createQueryBuilder()
-      .insert()
-      .into(Notice)
-      .values(
-        notices.map((n) => ({
-          userId: n.userId,
-          messageKey: n.messageKey,
-          params: n.params ?? null,
-          link: n.link ?? null,
-          dedupeKey: n.dedupeKey ?? null,
-          readAt: null,
-        })),
-      )
-      .orIgnore()
-      .execute();
+  notifyMany(tx: Transaction, notices: NewNotice[]): Promise<void> {
+    return this.notices.insertMany(tx, notices.map(row));
   }
 
   /** Adds a notice inside the caller's transaction; a repeated dedupe key is ignored. */
-  async notify(manager: EntityManager, notice: NewNotice): Promise<void> {
-    const repo = manager.getRepository(Notice);
-    if (
-      notice.dedupeKey &&
-      (await repo.exists({ where: { userId: notice.userId, dedupeKey: notice.dedupeKey } }))
-    )
-      return;
-    try {
-      await repo.insert({
-        userId: notice.userId,
-        messageKey: notice.messageKey,
-        params: notice.params ?? null,
-        link: notice.link ?? null,
-        dedupeKey: notice.dedupeKey ?? null,
-        readAt: null,
-      });
-    } catch (error) {
-      if (!isUniqueViolation(error)) throw error;
-    }
+  notify(tx: Transaction, notice: NewNotice): Promise<void> {
+    return this.notices.insertOnce(tx, row(notice));
   }
 
   unreadCount(userId: number): Promise<number> {
-    return this.notices.count({ where: { userId, readAt: IsNull() } });
+    return this.notices.unreadCount(userId);
   }
 
-  async page(userId: number, skip: number, take: number): Promise<[Notice[], number]> {
-    return this.notices.findAndCount({ where: { userId }, order: { id: 'DESC' }, skip, take });
+  page(userId: number, skip: number, take: number): Promise<[Notice[], number]> {
+    return this.notices.page(userId, skip, take);
   }
 
-  async markAllRead(userId: number): Promise<void> {
-    await this.notices.update({ userId, readAt: IsNull() }, { readAt: new Date() });
+  markAllRead(userId: number): Promise<void> {
+    return this.notices.markAllRead(userId);
   }
 
   /** One of the person's own notices (anyone else's is not found). */
   find(userId: number, id: number): Promise<Notice | null> {
-    return this.notices.findOne({ where: { id, userId } });
+    return this.notices.find(userId, id);
   }
 
   /** Marks one of the person's notices read; false when it is not theirs. */
   async markRead(userId: number, id: number): Promise<boolean> {
-    const notice = await this.find(userId, id);
+    const notice = await this.notices.find(userId, id);
     if (!notice) return false;
-    if (!notice.readAt) await this.notices.update({ id, userId, readAt: IsNull() }, { readAt: new Date() });
+    if (!notice.readAt) await this.notices.markRead(userId, id);
     return true;
   }
+}
+
+function row(n: NewNotice): NoticeRow {
+  return {
+    userId: n.userId,
+    messageKey: n.messageKey,
+    params: n.params ?? null,
+    link: n.link ?? null,
+    dedupeKey: n.dedupeKey ?? null,
+  };
 }

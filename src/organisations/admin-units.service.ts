@@ -1,10 +1,9 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { FormError } from '../common/errors/form-error';
 import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
 import { foldVietnamese } from '../common/text/vietnamese';
 import { todayInVietnam } from '../common/time/vietnam-time';
-import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
+import { Transaction, UnitOfWork, isUniqueViolation } from '../database/unit-of-work';
 import {
   AdminUnitsRepository,
   MappingRow,
@@ -183,7 +182,7 @@ export class AdminUnitsService {
     return unit.parentId ? this.resolve(unit.parentId, date, seen) : null;
   }
 
-  private async parentFor(parentId: number | undefined, manager: EntityManager): Promise<AdminUnit | null> {
+  private async parentFor(parentId: number | undefined, manager: Transaction): Promise<AdminUnit | null> {
     if (!parentId) return null;
     const parent = await this.units.findById(parentId, manager);
     if (!parent) throw FormError.field('parentId', 'org.unit.notFound');

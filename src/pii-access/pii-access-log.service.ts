@@ -1,5 +1,5 @@
+import { Transaction } from '../database/unit-of-work';
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
@@ -21,7 +21,7 @@ export class PiiAccessLog {
     workerIds: number[],
     action: PiiAccessAction,
     route: string,
-    manager?: EntityManager,
+    manager?: Transaction,
     reason: string | null = null,
   ): Promise<void> {
     const others = [...new Set(workerIds)].filter((id) => id !== actor.workerId);

@@ -1,5 +1,5 @@
+import { Transaction } from '../database/unit-of-work';
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { FormError } from '../common/errors/form-error';
@@ -162,7 +162,7 @@ export class RosterImportsService implements ImportKindHandler, OnModuleInit {
     header: HeaderMatch,
     rows: SheetDataRow[],
     seen: Map<string, SeenPeriod[]>,
-    manager: EntityManager | null,
+    manager: Transaction | null,
   ): Promise<ChunkResult> {
     const checked = rows.map((r) => this.check(r.rowNumber, cellsOf(header, r.cells) as RowCells, seen));
     if (!manager) return { created: 0, updated: 0, unchanged: 0, refused: 0, problems: [] };
@@ -234,7 +234,7 @@ export class RosterImportsService implements ImportKindHandler, OnModuleInit {
    * identity rules of PersonRegistry, inside the caller's transaction. The uploader is who asked.
    */
   saveRows(
-    manager: EntityManager,
+    manager: Transaction,
     run: Pick<ImportRun, 'id' | 'targetId' | 'uploadedBy'>,
     rows: { row: RosterRow; cccdHash: string }[],
   ): Promise<EntryOutcome[]> {

@@ -1,5 +1,4 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { AuditLog } from '../../audit/audit-log.service';
 import { Actor } from '../../common/access/actor';
 import { OutOfScopeException } from '../../common/access/out-of-scope';
@@ -7,7 +6,7 @@ import { PiiCipher } from '../../common/crypto/pii-cipher';
 import { FormError } from '../../common/errors/form-error';
 import { Page, pageOf, PageQuery, pageWindow } from '../../common/http/pagination';
 import { maskCccd } from '../../common/validation/cccd';
-import { UnitOfWork } from '../../database/unit-of-work';
+import { Transaction, UnitOfWork } from '../../database/unit-of-work';
 import { NoticesService } from '../../notices/notices.service';
 import { Worker } from '../entities/worker.entity';
 import { PersonRegistry } from '../identity/person-registry';
@@ -102,7 +101,7 @@ export class ReconciliationsService {
     });
   }
 
-  private async openItem(id: number, manager: EntityManager): Promise<IdentityReconciliation> {
+  private async openItem(id: number, manager: Transaction): Promise<IdentityReconciliation> {
     const item = await this.items.findById(id, manager);
     if (!item) throw new OutOfScopeException();
     if (item.status !== ReconciliationStatus.Open) throw alreadyDecided();
@@ -114,7 +113,7 @@ export class ReconciliationsService {
     item: IdentityReconciliation,
     status: ReconciliationStatus,
     reason: string,
-    manager: EntityManager,
+    manager: Transaction,
   ): Promise<void> {
     const decided = await this.items.decide(
       item.id,

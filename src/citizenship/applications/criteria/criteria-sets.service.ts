@@ -1,9 +1,13 @@
 import { ForbiddenException, Injectable, Logger, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../../../common/access/actor';
 import { Role, ScopeType } from '../../../common/access/roles';
 import { FieldErrors, FormError } from '../../../common/errors/form-error';
-import { isUniqueViolation, TransactionConflict, UnitOfWork } from '../../../database/unit-of-work';
+import {
+  Transaction,
+  TransactionConflict,
+  UnitOfWork,
+  isUniqueViolation,
+} from '../../../database/unit-of-work';
 import { LearningRecordsService } from '../../../learning-records/learning-records.service';
 import { BranchesService } from '../../../organisations/branches.service';
 import { CriteriaSet, CriteriaSetStatus, EvidenceKind } from '../../entities/criteria-set.entity';
@@ -448,7 +452,7 @@ export class CriteriaSetsService {
     });
   }
 
-  private async lockedDraft(manager: EntityManager, id: number): Promise<CriteriaSet> {
+  private async lockedDraft(manager: Transaction, id: number): Promise<CriteriaSet> {
     const set = await this.sets.findById(id, manager);
     if (!set) throw new NotFoundException();
     if (set.status !== CriteriaSetStatus.Draft || !(await this.sets.lockDraft(manager, id)))

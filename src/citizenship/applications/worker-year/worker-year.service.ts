@@ -1,9 +1,13 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { EntityManager } from 'typeorm';
 import { Actor } from '../../../common/access/actor';
 import { FormError } from '../../../common/errors/form-error';
 import { MessageRef } from '../../../common/i18n/messages';
-import { isUniqueViolation, TransactionConflict, UnitOfWork } from '../../../database/unit-of-work';
+import {
+  Transaction,
+  TransactionConflict,
+  UnitOfWork,
+  isUniqueViolation,
+} from '../../../database/unit-of-work';
 import { DomainCode, DOMAIN_CODES } from '../../../learning-records/learning-domains';
 import { WorkersService } from '../../../workers/workers.service';
 import { AuditTrail } from '../../audit-trail';
@@ -374,7 +378,7 @@ export class WorkerYearService {
     actor: Actor,
     applicationId: number,
     step: (
-      manager: EntityManager,
+      manager: Transaction,
     ) => Promise<{ action: string; before: Record<string, unknown>; after: Record<string, unknown> } | null>,
   ): Promise<void> {
     const changed = await this.unitOfWork.run(async (manager) => {
