@@ -17,7 +17,7 @@ import { JOB_NAMES } from '../../src/jobs/job-names';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { JobRunsRepository } from '../../src/jobs/job-runs.repository';
 import { eventually } from '../support/eventually';
-import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
+import { MYSQL_ROOT_URL, mysqlUrl, TEST_DATABASE } from '../support/services';
 import { createTestApp } from '../support/test-app';
 
 /**
@@ -276,8 +276,11 @@ async function startInProcess(): Promise<Adapter> {
   };
 }
 
-/** Bull tests get a database of their own: a worker starting up recovers every old QUEUED run it finds. */
-const BULL_DATABASE = 'hoctap_jobs_test';
+/**
+ * Bull tests get a database of their own: a worker starting up recovers every old QUEUED run it finds.
+ * Named after TEST_DATABASE, so that test runs given different databases do not drop each other's.
+ */
+const BULL_DATABASE = `${TEST_DATABASE}_jobs`;
 
 async function startBull(): Promise<Adapter> {
   const connection = await createConnection(MYSQL_ROOT_URL);
