@@ -174,6 +174,7 @@ describe('configuration', () => {
         jobLockMs: 30_000,
         jobStalledCheckMs: 30_000,
         jobMaxStalled: 3,
+        jobRunRetentionDays: 30,
       });
     });
 
@@ -208,6 +209,16 @@ describe('configuration', () => {
       ).toMatchObject({ jobLockMs: 4000, jobStalledCheckMs: 1000, jobMaxStalled: 25 });
       expect(configError(() => parseRedisConfig({ JOB_LOCK_MS: '10' })).variable).toBe('JOB_LOCK_MS');
       expect(configError(() => parseRedisConfig({ JOB_MAX_STALLED: '-1' })).variable).toBe('JOB_MAX_STALLED');
+    });
+
+    it('reads JOB_RUN_RETENTION_DAYS and names it when below a day or not a number', () => {
+      expect(parseRedisConfig({ JOB_RUN_RETENTION_DAYS: '90' }).jobRunRetentionDays).toBe(90);
+      expect(configError(() => parseRedisConfig({ JOB_RUN_RETENTION_DAYS: '0' })).message).toBe(
+        'Invalid configuration: JOB_RUN_RETENTION_DAYS must be between 1 and 3650, got 0',
+      );
+      expect(configError(() => parseRedisConfig({ JOB_RUN_RETENTION_DAYS: 'a month' })).variable).toBe(
+        'JOB_RUN_RETENTION_DAYS',
+      );
     });
   });
 

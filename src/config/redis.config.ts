@@ -14,6 +14,8 @@ export interface RedisConfig {
   jobLockMs: number;
   jobStalledCheckMs: number;
   jobMaxStalled: number;
+  /** Days a finished job run (and its progress page) is kept; runs an import or snapshot shows stay. */
+  jobRunRetentionDays: number;
 }
 
 export function parseRedisConfig(env: Env): RedisConfig {
@@ -24,6 +26,7 @@ export function parseRedisConfig(env: Env): RedisConfig {
     jobLockMs: int(env, 'JOB_LOCK_MS', 30_000, { min: 1_000, max: 3_600_000 }),
     jobStalledCheckMs: int(env, 'JOB_STALLED_CHECK_MS', 30_000, { min: 500, max: 3_600_000 }),
     jobMaxStalled: int(env, 'JOB_MAX_STALLED', 3, { min: 0, max: 1000 }),
+    jobRunRetentionDays: int(env, 'JOB_RUN_RETENTION_DAYS', 30, { min: 1, max: 3650 }),
   };
 }
 

@@ -4,6 +4,17 @@ import { In, LessThan, Repository } from 'typeorm';
 import { isUniqueViolation } from '../database/unit-of-work';
 import { JobResult, JobRun, JobStatus } from './entities/job-run.entity';
 
+/**
+ * The tables whose rows point at a job run and show it, or say which run made them: an import's
+ * page and API report its run's progress; a snapshot header names the roll-up that computed it.
+ * Their runs are kept as long as they are. A new `job_run_id` column belongs here (the retention
+ * test compares this list with the schema).
+ */
+export const JOB_RUN_OWNERS: readonly { table: string; column: string }[] = [
+  { table: 'import_runs', column: 'job_run_id' },
+  { table: 'indicator_snapshots', column: 'job_run_id' },
+];
+
 @Injectable()
 export class JobRunsRepository {
   constructor(@InjectRepository(JobRun) private readonly runs: Repository<JobRun>) {}
@@ -89,6 +100,38 @@ export class JobRunsRepository {
       order: { id: 'ASC' },
       take: 1000,
     });
+  }
+
+  /**
+   * Deletes up to `limit` runs that finished (COMPLETED or FAILED) before `before` and that no
+   * owner (JOB_RUN_OWNERS) points at, oldest first; a run still queued, running or retrying is
+   * never touched. Returns how many went.
+   */
+  async deleteFinishedBefore(before: Date, limit: number): Promise<number> {
+    const finished = [JobStatus.Completed, JobStatus.Failed];
+    const unowned = (alias: string) =>
+      JOB_RUN_OWNERS.map(
+        ({ table, column }) => `NOT EXISTS (SELECT 1 FROM ${table} o WHERE o.${column} = ${alias}.id)`,
+      );
+    const select = this.runs
+      .createQueryBuilder('j')
+      .select('j.id', 'id')
+      .where('j.status IN (:...finished)', { finished })
+      .andWhere('j.finished_at < :before', { before });
+    for (const condition of unowned('j')) select.andWhere(condition);
+    const ids = (await select.orderBy('j.finished_at', 'ASC').limit(limit).getRawMany<{ id: number }>()).map(
+      (r) => Number(r.id),
+    );
+    if (ids.length === 0) return 0;
+    // Owners again: a run that became owned between the two statements stays.
+    const remove = this.runs
+      .createQueryBuilder()
+      .delete()
+      .from(JobRun)
+      .where('id IN (:...ids)', { ids })
+      .andWhere('status IN (:...finished)', { finished });
+    for (const condition of unowned('job_runs')) remove.andWhere(condition);
+    return (await remove.execute()).affected ?? 0;
   }
 
   async page(page: number, size: number): Promise<[JobRun[], number]> {

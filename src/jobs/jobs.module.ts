@@ -7,6 +7,7 @@ import { InProcessJobQueue } from './adapters/in-process-job.queue';
 import { JobRun } from './entities/job-run.entity';
 import { JobExecutor } from './job-executor';
 import { JobHandlersRegistry } from './job-handlers.registry';
+import { JobRunRetention } from './job-run-retention';
 import { JobQueue } from './job-queue';
 import { JobRunsRepository } from './job-runs.repository';
 import { JobRunsService } from './job-runs.service';
@@ -31,6 +32,7 @@ export class JobsModule {
         JobRunsService,
         JobExecutor,
         JobHandlersRegistry,
+        JobRunRetention,
         {
           provide: JobQueue,
           inject: [redisConfig.KEY, JobRunsRepository, JobExecutor],

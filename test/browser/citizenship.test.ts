@@ -1,4 +1,5 @@
 import { BrowserSession, PHONE, startBrowserSession } from '../support/browser';
+import { eventually } from '../support/eventually';
 
 jest.setTimeout(180_000);
 
@@ -215,15 +216,17 @@ describe('learning citizen on a phone (browser)', () => {
     expect(await page.locator('.citizen-decision').innerText()).toContain(`Lý do: ${REVOKE_REASON}`);
   });
 
-  /** Opens a page again until an element shows (a background job's stored result), at most ~15 s. */
+  /** Opens a page again until an element shows (a background job's stored result). */
   async function untilShown(path: string, selector: string): Promise<void> {
     const { page } = browser;
-    for (let i = 0; i < 60; i++) {
-      await page.goto(path);
-      if ((await page.locator(selector).count()) > 0) return;
-      await page.waitForTimeout(250);
-    }
-    throw new Error(`${selector} did not show on ${path}`);
+    await eventually(
+      `${selector} to show on ${path}`,
+      async () => {
+        await page.goto(path);
+        return (await page.locator(selector).count()) > 0;
+      },
+      { timeoutMs: 15_000, intervalMs: 250 },
+    );
   }
 });
 

@@ -2,6 +2,7 @@ import { mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserSession, PHONE, startBrowserSession } from '../support/browser';
+import { eventually } from '../support/eventually';
 import { rosterLines, writeRosterXlsx } from '../support/workers-factory';
 
 jest.setTimeout(120_000);
@@ -47,16 +48,19 @@ describe('importing a roster on a phone (browser)', () => {
    */
   async function waitUntilFinished(): Promise<void> {
     const { page } = browser;
-    for (let attempt = 0; attempt < 60; attempt++) {
-      if (await page.locator('.badge.ok, .badge.bad').count()) return;
-      if (await page.locator('.job-progress').count()) {
-        await page.locator('.job-progress').first().waitFor({ state: 'detached', timeout: 90_000 });
-      } else {
-        await page.waitForTimeout(500);
-        await page.reload();
-      }
-    }
-    throw new Error('the import did not finish');
+    await eventually(
+      'the import page to show the import finished',
+      async () => {
+        if (await page.locator('.badge.ok, .badge.bad').count()) return true;
+        if (await page.locator('.job-progress').count()) {
+          await page.locator('.job-progress').first().waitFor({ state: 'detached', timeout: 90_000 });
+        } else {
+          await page.reload();
+        }
+        return false;
+      },
+      { timeoutMs: 120_000, intervalMs: 500 },
+    );
   }
 
   it('shows the progress bar, then the counts and the reasons for each bad row', async () => {

@@ -1,6 +1,7 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { eventually } from '../support/eventually';
 import { Browser, createTestApp, DEMO_PASSWORD } from '../support/test-app';
 import { toVietnamInput } from '../../src/common/time/vietnam-time';
 
@@ -252,19 +253,18 @@ describe('activities (e2e)', () => {
     expect(rows.every((r) => Number(r.hours) === 3)).toBe(true);
   });
 
-  /** Waits for the import's job by polling its run, as the progress bar does. */
+  /** Waits for the import's job on its run, as the progress bar does. */
   async function finishedImport(path: string): Promise<string> {
     const page = await officer.get(path);
     const jobId = /data-job-id="(\d+)"/.exec(page.text)?.[1];
     if (jobId) {
-      for (;;) {
-        const run = await officer.agent
-          .get(`/api/v1/jobs/${jobId}`)
-          .set('Accept', 'application/json')
-          .expect(200);
-        if (run.body.finished) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await eventually(
+        `job run ${jobId} of ${path} to finish`,
+        async () =>
+          (await officer.agent.get(`/api/v1/jobs/${jobId}`).set('Accept', 'application/json').expect(200))
+            .body,
+        { until: (run) => run.finished === true },
+      );
     }
     return (await officer.get(path)).text;
   }

@@ -14,6 +14,7 @@ import { PRIVACY_NOTICE } from '../../src/privacy/consent/consent.service';
 import { PersonalDataService } from '../../src/privacy/personal-data/personal-data.service';
 import { loadNotice } from '../../src/privacy/privacy-notice';
 import { ImportFileRetention } from '../../src/imports/import-file-retention';
+import { eventually } from '../support/eventually';
 import { expectExportDates, workerWithDates } from '../support/privacy-dates';
 import { Browser, createTestApp } from '../support/test-app';
 import { todayInVietnam } from '../../src/common/time/vietnam-time';
@@ -481,12 +482,11 @@ describe('personal data (e2e)', () => {
       expect(up.status).toBe(303);
       const path = up.headers.location as string;
       const id = Number(path.split('/').pop());
-      for (let i = 0; i < 600; i++) {
-        const [imp] = await db.query('SELECT status FROM import_runs WHERE id = ?', [id]);
-        if (imp.status === 'COMPLETED' || imp.status === 'FAILED') break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      const [imp] = await db.query('SELECT status, stored_name FROM import_runs WHERE id = ?', [id]);
+      const imp = await eventually(
+        `import ${id} to finish`,
+        async () => (await db.query('SELECT status, stored_name FROM import_runs WHERE id = ?', [id]))[0],
+        { until: (imp) => imp.status === 'COMPLETED' || imp.status === 'FAILED' },
+      );
       expect(imp.status).toBe('COMPLETED');
       const file = join(app.get<UploadsConfig>(uploadsConfig.KEY).dir, imp.stored_name);
       expect(existsSync(file)).toBe(true);

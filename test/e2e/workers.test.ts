@@ -4,6 +4,7 @@ import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
 import { maskCccd } from '../../src/common/validation/cccd';
+import { eventually } from '../support/eventually';
 import { Browser, createTestApp } from '../support/test-app';
 
 /**
@@ -52,19 +53,18 @@ describe('workers (e2e)', () => {
       .attach('file', body, { filename, contentType });
   }
 
-  /** Waits for the import's job by polling its run, as the progress bar does. */
+  /** Waits for the import's job on its run, as the progress bar does. */
   async function finishedImport(browser: Browser, path: string): Promise<string> {
     const page = await browser.get(path);
     const jobId = /data-job-id="(\d+)"/.exec(page.text)?.[1];
     if (jobId) {
-      for (let i = 0; i < 600; i++) {
-        const run = await browser.agent
-          .get(`/api/v1/jobs/${jobId}`)
-          .set('Accept', 'application/json')
-          .expect(200);
-        if (run.body.finished) break;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await eventually(
+        `job run ${jobId} of ${path} to finish`,
+        async () =>
+          (await browser.agent.get(`/api/v1/jobs/${jobId}`).set('Accept', 'application/json').expect(200))
+            .body,
+        { until: (run) => run.finished === true },
+      );
     }
     return (await browser.get(path)).text;
   }

@@ -1,5 +1,6 @@
 import { Role, ScopeType } from '../../src/common/access/roles';
-import { AppProcess, FaultEnvironment, waitFor } from '../support/processes';
+import { eventually } from '../support/eventually';
+import { AppProcess, FaultEnvironment } from '../support/processes';
 import {
   activeCriteria,
   createApplications,
@@ -160,14 +161,13 @@ describe('faults: two web and two job processes on one database and one Redis', 
           ),
         ),
       );
-      await waitFor(
+      await eventually(
         'every job to finish',
         async () =>
           (await env.count(
             "SELECT COUNT(*) AS n FROM job_runs WHERE status NOT IN ('COMPLETED', 'FAILED')",
           )) === 0,
-        180_000,
-        100,
+        { timeoutMs: 180_000, intervalMs: 100, retryErrors: true },
       );
       const seconds = (Date.now() - started) / 1000;
       const runs = await jobRuns(env.db, 'citizenship.evaluate-worker');

@@ -1,6 +1,7 @@
 import { randomInt } from 'node:crypto';
 import { setEvaluation } from '../support/citizenship-factory';
-import { AppProcess, FaultEnvironment, waitFor } from '../support/processes';
+import { eventually } from '../support/eventually';
+import { AppProcess, FaultEnvironment } from '../support/processes';
 import { activeCriteria, createApplications, createReviewer, createWorkforce, Login } from './fixtures';
 
 /**
@@ -93,13 +94,20 @@ describe('faults: MariaDB restarted during recognitions', () => {
     await crash;
     // The test's own connections died with the server; the pool makes new ones.
     const backAt = Date.now();
-    await waitFor('both web processes to report healthy', async () => {
-      for (const web of webs) if (!(await fetch(`${web.baseUrl}/health`)).ok) return false;
-      return true;
-    });
+    await eventually(
+      'both web processes to report healthy',
+      async () => {
+        for (const web of webs) if (!(await fetch(`${web.baseUrl}/health`)).ok) return false;
+        return true;
+      },
+      { timeoutMs: 60_000, retryErrors: true },
+    );
     const healthyAfterMs = Date.now() - backAt;
 
-    const afterCrash = await waitFor('the database to answer the test', () => states());
+    const afterCrash = await eventually('the database to answer the test', () => states(), {
+      timeoutMs: 60_000,
+      retryErrors: true,
+    });
     const failed = outcomes.filter((o) => o.status !== 200).length;
 
     // Clicked again: every application not recognised yet is recognised now, through either process.

@@ -1,5 +1,6 @@
 import { BullJobQueue } from '../../src/jobs/adapters/bull-job.queue';
-import { AppProcess, FaultEnvironment, waitFor } from '../support/processes';
+import { eventually } from '../support/eventually';
+import { AppProcess, FaultEnvironment } from '../support/processes';
 import { enqueuer } from './fixtures';
 import { todayInVietnam } from '../../src/common/time/vietnam-time';
 
@@ -54,7 +55,11 @@ describe('faults: Redis restarted during a roll-up', () => {
       { key: `${planId}:${asOf}` },
     );
 
-    await waitFor('the roll-up to start', async () => (await runOf(run.id)).status === 'RUNNING', 60_000, 5);
+    await eventually('the roll-up to start', async () => (await runOf(run.id)).status === 'RUNNING', {
+      timeoutMs: 60_000,
+      intervalMs: 5,
+      retryErrors: true,
+    });
     await env.redis.kill9();
     const down = Date.now();
     // The restart happened during the roll-up, not after it.
@@ -62,14 +67,13 @@ describe('faults: Redis restarted during a roll-up', () => {
     await env.redis.start();
     const restartMs = Date.now() - down;
 
-    const finished = await waitFor(
+    const finished = await eventually(
       'the interrupted roll-up to finish',
       async () => {
         const r = await runOf(run.id);
         return ['COMPLETED', 'FAILED'].includes(r.status) ? r : false;
       },
-      120_000,
-      50,
+      { timeoutMs: 120_000, retryErrors: true },
     );
     const completedAfterMs = Date.now() - down;
     expect(finished.status).toBe('COMPLETED');
@@ -83,14 +87,13 @@ describe('faults: Redis restarted during a roll-up', () => {
       { key: `${planId}:${asOf}` },
     );
     expect(fresh.id).not.toBe(run.id);
-    const freshRun = await waitFor(
+    const freshRun = await eventually(
       'the fresh roll-up to finish',
       async () => {
         const r = await runOf(fresh.id);
         return ['COMPLETED', 'FAILED'].includes(r.status) ? r : false;
       },
-      120_000,
-      50,
+      { timeoutMs: 120_000, retryErrors: true },
     );
     expect(freshRun.status).toBe('COMPLETED');
     const freshRows = await rowsOf((JSON.parse(freshRun.result!) as { snapshotId: number }).snapshotId);

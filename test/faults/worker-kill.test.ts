@@ -1,5 +1,6 @@
 import { randomInt } from 'node:crypto';
-import { AppProcess, FaultEnvironment, waitFor } from '../support/processes';
+import { eventually } from '../support/eventually';
+import { AppProcess, FaultEnvironment } from '../support/processes';
 import {
   activeCriteria,
   createApplications,
@@ -70,12 +71,11 @@ describe('faults: the worker killed mid-batch', () => {
    */
   async function killOnceMidWork(recoveries: number[]): Promise<boolean> {
     const before = await progressMark();
-    const moved = await waitFor(
+    const moved = await eventually(
       'the worker to make progress',
       async () =>
         (await unfinishedRuns()) === 0 ? 'idle' : (await progressMark()) !== before ? 'moved' : false,
-      120_000,
-      20,
+      { timeoutMs: 120_000, intervalMs: 20, retryErrors: true },
     );
     if (moved === 'idle') return false;
     await new Promise((resolve) => setTimeout(resolve, randomInt(0, 400)));
@@ -85,11 +85,10 @@ describe('faults: the worker killed mid-batch', () => {
     const atKill = await progressMark();
     await worker.start();
     // Recovered: the new worker finished something the dead one had not (or nothing was left).
-    await waitFor(
+    await eventually(
       'the restarted worker to make progress',
       async () => (await unfinishedRuns()) === 0 || (await progressMark()) !== atKill,
-      120_000,
-      20,
+      { timeoutMs: 120_000, intervalMs: 20, retryErrors: true },
     );
     recoveries.push(Date.now() - killedAt);
     return true;
@@ -134,15 +133,17 @@ describe('faults: the worker killed mid-batch', () => {
       imports.push(await uploadSheet(officer.token, sessionId, workforce.codes));
       while (kills < KILLS && (await killOnceMidWork(recoveries))) kills++;
     }
-    await waitFor('every job run to finish', async () => (await unfinishedRuns()) === 0, 300_000, 100).catch(
-      async (error: Error) => {
-        const left = await env.db.query(
-          `SELECT name, status, COUNT(*) AS n, MIN(created_at) AS oldest FROM job_runs
+    await eventually('every job run to finish', async () => (await unfinishedRuns()) === 0, {
+      timeoutMs: 300_000,
+      intervalMs: 100,
+      retryErrors: true,
+    }).catch(async (error: Error) => {
+      const left = await env.db.query(
+        `SELECT name, status, COUNT(*) AS n, MIN(created_at) AS oldest FROM job_runs
             WHERE status NOT IN ('COMPLETED', 'FAILED') GROUP BY name, status`,
-        );
-        throw new Error(`${error.message}; unfinished: ${JSON.stringify(left)}`);
-      },
-    );
+      );
+      throw new Error(`${error.message}; unfinished: ${JSON.stringify(left)}`);
+    });
 
     const expected = sessions.length * RECORDS_PER_BATCH;
     const [records] = await env.db.query(
@@ -234,15 +235,14 @@ describe('faults: the worker killed mid-batch', () => {
     while (kills < BATCH_KILLS) {
       // Kill right after a chunk was stored, while chunks remain.
       const before = await evaluated();
-      const now = await waitFor(
+      const now = await eventually(
         'a chunk of the batch to be stored',
         async () => {
           if ((await status()) === 'COMPLETED') return -1;
           const n = await evaluated();
           return n > before ? n : false;
         },
-        120_000,
-        10,
+        { timeoutMs: 120_000, intervalMs: 10, retryErrors: true },
       );
       if (now < 0) break;
       await worker.kill9();
@@ -250,20 +250,18 @@ describe('faults: the worker killed mid-batch', () => {
       if ((await status()) === 'COMPLETED') break;
       kills++;
       await worker.start();
-      await waitFor(
+      await eventually(
         'the batch to go on',
         async () => (await status()) === 'COMPLETED' || (await evaluated()) > now,
-        120_000,
-        20,
+        { timeoutMs: 120_000, intervalMs: 20, retryErrors: true },
       );
       recoveries.push(Date.now() - killedAt);
     }
-    await waitFor(
-      'the batch to finish',
-      async () => ['COMPLETED', 'FAILED'].includes(await status()),
-      180_000,
-      100,
-    );
+    await eventually('the batch to finish', async () => ['COMPLETED', 'FAILED'].includes(await status()), {
+      timeoutMs: 180_000,
+      intervalMs: 100,
+      retryErrors: true,
+    });
 
     const [rows] = await env.db.query(
       `SELECT COUNT(e.id) AS evaluations, COUNT(DISTINCT e.application_id) AS applications,

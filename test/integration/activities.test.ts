@@ -24,6 +24,7 @@ import { UserStatus } from '../../src/users/entities/user.entity';
 import { UsersRepository } from '../../src/users/users.repository';
 import { Gender, Worker } from '../../src/workers/entities/worker.entity';
 import { WorkersService } from '../../src/workers/workers.service';
+import { eventually } from '../support/eventually';
 import { createTestApp } from '../support/test-app';
 import { createEnterprise, officerOf, storeUpload } from '../support/workers-factory';
 import { acceptPrivacyNotice } from '../support/consent';
@@ -34,7 +35,8 @@ import { toVietnamInput } from '../../src/common/time/vietnam-time';
  * In-person learning and external records on MariaDB and Redis: the app runs as the job process
  * (Bull), so attendance imports go through Redis. Every way in is safe to repeat: a second import,
  * a job run delivered again, several phones checking in at once, an institution posting the same
- * result twice or in parallel. Jobs are awaited by polling their job_run, never by sleeping a fixed time.
+ * result twice or in parallel. Jobs are awaited on their job_run (support/eventually.ts), never by
+ * sleeping a fixed time.
  */
 describe('activities (integration)', () => {
   const shared = {
@@ -99,13 +101,10 @@ describe('activities (integration)', () => {
       w.id,
     );
 
-  async function finished(actor: Actor, runId: number): Promise<JobRunView> {
-    for (;;) {
-      const run = await runs.getForActor(actor, runId);
-      if (run.finished) return run;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  const finished = (actor: Actor, runId: number): Promise<JobRunView> =>
+    eventually(`job run ${runId} to finish`, () => runs.getForActor(actor, runId), {
+      until: (run) => run.finished,
+    });
 
   async function session(
     title: string,

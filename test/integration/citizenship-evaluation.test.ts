@@ -19,6 +19,7 @@ import { JobRunsService, JobRunView } from '../../src/jobs/job-runs.service';
 import { RecordSource } from '../../src/learning-records/entities/learning-record.entity';
 import { DomainCode } from '../../src/learning-records/learning-domains';
 import { LearningRecordsService } from '../../src/learning-records/learning-records.service';
+import { eventually } from '../support/eventually';
 import { createTestApp } from '../support/test-app';
 import { createEnterprise, officerOf } from '../support/workers-factory';
 import { ensureLearningDomains } from '../support/learning-domains';
@@ -30,7 +31,7 @@ import { todayInVietnam, toVietnamInput } from '../../src/common/time/vietnam-ti
  * workers reads its facts with a fixed number of queries whatever the number of workers, and
  * writes nothing when run again; raising the pass mark in a new criteria version and running the
  * batch again flips eligibility, while a recognition keeps the version it was decided under.
- * Jobs are awaited by polling their job_runs rows, never by sleeping a fixed time.
+ * Jobs are awaited on their job_runs rows (support/eventually.ts), never by sleeping a fixed time.
  */
 describe('learning citizen evaluation (integration)', () => {
   let app: INestApplication;
@@ -75,26 +76,26 @@ describe('learning citizen evaluation (integration)', () => {
 
   /** Waits until a job run of this name and key created after `afterId` exists and every such run finished. */
   async function settled(name: string, key: string | number, afterId: number): Promise<void> {
-    for (;;) {
-      const rows: { status: string }[] = await db.query(
-        'SELECT status FROM job_runs WHERE name = ? AND business_key = ? AND id > ?',
-        [name, String(key), afterId],
-      );
-      if (rows.length > 0 && rows.every((r) => r.status === 'COMPLETED' || r.status === 'FAILED')) {
-        expect(rows.map((r) => r.status)).not.toContain('FAILED');
-        return;
-      }
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
+    const rows = await eventually(
+      `the ${name} runs of ${key} after run ${afterId} to finish`,
+      (): Promise<{ status: string }[]> =>
+        db.query('SELECT status FROM job_runs WHERE name = ? AND business_key = ? AND id > ?', [
+          name,
+          String(key),
+          afterId,
+        ]),
+      {
+        until: (rows) =>
+          rows.length > 0 && rows.every((r) => r.status === 'COMPLETED' || r.status === 'FAILED'),
+      },
+    );
+    expect(rows.map((r) => r.status)).not.toContain('FAILED');
   }
 
-  async function finished(actor: Actor, runId: number): Promise<JobRunView> {
-    for (;;) {
-      const run = await runs.getForActor(actor, runId);
-      if (run.finished) return run;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  const finished = (actor: Actor, runId: number): Promise<JobRunView> =>
+    eventually(`job run ${runId} to finish`, () => runs.getForActor(actor, runId), {
+      until: (run) => run.finished,
+    });
 
   /** Counts the SQL statements the work sends (TypeORM tells its logger about every one). */
   async function countQueries<T>(work: () => Promise<T>): Promise<{ result: T; queries: number }> {

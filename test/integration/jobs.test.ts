@@ -16,13 +16,14 @@ import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
 import { JOB_NAMES } from '../../src/jobs/job-names';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { JobRunsRepository } from '../../src/jobs/job-runs.repository';
-import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
+import { eventually } from '../support/eventually';
+import { MYSQL_ROOT_URL, mysqlUrl, TEST_DATABASE } from '../support/services';
 import { createTestApp } from '../support/test-app';
 
 /**
  * The queue port under both adapters: in-process (the embedded default, on SQLite) and Bull (a
  * 'web' app enqueues, a 'worker' app processes, on MySQL and Redis). The same handlers, the same
- * expectations. Outcomes are awaited by polling job_runs, never by sleeping.
+ * expectations. Outcomes are awaited on job_runs (support/eventually.ts), never by sleeping.
  */
 
 const TEST_JOBS = ['test.echo', 'test.hold', 'test.fail'] as const;
@@ -90,24 +91,17 @@ function enqueue(queue: JobQueue, name: TestJob, tag: string): Promise<JobRun> {
 
 const finished = (run: JobRun) => run.status === JobStatus.Completed || run.status === JobStatus.Failed;
 
-async function waitForRun(
+function waitForRun(
   runs: JobRunsRepository,
   id: number,
   reached: (run: JobRun) => boolean,
   what: string,
   timeoutMs = 30_000,
 ): Promise<JobRun> {
-  const deadline = Date.now() + timeoutMs;
-  for (;;) {
-    const run = await runs.findById(id);
-    if (run && reached(run)) return run;
-    if (Date.now() > deadline) {
-      throw new Error(
-        `job run ${id} did not reach ${what} in ${timeoutMs} ms; last seen: ${JSON.stringify(run)}`,
-      );
-    }
-    await new Promise((resolve) => setTimeout(resolve, 50));
-  }
+  return eventually(`job run ${id} to reach ${what}`, () => runs.findById(id), {
+    until: (run) => run !== null && reached(run),
+    timeoutMs,
+  });
 }
 
 interface Adapter {
@@ -282,8 +276,11 @@ async function startInProcess(): Promise<Adapter> {
   };
 }
 
-/** Bull tests get a database of their own: a worker starting up recovers every old QUEUED run it finds. */
-const BULL_DATABASE = 'hoctap_jobs_test';
+/**
+ * Bull tests get a database of their own: a worker starting up recovers every old QUEUED run it finds.
+ * Named after TEST_DATABASE, so that test runs given different databases do not drop each other's.
+ */
+const BULL_DATABASE = `${TEST_DATABASE}_jobs`;
 
 async function startBull(): Promise<Adapter> {
   const connection = await createConnection(MYSQL_ROOT_URL);
@@ -309,13 +306,13 @@ async function startBull(): Promise<Adapter> {
     firstRetryDelayMs: 2000,
     startProcessor: ({ unhandled } = {}) => boot('worker', unhandled),
     settled: async () => {
-      const deadline = Date.now() + 30_000;
-      for (;;) {
-        const counts = await bull.getJobCounts();
-        if (counts.active + counts.waiting + counts.delayed === 0) return;
-        if (Date.now() > deadline) throw new Error(`Bull queue did not settle: ${JSON.stringify(counts)}`);
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
+      await eventually(
+        'the Bull queue to hold no waiting, delayed or active job',
+        () => bull.getJobCounts(),
+        {
+          until: (counts) => counts.active + counts.waiting + counts.delayed === 0,
+        },
+      );
     },
     close: async () => {
       await worker.close();

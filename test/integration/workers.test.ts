@@ -20,6 +20,7 @@ import { ImportRunsRepository } from '../../src/imports/import-runs.repository';
 import { RosterImportsService } from '../../src/workers/roster-imports.service';
 import { OutOfScopeException } from '../../src/common/access/out-of-scope';
 import { WorkersService } from '../../src/workers/workers.service';
+import { eventually } from '../support/eventually';
 import { createTestApp } from '../support/test-app';
 import {
   createEnterprise,
@@ -34,7 +35,8 @@ import { acceptPrivacyNotice } from '../support/consent';
 /**
  * The workers domain on MariaDB and Redis: a 'web' app enqueues roster imports on Bull, a 'worker'
  * app runs them. Both read the same upload directory and use the same personal-data keys, as a
- * deployment's processes do. Jobs are awaited by polling their job_run, never by sleeping a fixed time.
+ * deployment's processes do. Jobs are awaited on their job_run (support/eventually.ts), never by
+ * sleeping a fixed time.
  */
 describe('workers (integration)', () => {
   const shared = {
@@ -72,15 +74,14 @@ describe('workers (integration)', () => {
     await worker?.close();
   });
 
-  /** Polls the job run until it has finished, recording the progress it passed through. */
-  async function finished(actor: Actor, runId: number, seen: number[] = []): Promise<JobRunView> {
-    for (;;) {
-      const run = await runs.getForActor(actor, runId);
-      if (run.progress > 0 && run.progress < 100 && seen.at(-1) !== run.progress) seen.push(run.progress);
-      if (run.finished) return run;
-      await new Promise((resolve) => setTimeout(resolve, 100));
-    }
-  }
+  /** Waits for the job run to finish, recording the progress it passed through. */
+  const finished = (actor: Actor, runId: number, seen: number[] = []): Promise<JobRunView> =>
+    eventually(`job run ${runId} to finish`, () => runs.getForActor(actor, runId), {
+      until: (run) => {
+        if (run.progress > 0 && run.progress < 100 && seen.at(-1) !== run.progress) seen.push(run.progress);
+        return run.finished;
+      },
+    });
 
   async function importFile(actor: Actor, enterpriseId: number, path: string, seen?: number[]) {
     const created = await imports.createFromUpload(

@@ -4,6 +4,7 @@ import { createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { BrowserContext, chromium, Page } from 'playwright-core';
+import { eventually, GiveUp } from './eventually';
 import { DEMO_PASSWORD } from './test-app';
 
 /**
@@ -159,22 +160,19 @@ async function waitForHealth(
   output: () => string,
   timeoutMs = 60_000,
 ): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
   let stopped = false;
   void exited.then(() => (stopped = true));
-  for (;;) {
-    if (stopped)
-      throw new Error(`the app exited with code ${child.exitCode} before it was healthy:\n${output()}`);
-    try {
-      const res = await fetch(`${baseUrl}/health`);
-      if (res.ok) return;
-    } catch {
-      // Not listening yet.
-    }
-    if (Date.now() > deadline)
-      throw new Error(`the app did not become healthy in ${timeoutMs} ms:\n${output()}`);
-    await new Promise((resolve) => setTimeout(resolve, 100));
-  }
+  await eventually(
+    'the app to answer /health',
+    async () => {
+      if (stopped)
+        throw new GiveUp(`the app exited with code ${child.exitCode} before it was healthy:\n${output()}`);
+      return (await fetch(`${baseUrl}/health`)).ok; // refused while it is not listening yet
+    },
+    { timeoutMs, intervalMs: 100, retryErrors: true },
+  ).catch((error: Error) => {
+    throw error instanceof GiveUp ? error : new Error(`${error.message}\n${output()}`);
+  });
 }
 
 function freePort(): Promise<number> {

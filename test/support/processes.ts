@@ -10,6 +10,7 @@ import { createConnection } from 'mysql2/promise';
 import { DataSource } from 'typeorm';
 import { parseDatabaseConfig } from '../../src/config/database.config';
 import { createDataSource } from '../../src/database/data-source';
+import { eventually, GiveUp } from './eventually';
 import { ensureLearningDomains } from './learning-domains';
 
 /**
@@ -24,7 +25,6 @@ const ROOT = join(__dirname, '..', '..');
 /** Where the built app is taken from: this checkout, or FAULTS_APP_ROOT (a copy holding dist/, views/, public/). */
 const APP_ROOT = process.env.FAULTS_APP_ROOT ?? ROOT;
 const run = promisify(execFile);
-const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms));
 
 interface Stoppable {
   stop(): Promise<void>;
@@ -44,34 +44,6 @@ export function freePort(): Promise<number> {
       );
     });
   });
-}
-
-/** Thrown inside a waitFor check to stop waiting at once (e.g. the process being waited for exited). */
-export class GiveUp extends Error {}
-
-/** Polls `check` until it returns a value other than undefined/false; fails with `what` after the deadline. */
-export async function waitFor<T>(
-  what: string,
-  check: () => Promise<T | undefined | false> | T | undefined | false,
-  timeoutMs = 60_000,
-  everyMs = 50,
-): Promise<T> {
-  const deadline = Date.now() + timeoutMs;
-  let lastError: unknown;
-  for (;;) {
-    try {
-      const value = await check();
-      if (value !== undefined && value !== false) return value as T;
-    } catch (error) {
-      if (error instanceof GiveUp) throw error;
-      lastError = error;
-    }
-    if (Date.now() > deadline)
-      throw new Error(
-        `timed out after ${timeoutMs} ms waiting for ${what}${lastError ? `: ${(lastError as Error).message}` : ''}`,
-      );
-    await sleep(everyMs);
-  }
 }
 
 /** A child process we own: its output is kept (the tail) for error messages. */
@@ -196,14 +168,18 @@ export class PrivateMariaDb implements Stoppable {
   async start(): Promise<void> {
     this.process.spawn();
     running.add(this);
-    await waitFor(`MariaDB on port ${this.port}`, async () => {
-      const early = this.process.exitedEarly();
-      if (early) throw new GiveUp(early);
-      const connection = await createConnection(this.rootUrl);
-      await connection.query('SELECT 1');
-      await connection.end();
-      return true;
-    });
+    await eventually(
+      `MariaDB on port ${this.port}`,
+      async () => {
+        const early = this.process.exitedEarly();
+        if (early) throw new GiveUp(early);
+        const connection = await createConnection(this.rootUrl);
+        await connection.query('SELECT 1');
+        await connection.end();
+        return true;
+      },
+      { timeoutMs: 60_000, retryErrors: true },
+    );
   }
 
   /** A crash: SIGKILL, no clean shutdown; InnoDB recovers at the next start. */
@@ -255,21 +231,25 @@ export class PrivateRedis implements Stoppable {
   async start(): Promise<void> {
     this.process.spawn();
     running.add(this);
-    await waitFor(`Redis on port ${this.port}`, async () => {
-      const early = this.process.exitedEarly();
-      if (early) throw new GiveUp(early);
-      const client = new Redis(this.url, {
-        lazyConnect: true,
-        maxRetriesPerRequest: 0,
-        retryStrategy: () => null,
-      });
-      try {
-        await client.connect();
-        return (await client.ping()) === 'PONG';
-      } finally {
-        client.disconnect();
-      }
-    });
+    await eventually(
+      `Redis on port ${this.port}`,
+      async () => {
+        const early = this.process.exitedEarly();
+        if (early) throw new GiveUp(early);
+        const client = new Redis(this.url, {
+          lazyConnect: true,
+          maxRetriesPerRequest: 0,
+          retryStrategy: () => null,
+        });
+        try {
+          await client.connect();
+          return (await client.ping()) === 'PONG';
+        } finally {
+          client.disconnect();
+        }
+      },
+      { timeoutMs: 60_000, retryErrors: true },
+    );
   }
 
   kill9(): Promise<void> {
@@ -340,7 +320,7 @@ export class AppProcess implements Stoppable {
     this.process.output = '';
     this.process.spawn();
     this.starts++;
-    await waitFor(
+    await eventually(
       `${this.name} to start`,
       async () => {
         const early = this.process.exitedEarly();
@@ -349,7 +329,7 @@ export class AppProcess implements Stoppable {
         const res = await fetch(`${this.baseUrl}/health`);
         return res.ok;
       },
-      90_000,
+      { timeoutMs: 90_000, retryErrors: true },
     ).catch((error: Error) => {
       throw new Error(`${error.message}\n--- ${this.name} output ---\n${this.process.output}`);
     });

@@ -68,6 +68,7 @@ import {
   RoleGrantDto,
   UserStatusDto,
 } from '../../../src/accounts/dto/user-admin.dto';
+import { eventually } from '../../support/eventually';
 import { createReconciliation } from '../../support/workers-factory';
 import { ReconciliationDecisionDto } from '../../../src/workers/reconciliation/dto/reconciliation.dto';
 import {
@@ -475,14 +476,18 @@ describe('mass assignment', () => {
 
     /** Waits on the job runs' own state (no fixed sleep): none queued, running or waiting to retry. */
     async function jobsIdle(): Promise<void> {
-      for (let i = 0; i < 1200; i++) {
-        const [{ n }] = (await db.query(
-          "SELECT COUNT(*) AS n FROM job_runs WHERE status IN ('QUEUED', 'RUNNING', 'RETRYING')",
-        )) as { n: number }[];
-        if (Number(n) === 0) return;
-        await new Promise((resolve) => setTimeout(resolve, 50));
-      }
-      throw new Error('jobs still running');
+      await eventually(
+        'no job run queued, running or waiting to retry',
+        async () =>
+          Number(
+            (
+              await db.query(
+                "SELECT COUNT(*) AS n FROM job_runs WHERE status IN ('QUEUED', 'RUNNING', 'RETRYING')",
+              )
+            )[0].n,
+          ),
+        { until: (unfinished) => unfinished === 0, timeoutMs: 60_000 },
+      );
     }
 
     /** Every table's rows, hashed; sessions and tokens' last use change with any request. */

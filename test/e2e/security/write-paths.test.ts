@@ -9,6 +9,7 @@ import { DataSource } from 'typeorm';
 import { ApiTokensService } from '../../../src/auth/api-tokens.service';
 import { Actor } from '../../../src/common/access/actor';
 import { Role, ScopeType } from '../../../src/common/access/roles';
+import { eventually } from '../../support/eventually';
 import { xlsxOf } from '../../support/sample-files';
 import { buildSecurityFixture, SecurityFixture } from '../../support/security-fixture';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../../support/services';
@@ -149,12 +150,11 @@ describe.each(SETUPS)('write paths aimed at another enterprise’s people ($name
   }
 
   async function waitForJob(runId: number): Promise<void> {
-    for (let i = 0; i < 400; i++) {
-      const [run] = await db.query('SELECT status FROM job_runs WHERE id = ?', [runId]);
-      if (['COMPLETED', 'FAILED'].includes(run?.status)) return;
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
-    throw new Error(`job run ${runId} did not finish`);
+    await eventually(
+      `job run ${runId} to finish`,
+      async () => (await db.query('SELECT status FROM job_runs WHERE id = ?', [runId]))[0],
+      { until: (run) => ['COMPLETED', 'FAILED'].includes(run?.status) },
+    );
   }
 
   const csv = (lines: string[]) =>
