@@ -169,8 +169,8 @@ function parameters(): [unknown[], (value: unknown) => string] {
 
 /**
  * Title holders per enterprise on D: recognitions of D's year made by the end of D and not revoked
- * by then (`holdsTitle` in counting-rules.ts), joined to the holders' employments active on D. A
- * worker employed by two enterprises on D counts in both, as in the population.
+ * by then, joined to the holders' employments active on D. A worker employed by two enterprises
+ * on D counts in both, as in the population (rollup.repository.spec.ts, "title holders").
  */
 export function enterpriseTitlesSql(query: EnterpriseQuery): [string, unknown[]] {
   const [params, p] = parameters();
@@ -192,8 +192,9 @@ export function enterpriseTitlesSql(query: EnterpriseQuery): [string, unknown[]]
 }
 
 /**
- * The statement and its positional parameters. Reached per domain follows `isReached`
- * (counting-rules.ts) branch by branch; CASE stops at the first true branch, so the correlated
+ * The statement and its positional parameters. Reached per domain means a record inside the
+ * domain's counting window (checked against that plain rule in rollup.repository.spec.ts); the
+ * year rows answer most workers, and CASE stops at the first true branch, so the correlated
  * EXISTS (a worker who learned before the plan started and again after D) only runs for the few
  * rows that need it.
  * Enterprise ids are integers from the database, written into the statement as literals.
