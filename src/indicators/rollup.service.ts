@@ -11,7 +11,7 @@ import { PlansRepository } from './plans.repository';
 import { RollupRepository } from './rollup.repository';
 import { SnapshotsRepository } from './snapshots.repository';
 import { PlacedEnterprise, rollUp, SnapshotRowData } from './unit-rollup';
-import { pathIds, UnitResolver } from './unit-resolver';
+import { pathIds, Territory, UnitResolver } from './unit-resolver';
 
 export interface RollupOptions {
   /** Recompute a year-end snapshot that is already final (the admin's explicit re-run). */
@@ -175,8 +175,9 @@ export class RollupService {
 
   /**
    * Where each enterprise of the plan's territory lies on the date: the chain of units in force
-   * from the territory's root down to the enterprise's unit. The territory is the plan's unit as in
-   * force on the date (Đắk Nông before 01/07/2025, Lâm Đồng after), or every root when it has none.
+   * from the territory's root down to the enterprise's unit. The root is the plan's unit as in force
+   * on the date (Đắk Nông before 01/07/2025, Lâm Đồng after), or every root when it has none; only
+   * enterprises of the plan's own territory are placed (the former Đắk Nông, after the reform too).
    */
   async placeEnterprises(
     plan: Plan,
@@ -199,9 +200,11 @@ export class RollupService {
       ? [await resolver.resolve(plan.unitId)].filter((u): u is AdminUnit => u !== null)
       : inForce.filter((u) => u.parentId === null || !unitsById.has(u.parentId));
     const rootIds = new Set(roots.map((r) => r.id));
+    const territory = plan.unitId ? await Territory.of(this.units, mappings, plan.unitId) : null;
     const chains = new Map<number, number[]>();
     let unplaced = 0;
     for (const enterprise of enterprises) {
+      if (territory && !(await territory.covers(enterprise.unitId))) continue;
       const unit = await resolver.resolve(enterprise.unitId);
       if (!unit) {
         unplaced++;

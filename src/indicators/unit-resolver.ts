@@ -52,3 +52,50 @@ export class UnitResolver {
 export function pathIds(path: string): number[] {
   return path.split('/').filter(Boolean).map(Number);
 }
+
+/**
+ * Whether an enterprise's unit lies in a plan's territory. The seeded plan covers Đắk Nông, whose
+ * successor is the whole new Lâm Đồng: after 01/07/2025 its figures must still cover only the
+ * former Đắk Nông. A unit is in the territory when it lies under the plan's unit, or took
+ * territory from a unit that does (a new commune formed of Đắk Nông's communes), or passed its
+ * territory to one (an old commune, for a plan of the new province). Mappings into the
+ * successor of the plan's own unit are not followed: that successor is larger than the territory.
+ */
+export class Territory {
+  private readonly cache = new Map<number, Promise<boolean>>();
+
+  private constructor(
+    private readonly units: AdminUnitsService,
+    private readonly mappings: UnitMappingFact[],
+    private readonly rootId: number,
+    private readonly larger: number | null,
+  ) {}
+
+  static async of(units: AdminUnitsService, mappings: UnitMappingFact[], rootId: number): Promise<Territory> {
+    const successor = await units.resolveInForce(rootId, '9999-12-31');
+    const larger = successor && successor.id !== rootId ? successor.id : null;
+    return new Territory(units, mappings, rootId, larger);
+  }
+
+  covers(unitId: number): Promise<boolean> {
+    let found = this.cache.get(unitId);
+    if (!found) {
+      found = this.find(unitId, new Set());
+      this.cache.set(unitId, found);
+    }
+    return found;
+  }
+
+  private async find(unitId: number, seen: Set<number>): Promise<boolean> {
+    if (seen.has(unitId) || unitId === this.larger) return false;
+    seen.add(unitId);
+    const unit = await this.units.findById(unitId);
+    if (!unit) return false;
+    if (pathIds(unit.path).includes(this.rootId)) return true;
+    for (const m of this.mappings) {
+      const next = m.toUnitId === unitId ? m.fromUnitId : m.fromUnitId === unitId ? m.toUnitId : null;
+      if (next !== null && (await this.find(next, seen))) return true;
+    }
+    return false;
+  }
+}

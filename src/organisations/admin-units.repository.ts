@@ -55,9 +55,23 @@ export class AdminUnitsRepository {
     return this.units.find({ where: { id: In(ids) }, order: { path: 'ASC' } });
   }
 
-  /** The earliest unit with this code (codes are kept when a unit is renamed, and rarely reused). */
-  findByCode(code: string, manager: EntityManager = this.units.manager): Promise<AdminUnit | null> {
-    return manager.getRepository(AdminUnit).findOne({ where: { code }, order: { id: 'ASC' } });
+  /**
+   * The unit with this code in force on `date`. Never a code alone: the 2025 reform gave old codes
+   * to new communes (new Xã Đắk Wil has old Xã Ea Pô's code).
+   */
+  findByCodeOn(
+    code: string,
+    date: string,
+    manager: EntityManager = this.units.manager,
+  ): Promise<AdminUnit | null> {
+    return manager
+      .getRepository(AdminUnit)
+      .createQueryBuilder('u')
+      .where('u.code = :code', { code })
+      .andWhere('(u.validFrom IS NULL OR u.validFrom <= :date)', { date })
+      .andWhere('(u.validTo IS NULL OR u.validTo >= :date)', { date })
+      .orderBy('u.id', 'ASC')
+      .getOne();
   }
 
   /** Every unit, parents before children: the choices of a "unit" select. */

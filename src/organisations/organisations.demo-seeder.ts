@@ -11,6 +11,8 @@ import { InstitutionsRepository } from './institutions.repository';
 import { UnionsRepository } from './unions.repository';
 
 interface DemoOrganisations {
+  /** The date on which the unit codes below are read (codes are reused across the 2025 reform). */
+  unitsOn: string;
   enterprises: {
     name: string;
     taxCode: string;
@@ -34,7 +36,7 @@ interface DemoOrganisations {
 /**
  * Loads seeds/demo/organisations.json (enterprises with headcounts and unions, institutions,
  * branches) inside the demo seeding transaction. Units are found by their code in the reference
- * tree, which is seeded first; organisations already present (by tax code or name) are left alone.
+ * tree in force on the file's `unitsOn` date (the tree is seeded first); organisations already present (by tax code or name) are left alone.
  */
 @Injectable()
 export class OrganisationsDemoSeeder {
@@ -49,8 +51,8 @@ export class OrganisationsDemoSeeder {
   async seed(manager: EntityManager): Promise<void> {
     const data = readSeed<DemoOrganisations>('demo/organisations.json');
     const unitId = async (code: string): Promise<number> => {
-      const unit = await this.units.findByCode(code, manager);
-      if (!unit) throw new Error(`Demo organisation names an unknown unit code: ${code}`);
+      const unit = await this.units.findByCodeOn(code, data.unitsOn, manager);
+      if (!unit) throw new Error(`Demo organisation names an unknown unit code: ${code} on ${data.unitsOn}`);
       return unit.id;
     };
 

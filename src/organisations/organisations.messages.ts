@@ -86,6 +86,7 @@ export const organisationsMessages = defineMessages({
   'unitKind.DISTRICT': { vi: 'Huyện', en: 'District' },
   'unitKind.WARD': { vi: 'Phường', en: 'Ward' },
   'unitKind.COMMUNE': { vi: 'Xã', en: 'Commune' },
+  'unitKind.TOWNSHIP': { vi: 'Thị trấn', en: 'Township' },
   'unitKind.SPECIAL_ZONE': { vi: 'Đặc khu', en: 'Special zone' },
 
   // --- enterprises -----------------------------------------------------------------------------

@@ -41,8 +41,8 @@ interface PlanSeed {
 }
 
 /**
- * Reference data every deployment needs: the learning domains, the administrative tree with its
- * 2025 reform mapping, the plan with its targets, and the default learning-citizen criteria. Safe to
+ * Reference data every deployment needs: the learning domains, the administrative tree of both
+ * sides of the 2025 reform (provinces, districts, communes) with its mappings, the plan with its targets, and the default learning-citizen criteria. Safe to
  * run again: rows are matched by their natural keys and only missing ones are added.
  */
 @Injectable()
@@ -71,63 +71,64 @@ export class ReferenceSeeder {
       units: UnitSeed[];
       mappings: { from: string; to: string; effectiveDate: string; note: string }[];
     }>('reference/admin-units.json');
-    const ids = new Map<string, number>();
-    const insert = async (unit: UnitSeed, parent: { id: number; path: string; depth: number } | null) => {
-      let row = await manager
-        .createQueryBuilder()
-        .select(['id', 'path', 'depth'])
-        .from('admin_units', 'u')
-        .where('code = :code AND name = :name', { code: unit.code, name: unit.name })
-        .getRawOne<{ id: number; path: string; depth: number }>();
-      if (!row) {
-        const result = await manager
-          .createQueryBuilder()
-          .insert()
-          // Tables with an entity take the entity's property names (TypeORM maps them to columns).
-          .into(AdminUnit)
-          .values({
-            code: unit.code,
-            name: unit.name,
-            searchKey: foldVietnamese(unit.name),
-            kind: unit.kind as AdminUnitKind,
-            parentId: parent?.id ?? null,
-            path: '/',
-            depth: parent ? parent.depth + 1 : 0,
-            validFrom: unit.validFrom,
-            validTo: unit.validTo,
-          })
-          .execute();
-        const id = insertedId(result);
-        const path = `${parent?.path ?? '/'}${id}/`;
-        await manager
-          .createQueryBuilder()
-          .update('admin_units')
-          .set({ path })
-          .where('id = :id', { id })
-          .execute();
-        row = { id, path, depth: parent ? parent.depth + 1 : 0 };
-      }
-      ids.set(unit.code, Number(row.id));
-      for (const child of unit.children ?? []) await insert(child, { ...row, id: Number(row.id) });
+    // Codes are unique within this file (provinces and districts); communes come below.
+    const ids = new Map<string, UnitRow>();
+    const insert = async (unit: UnitSeed, parent: UnitRow | null) => {
+      const row = await ensureUnit(manager, unit, parent);
+      ids.set(unit.code, row);
+      for (const child of unit.children ?? []) await insert(child, row);
     };
     for (const unit of units) await insert(unit, null);
     for (const m of mappings) {
       const from = ids.get(m.from);
       const to = ids.get(m.to);
       if (!from || !to) throw new Error(`Seed mapping ${m.from} → ${m.to} names an unknown unit`);
-      const exists = await manager
-        .createQueryBuilder()
-        .select('id')
-        .from('admin_unit_mappings', 'm')
-        .where('from_unit_id = :from AND to_unit_id = :to', { from, to })
-        .getRawOne();
-      if (!exists) {
-        await manager
-          .createQueryBuilder()
-          .insert()
-          .into(AdminUnitMapping)
-          .values({ fromUnitId: from, toUnitId: to, effectiveDate: m.effectiveDate, note: m.note })
-          .execute();
+      await ensureMapping(manager, from.id, to.id, m.effectiveDate, m.note);
+    }
+    await this.seedCommunes(manager, ids);
+  }
+
+  /**
+   * The communes of both trees (seeds/reference/dak-nong-communes-2025.json): Đắk Nông's 71 under
+   * their districts until 30/06/2025, the new Lâm Đồng's 124 under the province from 01/07/2025, and
+   * each old commune mapped to the new one that took it. A code means different communes in the two
+   * trees, so each tree is looked up on its own and a unit is matched by code, name and parent.
+   */
+  private async seedCommunes(manager: EntityManager, districts: Map<string, UnitRow>): Promise<void> {
+    const data = readSeed<CommunesSeed>('reference/dak-nong-communes-2025.json');
+    const newProvince = districts.get(data.newProvince.code);
+    if (!newProvince) throw new Error(`Communes seed names an unknown province ${data.newProvince.code}`);
+    const oldIds = new Map<string, number>();
+    for (const c of data.oldCommunes) {
+      const district = districts.get(c.district);
+      if (!district) throw new Error(`Commune ${c.code} names an unknown district ${c.district}`);
+      const unit = {
+        code: c.code,
+        name: c.name,
+        kind: kindOf(c.name),
+        validFrom: null,
+        validTo: data.oldValidTo,
+      };
+      oldIds.set(c.code, (await ensureUnit(manager, unit, district)).id);
+    }
+    const newIds = new Map<string, number>();
+    for (const c of data.allNewCommunesOfLamDong) {
+      const unit = {
+        code: c.code,
+        name: c.name,
+        kind: kindOf(c.name),
+        validFrom: data.newValidFrom,
+        validTo: null,
+      };
+      newIds.set(c.code, (await ensureUnit(manager, unit, newProvince)).id);
+    }
+    for (const commune of data.newCommunes) {
+      const to = newIds.get(commune.code);
+      if (!to) throw new Error(`Commune ${commune.code} is missing from allNewCommunesOfLamDong`);
+      for (const code of commune.from) {
+        const from = oldIds.get(code);
+        if (!from) throw new Error(`Commune ${commune.code} takes an unknown old commune ${code}`);
+        await ensureMapping(manager, from, to, data.newValidFrom, COMMUNE_MAPPING_NOTE);
       }
     }
   }
@@ -210,6 +211,92 @@ export class ReferenceSeeder {
       }
     }
   }
+}
+
+interface UnitRow {
+  id: number;
+  path: string;
+  depth: number;
+}
+
+interface CommunesSeed {
+  oldValidTo: string;
+  newValidFrom: string;
+  newProvince: { code: string; name: string };
+  oldCommunes: { code: string; name: string; district: string }[];
+  newCommunes: { code: string; name: string; from: string[] }[];
+  allNewCommunesOfLamDong: { code: string; name: string }[];
+}
+
+const COMMUNE_MAPPING_NOTE =
+  'Nghị quyết 1671/NQ-UBTVQH15: sắp xếp đơn vị hành chính cấp xã của tỉnh Lâm Đồng từ 01/07/2025';
+
+/** The kind of a commune-level unit, from the word its official name starts with. */
+function kindOf(name: string): AdminUnitKind {
+  if (name.startsWith('Phường ')) return AdminUnitKind.Ward;
+  if (name.startsWith('Thị trấn ')) return AdminUnitKind.Township;
+  if (name.startsWith('Đặc khu ')) return AdminUnitKind.SpecialZone;
+  if (name.startsWith('Xã ')) return AdminUnitKind.Commune;
+  throw new Error(`Cannot tell the kind of unit "${name}"`);
+}
+
+/**
+ * The unit with this code and name under this parent, added when missing. A code alone is not
+ * enough: the new tree reuses old codes, sometimes even with the old name (Xã Nam Dong).
+ */
+async function ensureUnit(manager: EntityManager, unit: UnitSeed, parent: UnitRow | null): Promise<UnitRow> {
+  const query = manager
+    .createQueryBuilder()
+    .select(['id', 'path', 'depth'])
+    .from('admin_units', 'u')
+    .where('code = :code AND name = :name', { code: unit.code, name: unit.name });
+  if (parent) query.andWhere('parent_id = :parentId', { parentId: parent.id });
+  else query.andWhere('parent_id IS NULL');
+  const row = await query.getRawOne<UnitRow>();
+  if (row) return { id: Number(row.id), path: row.path, depth: Number(row.depth) };
+  const result = await manager
+    .createQueryBuilder()
+    .insert()
+    // Tables with an entity take the entity's property names (TypeORM maps them to columns).
+    .into(AdminUnit)
+    .values({
+      code: unit.code,
+      name: unit.name,
+      searchKey: foldVietnamese(unit.name),
+      kind: unit.kind as AdminUnitKind,
+      parentId: parent?.id ?? null,
+      path: '/',
+      depth: parent ? parent.depth + 1 : 0,
+      validFrom: unit.validFrom,
+      validTo: unit.validTo,
+    })
+    .execute();
+  const id = insertedId(result);
+  const path = `${parent?.path ?? '/'}${id}/`;
+  await manager.createQueryBuilder().update('admin_units').set({ path }).where('id = :id', { id }).execute();
+  return { id, path, depth: parent ? parent.depth + 1 : 0 };
+}
+
+async function ensureMapping(
+  manager: EntityManager,
+  from: number,
+  to: number,
+  effectiveDate: string,
+  note: string,
+): Promise<void> {
+  const exists = await manager
+    .createQueryBuilder()
+    .select('id')
+    .from('admin_unit_mappings', 'm')
+    .where('from_unit_id = :from AND to_unit_id = :to', { from, to })
+    .getRawOne();
+  if (exists) return;
+  await manager
+    .createQueryBuilder()
+    .insert()
+    .into(AdminUnitMapping)
+    .values({ fromUnitId: from, toUnitId: to, effectiveDate, note })
+    .execute();
 }
 
 /** The new row's id from an insert into a table named by string (no entity metadata to read it from). */

@@ -97,7 +97,7 @@ describe('indicators dashboard (e2e)', () => {
   it('shows the province: five indicators against their 2025 and 2030 targets, with charts and their tables', async () => {
     const res = await admin.get('/indicators');
     expect(res.status).toBe(200);
-    expect(res.text).toContain('<h1>Tỉnh Lâm Đồng</h1>');
+    expect(res.text).toContain('<h1>Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ</h1>');
     expect(res.text).toContain('Số liệu tổng hợp ngày 20/11/2026');
     const targets: Record<string, [number, number]> = {
       LAW: [70, 90],
@@ -234,7 +234,7 @@ describe('indicators dashboard (e2e)', () => {
     await viewer.login('so.gddt');
     const province = await viewer.get('/indicators');
     expect(province.status).toBe(200);
-    expect(province.text).toContain('<h1>Tỉnh Lâm Đồng</h1>');
+    expect(province.text).toContain('<h1>Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ</h1>');
     // Reporting deadlines are the federation admin's business.
     expect(province.text).not.toContain('Chưa nộp:');
 

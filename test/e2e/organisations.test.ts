@@ -249,8 +249,14 @@ describe('organisations (e2e)', () => {
     expect(cycle.status).toBe(400);
     expect(fieldError(cycle.text, 'parentId')).toContain('Không thể đặt một đơn vị trực thuộc chính nó');
 
-    const inForce = tableOf((await admin.get('/organisations/units?inForceOn=2025-07-01')).text);
-    expect(inForce.rows.map((r) => r[0]).sort()).toEqual(['Thôn 1', 'Tỉnh Lâm Đồng']);
+    // Of the units named "Tâm Thắng", "Thôn" or "Lâm Đồng", only those of the new tree are in force.
+    const inForceNamed = async (q: string) =>
+      tableOf((await admin.get(`/organisations/units?inForceOn=2025-07-01&q=${encodeURIComponent(q)}`)).text)
+        .rows.map((r) => r[0])
+        .sort();
+    expect(await inForceNamed('Tâm Thắng')).toEqual(['Chưa có dữ liệu.']);
+    expect(await inForceNamed('Thôn')).toEqual(['Thôn 1']);
+    expect(await inForceNamed('Tỉnh')).toEqual(['Tỉnh Lâm Đồng']);
     const lapsed = await admin.get(`/organisations/units/${communeId}`);
     expect(lapsed.text).toContain('Hết hiệu lực');
     expect(lapsed.text).toMatch(/Địa bàn nay thuộc<\/dt><dd><a[^>]+>Tỉnh Lâm Đồng/);

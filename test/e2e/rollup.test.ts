@@ -66,8 +66,8 @@ describe('indicator roll-up on SQLite (e2e)', () => {
     expect(page.text).toContain('Đã tổng hợp xong.');
     expect(page.text).toContain('Tỉnh Thử Nghiệm Mới');
     expect(page.text).toContain('Xã Mới Một');
-    // Province: law 4 of 19 workers counted → 21,1%.
-    expect(page.text).toContain('21,1%');
+    // Province: law 5 of 20 workers counted → 25,0%.
+    expect(page.text).toContain('25,0%');
     expect(page.text).toContain('Cách đếm số liệu');
     const snapshot = await app.get(SnapshotsRepository).find(fx.plans.planToDate, D2);
     expect(snapshot?.status).toBe(SnapshotStatus.Ready);

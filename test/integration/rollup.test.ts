@@ -79,15 +79,15 @@ describe('indicator roll-up (integration)', () => {
   it('gives the rows names and shares with one decimal', async () => {
     const snapshot = await indicators.latestSnapshot(fx.plans.planToDate, D1);
     expect(snapshot?.asOf).toBe(D1);
-    expect(snapshot).toMatchObject({ enterprises: 4, population: 8 });
+    expect(snapshot).toMatchObject({ enterprises: 5, population: 9 });
     const [province] = await indicators.rows(snapshot!.id, SnapshotLevel.Province);
     expect(province.name).toMatch(/^Tỉnh Thử Nghiệm Cũ/);
     expect(province.indicators.map((i) => [i.code, i.numerator, i.denominator, i.percent])).toEqual([
-      ['LAW', 3, 18, 16.7],
-      ['VOCATIONAL', 1, 18, 5.6],
-      ['LIFE_SKILLS', 1, 18, 5.6],
-      ['DIGITAL', 2, 18, 11.1],
-      ['LEARNING_CITIZEN', 2, 18, 11.1],
+      ['LAW', 4, 19, 21.1],
+      ['VOCATIONAL', 1, 19, 5.3],
+      ['LIFE_SKILLS', 1, 19, 5.3],
+      ['DIGITAL', 2, 19, 10.5],
+      ['LEARNING_CITIZEN', 2, 19, 10.5],
     ]);
     const units = await indicators.rows(snapshot!.id, SnapshotLevel.Unit, fx.units.pOld);
     expect(units.map((u) => u.orgId).sort()).toEqual([fx.units.d1, fx.units.d2].sort());
@@ -106,9 +106,9 @@ describe('indicator roll-up (integration)', () => {
     expect(done).toMatchObject({ status: JobStatus.Completed, progress: 100 });
     expect(done.result).toMatchObject({
       snapshotId: before.snapshot.id,
-      enterprises: 4,
-      population: 8,
-      rows: 7,
+      enterprises: 5,
+      population: 9,
+      rows: 8,
     });
     const after = await table(fx.plans.planToDate, D2);
     expect(after.figures).toEqual(before.figures);
@@ -146,9 +146,10 @@ describe('indicator roll-up (integration)', () => {
     expect((await snapshots.find(fx.plans.planToDate, '2024-12-31'))!.computedAt).toEqual(kept!.computedAt);
     const forced = await sut.run(fx.plans.planToDate, '2024-12-31', { force: true });
     expect(forced.skipped).toBe(false);
-    // On 31/12/2024: w1, w2, w3 at E1; w4 at E2; w6 (title of 2024) at E3; w8, w10 at E4; no headcount declared for 2024.
+    // On 31/12/2024: w1, w2, w3 at E1; w4 at E2; w6 (title of 2024) at E3; w8, w10 at E4; w11 (law) at E6;
+    // no headcount declared for 2024.
     const { figures } = await table(fx.plans.planToDate, '2024-12-31');
-    expect(figures['province pOld']).toEqual([7, 0, 7, 2, 0, 1, 2, 1]);
+    expect(figures['province pOld']).toEqual([8, 0, 8, 3, 0, 1, 2, 1]);
     const history = await indicators.yearEndHistory(fx.plans.planToDate);
     expect(history.map((h) => [h.year, h.provinces.map((p) => p.orgId)])).toEqual([[2024, [fx.units.pOld]]]);
   });
@@ -174,7 +175,7 @@ describe('indicator roll-up (integration)', () => {
     );
     expect(Number(n)).toBe(1);
     const snapshot = await snapshots.find(plan.id, today);
-    expect(snapshot).toMatchObject({ status: SnapshotStatus.Ready, enterprises: 4 });
+    expect(snapshot).toMatchObject({ status: SnapshotStatus.Ready, enterprises: 5 });
     // A later tick finds today's snapshot and queues nothing more.
     await scheduler().nightly([plan], today);
     await (app.get(JobQueue) as InProcessJobQueue).whenIdle();

@@ -53,10 +53,19 @@ export async function seededPlan(db: DataSource): Promise<{ id: number; startDat
   return { id: Number(row.id), startDate: String(row.start_date).slice(0, 10) };
 }
 
-/** The unit with this code in force on a date (codes are reused across the 2025 reform only for new units). */
-export async function unitId(db: DataSource, code: string): Promise<number> {
-  const [row] = await db.query('SELECT id FROM admin_units WHERE code = ? ORDER BY id', [code]);
-  if (!row) throw new Error(`no unit ${code}`);
+/**
+ * The unit with this code in force on a date (the new tree reuses old codes), or the first unit with
+ * it when no date is given.
+ */
+export async function unitId(db: DataSource, code: string, on?: string): Promise<number> {
+  const [row] = on
+    ? await db.query(
+        `SELECT id FROM admin_units WHERE code = ? AND (valid_from IS NULL OR valid_from <= ?)
+           AND (valid_to IS NULL OR valid_to >= ?) ORDER BY id`,
+        [code, on, on],
+      )
+    : await db.query('SELECT id FROM admin_units WHERE code = ? ORDER BY id', [code]);
+  if (!row) throw new Error(`no unit ${code}${on ? ` on ${on}` : ''}`);
   return Number(row.id);
 }
 

@@ -23,8 +23,11 @@ import { randomTaxCode } from './workers-factory';
 /**
  * The roll-up fixture of issue 5, in its own units, enterprises and plans so that it can share a
  * database with other tests (assertions look at these rows only). Two trees: an old province with
- * two districts (one with a commune) valid to 30/06/2025, a new province with two communes from
- * 01/07/2025, mapped old → new. Ten workers who moved, left, learned twice on a day, learned before
+ * two districts (each with a commune) valid to 30/06/2025, a new province with three communes from
+ * 01/07/2025, mapped old → new: district Một and its commune to Xã Mới Một, district Hai to Xã Mới
+ * Hai except its commune Hai A, which crossed the old district border into Xã Mới Một (as Xã Đắk Ha
+ * of Đắk Glong went to Phường Bắc Gia Nghĩa); Xã Mới Ba took territory from outside the old province
+ * (as Đà Lạt's wards did), so its enterprise is not the plan's. Ten workers who moved, left, learned twice on a day, learned before
  * the plan or after the date, hold a title, lost it, or got it too late; enterprises declaring more
  * and fewer workers than their roster; one enterprise registered in the new tree, one outside.
  *
@@ -40,12 +43,14 @@ export interface RollupFixture {
     d1: number;
     c1a: number;
     d2: number;
+    c2a: number;
     pNew: number;
     n1: number;
     n2: number;
+    n3: number;
     other: number;
   };
-  enterprises: { e1: number; e2: number; e3: number; e4: number; e5: number };
+  enterprises: { e1: number; e2: number; e3: number; e4: number; e5: number; e6: number; e7: number };
   /** All PLAN_TO_DATE; the same territory with all four learning windows CALENDAR_YEAR. */
   plans: { planToDate: number; calendarYear: number };
 }
@@ -87,9 +92,11 @@ export async function buildRollupFixture(
   const d1 = await unit('Huyện Một', AdminUnitKind.District, pOld, '2004-01-01', '2025-06-30');
   const c1a = await unit('Xã Một A', AdminUnitKind.Commune, d1, '2004-01-01', '2025-06-30');
   const d2 = await unit('Huyện Hai', AdminUnitKind.District, pOld, '2004-01-01', '2025-06-30');
+  const c2a = await unit('Xã Hai A', AdminUnitKind.Commune, d2, '2004-01-01', '2025-06-30');
   const pNew = await unit('Tỉnh Thử Nghiệm Mới', AdminUnitKind.Province, null, '2025-07-01', null);
   const n1 = await unit('Xã Mới Một', AdminUnitKind.Commune, pNew, '2025-07-01', null);
   const n2 = await unit('Xã Mới Hai', AdminUnitKind.Commune, pNew, '2025-07-01', null);
+  const n3 = await unit('Xã Mới Ba', AdminUnitKind.Commune, pNew, '2025-07-01', null);
   const other = await unit('Tỉnh Bên Cạnh', AdminUnitKind.Province, null, null, null);
   const mappings = db.getRepository(AdminUnitMapping);
   for (const [from, to] of [
@@ -97,6 +104,7 @@ export async function buildRollupFixture(
     [d1, n1],
     [c1a, n1],
     [d2, n2],
+    [c2a, n1],
   ]) {
     await mappings.insert({
       fromUnitId: from.id,
@@ -128,6 +136,8 @@ export async function buildRollupFixture(
   const e3 = await enterprise('Công ty Ba', d2.id, null); // declares nothing
   const e4 = await enterprise('Công ty Bốn', n2.id, 5); // registered in the new tree
   const e5 = await enterprise('Công ty Năm', other.id, 100); // outside the plans' territory
+  const e6 = await enterprise('Công ty Sáu', c2a.id, null); // crossed the old district border
+  const e7 = await enterprise('Công ty Bảy', n3.id, 30); // in the new province, not the old one's territory
 
   const worker = async (n: number) => {
     const repo = db.getRepository(Worker);
@@ -247,6 +257,14 @@ export async function buildRollupFixture(
   await employ(w10, e4, '2023-01-01');
   await learn(w10, '2023-05-05', DomainCode.Digital);
   await recognise(w10, 2025, '2025-10-01 03:00:00.000');
+  // w11: at E6 (Xã Hai A, which went to Xã Mới Một) since 2023; law in 2024.
+  const w11 = await worker(11);
+  await employ(w11, e6, '2023-01-01');
+  await learn(w11, '2024-02-02', DomainCode.Law);
+  // w12: at E7 (Xã Mới Ba, outside the plan's territory) since 2023; law in 2024.
+  const w12 = await worker(12);
+  await employ(w12, e7, '2023-01-01');
+  await learn(w12, '2024-02-02', DomainCode.Law);
 
   const plan = async (windows: CountingWindow) => {
     const repo = db.getRepository(Plan);
@@ -278,12 +296,14 @@ export async function buildRollupFixture(
       d1: d1.id,
       c1a: c1a.id,
       d2: d2.id,
+      c2a: c2a.id,
       pNew: pNew.id,
       n1: n1.id,
       n2: n2.id,
+      n3: n3.id,
       other: other.id,
     },
-    enterprises: { e1, e2, e3, e4, e5 },
+    enterprises: { e1, e2, e3, e4, e5, e6, e7 },
     plans: {
       planToDate: await plan(CountingWindow.PlanToDate),
       calendarYear: await plan(CountingWindow.CalendarYear),
@@ -331,9 +351,12 @@ export const EXPECTED: Record<
       E4: [2, 5, 5, 1, 0, 0, 1, 0],
       c1a: [3, 10, 10, 1, 1, 1, 0, 0],
       d1: [5, 12, 12, 2, 1, 1, 1, 1],
+      // w11 (law 2024); no declared headcount
+      E6: [1, 0, 1, 1, 0, 0, 0, 0],
+      c2a: [1, 0, 1, 1, 0, 0, 0, 0],
       // E4 is registered in a new commune: looking back, it lies in the district mapped into it
-      d2: [3, 5, 6, 1, 0, 0, 1, 1],
-      'province pOld': [8, 17, 18, 3, 1, 1, 2, 2],
+      d2: [4, 5, 7, 2, 0, 0, 1, 1],
+      'province pOld': [9, 17, 19, 4, 1, 1, 2, 2],
     },
     [D2]: {
       // w1, w2 (two law records on one day count once); w3 has moved on
@@ -344,9 +367,12 @@ export const EXPECTED: Record<
       E3: [2, 0, 2, 0, 0, 0, 1, 1],
       // w8 (life skills on D2 itself counts), w10 (title recognised after D2 does not)
       E4: [2, 5, 5, 1, 0, 1, 1, 0],
-      n1: [4, 12, 12, 3, 1, 1, 0, 1],
+      // E6 followed its commune across the old district border into Xã Mới Một
+      E6: [1, 0, 1, 1, 0, 0, 0, 0],
+      n1: [5, 12, 13, 4, 1, 1, 0, 1],
       n2: [4, 5, 7, 1, 0, 1, 2, 1],
-      'province pNew': [8, 17, 19, 4, 1, 2, 2, 2],
+      // E7 (Xã Mới Ba) is in the new province but not in the plan's territory
+      'province pNew': [9, 17, 20, 5, 1, 2, 2, 2],
     },
   },
   calendarYear: {
@@ -356,10 +382,12 @@ export const EXPECTED: Record<
       E2: [2, 2, 2, 1, 0, 0, 0, 1],
       E3: [1, 0, 1, 0, 0, 0, 0, 1],
       E4: [2, 5, 5, 0, 0, 0, 0, 0],
+      E6: [1, 0, 1, 0, 0, 0, 0, 0],
       c1a: [3, 10, 10, 0, 1, 0, 0, 0],
+      c2a: [1, 0, 1, 0, 0, 0, 0, 0],
       d1: [5, 12, 12, 1, 1, 0, 0, 1],
-      d2: [3, 5, 6, 0, 0, 0, 0, 1],
-      'province pOld': [8, 17, 18, 1, 1, 0, 0, 2],
+      d2: [4, 5, 7, 0, 0, 0, 0, 1],
+      'province pOld': [9, 17, 19, 1, 1, 0, 0, 2],
     },
     // By D2 also w2's law, w7's digital and w8's life skills; w3's 2023 and w8's 2023 learning no longer count.
     [D2]: {
@@ -367,17 +395,29 @@ export const EXPECTED: Record<
       E2: [2, 2, 2, 1, 0, 0, 0, 1],
       E3: [2, 0, 2, 0, 0, 0, 1, 1],
       E4: [2, 5, 5, 0, 0, 1, 0, 0],
-      n1: [4, 12, 12, 2, 1, 0, 0, 1],
+      E6: [1, 0, 1, 0, 0, 0, 0, 0],
+      n1: [5, 12, 13, 2, 1, 0, 0, 1],
       n2: [4, 5, 7, 0, 0, 1, 1, 1],
-      'province pNew': [8, 17, 19, 2, 1, 1, 1, 2],
+      'province pNew': [9, 17, 20, 2, 1, 1, 1, 2],
     },
   },
 };
 
 /** Where each row hangs (its parent unit's fixture name), before and after the reform. */
 export const EXPECTED_PARENTS = {
-  [D1]: { E1: 'c1a', E2: 'd1', E3: 'd2', E4: 'd2', c1a: 'd1', d1: 'pOld', d2: 'pOld', 'province pOld': null },
-  [D2]: { E1: 'n1', E2: 'n1', E3: 'n2', E4: 'n2', n1: 'pNew', n2: 'pNew', 'province pNew': null },
+  [D1]: {
+    E1: 'c1a',
+    E2: 'd1',
+    E3: 'd2',
+    E4: 'd2',
+    E6: 'c2a',
+    c1a: 'd1',
+    c2a: 'd2',
+    d1: 'pOld',
+    d2: 'pOld',
+    'province pOld': null,
+  },
+  [D2]: { E1: 'n1', E2: 'n1', E3: 'n2', E4: 'n2', E6: 'n1', n1: 'pNew', n2: 'pNew', 'province pNew': null },
 };
 
 /** A snapshot's rows named as in EXPECTED, with their figures and parents. */

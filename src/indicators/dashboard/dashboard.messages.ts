@@ -27,6 +27,10 @@ export const dashboardMessages = defineMessages({
     vi: 'Chưa có số liệu tổng hợp cho kế hoạch này. Số liệu được tổng hợp hằng đêm và vào cuối năm.',
     en: 'No figures have been rolled up for this plan yet. Roll-ups run every night and at the end of the year.',
   },
+  'dashboard.territory': {
+    vi: '{unit} — địa bàn {former} cũ',
+    en: '{unit} — territory of the former {former}',
+  },
   'dashboard.noRow': {
     vi: 'Số liệu ngày này không có dòng nào cho {name}.',
     en: 'The figures of this date have no line for {name}.',

@@ -47,12 +47,33 @@ function indicatorTable(locale: Locale, view: DashboardView): TableColumn<Indica
   );
 }
 
+/**
+ * The view with the province named for the plan's territory: after the 2025 reform the seeded
+ * plan's figures cover only the former Đắk Nông, so "Tỉnh Lâm Đồng" reads "Tỉnh Lâm Đồng — địa
+ * bàn tỉnh Đắk Nông cũ" wherever the province is named (heading, trail, table, exports).
+ */
+function withTerritory(locale: Locale, view: DashboardView): DashboardView {
+  if (!view.former) return view;
+  const former = view.former.charAt(0).toLocaleLowerCase('vi') + view.former.slice(1);
+  const label = (name: string) => translate(locale, 'dashboard.territory', { unit: name, former });
+  const isProvince = view.level === SnapshotLevel.Province;
+  return {
+    ...view,
+    name: isProvince ? label(view.name) : view.name,
+    trail: view.trail.map((step, i) => (i === 0 ? { ...step, name: label(step.name) } : step)),
+    lines: view.lines.map((line) =>
+      line.level === SnapshotLevel.Province ? { ...line, name: label(line.name) } : line,
+    ),
+  };
+}
+
 /** One table of the page as a file: the same columns, hence the same numbers. */
 export function exportTable(
   locale: Locale,
-  view: DashboardView,
+  shown: DashboardView,
   table: 'indicators' | 'orgs',
 ): TableExport<IndicatorLine> | TableExport<OrgLine> {
+  const view = withTerritory(locale, shown);
   const asOf = view.selection.snapshot?.asOf ?? 'chua-co';
   const base = `chi-tieu-${view.level.toLowerCase()}-${view.orgId ?? 0}-${asOf}`;
   if (table === 'orgs') {
@@ -74,10 +95,11 @@ export function exportTable(
 /** Everything views/indicators/dashboard/index.hbs shows. */
 export function dashboardPage(
   locale: Locale,
-  view: DashboardView,
+  shown: DashboardView,
   path: string,
   reporting: ReportingPanel | null,
 ) {
+  const view = withTerritory(locale, shown);
   const { selection } = view;
   const snapshot = selection.snapshot;
   const query = linkQuery(selection);

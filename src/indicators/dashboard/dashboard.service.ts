@@ -76,6 +76,12 @@ export interface DashboardView {
   indicators: IndicatorLine[];
   /** The organisation itself first, then its child units, then its enterprises. */
   lines: OrgLine[];
+  /**
+   * The plan's own unit when the snapshot's province is its successor ("Tỉnh Đắk Nông" for the
+   * new Lâm Đồng after 01/07/2025): the figures cover only that former territory, and the
+   * pages say so next to the province's name.
+   */
+  former: string | null;
 }
 
 /**
@@ -246,7 +252,26 @@ export class DashboardService {
         }),
       };
     });
-    return { selection, level, orgId, name, trail, focus, indicators, lines };
+    return {
+      selection,
+      level,
+      orgId,
+      name,
+      trail,
+      focus,
+      indicators,
+      lines,
+      former: await this.former(selection),
+    };
+  }
+
+  /** The plan's unit, when the snapshot's province is not that unit but its successor. */
+  private async former(selection: DashboardSelection): Promise<string | null> {
+    const planUnitId = selection.plan.unitId;
+    if (!selection.snapshot || !planUnitId) return null;
+    const [province] = await this.repo.rowsOf(selection.snapshot.id, { level: SnapshotLevel.Province });
+    if (!province || province.orgId === planUnitId) return null;
+    return (await this.units.namesByIds([planUnitId])).get(planUnitId) ?? null;
   }
 
   /** A unit's child units and enterprises in the snapshot, with drill-down links within scope. */

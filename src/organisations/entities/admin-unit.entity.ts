@@ -6,6 +6,8 @@ export enum AdminUnitKind {
   District = 'DISTRICT',
   Ward = 'WARD',
   Commune = 'COMMUNE',
+  /** Thị trấn: a district's town, a commune-level unit until 01/07/2025. */
+  Township = 'TOWNSHIP',
   SpecialZone = 'SPECIAL_ZONE',
 }
 
