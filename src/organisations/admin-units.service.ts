@@ -168,6 +168,27 @@ export class AdminUnitsService {
     return this.resolve(unitId, date, new Set());
   }
 
+  /**
+   * Every unit in force on `date` that took part of `unitId`'s territory: the unit itself while in
+   * force; the unit resolveInForce finds when that is at the same level or below (Tỉnh Đắk Nông →
+   * Tỉnh Lâm Đồng, an old commune → its new commune); but when that is a larger unit and units lay
+   * under this one, what those became (an old district → the new communes its communes went to, so
+   * a review compares the district with them rather than with the whole new province). By name.
+   */
+  async successorsOn(unitId: number, date: string): Promise<AdminUnit[]> {
+    const unit = await this.units.findById(unitId);
+    if (!unit) return [];
+    if (isInForce(unit, date)) return [unit];
+    const direct = await this.resolveInForce(unitId, date);
+    if (direct && direct.depth >= unit.depth) return [direct];
+    const found = new Map<number, AdminUnit>();
+    for (const child of await this.units.children(unitId)) {
+      for (const successor of await this.successorsOn(child.id, date)) found.set(successor.id, successor);
+    }
+    if (found.size === 0 && direct) found.set(direct.id, direct);
+    return [...found.values()].sort((a, b) => a.name.localeCompare(b.name, 'vi'));
+  }
+
   private async resolve(unitId: number, date: string, seen: Set<number>): Promise<AdminUnit | null> {
     if (seen.has(unitId)) return null;
     seen.add(unitId);

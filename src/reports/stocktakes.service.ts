@@ -177,17 +177,12 @@ export class StocktakesService {
     const mappings: StocktakeDocument['mappings'] = [];
     for (const id of visible) {
       if (!unitInfo.get(id)?.lapsed) continue;
-      const next = await this.units.resolveInForce(id, milestone.reviewDate);
-      if (next) {
-        successors.set(id, next.name);
-        const mapping = (await this.units.detail(id)).mappings.find(
-          (m) => m.fromUnitId === id && m.toUnitId === next.id,
-        );
-        mappings.push({
-          from: unitInfo.get(id)!.name,
-          to: next.name,
-          effectiveDate: mapping?.effectiveDate ?? null,
-        });
+      // An old district is compared with the new communes its communes went to, not the new province.
+      const next = await this.units.successorsOn(id, milestone.reviewDate);
+      if (next.length === 0) continue;
+      successors.set(id, next.map((u) => u.name).join(', '));
+      for (const unit of next) {
+        mappings.push({ from: unitInfo.get(id)!.name, to: unit.name, effectiveDate: unit.validFrom });
       }
     }
     const rowsFor = (id: number) => [...provinceRows, ...topUnits].filter((r) => r.orgId === id);

@@ -391,7 +391,11 @@ describe('annual reports (e2e)', () => {
     const mapped = [...mapping.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) =>
       [...m[1].matchAll(/<t[hd][^>]*>([\s\S]*?)<\/t[hd]>/g)].map((c) => textOf(c[1])),
     );
-    expect(mapped).toContainEqual(['Huyện Cư Jút', 'Tỉnh Lâm Đồng', '01/07/2025']);
+    // A district is compared with the new communes its communes went to, not the whole new province.
+    for (const commune of ['Xã Cư Jút', 'Xã Nam Dong', 'Xã Đắk Wil']) {
+      expect(mapped).toContainEqual(['Huyện Cư Jút', commune, '01/07/2025']);
+    }
+    expect(mapped).not.toContainEqual(['Huyện Cư Jút', 'Tỉnh Lâm Đồng', '01/07/2025']);
     expect(mapped).toContainEqual(['Tỉnh Đắk Nông', 'Tỉnh Lâm Đồng', '01/07/2025']);
     const units =
       /<table class="ind-table" data-table="units">([\s\S]*?)<\/table>/.exec(review.text)?.[1] ?? '';
@@ -411,7 +415,7 @@ describe('annual reports (e2e)', () => {
       'Chính trị, pháp luật',
       'Huyện Cư Jút',
       'Trước sắp xếp 01/07/2025',
-      'Tỉnh Lâm Đồng',
+      'Xã Cư Jút, Xã Đắk Wil, Xã Nam Dong',
       '25,0',
       '—',
       '70,0',
@@ -445,9 +449,7 @@ describe('annual reports (e2e)', () => {
       .buffer(true)
       .parse(binary);
     expect(pdf.status).toBe(200);
-    expect(pdfText(pdf.body as Buffer)).toContain(
-      'Huyện Cư Jút: nay thuộc Tỉnh Lâm Đồng (từ ngày 01/07/2025)',
-    );
+    expect(pdfText(pdf.body as Buffer)).toContain('Huyện Cư Jút: nay thuộc Xã Cư Jút (từ ngày 01/07/2025)');
   });
 
   it('fills a district’s 2025 report with its figures as of its last day, after the 1/7/2025 reform', async () => {
