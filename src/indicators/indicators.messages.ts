@@ -193,6 +193,33 @@ export const indicatorsMessages = defineMessages({
     en: 'Choose the area this body reports on.',
   },
   'indicators.body.branchNotFound': { vi: 'Không tìm thấy chi hội này.', en: 'No such branch.' },
+  'indicators.body.validFrom': { vi: 'Hoạt động từ ngày', en: 'Exists from' },
+  'indicators.body.validFromHint': {
+    vi: 'Để trống nếu cơ quan có từ trước kế hoạch.',
+    en: 'Leave empty if the body existed before the plan.',
+  },
+  'indicators.body.validTo': { vi: 'Hoạt động đến ngày', en: 'Exists until' },
+  'indicators.body.validToHint': {
+    vi: 'Ngày cuối cùng cơ quan còn hoạt động (sáp nhập, giải thể); để trống nếu vẫn hoạt động. Cơ quan báo cáo cho các năm mà nó còn hoạt động.',
+    en: 'The last day the body exists (merged, dissolved); empty while it does. A body reports for the years it exists in.',
+  },
+  'indicators.body.successor': { vi: 'Cơ quan kế thừa', en: 'Successor' },
+  'indicators.body.successorHint': {
+    vi: 'Cơ quan nhận lại báo cáo và công việc khi cơ quan này kết thúc hoạt động.',
+    en: 'The body that takes over its reports and work when this one ends.',
+  },
+  'indicators.body.successorNotFound': {
+    vi: 'Cơ quan kế thừa phải là một cơ quan báo cáo khác của kế hoạch này.',
+    en: 'The successor must be another reporting body of this plan.',
+  },
+  'indicators.body.successorNeedsEnd': {
+    vi: 'Cơ quan có cơ quan kế thừa cần có ngày kết thúc hoạt động.',
+    en: 'A body with a successor needs the day it ended.',
+  },
+  'indicators.body.validity': { vi: 'Thời gian hoạt động', en: 'Exists' },
+  'indicators.body.endedInto': { vi: 'đến {date}, nay là {name}', en: 'until {date}, now {name}' },
+  'indicators.body.ended': { vi: 'đến {date}', en: 'until {date}' },
+  'indicators.body.since': { vi: 'từ {date}', en: 'from {date}' },
   'indicators.body.unknownUsers': { vi: 'Không tìm thấy tài khoản: {names}.', en: 'No such user: {names}.' },
   'indicators.body.deleteConfirm': { vi: 'Xóa cơ quan báo cáo này?', en: 'Delete this reporting body?' },
 

@@ -65,6 +65,9 @@ function planJson(detail: PlanDetail) {
       branchName: b.branchName,
       dueMonthDay: b.dueMonthDay,
       position: b.position,
+      validFrom: b.validFrom,
+      validTo: b.validTo,
+      successorId: b.successorId,
       members: b.members,
     })),
   };

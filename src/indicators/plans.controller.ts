@@ -262,6 +262,7 @@ export class PlansController {
     const branches = [];
     for await (const branch of this.branches.rows(undefined))
       branches.push({ value: branch.id, label: branch.name });
+    const others = (await this.plans.detail(id)).bodies.filter((b) => b.id !== body?.id);
     return {
       title: translate(req.locale, body ? 'indicators.bodies.editTitle' : 'indicators.bodies.newTitle'),
       plan,
@@ -269,6 +270,7 @@ export class PlansController {
       kindOptions: bodyKindOptions(req.locale),
       unitOptions: unitOptions(await this.units.listAll(), req.locale, todayInVietnam()),
       branchOptions: branches,
+      successorOptions: others.map((b) => ({ value: b.id, label: b.name })),
     };
   }
 }

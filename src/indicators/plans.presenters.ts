@@ -68,10 +68,33 @@ export function planPage(detail: PlanDetail, locale: Locale) {
       ...b,
       kindName: translate(locale, `indicators.bodyKind.${b.kind}`),
       due: translate(locale, 'indicators.body.dueOn', { day: dueDay(b.dueMonthDay) }),
+      validity: validityOf(locale, b, detail.bodies),
       memberNames: b.members.map((m) => m.username).join(', '),
     })),
     windowOptions: windowOptions(locale),
   };
+}
+
+/** "từ 01/07/2025", "đến 28/02/2025, nay là Sở Nội vụ": when a body reports, empty when always. */
+function validityOf(
+  locale: Locale,
+  body: { validFrom: string | null; validTo: string | null; successorId: number | null },
+  bodies: { id: number; name: string }[],
+): string {
+  const parts: string[] = [];
+  if (body.validFrom)
+    parts.push(translate(locale, 'indicators.body.since', { date: formatDate(body.validFrom) }));
+  const successor = bodies.find((b) => b.id === body.successorId);
+  if (body.validTo)
+    parts.push(
+      successor
+        ? translate(locale, 'indicators.body.endedInto', {
+            date: formatDate(body.validTo),
+            name: successor.name,
+          })
+        : translate(locale, 'indicators.body.ended', { date: formatDate(body.validTo) }),
+    );
+  return parts.join(', ');
 }
 
 /** The targets matrix as typed: "target_LAW_2025" = "70" (a comma is read as the decimal point). */

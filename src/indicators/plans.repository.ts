@@ -13,7 +13,15 @@ export type PlanFields = Pick<
 export type MilestoneFields = Pick<PlanMilestone, 'year' | 'kind' | 'label' | 'reviewDate'>;
 export type BodyFields = Pick<
   ReportingBody,
-  'kind' | 'name' | 'unitId' | 'branchId' | 'dueMonthDay' | 'position'
+  | 'kind'
+  | 'name'
+  | 'unitId'
+  | 'branchId'
+  | 'dueMonthDay'
+  | 'position'
+  | 'validFrom'
+  | 'validTo'
+  | 'successorId'
 >;
 
 /** A plan in the list, with its territory's name. */

@@ -269,7 +269,7 @@ export class PlansService {
 
   async addBody(planId: number, dto: ReportingBodyDto): Promise<ReportingBody> {
     await this.get(planId);
-    const { fields, memberIds } = await this.checkBody(dto);
+    const { fields, memberIds } = await this.checkBody(dto, 0, planId);
     return this.unitOfWork.run(async (manager) => {
       const body = await this.plans.insertBody(manager, planId, fields);
       await this.plans.setMembers(manager, body.id, memberIds);
@@ -281,7 +281,7 @@ export class PlansService {
     await this.get(planId);
     const body = await this.plans.findBody(planId, bodyId);
     if (!body) throw new NotFoundException();
-    const { fields, memberIds } = await this.checkBody(dto, body.position);
+    const { fields, memberIds } = await this.checkBody(dto, body.position, planId, bodyId);
     await this.unitOfWork.run(async (manager) => {
       await this.plans.updateBody(manager, bodyId, fields);
       await this.plans.setMembers(manager, bodyId, memberIds);
@@ -344,11 +344,21 @@ export class PlansService {
   private async checkBody(
     dto: ReportingBodyDto,
     position = 0,
+    planId?: number,
+    bodyId?: number,
   ): Promise<{ fields: BodyFields; memberIds: number[] }> {
     const errors: FieldErrors = {};
     if (dto.kind === ReportingBodyKind.Unit && !dto.unitId)
       errors.unitId = { key: 'indicators.body.unitRequired' };
     if (dto.unitId && !(await this.units.findById(dto.unitId))) errors.unitId = { key: 'org.unit.notFound' };
+    if (dto.validFrom && dto.validTo && dto.validTo < dto.validFrom)
+      errors.validTo = { key: 'validation.dateOrder' };
+    if (dto.successorId) {
+      const successor = planId ? await this.plans.findBody(planId, dto.successorId) : null;
+      if (!successor || successor.id === bodyId)
+        errors.successorId = { key: 'indicators.body.successorNotFound' };
+      else if (!dto.validTo) errors.validTo = { key: 'indicators.body.successorNeedsEnd' };
+    }
     if (dto.branchId && !(await this.branches.findById(dto.branchId)))
       errors.branchId = { key: 'indicators.body.branchNotFound' };
     const names = [...new Set(dto.members ?? [])];
@@ -365,6 +375,9 @@ export class PlansService {
         branchId: dto.branchId ?? null,
         dueMonthDay: dto.dueMonthDay,
         position: dto.position ?? position,
+        validFrom: dto.validFrom ?? null,
+        validTo: dto.validTo ?? null,
+        successorId: dto.successorId ?? null,
       },
       memberIds: [...users.values()],
     };

@@ -1,5 +1,5 @@
 import { Injectable } from '@nestjs/common';
-import { ReportingBody, ReportingBodyKind } from '../indicators/entities/reporting-body.entity';
+import { ReportingBody, ReportingBodyKind, reportsFor } from '../indicators/entities/reporting-body.entity';
 import { AnnualReport } from './entities/annual-report.entity';
 import {
   DeadlineResult,
@@ -39,8 +39,9 @@ export interface ReportingSummary {
 export class ReportingStatusService {
   constructor(private readonly repo: ReportsRepository) {}
 
+  /** The bodies that report for the year (those existing at some time in it), with their state. */
   async statuses(planId: number, year: number, today: string): Promise<BodyStatus[]> {
-    const bodies = await this.repo.bodiesOf(planId);
+    const bodies = (await this.repo.bodiesOf(planId)).filter((body) => reportsFor(body, year));
     const reports = await this.repo.reportsOf(planId, year);
     return bodies.map((body) => {
       const versions = reports.filter((r) => r.bodyId === body.id);

@@ -99,9 +99,12 @@ export class ReportsService {
     return { plans, plan, year: chosen, years, rows };
   }
 
-  /** What the actor may do with a body's reports: members and the federation write; readers read. */
+  /**
+   * What the actor may do with a body's reports: members and the federation write; readers read.
+   * When a body has ended, the members of its successor (and theirs) carry on its reports.
+   */
   async accessTo(actor: Actor, body: ReportingBody): Promise<Access> {
-    const write = actor.has(Role.FederationAdmin) || (await this.repo.isMember(body.id, actor.userId));
+    const write = actor.has(Role.FederationAdmin) || (await this.isMemberOfLine(body, actor.userId));
     if (write || actor.reachesAll(Role.DepartmentViewer, Role.SystemAdmin)) return { read: true, write };
     if (body.unitId && actor.has(Role.DepartmentViewer)) {
       const scope = await this.scopes.scopeOf(actor, Role.DepartmentViewer);
@@ -109,6 +112,17 @@ export class ReportsService {
       if (unit && scope.unitPaths.some((p) => unit.path.startsWith(p))) return { read: true, write: false };
     }
     return { read: false, write: false };
+  }
+
+  /** Member of the body or of a body that succeeded it. */
+  private async isMemberOfLine(body: ReportingBody, userId: number): Promise<boolean> {
+    const seen = new Set<number>();
+    for (let current: ReportingBody | null = body; current && !seen.has(current.id);) {
+      seen.add(current.id);
+      if (await this.repo.isMember(current.id, userId)) return true;
+      current = current.successorId ? await this.repo.findBody(current.successorId) : null;
+    }
+    return false;
   }
 
   async document(actor: Actor, bodyId: number, year: number, version?: number, today = todayInVietnam()) {
@@ -122,7 +136,9 @@ export class ReportsService {
     const report = version ? versions.find((v) => v.version === version) : latest;
     if (version && !report) throw new NotFoundException();
     const statuses = await this.reporting.statuses(plan.id, year, today);
-    const status = statuses.find((s) => s.body.id === body.id)!;
+    // A body reports only for the years it existed in (an abolished district's committee not for 2026).
+    const status = statuses.find((s) => s.body.id === body.id);
+    if (!status) throw new NotFoundException();
     const isProvinceReport = body.kind === ReportingBodyKind.Federation;
     const frozen = !!report && report.status !== AnnualReportStatus.Draft;
     let figures: ReportFigure[];

@@ -37,7 +37,18 @@ interface PlanSeed {
   endDate: string;
   indicators: { code: string; label: string; window?: string; targets: Record<string, number> }[];
   milestones?: { year: number; kind: string; label: string; reviewDate: string }[];
-  reportingBodies?: { kind: string; name: string; unitCode?: string; due: string }[];
+  reportingBodies?: {
+    kind: string;
+    name: string;
+    /** With unitOn: the unit with this code in force on that day (codes are reused across the reform). */
+    unitCode?: string;
+    unitOn?: string;
+    due: string;
+    validFrom?: string;
+    validTo?: string;
+    /** The name of the body of the same plan that takes over when this one ends. */
+    successor?: string;
+  }[];
 }
 
 /**
@@ -139,12 +150,22 @@ export class ReferenceSeeder {
    */
   private async seedPlans(manager: EntityManager): Promise<void> {
     const { plans } = readSeed<{ plans: PlanSeed[] }>('reference/plans.json');
-    const unitIdOf = async (code: string) =>
-      (
-        await manager
-          .getRepository(AdminUnit)
-          .findOne({ where: { code }, order: { validFrom: 'ASC', id: 'ASC' } })
-      )?.id ?? null;
+    const unitIdOf = async (code: string, on?: string) => {
+      const query = manager
+        .getRepository(AdminUnit)
+        .createQueryBuilder('u')
+        .where('u.code = :code', { code })
+        .orderBy('u.validFrom', 'ASC')
+        .addOrderBy('u.id', 'ASC');
+      if (on) {
+        query
+          .andWhere('(u.validFrom IS NULL OR u.validFrom <= :on)', { on })
+          .andWhere('(u.validTo IS NULL OR u.validTo >= :on)', { on });
+      }
+      const unit = await query.getOne();
+      if (!unit) throw new Error(`Seed plan names an unknown unit ${code}${on ? ` on ${on}` : ''}`);
+      return unit.id;
+    };
     for (const seed of plans) {
       const planRepo = manager.getRepository(Plan);
       const plan =
@@ -203,11 +224,22 @@ export class ReferenceSeeder {
           planId: plan.id,
           kind: b.kind as ReportingBodyKind,
           name: b.name,
-          unitId: b.unitCode ? await unitIdOf(b.unitCode) : null,
+          unitId: b.unitCode ? await unitIdOf(b.unitCode, b.unitOn) : null,
           branchId: null,
           dueMonthDay: b.due,
           position: i + 1,
+          validFrom: b.validFrom ?? null,
+          validTo: b.validTo ?? null,
         });
+      }
+      // Successors by name, once both exist; a successor the admin has set is kept.
+      for (const b of seed.reportingBodies ?? []) {
+        if (!b.successor) continue;
+        const body = await bodies.findOne({ where: { planId: plan.id, name: b.name } });
+        const successor = await bodies.findOne({ where: { planId: plan.id, name: b.successor } });
+        if (!successor) throw new Error(`Seed body ${b.name} names an unknown successor ${b.successor}`);
+        if (body && body.successorId === null)
+          await bodies.update({ id: body.id }, { successorId: successor.id });
       }
     }
   }

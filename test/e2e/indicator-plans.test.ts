@@ -53,10 +53,21 @@ describe('plans and targets (e2e)', () => {
       expect.objectContaining({ year: 2025, kind: 'MID_TERM', reviewDate: '2025-12-31' }),
       expect.objectContaining({ year: 2030, kind: 'FINAL', reviewDate: '2030-12-31' }),
     ]);
-    const bodies: { kind: string; name: string; unitName: string | null; dueMonthDay: string }[] =
-      res.body.reportingBodies;
-    expect(bodies).toHaveLength(17);
-    expect(bodies.filter((b) => b.kind === 'UNIT').map((b) => b.unitName)).toEqual([
+    const bodies: {
+      id: number;
+      kind: string;
+      name: string;
+      unitName: string | null;
+      dueMonthDay: string;
+      validFrom: string | null;
+      validTo: string | null;
+      successorId: number | null;
+    }[] = res.body.reportingBodies;
+    // The plan's 17 bodies, changed in time as in 2025: 8 district committees until 30/06/2025, the
+    // 28 new communes' committees from 01/07/2025, two departments merged into two others on 01/03/2025.
+    expect(bodies).toHaveLength(47);
+    const units = bodies.filter((b) => b.kind === 'UNIT');
+    expect(units.filter((b) => b.validTo === '2025-06-30').map((b) => b.unitName)).toEqual([
       'Thành phố Gia Nghĩa',
       'Huyện Đắk Glong',
       'Huyện Cư Jút',
@@ -66,12 +77,26 @@ describe('plans and targets (e2e)', () => {
       "Huyện Đắk R'Lấp",
       'Huyện Tuy Đức',
     ]);
-    expect(bodies.filter((b) => b.kind === 'DEPARTMENT')).toHaveLength(5);
+    const communes = units.filter((b) => b.validFrom === '2025-07-01');
+    expect(communes).toHaveLength(28);
+    expect(communes.map((b) => b.name)).toContain('Ủy ban nhân dân phường Bắc Gia Nghĩa');
+    expect(communes.map((b) => b.unitName)).toContain('Xã Đắk Wil');
+    const named = (name: string) => bodies.find((b) => b.name === name)!;
+    expect(named('Sở Lao động – Thương binh và Xã hội')).toMatchObject({
+      validTo: '2025-02-28',
+      successorId: named('Sở Nội vụ').id,
+    });
+    expect(named('Sở Thông tin và Truyền thông')).toMatchObject({
+      validTo: '2025-02-28',
+      successorId: named('Sở Khoa học và Công nghệ').id,
+    });
+    expect(named('Ban Quản lý các Khu công nghiệp tỉnh').kind).toBe('DEPARTMENT');
+    expect(bodies.filter((b) => b.kind === 'DEPARTMENT')).toHaveLength(8);
     expect(bodies.find((b) => b.kind === 'FEDERATION')).toMatchObject({
       name: 'Liên đoàn Lao động tỉnh',
       dueMonthDay: '12-15',
     });
-    expect(bodies.filter((b) => b.dueMonthDay === '12-01')).toHaveLength(16);
+    expect(bodies.filter((b) => b.dueMonthDay === '12-01')).toHaveLength(46);
     const page = await admin.get(`/indicators/plans/${plan.id}`);
     expect(page.text).toContain('Sơ kết giữa kỳ thực hiện Kế hoạch (cuối năm 2025)');
     expect(page.text).toContain('Hiệp hội Doanh nghiệp tỉnh');

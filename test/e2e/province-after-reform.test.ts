@@ -1,7 +1,17 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RollupService } from '../../src/indicators/rollup.service';
-import { enterpriseId, links, seededPlan, tableOf, unitId } from '../support/indicators-factory';
+import { Role, ScopeType } from '../../src/common/access/roles';
+import {
+  addBodyMember,
+  createLogin,
+  enterpriseId,
+  links,
+  seededPlan,
+  tableOf,
+  textOf,
+  unitId,
+} from '../support/indicators-factory';
 import { Browser, createTestApp } from '../support/test-app';
 
 /**
@@ -87,5 +97,97 @@ describe('the province before and after the 2025 reform (e2e)', () => {
     expect(rows).toEqual(['Xã Cư Jút', 'Công ty TNHH Chế biến Nông sản Tâm Phát']);
     const tamPhat = await enterpriseId(db, '6400123455');
     expect(links(commune.text)).toContain(`/indicators/enterprises/${tamPhat}?plan=${plan}&date=${date}`);
+  });
+
+  const bodyId = async (name: string) =>
+    Number(
+      (await db.query('SELECT id FROM reporting_bodies WHERE plan_id = ? AND name = ?', [plan, name]))[0].id,
+    );
+  const listed = async (year: number) => {
+    const page = await admin.get(`/reports?year=${year}`);
+    expect(page.status).toBe(200);
+    return textOf(page.text);
+  };
+
+  it('asks for a year’s reports only from the bodies that existed in that year', async () => {
+    const in2026 = await listed(2026);
+    expect(in2026).toContain('Ủy ban nhân dân xã Cư Jút');
+    expect(in2026).toContain('Ủy ban nhân dân phường Bắc Gia Nghĩa');
+    expect(in2026).toContain('Sở Nội vụ');
+    for (const gone of [
+      'Ủy ban nhân dân huyện Cư Jút',
+      'Ủy ban nhân dân thành phố Gia Nghĩa',
+      'Sở Lao động – Thương binh và Xã hội',
+      'Sở Thông tin và Truyền thông',
+    ]) {
+      expect(in2026).not.toContain(gone);
+    }
+    // 2025 saw both: the district committees until 30/06, the communes' from 01/07.
+    const in2025 = await listed(2025);
+    expect(in2025).toContain('Ủy ban nhân dân huyện Cư Jút');
+    expect(in2025).toContain('Ủy ban nhân dân xã Cư Jút');
+    expect(in2025).toContain('Sở Lao động – Thương binh và Xã hội');
+    expect(in2025).toContain('Sở Nội vụ');
+    const cuJutDistrict = await bodyId('Ủy ban nhân dân huyện Cư Jút');
+    expect((await admin.get(`/reports/bodies/${cuJutDistrict}/years/2026`)).status).toBe(404);
+    expect((await admin.get(`/reports/bodies/${cuJutDistrict}/years/2025`)).status).toBe(200);
+  });
+
+  it('lets the members of a successor carry on the reports of the body it took over', async () => {
+    const labour = await bodyId('Sở Lao động – Thương binh và Xã hội');
+    const home = await bodyId('Sở Nội vụ');
+    const officer = await createLogin(db, {
+      username: 'so.noivu',
+      displayName: 'Văn phòng Sở Nội vụ',
+      role: Role.DepartmentViewer,
+      scopeType: ScopeType.All,
+      scopeId: 0,
+    });
+    await addBodyMember(db, home, officer);
+    const member = new Browser(app);
+    await member.login('so.noivu');
+    const url = `/reports/bodies/${labour}/years/2025`;
+    expect((await member.get(url)).text).toContain('name="activities"');
+    const saved = await member.submit(`${url}/draft`, {
+      activities: 'Báo cáo thay Sở Lao động – Thương binh và Xã hội',
+    });
+    expect(saved.status).toBe(303);
+    // Another department's member may read the province's reports but not write this one.
+    const other = await createLogin(db, {
+      username: 'so.khcn.test',
+      displayName: 'Sở Khoa học và Công nghệ',
+      role: Role.DepartmentViewer,
+      scopeType: ScopeType.All,
+      scopeId: 0,
+    });
+    await addBodyMember(db, await bodyId('Sở Khoa học và Công nghệ'), other);
+    const outsider = new Browser(app);
+    await outsider.login('so.khcn.test');
+    expect((await outsider.get(url)).text).not.toContain('name="activities"');
+  });
+
+  it('keeps the successor and validity on the plan page, and refuses a successor without an end', async () => {
+    const page = await admin.get(`/indicators/plans/${plan}`);
+    expect(textOf(page.text)).toContain('đến 28/02/2025, nay là Sở Nội vụ');
+    expect(textOf(page.text)).toContain('từ 01/07/2025');
+    const home = await bodyId('Sở Nội vụ');
+    const culture = await bodyId('Sở Văn hóa, Thể thao và Du lịch');
+    await admin.get(`/indicators/plans/${plan}/bodies/${culture}/edit`);
+    const refused = await admin.submit(`/indicators/plans/${plan}/bodies/${culture}`, {
+      kind: 'DEPARTMENT',
+      name: 'Sở Văn hóa, Thể thao và Du lịch',
+      dueMonthDay: '12-01',
+      successorId: home,
+    });
+    expect(refused.status).toBe(400);
+    expect(textOf(refused.text)).toContain('Cơ quan có cơ quan kế thừa cần có ngày kết thúc hoạt động.');
+    const self = await admin.submit(`/indicators/plans/${plan}/bodies/${culture}`, {
+      kind: 'DEPARTMENT',
+      name: 'Sở Văn hóa, Thể thao và Du lịch',
+      dueMonthDay: '12-01',
+      validTo: '2025-06-30',
+      successorId: culture,
+    });
+    expect(textOf(self.text)).toContain('Cơ quan kế thừa phải là một cơ quan báo cáo khác của kế hoạch này.');
   });
 });

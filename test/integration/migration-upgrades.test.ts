@@ -8,6 +8,7 @@ import { dataSourceOptions } from '../../src/database/data-source';
 import { migrations } from '../../src/database/migrations';
 import { OnePersonManyEmployers1764000017000 } from '../../src/database/migrations/1764000017000-one-person-many-employers';
 import { OneImportPipeline1764000018000 } from '../../src/database/migrations/1764000018000-one-import-pipeline';
+import { BodiesInTime1764000020000 } from '../../src/database/migrations/1764000020000-bodies-in-time';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
 
 /**
@@ -207,5 +208,65 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
       'attendance_import_errors',
     ])
       expect(tables).not.toContain(gone);
+  });
+
+  it('1764000020000: reporting bodies get validity and successors; ended units end their committees, merged departments pass on', async () => {
+    db = await upgrade(await env.options(), BodiesInTime1764000020000, async (old) => {
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, path, valid_from, valid_to) VALUES
+           (910, '910', 'Tỉnh Cũ', 'tinh cu', 'PROVINCE', '/910/', '2004-01-01', '2025-06-30'),
+           (911, '911', 'Huyện Cũ', 'huyen cu', 'DISTRICT', '/910/911/', '2004-01-01', '2025-06-30'),
+           (912, '912', 'Tỉnh Mới', 'tinh moi', 'PROVINCE', '/912/', '2025-07-01', NULL)`,
+      );
+      await old.query(
+        `INSERT INTO plans (id, code, title, issuing_body, unit_id, start_date, end_date)
+         VALUES (7, 'P7', 'Kế hoạch', 'UBND', 910, '2023-01-01', '2030-12-31')`,
+      );
+      await old.query(
+        `INSERT INTO reporting_bodies (id, plan_id, kind, name, unit_id, due_month_day, position) VALUES
+           (71, 7, 'UNIT', 'Ủy ban nhân dân huyện Cũ', 911, '12-01', 1),
+           (72, 7, 'UNIT', 'Ủy ban nhân dân tỉnh Mới', 912, '12-01', 2),
+           (73, 7, 'DEPARTMENT', 'Sở Lao động – Thương binh và Xã hội', NULL, '12-01', 3),
+           (74, 7, 'DEPARTMENT', 'Sở Thông tin và Truyền thông', NULL, '12-01', 4),
+           (75, 7, 'DEPARTMENT', 'Sở Khoa học và Công nghệ', NULL, '12-01', 5),
+           (76, 7, 'ENTERPRISE_ASSOCIATION', 'Ban Quản lý các Khu công nghiệp tỉnh', NULL, '12-01', 6),
+           (77, 7, 'ENTERPRISE_ASSOCIATION', 'Hiệp hội Doanh nghiệp tỉnh', NULL, '12-01', 7)`,
+      );
+    });
+    const bodies: {
+      id: number;
+      kind: string;
+      name: string;
+      valid_from: unknown;
+      valid_to: unknown;
+      successor_id: number | null;
+    }[] = await db.query(
+      'SELECT id, kind, name, valid_from, valid_to, successor_id FROM reporting_bodies ORDER BY id',
+    );
+    const day = (value: unknown) =>
+      value === null ? null : new Date(String(value)).toISOString().slice(0, 10);
+    const byName = new Map(
+      bodies.map((b) => [b.name, { ...b, valid_from: day(b.valid_from), valid_to: day(b.valid_to) }]),
+    );
+    expect(byName.get('Ủy ban nhân dân huyện Cũ')).toMatchObject({
+      valid_to: '2025-06-30',
+      successor_id: null,
+    });
+    expect(byName.get('Ủy ban nhân dân tỉnh Mới')).toMatchObject({ valid_to: null });
+    // The home affairs department did not exist: added from 01/03/2025; science and technology did: reused.
+    const home = byName.get('Sở Nội vụ')!;
+    expect(home).toMatchObject({ kind: 'DEPARTMENT', valid_from: '2025-03-01', valid_to: null });
+    expect(byName.get('Sở Lao động – Thương binh và Xã hội')).toMatchObject({
+      valid_to: '2025-02-28',
+      successor_id: home.id,
+    });
+    expect(byName.get('Sở Thông tin và Truyền thông')).toMatchObject({
+      valid_to: '2025-02-28',
+      successor_id: 75,
+    });
+    expect(byName.get('Sở Khoa học và Công nghệ')).toMatchObject({ valid_from: null, valid_to: null });
+    expect(byName.get('Ban Quản lý các Khu công nghiệp tỉnh')?.kind).toBe('DEPARTMENT');
+    expect(byName.get('Hiệp hội Doanh nghiệp tỉnh')?.kind).toBe('ENTERPRISE_ASSOCIATION');
+    expect(bodies).toHaveLength(8);
   });
 });

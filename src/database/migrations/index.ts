@@ -12,6 +12,7 @@ import { AccountsAndSignIn1764000016000 } from './1764000016000-accounts-and-sig
 import { CriteriaOwner1764000016100 } from './1764000016100-criteria-owner';
 import { OnePersonManyEmployers1764000017000 } from './1764000017000-one-person-many-employers';
 import { OneImportPipeline1764000018000 } from './1764000018000-one-import-pipeline';
+import { BodiesInTime1764000020000 } from './1764000020000-bodies-in-time';
 import { JobRunRetention1764000019000 } from './1764000019000-job-run-retention';
 
 /** Every migration, in order. Both databases run exactly this list. */
@@ -31,4 +32,5 @@ export const migrations = [
   OnePersonManyEmployers1764000017000,
   OneImportPipeline1764000018000,
   JobRunRetention1764000019000,
+  BodiesInTime1764000020000,
 ];

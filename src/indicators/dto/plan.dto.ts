@@ -187,6 +187,26 @@ export class ReportingBodyDto {
   @IsInt()
   position?: number;
 
+  /** First day the body exists (YYYY-MM-DD); empty when it existed before the plan. */
+  @ApiPropertyOptional({ example: '2025-07-01' })
+  @IsOptional()
+  @IsIsoDate()
+  validFrom?: string;
+
+  /** Last day the body exists (YYYY-MM-DD); empty while it does. */
+  @ApiPropertyOptional({ example: '2025-06-30' })
+  @IsOptional()
+  @IsIsoDate()
+  validTo?: string;
+
+  /** The body of the same plan that takes over its reports when it ends. */
+  @ApiPropertyOptional()
+  @IsOptional()
+  @ToNumber()
+  @Min(1)
+  @IsInt()
+  successorId?: number;
+
   /** User names of the people who may submit the body's report (the form's text box). */
   @ApiPropertyOptional({
     type: [String],

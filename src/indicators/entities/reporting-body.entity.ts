@@ -5,7 +5,7 @@ export enum ReportingBodyKind {
   Unit = 'UNIT',
   /** A provincial department (Sở GD&ĐT, Sở LĐ-TB&XH, …). */
   Department = 'DEPARTMENT',
-  /** The enterprises' association or the industrial parks board. */
+  /** The enterprises' association (the industrial parks board is a state agency: a DEPARTMENT). */
   EnterpriseAssociation = 'ENTERPRISE_ASSOCIATION',
   /** The study-promotion association (Hội Khuyến học). */
   Association = 'ASSOCIATION',
@@ -13,7 +13,12 @@ export enum ReportingBodyKind {
   Federation = 'FEDERATION',
 }
 
-/** Who reports to the federation each year and by when ("MM-DD", e.g. "12-01"). */
+/**
+ * Who reports to the federation each year and by when ("MM-DD", e.g. "12-01"). Bodies change in
+ * time like units: a body reports for the years it exists in (validFrom/validTo, null when open),
+ * and when it ends its reports pass to its successor (Sở Lao động – Thương binh và Xã hội to Sở Nội
+ * vụ on 01/03/2025), whose members then act on them.
+ */
 @Entity('reporting_bodies')
 export class ReportingBody {
   @PrimaryGeneratedColumn() id: number;
@@ -24,6 +29,9 @@ export class ReportingBody {
   @Column({ type: 'integer', nullable: true }) branchId: number | null;
   @Column() dueMonthDay: string;
   @Column() position: number;
+  @Column({ type: 'date', nullable: true }) validFrom: string | null;
+  @Column({ type: 'date', nullable: true }) validTo: string | null;
+  @Column({ type: 'integer', nullable: true }) successorId: number | null;
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;
 }
@@ -35,4 +43,12 @@ export class ReportingBodyMember {
   @Column() userId: number;
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;
+}
+
+/** Whether a body exists at some time in a year: it then reports for that year. */
+export function reportsFor(body: Pick<ReportingBody, 'validFrom' | 'validTo'>, year: number): boolean {
+  return (
+    (!body.validFrom || body.validFrom <= `${year}-12-31`) &&
+    (!body.validTo || body.validTo >= `${year}-01-01`)
+  );
 }
