@@ -4,7 +4,7 @@ import { Actor } from '../common/access/actor';
 import { FormError } from '../common/errors/form-error';
 import { Role, ScopeType } from '../common/access/roles';
 import { readSeed } from '../common/seed-files';
-import { LearnerCatalogRepository } from './learner-catalog.repository';
+import { LearnerCatalogRepository } from '../catalog/learner-catalog.repository';
 import { LearningRepository } from './learning.repository';
 import { LearningService, newSubmissionKey } from './learning.service';
 

@@ -5,7 +5,6 @@ import { CatalogModule } from '../catalog/catalog.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { WorkersModule } from '../workers/workers.module';
 import { LearnerCatalogController } from './learner-catalog.controller';
-import { LearnerCatalogRepository } from './learner-catalog.repository';
 import { LearnerCatalogService } from './learner-catalog.service';
 import { CertificatesService } from './certificates.service';
 import { CourseCertificate } from './entities/course-certificate.entity';
@@ -42,7 +41,6 @@ import { VerifyController } from './verify.controller';
   ],
   providers: [
     LearningPersonalData,
-    LearnerCatalogRepository,
     LearningRepository,
     LearnerCatalogService,
     LearningService,
