@@ -197,22 +197,28 @@ export class CoursesRepository {
       );
   }
 
-  private async withDomains(rows: Record<string, unknown>[]): Promise<CourseSummary[]> {
-    const ids = rows.map((r) => Number(r.id));
+  /** The domains of some courses, each list in the plan's order. */
+  async domainsOf(courseIds: number[]): Promise<Map<number, DomainCode[]>> {
+    const domains = new Map<number, DomainCode[]>();
+    if (courseIds.length === 0) return domains;
     const query = this.courses.manager
       .createQueryBuilder()
       .select(['cd.course_id AS course_id', 'cd.domain_code AS domain_code'])
       .from('course_domains', 'cd')
-      .where('cd.course_id IN (:...ids)', { ids });
+      .where('cd.course_id IN (:...ids)', { ids: courseIds });
     const links: { course_id: number; domain_code: DomainCode }[] = await orderByDomain(
       query,
       'cd.domain_code',
     ).getRawMany();
-    const domains = new Map<number, DomainCode[]>();
     for (const link of links) {
       const id = Number(link.course_id);
       domains.set(id, [...(domains.get(id) ?? []), link.domain_code]);
     }
+    return domains;
+  }
+
+  private async withDomains(rows: Record<string, unknown>[]): Promise<CourseSummary[]> {
+    const domains = await this.domainsOf(rows.map((r) => Number(r.id)));
     return rows.map((r) => ({
       id: Number(r.id),
       title: String(r.title),

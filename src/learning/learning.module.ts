@@ -3,6 +3,7 @@ import { LearningPersonalData } from './learning.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
+import { UsersModule } from '../users/users.module';
 import { WorkersModule } from '../workers/workers.module';
 import { LearnerCatalogController } from './learner-catalog.controller';
 import { LearnerCatalogService } from './learner-catalog.service';
@@ -30,6 +31,7 @@ import { VerifyController } from './verify.controller';
     TypeOrmModule.forFeature([Enrolment, LessonProgress, QuizAttempt, CourseCertificate]),
     CatalogModule,
     LearningRecordsModule,
+    UsersModule,
     WorkersModule,
   ],
   controllers: [
