@@ -62,7 +62,6 @@ const READ_MODELS: Record<string, string[]> = {
 const KNOWN_REACHES: Record<string, string[]> = {
   'activities/activities.demo-seeder.ts': ['grassroots_unions', 'training_institutions', 'users', 'workers'],
   'catalog/catalog.demo-seeder.ts': ['users'],
-  'citizenship/applications/evaluation/evaluations.repository.ts': ['learning_record_domains'],
   'citizenship/citizenship.demo-seeder.ts': [
     'users',
     'role_assignments',
