@@ -79,7 +79,6 @@ const KNOWN_REACHES: Record<string, string[]> = {
   ],
   'indicators/plans.repository.ts': ['admin_units', 'annual_reports'],
   'indicators/snapshots.repository.ts': ['annual_reports'],
-  'learning-records/external-records.repository.ts': ['workers', 'training_institutions'],
   'pii-access/pii-access.repository.ts': ['employments', 'enterprises', 'users'],
   'privacy/consent/consents.repository.ts': ['users'],
   'privacy/requests/privacy-requests.repository.ts': ['users', 'workers'],
