@@ -62,8 +62,6 @@ const READ_MODELS: Record<string, string[]> = {
 const KNOWN_REACHES: Record<string, string[]> = {
   'activities/activities.demo-seeder.ts': ['grassroots_unions', 'training_institutions', 'users', 'workers'],
   'catalog/catalog.demo-seeder.ts': ['users'],
-  'catalog/courses.repository.ts': ['learning_domains'],
-  'citizenship/applications/evaluation/evaluations.repository.ts': ['learning_record_domains'],
   'citizenship/citizenship.demo-seeder.ts': [
     'users',
     'role_assignments',
@@ -81,10 +79,6 @@ const KNOWN_REACHES: Record<string, string[]> = {
   ],
   'indicators/plans.repository.ts': ['admin_units', 'annual_reports'],
   'indicators/snapshots.repository.ts': ['annual_reports'],
-  'learning-records/external-records.repository.ts': ['workers', 'training_institutions'],
-  'learning/learner-catalog.repository.ts': ['courses', 'quiz_questions', 'course_domains'],
-  'learning/learning.repository.ts': ['users', 'course_domains', 'learning_domains'],
-  'materials/materials.repository.ts': ['learning_domains'],
   'pii-access/pii-access.repository.ts': ['employments', 'enterprises', 'users'],
   'privacy/consent/consents.repository.ts': ['users'],
   'privacy/requests/privacy-requests.repository.ts': ['users', 'workers'],

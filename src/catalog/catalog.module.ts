@@ -9,6 +9,7 @@ import { CoursesApiController } from './courses.api.controller';
 import { CoursesController } from './courses.controller';
 import { CoursesRepository } from './courses.repository';
 import { CoursesService } from './courses.service';
+import { LearnerCatalogRepository } from './learner-catalog.repository';
 import { Course } from './entities/course.entity';
 import { LessonFile } from './entities/lesson-file.entity';
 import { Lesson } from './entities/lesson.entity';
@@ -22,7 +23,7 @@ import { QuizzesService } from './quizzes.service';
 
 /**
  * Courses, lessons and quizzes, written by institution editors. The learner's side imports this
- * module for CatalogService (published courses, search, lesson files).
+ * module for CatalogService (published courses, search, lesson files) and LearnerCatalogRepository.
  */
 @Module({
   imports: [
@@ -44,8 +45,9 @@ import { QuizzesService } from './quizzes.service';
     LessonsService,
     QuizzesService,
     CatalogService,
+    LearnerCatalogRepository,
     CatalogDemoSeeder,
   ],
-  exports: [TypeOrmModule, CatalogService, CatalogDemoSeeder, CoursesRepository],
+  exports: [TypeOrmModule, CatalogService, LearnerCatalogRepository, CatalogDemoSeeder, CoursesRepository],
 })
 export class CatalogModule {}

@@ -72,6 +72,11 @@ export class CatalogService {
     return { courses, lessons };
   }
 
+  /** A course's learning domains in the plan's order (what its certificate prints), whatever its status. */
+  async domainsOf(courseId: number): Promise<DomainCode[]> {
+    return (await this.courses.domainsOf([courseId])).get(courseId) ?? [];
+  }
+
   /**
    * A published course with its active lessons in order and its quizzes with active questions and
    * options; null when there is none (or it is a draft). `includeArchived` also finds an archived

@@ -4,6 +4,7 @@ import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { foldVietnamese, likeContains } from '../common/text/vietnamese';
 import { dateTime } from '../database/dialect';
 import { LearningDomain } from '../learning-records/entities/learning-domain.entity';
+import { orderByDomain } from '../learning-records/domain-order';
 import { DomainCode } from '../learning-records/learning-domains';
 import { TrainingInstitution } from '../organisations/entities/training-institution.entity';
 import { Course, CourseLevel, CourseStatus, Licence } from './entities/course.entity';
@@ -196,21 +197,28 @@ export class CoursesRepository {
       );
   }
 
-  private async withDomains(rows: Record<string, unknown>[]): Promise<CourseSummary[]> {
-    const ids = rows.map((r) => Number(r.id));
-    const links: { course_id: number; domain_code: DomainCode }[] = await this.courses.manager
+  /** The domains of some courses, each list in the plan's order. */
+  async domainsOf(courseIds: number[]): Promise<Map<number, DomainCode[]>> {
+    const domains = new Map<number, DomainCode[]>();
+    if (courseIds.length === 0) return domains;
+    const query = this.courses.manager
       .createQueryBuilder()
       .select(['cd.course_id AS course_id', 'cd.domain_code AS domain_code'])
       .from('course_domains', 'cd')
-      .innerJoin('learning_domains', 'd', 'd.code = cd.domain_code')
-      .where('cd.course_id IN (:...ids)', { ids })
-      .orderBy('d.sort_order', 'ASC')
-      .getRawMany();
-    const domains = new Map<number, DomainCode[]>();
+      .where('cd.course_id IN (:...ids)', { ids: courseIds });
+    const links: { course_id: number; domain_code: DomainCode }[] = await orderByDomain(
+      query,
+      'cd.domain_code',
+    ).getRawMany();
     for (const link of links) {
       const id = Number(link.course_id);
       domains.set(id, [...(domains.get(id) ?? []), link.domain_code]);
     }
+    return domains;
+  }
+
+  private async withDomains(rows: Record<string, unknown>[]): Promise<CourseSummary[]> {
+    const domains = await this.domainsOf(rows.map((r) => Number(r.id)));
     return rows.map((r) => ({
       id: Number(r.id),
       title: String(r.title),

@@ -3,6 +3,8 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { foldVietnamese, likeContains } from '../common/text/vietnamese';
 import { dateOnly } from '../database/dialect';
+import { selectInstitutionName } from '../organisations/institution-names';
+import { selectWorkerIdentity, workerNameContains } from '../workers/workforce-filters';
 import { ExternalRecord } from './entities/external-record.entity';
 import { RecordSource } from './entities/learning-record.entity';
 import { DomainCode, isDomainCode } from './learning-domains';
@@ -90,9 +92,9 @@ export class ExternalRecordsRepository {
     const folded = q?.trim();
     if (folded) {
       query.andWhere(
-        "(w.search_key LIKE :q ESCAPE '!' OR x.title LIKE :raw ESCAPE '!' OR x.external_id = :exact)",
+        `(${workerNameContains('x.worker_id')} OR x.title LIKE :raw ESCAPE '!' OR x.external_id = :exact)`,
         {
-          q: likeContains(foldVietnamese(folded)),
+          nameKey: likeContains(foldVietnamese(folded)),
           raw: likeContains(folded),
           exact: folded,
         },
@@ -101,19 +103,11 @@ export class ExternalRecordsRepository {
     return query;
   }
 
+  /** Results with their worker's keys and name (the workers domain's) and institution's name (organisations'). */
   private detailed(manager: EntityManager): SelectQueryBuilder<ExternalRecord> {
-    return manager
-      .getRepository(ExternalRecord)
-      .createQueryBuilder('x')
-      .innerJoin('workers', 'w', 'w.id = x.worker_id')
-      .innerJoin('training_institutions', 'i', 'i.id = x.institution_id')
-      .addSelect([
-        'w.cccd_hash AS worker_cccd_hash',
-        'w.date_of_birth AS worker_date_of_birth',
-        'w.full_name AS worker_full_name',
-        'w.cccd_encrypted AS worker_cccd_encrypted',
-        'i.name AS institution_name',
-      ]);
+    const query = manager.getRepository(ExternalRecord).createQueryBuilder('x');
+    selectWorkerIdentity(query, 'x.worker_id');
+    return selectInstitutionName(query, 'x.institution_id', 'institution_name');
   }
 
   /** Adds each result's worker keys and the domains of the learning record it became. */

@@ -66,6 +66,15 @@ export interface RecordRow {
   domains: DomainCode[];
 }
 
+/** One record of a worker's year with one of its domains (or none), as the citizenship evaluation counts them. */
+export interface RecordDomainRow {
+  id: number;
+  workerId: number;
+  source: RecordSource;
+  sourceRef: string;
+  domain: DomainCode | null;
+}
+
 const BATCH = 500;
 const LATEST_PROPERTY: Record<
   DomainCode,
@@ -321,6 +330,31 @@ export class LearningRecordsRepository {
         r.institutionId === null || r.institutionId === undefined ? null : Number(r.institutionId),
       enterpriseId: r.enterpriseId === null || r.enterpriseId === undefined ? null : Number(r.enterpriseId),
       domains: (domains.get(Number(r.id)) ?? []).sort(),
+    }));
+  }
+
+  /** Some workers' records of one year, one row per record and domain (or one row when it has none). */
+  async recordDomainsInYear(workerIds: number[], year: number): Promise<RecordDomainRow[]> {
+    if (workerIds.length === 0) return [];
+    const rows = await this.records
+      .createQueryBuilder('r')
+      .leftJoin('learning_record_domains', 'd', 'd.record_id = r.id')
+      .select([
+        'r.id AS id',
+        'r.worker_id AS workerId',
+        'r.source AS source',
+        'r.source_ref AS sourceRef',
+        'd.domain_code AS domain',
+      ])
+      .where('r.worker_id IN (:...workerIds)', { workerIds })
+      .andWhere('r.occurred_on BETWEEN :from AND :to', { from: `${year}-01-01`, to: `${year}-12-31` })
+      .getRawMany<Record<string, unknown>>();
+    return rows.map((r) => ({
+      id: Number(r.id),
+      workerId: Number(r.workerId),
+      source: r.source as RecordSource,
+      sourceRef: String(r.sourceRef),
+      domain: (r.domain ?? null) as DomainCode | null,
     }));
   }
 

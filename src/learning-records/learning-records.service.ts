@@ -12,6 +12,7 @@ import {
   LearningRecordsRepository,
   RecordFilter,
   RecordInsert,
+  RecordDomainRow,
   RecordKey,
   RecordRevision,
   RecordRow,
@@ -99,6 +100,11 @@ export class LearningRecordsService {
   ): Promise<Page<RecordRow>> {
     const [items, total] = await this.records.rows({ ...filter, workerId }, null, (page - 1) * size, size);
     return pageOf(items, total, page, size);
+  }
+
+  /** Some workers' records of one year with their domains, one row per record and domain (the citizenship evaluation's facts). */
+  recordDomainsInYear(workerIds: number[], year: number): Promise<RecordDomainRow[]> {
+    return this.records.recordDomainsInYear(workerIds, year);
   }
 
   /** The record of one worker and origin, with its domains, if stored. */

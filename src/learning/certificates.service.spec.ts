@@ -3,6 +3,7 @@ import { Actor } from '../common/access/actor';
 import { OutOfScopeException } from '../common/access/out-of-scope';
 import { Role, ScopeType } from '../common/access/roles';
 import * as pdf from '../common/pdf/pdf';
+import { CatalogService } from '../catalog/catalog.service';
 import { AppConfig } from '../config';
 import { DomainCode } from '../learning-records/learning-domains';
 import { CertificatesService } from './certificates.service';
@@ -15,7 +16,7 @@ const workerActor = (workerId: number) =>
   new Actor(1, 'x', [{ role: Role.Worker, scopeType: ScopeType.Self, scopeId: workerId }], workerId);
 
 describe(CertificatesService.name, () => {
-  const detail: CertificateDetail = {
+  const detail: Omit<CertificateDetail, 'domains'> = {
     certificate: {
       id: 3,
       code: CODE,
@@ -29,11 +30,14 @@ describe(CertificatesService.name, () => {
     courseTitle: 'Kỹ năng số cho người lao động',
     institutionName: 'Trường Cao đẳng Cộng đồng Đắk Nông',
     completedAt: new Date('2025-06-01T20:30:00Z'),
-    domains: [DomainCode.Digital],
   };
   const repository = { certificateByCode: jest.fn(async (code: string) => (code === CODE ? detail : null)) };
+  const catalog = {
+    domainsOf: jest.fn(async (courseId: number) => (courseId === 1 ? [DomainCode.Digital] : [])),
+  };
   const sut = new CertificatesService(
     repository as unknown as LearningRepository,
+    catalog as unknown as CatalogService,
     {
       publicUrl: 'https://hoctap.example.vn',
     } as AppConfig,

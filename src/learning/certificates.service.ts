@@ -5,6 +5,7 @@ import { translate } from '../common/i18n/i18n';
 import { Locale } from '../common/i18n/messages';
 import { CERTIFICATE_LOCALE, qrPng, renderPdf } from '../common/pdf/pdf';
 import { formatDate, formatNumber } from '../common/views/view-helpers';
+import { CatalogService } from '../catalog/catalog.service';
 import { AppConfig, appConfig } from '../config';
 import { DomainCode } from '../learning-records/learning-domains';
 import { CertificateDetail, LearningRepository } from './learning.repository';
@@ -32,6 +33,7 @@ export interface CertificateVerification {
 export class CertificatesService {
   constructor(
     private readonly learning: LearningRepository,
+    private readonly catalog: CatalogService,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
   ) {}
 
@@ -68,9 +70,11 @@ export class CertificatesService {
     };
   }
 
-  private find(code: string): Promise<CertificateDetail | null> {
+  private async find(code: string): Promise<CertificateDetail | null> {
     const normalised = normaliseCertificateCode(code);
-    return normalised ? this.learning.certificateByCode(normalised) : Promise.resolve(null);
+    const found = normalised ? await this.learning.certificateByCode(normalised) : null;
+    // The course's domains (course_domains) are the catalog's.
+    return found && { ...found, domains: await this.catalog.domainsOf(found.certificate.courseId) };
   }
 
   /** A4 landscape, with the QR code of the public check. */

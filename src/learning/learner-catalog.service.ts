@@ -6,7 +6,7 @@ import { Quiz } from '../catalog/entities/quiz.entity';
 import { Actor } from '../common/access/actor';
 import { Page, PageQuery, pageWindow } from '../common/http/pagination';
 import { DomainCode } from '../learning-records/learning-domains';
-import { LearnerCatalogRepository, CourseCard } from './learner-catalog.repository';
+import { LearnerCatalogRepository, CourseCard } from '../catalog/learner-catalog.repository';
 import { LearningRepository } from './learning.repository';
 import { LearningService } from './learning.service';
 

@@ -4,7 +4,9 @@ import { Actor } from '../common/access/actor';
 import { FormError } from '../common/errors/form-error';
 import { Role, ScopeType } from '../common/access/roles';
 import { readSeed } from '../common/seed-files';
-import { LearnerCatalogRepository } from './learner-catalog.repository';
+import { UsersRepository } from '../users/users.repository';
+import { WorkersService } from '../workers/workers.service';
+import { LearnerCatalogRepository } from '../catalog/learner-catalog.repository';
 import { LearningRepository } from './learning.repository';
 import { LearningService, newSubmissionKey } from './learning.service';
 
@@ -26,6 +28,8 @@ export class LearningDemoSeeder {
     private readonly learning: LearningService,
     private readonly learnerCatalog: LearnerCatalogRepository,
     private readonly repository: LearningRepository,
+    private readonly users: UsersRepository,
+    private readonly workers: WorkersService,
   ) {}
 
   async seed(now = new Date()): Promise<void> {
@@ -33,7 +37,7 @@ export class LearningDemoSeeder {
     // The catalog's demo seed may have published nothing (yet): then there is nothing to learn.
     if (courseIds.length === 0) return;
     const { login } = readSeed<{ login: { username: string } }>('demo/workers.json');
-    const loginWorker = await this.repository.workerOfLogin(login.username);
+    const loginWorker = await this.workerOfLogin(login.username);
     const others = await this.repository.firstWorkers(OTHER_LEARNERS, loginWorker ? [loginWorker] : []);
     const last = courseIds.length - 1;
 
@@ -53,6 +57,12 @@ export class LearningDemoSeeder {
       }
     }
     this.logger.log(`demo learning: ${others.length + (loginWorker ? 1 : 0)} workers studied`);
+  }
+
+  /** The worker record of a login (the demo worker), if any: the account is the users domain's. */
+  private async workerOfLogin(username: string): Promise<number | null> {
+    const user = await this.users.findForLogin({ username });
+    return user ? this.workers.idOfUser(user.id) : null;
   }
 
   /** Opens the first lesson of a course, leaving it in progress. */

@@ -3,9 +3,9 @@ import { LearningPersonalData } from './learning.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
+import { UsersModule } from '../users/users.module';
 import { WorkersModule } from '../workers/workers.module';
 import { LearnerCatalogController } from './learner-catalog.controller';
-import { LearnerCatalogRepository } from './learner-catalog.repository';
 import { LearnerCatalogService } from './learner-catalog.service';
 import { CertificatesService } from './certificates.service';
 import { CourseCertificate } from './entities/course-certificate.entity';
@@ -31,6 +31,7 @@ import { VerifyController } from './verify.controller';
     TypeOrmModule.forFeature([Enrolment, LessonProgress, QuizAttempt, CourseCertificate]),
     CatalogModule,
     LearningRecordsModule,
+    UsersModule,
     WorkersModule,
   ],
   controllers: [
@@ -42,7 +43,6 @@ import { VerifyController } from './verify.controller';
   ],
   providers: [
     LearningPersonalData,
-    LearnerCatalogRepository,
     LearningRepository,
     LearnerCatalogService,
     LearningService,

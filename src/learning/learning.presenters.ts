@@ -6,7 +6,7 @@ import { translate } from '../common/i18n/i18n';
 import { Locale } from '../common/i18n/messages';
 import { formatDate, formatNumber } from '../common/views/view-helpers';
 import { DOMAIN_CODES, DomainCode } from '../learning-records/learning-domains';
-import { CourseCard } from './learner-catalog.repository';
+import { CourseCard } from '../catalog/learner-catalog.repository';
 import { CoursePage } from './learner-catalog.service';
 import { LearnerCatalogQuery } from './dto/learning.dto';
 import { LessonView } from './learning.service';

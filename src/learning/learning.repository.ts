@@ -198,18 +198,6 @@ export class LearningRepository {
     return new Map(rows.map((r) => [r.courseId, r.code]));
   }
 
-  /** The worker record of a login (the demo worker), if any. */
-  async workerOfLogin(username: string): Promise<number | null> {
-    const row = await this.enrolments.manager
-      .createQueryBuilder()
-      .select('w.id', 'id')
-      .from(Worker, 'w')
-      .innerJoin('users', 'u', 'u.id = w.user_id')
-      .where('u.username = :username', { username })
-      .getRawOne<{ id: number }>();
-    return row ? Number(row.id) : null;
-  }
-
   /** The first workers by id, except some (demo learners). */
   async firstWorkers(count: number, except: number[]): Promise<number[]> {
     const query = this.enrolments.manager
@@ -222,7 +210,8 @@ export class LearningRepository {
     return (await query.getRawMany<{ id: number }>()).map((r) => Number(r.id));
   }
 
-  async certificateByCode(code: string): Promise<CertificateDetail | null> {
+  /** A certificate with its holder, course and institution; its domains are the catalog's to give. */
+  async certificateByCode(code: string): Promise<Omit<CertificateDetail, 'domains'> | null> {
     const found = await this.certificates
       .createQueryBuilder('cc')
       .innerJoin(Worker, 'w', 'w.id = cc.worker_id')
@@ -234,14 +223,6 @@ export class LearningRepository {
     const certificate = found.entities[0];
     if (!certificate) return null;
     const raw = found.raw[0] as Record<string, unknown>;
-    const domains = await this.certificates.manager
-      .createQueryBuilder()
-      .select('cd.domain_code', 'code')
-      .from('course_domains', 'cd')
-      .innerJoin('learning_domains', 'd', 'd.code = cd.domain_code')
-      .where('cd.course_id = :courseId', { courseId: certificate.courseId })
-      .orderBy('d.sort_order', 'ASC')
-      .getRawMany<{ code: DomainCode }>();
     return {
       certificate,
       workerName: String(raw.worker_name),
@@ -249,7 +230,6 @@ export class LearningRepository {
       institutionName: String(raw.institution_name ?? ''),
       // Issued in the transaction that completed the course, at the same moment.
       completedAt: certificate.issuedAt,
-      domains: domains.map((d) => d.code),
     };
   }
 }

@@ -10,7 +10,7 @@ import { RecordSource } from '../learning-records/entities/learning-record.entit
 import { DomainCode } from '../learning-records/learning-domains';
 import { LearningRecordsService } from '../learning-records/learning-records.service';
 import { WorkersService } from '../workers/workers.service';
-import { LearnerCatalogRepository } from './learner-catalog.repository';
+import { LearnerCatalogRepository } from '../catalog/learner-catalog.repository';
 import { CourseCertificate } from './entities/course-certificate.entity';
 import { Enrolment } from './entities/enrolment.entity';
 import { LessonProgress } from './entities/lesson-progress.entity';

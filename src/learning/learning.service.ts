@@ -10,7 +10,7 @@ import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { RecordSource } from '../learning-records/entities/learning-record.entity';
 import { LearningRecordsService } from '../learning-records/learning-records.service';
 import { WorkersService } from '../workers/workers.service';
-import { Attachment, LearnerCatalogRepository } from './learner-catalog.repository';
+import { Attachment, LearnerCatalogRepository } from '../catalog/learner-catalog.repository';
 import { Enrolment } from './entities/enrolment.entity';
 import { LessonProgress } from './entities/lesson-progress.entity';
 import { QuizAnswers, QuizAttempt } from './entities/quiz-attempt.entity';

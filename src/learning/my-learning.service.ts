@@ -4,7 +4,7 @@ import { Page, pageOf } from '../common/http/pagination';
 import { RecordSource } from '../learning-records/entities/learning-record.entity';
 import { DomainCode } from '../learning-records/learning-domains';
 import { DomainProgress, LearningRecordsService } from '../learning-records/learning-records.service';
-import { LearnerCatalogRepository, CourseCard } from './learner-catalog.repository';
+import { LearnerCatalogRepository, CourseCard } from '../catalog/learner-catalog.repository';
 import { LearningRepository } from './learning.repository';
 import { LearningService, workerOf } from './learning.service';
 import { todayInVietnam } from '../common/time/vietnam-time';

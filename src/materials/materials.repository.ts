@@ -5,6 +5,7 @@ import { dateTime } from '../database/dialect';
 import { CourseStatus, Licence } from '../catalog/entities/course.entity';
 import { foldVietnamese, likeContains } from '../common/text/vietnamese';
 import { StoredFile } from '../files/entities/stored-file.entity';
+import { orderByDomain } from '../learning-records/domain-order';
 import { DomainCode } from '../learning-records/learning-domains';
 import { TrainingInstitution } from '../organisations/entities/training-institution.entity';
 import { LearningMaterial, MaterialKind } from './entities/learning-material.entity';
@@ -198,14 +199,15 @@ export class MaterialsRepository {
     else query.orderBy('m.published_at', 'DESC').addOrderBy('m.id', 'DESC');
     const rows = await query.offset(skip).limit(take).getRawMany<Record<string, unknown>>();
     if (rows.length === 0) return [];
-    const links: { material_id: number; domain_code: DomainCode }[] = await this.materials.manager
+    const linkQuery = this.materials.manager
       .createQueryBuilder()
       .select(['md.material_id AS material_id', 'md.domain_code AS domain_code'])
       .from('material_domains', 'md')
-      .innerJoin('learning_domains', 'd', 'd.code = md.domain_code')
-      .where('md.material_id IN (:...ids)', { ids: rows.map((r) => Number(r.id)) })
-      .orderBy('d.sort_order', 'ASC')
-      .getRawMany();
+      .where('md.material_id IN (:...ids)', { ids: rows.map((r) => Number(r.id)) });
+    const links: { material_id: number; domain_code: DomainCode }[] = await orderByDomain(
+      linkQuery,
+      'md.domain_code',
+    ).getRawMany();
     return rows.map((r) => ({
       id: Number(r.id),
       title: String(r.title),

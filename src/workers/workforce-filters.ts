@@ -41,10 +41,15 @@ export function whereWorkerNameContains<T extends ObjectLiteral>(
   workerColumn: string,
   nameKey: string,
 ): SelectQueryBuilder<T> {
-  return query.andWhere(
-    `${workerColumn} IN (SELECT nw.id FROM workers nw WHERE nw.search_key LIKE :nameKey ESCAPE '!')`,
-    { nameKey: likeContains(nameKey) },
-  );
+  return query.andWhere(workerNameContains(workerColumn), { nameKey: likeContains(nameKey) });
+}
+
+/**
+ * The condition "the row's worker's name contains :nameKey", for a caller that combines it with
+ * its own (e.g. in an OR); bind nameKey to likeContains of a folded fragment.
+ */
+export function workerNameContains(workerColumn: string): string {
+  return `${workerColumn} IN (SELECT nw.id FROM workers nw WHERE nw.search_key LIKE :nameKey ESCAPE '!')`;
 }
 
 /** Adds the worker's name (as `workerName`) to a query of rows with a worker column. */
@@ -53,6 +58,24 @@ export function selectWorkerName<T extends ObjectLiteral>(
   workerColumn: string,
 ): SelectQueryBuilder<T> {
   return query.innerJoin('workers', 'w', `w.id = ${workerColumn}`).addSelect('w.full_name', 'workerName');
+}
+
+/**
+ * Adds what identifies a row's worker, as `worker_cccd_hash`, `worker_cccd_encrypted` (to show it
+ * masked), `worker_date_of_birth` and `worker_full_name`: what a reported result is matched on.
+ */
+export function selectWorkerIdentity<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  workerColumn: string,
+): SelectQueryBuilder<T> {
+  return query
+    .innerJoin('workers', 'wid', `wid.id = ${workerColumn}`)
+    .addSelect([
+      'wid.cccd_hash AS worker_cccd_hash',
+      'wid.date_of_birth AS worker_date_of_birth',
+      'wid.full_name AS worker_full_name',
+      'wid.cccd_encrypted AS worker_cccd_encrypted',
+    ]);
 }
 
 /**

@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
+import { foldVietnamese } from '../../src/common/text/vietnamese';
 import { Browser, createTestApp } from '../support/test-app';
 
 /**
@@ -103,6 +104,20 @@ describe('external records (e2e)', () => {
       .set('Authorization', `Bearer ${token}`)
       .expect(200);
     expect(list.body.items.map((r: { id: number }) => r.id)).toEqual([first.body.id]);
+
+    // The search finds the worker's name without its accents; the list names the institution.
+    const [institution]: { name: string }[] = await db.query(
+      'SELECT name FROM training_institutions WHERE id = ?',
+      [first.body.institutionId],
+    );
+    const byName = await request(app.getHttpServer())
+      .get('/api/v1/external-records')
+      .query({ q: foldVietnamese(first.body.worker.fullName) })
+      .set('Authorization', `Bearer ${token}`)
+      .expect(200);
+    expect(byName.body.items).toEqual([
+      expect.objectContaining({ id: first.body.id, institutionName: institution.name }),
+    ]);
   });
 
   it('refuses the same externalId with different content (409), in the caller’s language', async () => {

@@ -258,7 +258,14 @@ describe('online learning (e2e)', () => {
     expect(verify.text).not.toContain(fullName);
 
     const api = await visitor.get(`/api/v1/verify/courses/${code}`).expect(200);
-    expect(api.body).toMatchObject({ valid: true, code, courseTitle: title, hours: 2.5, holder });
+    expect(api.body).toMatchObject({
+      valid: true,
+      code,
+      courseTitle: title,
+      hours: 2.5,
+      holder,
+      domains: ['DIGITAL'],
+    });
     await visitor
       .get('/verify/courses/AAAA-BBBB-CCCC-DDDD')
       .expect(404)

@@ -3,6 +3,7 @@ import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../../../database/unit-of-work';
 import { RecordSource } from '../../../learning-records/entities/learning-record.entity';
 import { DomainCode } from '../../../learning-records/learning-domains';
+import { LearningRecordsService } from '../../../learning-records/learning-records.service';
 import { EnterpriseScope, EnterpriseScopeService } from '../../../organisations/enterprise-scope';
 import { CriteriaSetsService } from '../criteria/criteria-sets.service';
 import {
@@ -60,6 +61,7 @@ export class EvaluationService {
     private readonly scopes: EnterpriseScopeService,
     private readonly unitOfWork: UnitOfWork,
     private readonly notices: NoticesService,
+    private readonly learningRecords: LearningRecordsService,
   ) {}
 
   /** Evaluates some applications now (those already decided are left as they are). */
@@ -215,7 +217,7 @@ export class EvaluationService {
       const ofYear = chunk.filter((a) => a.year === year);
       const workerIds = [...new Set(ofYear.map((a) => a.workerId))];
       const [records, hours] = await Promise.all([
-        this.repository.recordRows(workerIds, year),
+        this.learningRecords.recordDomainsInYear(workerIds, year),
         this.repository.yearHours(workerIds, year),
       ]);
       const sessionOf = new Map<number, number>();

@@ -4,9 +4,7 @@ import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { QueryDeepPartialEntity } from 'typeorm/query-builder/QueryPartialEntity';
 import { MessageRef } from '../../../common/i18n/messages';
 import { LearningSession } from '../../../activities/entities/learning-session.entity';
-import { LearningRecord, RecordSource } from '../../../learning-records/entities/learning-record.entity';
 import { WorkerLearningYear } from '../../../learning-records/entities/worker-learning-summary.entity';
-import { DomainCode } from '../../../learning-records/learning-domains';
 import { EnterpriseScope, whereEnterpriseInScope } from '../../../organisations/enterprise-scope';
 import { Enterprise } from '../../../organisations/entities/enterprise.entity';
 import { Worker } from '../../../workers/entities/worker.entity';
@@ -140,37 +138,6 @@ export class EvaluationsRepository {
       query.andWhere('a.id IN (:...ids)', { ids: filter.ids });
     } else query.andWhere('a.worker_id = :workerId', { workerId: filter.workerId });
     return (await query.getRawMany<Record<string, unknown>>()).map(applicationRow);
-  }
-
-  /** This year's learning records of some workers, one row per record and domain (or none). */
-  async recordRows(
-    workerIds: number[],
-    year: number,
-  ): Promise<
-    { id: number; workerId: number; source: RecordSource; sourceRef: string; domain: DomainCode | null }[]
-  > {
-    if (workerIds.length === 0) return [];
-    const rows = await this.manager
-      .getRepository(LearningRecord)
-      .createQueryBuilder('r')
-      .leftJoin('learning_record_domains', 'd', 'd.record_id = r.id')
-      .select([
-        'r.id AS id',
-        'r.worker_id AS workerId',
-        'r.source AS source',
-        'r.source_ref AS sourceRef',
-        'd.domain_code AS domain',
-      ])
-      .where('r.worker_id IN (:...workerIds)', { workerIds })
-      .andWhere('r.occurred_on BETWEEN :from AND :to', { from: `${year}-01-01`, to: `${year}-12-31` })
-      .getRawMany<Record<string, unknown>>();
-    return rows.map((r) => ({
-      id: toInt(r.id),
-      workerId: toInt(r.workerId),
-      source: r.source as RecordSource,
-      sourceRef: String(r.sourceRef),
-      domain: (r.domain ?? null) as DomainCode | null,
-    }));
   }
 
   /** The kind of each of some in-person sessions. */

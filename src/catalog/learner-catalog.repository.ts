@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
-import { Course, CourseStatus } from '../catalog/entities/course.entity';
-import { Lesson, LessonStatus } from '../catalog/entities/lesson.entity';
-import { QuestionStatus, Quiz } from '../catalog/entities/quiz.entity';
+import { Course, CourseStatus } from './entities/course.entity';
+import { Lesson, LessonStatus } from './entities/lesson.entity';
+import { QuestionStatus, Quiz } from './entities/quiz.entity';
 import { DomainCode } from '../learning-records/learning-domains';
 import { TrainingInstitution } from '../organisations/entities/training-institution.entity';
 
@@ -27,9 +27,10 @@ export interface Attachment {
 }
 
 /**
- * Read queries over the catalog's courses, lessons and quizzes that the learner's side needs beyond
- * CatalogService: inside an event's transaction (lessons removed too), quizzes with their options,
- * suggestions. The catalog domain owns and writes these tables; nothing here changes them.
+ * Read queries over the catalog's courses, lessons and quizzes that the learner's side (learning)
+ * needs beyond CatalogService: inside an event's transaction (lessons removed too), quizzes with
+ * their options, suggestions. Kept here, beside the tables, and exported, so that the learning
+ * domain does not write SQL over the catalog's tables; nothing here changes them.
  */
 @Injectable()
 export class LearnerCatalogRepository {
