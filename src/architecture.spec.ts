@@ -79,8 +79,6 @@ const KNOWN_REACHES: Record<string, string[]> = {
     'users',
     'association_branches',
   ],
-  'indicators/plans.repository.ts': ['admin_units', 'annual_reports'],
-  'indicators/snapshots.repository.ts': ['annual_reports'],
   'learning-records/external-records.repository.ts': ['workers', 'training_institutions'],
   'learning/learner-catalog.repository.ts': ['courses', 'quiz_questions', 'course_domains'],
   'learning/learning.repository.ts': ['users', 'course_domains', 'learning_domains'],

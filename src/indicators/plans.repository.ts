@@ -5,6 +5,7 @@ import { User } from '../users/entities/user.entity';
 import { IndicatorSnapshot } from './entities/snapshot.entity';
 import { Plan, PlanIndicator, PlanMilestone, PlanTarget } from './entities/plan.entity';
 import { ReportingBody, ReportingBodyMember } from './entities/reporting-body.entity';
+import { ReportHistory } from './report-history';
 
 export type PlanFields = Pick<
   Plan,
@@ -15,11 +16,6 @@ export type BodyFields = Pick<
   ReportingBody,
   'kind' | 'name' | 'unitId' | 'branchId' | 'dueMonthDay' | 'position'
 >;
-
-/** A plan in the list, with its territory's name. */
-export interface PlanRow extends Plan {
-  unitName: string | null;
-}
 
 /** A member of a reporting body, as shown. */
 export interface BodyMember {
@@ -37,22 +33,11 @@ export class PlansRepository {
     @InjectRepository(PlanMilestone) private readonly milestones: Repository<PlanMilestone>,
     @InjectRepository(ReportingBody) private readonly bodies: Repository<ReportingBody>,
     @InjectRepository(ReportingBodyMember) private readonly members: Repository<ReportingBodyMember>,
+    private readonly reports: ReportHistory,
   ) {}
 
-  async list(): Promise<PlanRow[]> {
-    const plans = await this.plans.find({ order: { startDate: 'DESC', id: 'ASC' } });
-    const unitIds = [...new Set(plans.map((p) => p.unitId).filter((id): id is number => id !== null))];
-    const names = new Map<number, string>();
-    if (unitIds.length > 0) {
-      const units: { id: number | string; name: string }[] = await this.plans.manager
-        .createQueryBuilder()
-        .select(['u.id AS id', 'u.name AS name'])
-        .from('admin_units', 'u')
-        .where('u.id IN (:...unitIds)', { unitIds })
-        .getRawMany();
-      for (const u of units) names.set(Number(u.id), u.name);
-    }
-    return plans.map((p) => ({ ...p, unitName: p.unitId ? (names.get(p.unitId) ?? null) : null }));
+  list(): Promise<Plan[]> {
+    return this.plans.find({ order: { startDate: 'DESC', id: 'ASC' } });
   }
 
   findById(id: number, manager: EntityManager = this.plans.manager): Promise<Plan | null> {
@@ -86,13 +71,7 @@ export class PlansRepository {
   /** Roll-ups or annual reports made under the plan: history that must not vanish with it. */
   async hasHistory(planId: number): Promise<boolean> {
     if (await this.plans.manager.getRepository(IndicatorSnapshot).exists({ where: { planId } })) return true;
-    const reports = await this.plans.manager
-      .createQueryBuilder()
-      .select('COUNT(*)', 'n')
-      .from('annual_reports', 'a')
-      .where('a.plan_id = :planId', { planId })
-      .getRawOne<{ n: number | string }>();
-    return Number(reports?.n ?? 0) > 0;
+    return this.reports.planHasReports(planId);
   }
 
   indicatorsOf(planId: number, manager: EntityManager = this.plans.manager): Promise<PlanIndicator[]> {

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ReportHistoryProvider } from './report-history.provider';
 import { ReportingPanelProvider } from './reporting-panel.provider';
 import { DashboardModule } from '../indicators/dashboard/dashboard.module';
 import { IndicatorsModule } from '../indicators/indicators.module';
@@ -16,7 +17,13 @@ import { StocktakesService } from './stocktakes.service';
   imports: [ReportsDataModule, IndicatorsModule, DashboardModule, OrganisationsModule],
   // The stocktakes first: their path (/reports/reviews) is more specific than the reports'.
   controllers: [StocktakesController, ReportsController, ReportsApiController],
-  providers: [ReportsService, StocktakesService, ReportsDemoSeeder, ReportingPanelProvider],
+  providers: [
+    ReportsService,
+    StocktakesService,
+    ReportsDemoSeeder,
+    ReportingPanelProvider,
+    ReportHistoryProvider,
+  ],
   exports: [ReportsService, ReportsDemoSeeder],
 })
 export class ReportsModule {}
