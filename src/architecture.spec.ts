@@ -86,7 +86,6 @@ const KNOWN_REACHES: Record<string, string[]> = {
   'pii-access/pii-access.repository.ts': ['employments', 'enterprises', 'users'],
   'privacy/consent/consents.repository.ts': ['users'],
   'privacy/requests/privacy-requests.repository.ts': ['users', 'workers'],
-  'reports/reports.demo-seeder.ts': ['users', 'reporting_bodies'],
   'users/users.repository.ts': ['workers'],
   'workers/reconciliation/reconciliations.repository.ts': ['enterprises'],
   'workers/workers.repository.ts': ['users'],

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, In, LessThanOrEqual, Like, MoreThanOrEqual, Repository } from 'typeorm';
 import { User } from '../users/entities/user.entity';
 import { IndicatorSnapshot } from './entities/snapshot.entity';
 import { Plan, PlanIndicator, PlanMilestone, PlanTarget } from './entities/plan.entity';
@@ -159,6 +159,11 @@ export class PlansRepository {
 
   bodiesOf(planId: number): Promise<ReportingBody[]> {
     return this.bodies.find({ where: { planId }, order: { position: 'ASC', id: 'ASC' } });
+  }
+
+  /** Bodies of any plan whose name contains the text (demo seeding). */
+  bodiesNamed(text: string): Promise<ReportingBody[]> {
+    return this.bodies.find({ where: { name: Like(`%${text}%`) } });
   }
 
   findBody(planId: number, id: number): Promise<ReportingBody | null> {

@@ -302,6 +302,11 @@ export class PlansService {
     await this.plans.deleteBody(bodyId);
   }
 
+  /** Bodies of any plan whose name contains the text (demo seeding). */
+  bodiesNamed(text: string): Promise<ReportingBody[]> {
+    return this.plans.bodiesNamed(text);
+  }
+
   async findBody(planId: number, bodyId: number): Promise<ReportingBody & { members: BodyMember[] }> {
     const body = await this.plans.findBody(planId, bodyId);
     if (!body) throw new NotFoundException();
