@@ -62,13 +62,6 @@ const READ_MODELS: Record<string, string[]> = {
 const KNOWN_REACHES: Record<string, string[]> = {
   'catalog/courses.repository.ts': ['learning_domains'],
   'citizenship/applications/evaluation/evaluations.repository.ts': ['learning_record_domains'],
-  'citizenship/citizenship.demo-seeder.ts': [
-    'users',
-    'role_assignments',
-    'workers',
-    'employments',
-    'enterprises',
-  ],
   'citizenship/review/review.repository.ts': [
     'enterprises',
     'workers',
