@@ -60,15 +60,6 @@ const READ_MODELS: Record<string, string[]> = {
 
 /** Reaches not yet behind their owner's read service, each named in docs/architecture.md. */
 const KNOWN_REACHES: Record<string, string[]> = {
-  'activities/activities.demo-seeder.ts': ['grassroots_unions', 'training_institutions', 'users', 'workers'],
-  'catalog/catalog.demo-seeder.ts': ['users'],
-  'citizenship/citizenship.demo-seeder.ts': [
-    'users',
-    'role_assignments',
-    'workers',
-    'employments',
-    'enterprises',
-  ],
   'citizenship/review/review.repository.ts': [
     'enterprises',
     'workers',
@@ -77,12 +68,9 @@ const KNOWN_REACHES: Record<string, string[]> = {
     'users',
     'association_branches',
   ],
-  'indicators/plans.repository.ts': ['admin_units', 'annual_reports'],
-  'indicators/snapshots.repository.ts': ['annual_reports'],
   'pii-access/pii-access.repository.ts': ['employments', 'enterprises', 'users'],
   'privacy/consent/consents.repository.ts': ['users'],
   'privacy/requests/privacy-requests.repository.ts': ['users', 'workers'],
-  'reports/reports.demo-seeder.ts': ['users', 'reporting_bodies'],
   'users/users.repository.ts': ['workers'],
   'workers/reconciliation/reconciliations.repository.ts': ['enterprises'],
   'workers/workers.repository.ts': ['users'],

@@ -1,7 +1,5 @@
 import { Workforce } from '../workers/workforce';
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { PiiCipher } from '../common/crypto/pii-cipher';
@@ -11,6 +9,11 @@ import { DomainCode } from '../learning-records/learning-domains';
 import { ExternalRecordsService } from '../learning-records/external-records.service';
 import { LearningRecordsService } from '../learning-records/learning-records.service';
 import { PartnershipsService } from '../learning-records/partnerships.service';
+import { EnterprisesService } from '../organisations/enterprises.service';
+import { InstitutionsService } from '../organisations/institutions.service';
+import { UnionsService } from '../organisations/unions.service';
+import { UsersRepository } from '../users/users.repository';
+import { WorkersRepository } from '../workers/workers.repository';
 import { AttendanceService } from './attendance.service';
 import { AttendanceMethod } from './entities/session-attendance.entity';
 import { SessionKind } from './session-kinds';
@@ -115,8 +118,12 @@ const SESSIONS: DemoSession[] = [
 @Injectable()
 export class ActivitiesDemoSeeder {
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
     private readonly sessions: SessionsRepository,
+    private readonly enterprises: EnterprisesService,
+    private readonly unions: UnionsService,
+    private readonly institutions: InstitutionsService,
+    private readonly users: UsersRepository,
+    private readonly workers: WorkersRepository,
     private readonly workforce: Workforce,
     private readonly attendance: AttendanceService,
     private readonly learningRecords: LearningRecordsService,
@@ -127,7 +134,7 @@ export class ActivitiesDemoSeeder {
   ) {}
 
   async seed(): Promise<void> {
-    const enterprises = await this.idsBy('enterprises', 'tax_code', [TAM_PHAT, DAK_MIL]);
+    const enterprises = await this.enterprises.idsByTaxCode([TAM_PHAT, DAK_MIL]);
     const learned = new Set<number>();
     for (const demo of SESSIONS) {
       const enterpriseId = enterprises.get(demo.taxCode);
@@ -140,9 +147,7 @@ export class ActivitiesDemoSeeder {
         0,
         demo.attendees,
       );
-      const union = await this.db.query('SELECT name FROM grassroots_unions WHERE enterprise_id = ?', [
-        enterpriseId,
-      ]);
+      const union = await this.unions.findByEnterprise(enterpriseId);
       await this.unitOfWork.run(async (manager) => {
         const session = await this.sessions.insert(
           {
@@ -154,7 +159,7 @@ export class ActivitiesDemoSeeder {
             startsAt,
             endsAt: parseVietnamDateTime(demo.endsAt)!,
             place: demo.place,
-            organiser: union[0]?.name ?? 'Công đoàn cơ sở',
+            organiser: union?.name ?? 'Công đoàn cơ sở',
             hours: demo.hours,
             checkinToken: newCheckinToken(),
             createdBy: null,
@@ -180,26 +185,20 @@ export class ActivitiesDemoSeeder {
 
   /** The demo institution trains Tâm Phát's workers and has reported one vocational certificate. */
   private async seedPartnership(enterpriseId: number): Promise<void> {
-    const [institution] = await this.db.query('SELECT id FROM training_institutions WHERE name = ?', [
-      DEMO_INSTITUTION,
-    ]);
-    const [editor] = await this.db.query('SELECT id, display_name FROM users WHERE username = ?', [
-      DEMO_INSTITUTION_LOGIN,
-    ]);
+    const institution = await this.institutions.findByName(DEMO_INSTITUTION);
+    const editor = await this.users.findForLogin({ username: DEMO_INSTITUTION_LOGIN });
     if (!institution || !editor) throw new Error('Demo partnership needs the demo institution and its login');
-    const institutionId = Number(institution.id);
+    const institutionId = institution.id;
     await this.partnerships.link(institutionId, enterpriseId, '2024-01-01', null);
     const [[worker]] = await this.workforce.page(enterpriseId, '2025-06-30', undefined, 1, 1);
     if (!worker) return;
-    const [person] = await this.db.query('SELECT cccd_encrypted, date_of_birth FROM workers WHERE id = ?', [
-      worker.workerId,
-    ]);
-    const actor = new Actor(Number(editor.id), String(editor.display_name), [
+    const person = (await this.workers.findById(worker.workerId))!;
+    const actor = new Actor(editor.id, editor.displayName, [
       { role: Role.InstitutionEditor, scopeType: ScopeType.Institution, scopeId: institutionId },
     ]);
     await this.externalRecords.submit(actor, {
       externalId: 'CDCD-2025-0001',
-      cccd: this.pii.decrypt(String(person.cccd_encrypted)),
+      cccd: this.pii.decrypt(person.cccdEncrypted),
       dateOfBirth: worker.dateOfBirth,
       title: 'Chứng chỉ sơ cấp nghề Vận hành máy chế biến nông sản',
       programme: 'Đào tạo nghề trình độ sơ cấp (3 tháng)',
@@ -208,13 +207,5 @@ export class ActivitiesDemoSeeder {
       hours: 300,
       domains: [DomainCode.Vocational],
     });
-  }
-
-  private async idsBy(table: string, column: string, values: string[]): Promise<Map<string, number>> {
-    const rows: Record<string, unknown>[] = await this.db.query(
-      `SELECT id, ${column} AS k FROM ${table} WHERE ${column} IN (${values.map(() => '?').join(', ')})`,
-      values,
-    );
-    return new Map(rows.map((r) => [String(r.k), Number(r.id)]));
   }
 }

@@ -5,6 +5,7 @@ import { ImportsModule } from '../imports/imports.module';
 import { WorkersModule } from '../workers/workers.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
+import { UsersModule } from '../users/users.module';
 import { ActivitiesApiController } from './activities.api.controller';
 import { ActivitiesController } from './activities.controller';
 import { ActivitiesDemoSeeder } from './activities.demo-seeder';
@@ -26,6 +27,7 @@ import { SessionsService } from './sessions.service';
     LearningRecordsModule,
     ImportsModule,
     WorkersModule,
+    UsersModule,
   ],
   // The imports' controller first: its /activities/attendance-template.xlsx must not be read as /activities/:id.
   controllers: [

@@ -3,6 +3,7 @@ import { EntityManager } from 'typeorm';
 import { readSeed } from '../common/seed-files';
 import { UnitOfWork } from '../database/unit-of-work';
 import { DomainCode } from '../learning-records/learning-domains';
+import { UsersRepository } from '../users/users.repository';
 import { filledOptions, publishProblems, QuestionInput, questionProblems } from './course-rules';
 import { CoursesRepository } from './courses.repository';
 import { CourseLevel, CourseStatus, Licence } from './entities/course.entity';
@@ -60,15 +61,16 @@ export class CatalogDemoSeeder {
     private readonly courses: CoursesRepository,
     private readonly lessons: LessonsRepository,
     private readonly quizzes: QuizzesRepository,
+    private readonly users: UsersRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
   async seed(now = new Date()): Promise<void> {
     const data = readSeed<DemoCourses>('demo/courses.json');
+    const editorId = (await this.users.findForLogin({ username: data.editor }))?.id ?? null;
     const created = await this.unitOfWork.run(async (manager) => {
       const institutionId = await this.courses.institutionIdByName(data.institution, manager);
       if (!institutionId) throw new Error(`Demo courses need the demo institution: ${data.institution}`);
-      const editorId = await userId(manager, data.editor);
       let count = 0;
       for (const demo of data.courses) {
         if (await this.courses.existsWithTitle(institutionId, demo.title, manager)) continue;
@@ -149,15 +151,4 @@ export class CatalogDemoSeeder {
     }
     return { lessonId, activeQuestions: quiz.questions.length };
   }
-}
-
-/** The id of a demo login, to record who wrote the demo content. */
-export async function userId(manager: EntityManager, username: string): Promise<number | null> {
-  const row = await manager
-    .createQueryBuilder()
-    .select('u.id', 'id')
-    .from('users', 'u')
-    .where('u.username = :username', { username })
-    .getRawOne<{ id: number }>();
-  return row ? Number(row.id) : null;
 }

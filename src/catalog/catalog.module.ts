@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FilesModule } from '../files/files.module';
 import { LearningDomain } from '../learning-records/entities/learning-domain.entity';
+import { UsersModule } from '../users/users.module';
 import { CatalogFilesController } from './catalog-files.controller';
 import { CatalogDemoSeeder } from './catalog.demo-seeder';
 import { CatalogService } from './catalog.service';
@@ -29,6 +30,7 @@ import { QuizzesService } from './quizzes.service';
   imports: [
     TypeOrmModule.forFeature([Course, Lesson, LessonFile, Quiz, QuizQuestion, QuizOption, LearningDomain]),
     FilesModule,
+    UsersModule,
   ],
   controllers: [
     CoursesController,

@@ -1,6 +1,4 @@
 import { Injectable, Logger } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
 import { AttendanceService } from '../activities/attendance.service';
 import { AttendanceMethod } from '../activities/entities/session-attendance.entity';
 import { SessionKind } from '../activities/session-kinds';
@@ -9,6 +7,10 @@ import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { readSeed } from '../common/seed-files';
 import { DomainCode } from '../learning-records/learning-domains';
+import { EnterprisesService } from '../organisations/enterprises.service';
+import { UsersRepository } from '../users/users.repository';
+import { WorkersService } from '../workers/workers.service';
+import { Workforce } from '../workers/workforce';
 import { CitizenshipApplicationsService } from './applications/citizenship-applications.service';
 import { CriteriaSetsService } from './applications/criteria/criteria-sets.service';
 import { PlanDto } from './applications/worker-year/dto/worker-year.dto';
@@ -72,7 +74,10 @@ export class CitizenshipDemoSeeder {
   private readonly logger = new Logger(CitizenshipDemoSeeder.name);
 
   constructor(
-    @InjectDataSource() private readonly db: DataSource,
+    private readonly users: UsersRepository,
+    private readonly workers: WorkersService,
+    private readonly workforce: Workforce,
+    private readonly enterprises: EnterprisesService,
     private readonly years: WorkerYearService,
     private readonly applications: CitizenshipApplicationsService,
     private readonly criteria: CriteriaSetsService,
@@ -91,8 +96,9 @@ export class CitizenshipDemoSeeder {
     const year = this.years.currentYear(today);
     const { login } = readSeed<{ login: { username: string } }>('demo/workers.json');
     const loginWorker = await this.workerOfLogin(login.username);
-    const tamPhat = await this.currentWorkers(TAM_PHAT, 6, loginWorker);
-    const dakMil = await this.currentWorkers(DAK_MIL, 2, loginWorker);
+    const enterprises = await this.enterprises.idsByTaxCode([TAM_PHAT, DAK_MIL]);
+    const tamPhat = await this.currentWorkers(enterprises.get(TAM_PHAT), today, 6, loginWorker);
+    const dakMil = await this.currentWorkers(enterprises.get(DAK_MIL), today, 2, loginWorker);
 
     await this.readingClub(now, year, [...tamPhat.slice(0, 4), ...(loginWorker ? [loginWorker] : [])]);
 
@@ -126,18 +132,16 @@ export class CitizenshipDemoSeeder {
    * attendance, so the "library, cultural house, club" criterion has evidence this year.
    */
   private async readingClub(now: Date, year: number, attendees: DemoWorker[]): Promise<void> {
-    const [officer] = await this.db.query(
-      'SELECT u.id AS id, r.scope_id AS enterpriseId FROM users u JOIN role_assignments r ON r.user_id = u.id WHERE u.username = ? AND r.role = ?',
-      [TAM_PHAT_OFFICER, Role.UnionOfficer],
-    );
-    if (!officer || attendees.length === 0) return;
+    const officer = await this.users.findForLogin({ username: TAM_PHAT_OFFICER });
+    const grant = officer && (await this.users.grants(officer.id)).find((g) => g.role === Role.UnionOfficer);
+    if (!officer || !grant || attendees.length === 0) return;
     const tenDaysAgo = vietnamDateOf(new Date(now.getTime() - 10 * DAY));
     const day = tenDaysAgo < `${year}-01-02` ? `${year}-01-02` : tenDaysAgo;
     const startsAt = parseVietnamDateTime(`${day}T17:00`)!;
     const endsAt = new Date(startsAt.getTime() + 90 * 60_000);
     if (endsAt > now) return;
-    const actor = new Actor(Number(officer.id), TAM_PHAT_OFFICER, [
-      { role: Role.UnionOfficer, scopeType: ScopeType.Enterprise, scopeId: Number(officer.enterpriseId) },
+    const actor = new Actor(officer.id, TAM_PHAT_OFFICER, [
+      { role: Role.UnionOfficer, scopeType: ScopeType.Enterprise, scopeId: grant.scopeId },
     ]);
     const month = Number(day.slice(5, 7));
     const session = await this.sessions.create(actor, {
@@ -161,33 +165,20 @@ export class CitizenshipDemoSeeder {
   }
 
   private async workerOfLogin(username: string): Promise<DemoWorker | null> {
-    const [row] = await this.db.query(
-      'SELECT w.id AS workerId, w.user_id AS userId FROM workers w JOIN users u ON u.id = w.user_id WHERE u.username = ?',
-      [username],
-    );
-    return row ? { workerId: Number(row.workerId), userId: Number(row.userId) } : null;
+    const user = await this.users.findForLogin({ username });
+    const workerId = user ? await this.workers.idOfUser(user.id) : null;
+    return user && workerId ? { workerId, userId: user.id } : null;
   }
 
-  /** The first workers (by id) currently employed at an enterprise, the worker login excepted. */
+  /** The first workers (by id) employed at an enterprise today, the worker login excepted. */
   private async currentWorkers(
-    taxCode: string,
+    enterpriseId: number | undefined,
+    today: string,
     count: number,
     except: DemoWorker | null,
   ): Promise<DemoWorker[]> {
-    const rows: { workerId: number; userId: number | null }[] = await this.db.query(
-      `SELECT DISTINCT w.id AS workerId, w.user_id AS userId
-         FROM employments e
-         JOIN enterprises x ON x.id = e.enterprise_id
-         JOIN workers w ON w.id = e.worker_id
-        WHERE x.tax_code = ? AND e.end_date IS NULL AND w.id <> ?
-        ORDER BY w.id
-        LIMIT ${Number(count)}`,
-      [taxCode, except?.workerId ?? 0],
-    );
-    return rows.map((r) => ({
-      workerId: Number(r.workerId),
-      userId: r.userId === null ? null : Number(r.userId),
-    }));
+    if (!enterpriseId) return [];
+    return this.workforce.firstEmployed(enterpriseId, today, count, except?.workerId);
   }
 }
 

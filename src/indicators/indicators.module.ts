@@ -13,6 +13,7 @@ import { PlansApiController } from './plans.api.controller';
 import { PlansController } from './plans.controller';
 import { PlansRepository } from './plans.repository';
 import { PlansService } from './plans.service';
+import { ReportHistory } from './report-history';
 import { RollupProcessor } from './rollup.processor';
 import { RollupRepository } from './rollup.repository';
 import { RollupScheduler } from './rollup.scheduler';
@@ -52,7 +53,8 @@ import { SnapshotsRepository } from './snapshots.repository';
     RollupProcessor,
     RollupScheduler,
     IndicatorsService,
+    ReportHistory,
   ],
-  exports: [TypeOrmModule, IndicatorsService, PlansService, RollupService],
+  exports: [TypeOrmModule, IndicatorsService, PlansService, RollupService, ReportHistory],
 })
 export class IndicatorsModule {}

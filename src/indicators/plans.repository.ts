@@ -1,10 +1,11 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, LessThanOrEqual, MoreThanOrEqual, Repository } from 'typeorm';
+import { EntityManager, In, LessThanOrEqual, Like, MoreThanOrEqual, Repository } from 'typeorm';
 import { User } from '../users/entities/user.entity';
 import { IndicatorSnapshot } from './entities/snapshot.entity';
 import { Plan, PlanIndicator, PlanMilestone, PlanTarget } from './entities/plan.entity';
 import { ReportingBody, ReportingBodyMember } from './entities/reporting-body.entity';
+import { ReportHistory } from './report-history';
 
 export type PlanFields = Pick<
   Plan,
@@ -24,11 +25,6 @@ export type BodyFields = Pick<
   | 'successorId'
 >;
 
-/** A plan in the list, with its territory's name. */
-export interface PlanRow extends Plan {
-  unitName: string | null;
-}
-
 /** A member of a reporting body, as shown. */
 export interface BodyMember {
   userId: number;
@@ -45,22 +41,11 @@ export class PlansRepository {
     @InjectRepository(PlanMilestone) private readonly milestones: Repository<PlanMilestone>,
     @InjectRepository(ReportingBody) private readonly bodies: Repository<ReportingBody>,
     @InjectRepository(ReportingBodyMember) private readonly members: Repository<ReportingBodyMember>,
+    private readonly reports: ReportHistory,
   ) {}
 
-  async list(): Promise<PlanRow[]> {
-    const plans = await this.plans.find({ order: { startDate: 'DESC', id: 'ASC' } });
-    const unitIds = [...new Set(plans.map((p) => p.unitId).filter((id): id is number => id !== null))];
-    const names = new Map<number, string>();
-    if (unitIds.length > 0) {
-      const units: { id: number | string; name: string }[] = await this.plans.manager
-        .createQueryBuilder()
-        .select(['u.id AS id', 'u.name AS name'])
-        .from('admin_units', 'u')
-        .where('u.id IN (:...unitIds)', { unitIds })
-        .getRawMany();
-      for (const u of units) names.set(Number(u.id), u.name);
-    }
-    return plans.map((p) => ({ ...p, unitName: p.unitId ? (names.get(p.unitId) ?? null) : null }));
+  list(): Promise<Plan[]> {
+    return this.plans.find({ order: { startDate: 'DESC', id: 'ASC' } });
   }
 
   findById(id: number, manager: EntityManager = this.plans.manager): Promise<Plan | null> {
@@ -94,13 +79,7 @@ export class PlansRepository {
   /** Roll-ups or annual reports made under the plan: history that must not vanish with it. */
   async hasHistory(planId: number): Promise<boolean> {
     if (await this.plans.manager.getRepository(IndicatorSnapshot).exists({ where: { planId } })) return true;
-    const reports = await this.plans.manager
-      .createQueryBuilder()
-      .select('COUNT(*)', 'n')
-      .from('annual_reports', 'a')
-      .where('a.plan_id = :planId', { planId })
-      .getRawOne<{ n: number | string }>();
-    return Number(reports?.n ?? 0) > 0;
+    return this.reports.planHasReports(planId);
   }
 
   indicatorsOf(planId: number, manager: EntityManager = this.plans.manager): Promise<PlanIndicator[]> {
@@ -188,6 +167,11 @@ export class PlansRepository {
 
   bodiesOf(planId: number): Promise<ReportingBody[]> {
     return this.bodies.find({ where: { planId }, order: { position: 'ASC', id: 'ASC' } });
+  }
+
+  /** Bodies of any plan whose name contains the text (demo seeding). */
+  bodiesNamed(text: string): Promise<ReportingBody[]> {
+    return this.bodies.find({ where: { name: Like(`%${text}%`) } });
   }
 
   findBody(planId: number, id: number): Promise<ReportingBody | null> {

@@ -17,7 +17,7 @@ import {
   PlanTarget,
 } from './entities/plan.entity';
 import { ReportingBody, ReportingBodyKind } from './entities/reporting-body.entity';
-import { BodyFields, BodyMember, PlanFields, PlanRow, PlansRepository } from './plans.repository';
+import { BodyFields, BodyMember, PlanFields, PlansRepository } from './plans.repository';
 
 /** A plan with everything the admin page and the API show. */
 export interface PlanDetail {
@@ -28,6 +28,11 @@ export interface PlanDetail {
   /** Targets keyed "CODE:year". */
   targets: Map<string, number>;
   bodies: (ReportingBody & { members: BodyMember[]; unitName: string | null; branchName: string | null })[];
+}
+
+/** A plan in the list, with its territory's name. */
+export interface PlanRow extends Plan {
+  unitName: string | null;
 }
 
 export const targetKey = (code: IndicatorCode, year: number) => `${code}:${year}`;
@@ -46,8 +51,10 @@ export class PlansService {
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
-  list(): Promise<PlanRow[]> {
-    return this.plans.list();
+  async list(): Promise<PlanRow[]> {
+    const plans = await this.plans.list();
+    const names = await this.units.namesByIds(plans.flatMap((p) => (p.unitId === null ? [] : [p.unitId])));
+    return plans.map((p) => ({ ...p, unitName: p.unitId ? (names.get(p.unitId) ?? null) : null }));
   }
 
   async get(id: number): Promise<Plan> {
@@ -293,6 +300,11 @@ export class PlansService {
     await this.get(planId);
     if (!(await this.plans.findBody(planId, bodyId))) throw new NotFoundException();
     await this.plans.deleteBody(bodyId);
+  }
+
+  /** Bodies of any plan whose name contains the text (demo seeding). */
+  bodiesNamed(text: string): Promise<ReportingBody[]> {
+    return this.plans.bodiesNamed(text);
   }
 
   async findBody(planId: number, bodyId: number): Promise<ReportingBody & { members: BodyMember[] }> {

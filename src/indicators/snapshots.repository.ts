@@ -9,6 +9,7 @@ import {
   SnapshotLevel,
   SnapshotStatus,
 } from './entities/snapshot.entity';
+import { ReportHistory } from './report-history';
 import { SnapshotRowData } from './unit-rollup';
 
 const INSERT_BATCH = 500;
@@ -23,6 +24,7 @@ export class SnapshotsRepository {
   constructor(
     @InjectRepository(IndicatorSnapshot) private readonly snapshots: Repository<IndicatorSnapshot>,
     @InjectRepository(IndicatorSnapshotRow) private readonly rows: Repository<IndicatorSnapshotRow>,
+    private readonly reports: ReportHistory,
   ) {}
 
   findById(id: number): Promise<IndicatorSnapshot | null> {
@@ -204,13 +206,7 @@ export class SnapshotsRepository {
       .filter((s) => !s.asOf.endsWith('-12-31') && !keep.includes(s.asOf))
       .map((s) => s.id);
     if (candidates.length === 0) return 0;
-    const reported: { snapshot_id: number | string }[] = await this.snapshots.manager
-      .createQueryBuilder()
-      .select('a.snapshot_id', 'snapshot_id')
-      .from('annual_reports', 'a')
-      .where('a.snapshot_id IN (:...candidates)', { candidates })
-      .getRawMany();
-    const kept = new Set(reported.map((r) => Number(r.snapshot_id)));
+    const kept = await this.reports.reportedSnapshotIds(candidates);
     const ids = candidates.filter((id) => !kept.has(id));
     if (ids.length === 0) return 0;
     await this.rows.delete({ snapshotId: In(ids) });

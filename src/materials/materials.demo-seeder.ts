@@ -1,6 +1,5 @@
 import { Injectable, Logger } from '@nestjs/common';
 import { EntityManager } from 'typeorm';
-import { userId } from '../catalog/catalog.demo-seeder';
 import { CoursesRepository } from '../catalog/courses.repository';
 import { CourseStatus, Licence } from '../catalog/entities/course.entity';
 import { renderPdf } from '../common/pdf/pdf';
@@ -10,6 +9,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { FileKind } from '../files/file-kinds';
 import { FilesService } from '../files/files.service';
 import { DomainCode } from '../learning-records/learning-domains';
+import { UsersRepository } from '../users/users.repository';
 import { MaterialKind } from './entities/learning-material.entity';
 import { MaterialsRepository, splitKeywords } from './materials.repository';
 import { MATERIAL_OWNER } from './materials.service';
@@ -47,6 +47,7 @@ export class MaterialsDemoSeeder {
     private readonly materials: MaterialsRepository,
     private readonly courses: CoursesRepository,
     private readonly files: FilesService,
+    private readonly users: UsersRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -54,6 +55,7 @@ export class MaterialsDemoSeeder {
     const data = readSeed<DemoMaterials>('demo/materials.json');
     const institutionId = await this.courses.institutionIdByName(data.institution);
     if (!institutionId) throw new Error(`Demo materials need the demo institution: ${data.institution}`);
+    const editorId = (await this.users.findForLogin({ username: data.editor }))?.id ?? null;
     const existing = new Set(
       (await this.materials.page({ institutionIds: [institutionId] }, 0, 1000))[0].map((m) => m.title),
     );
@@ -75,7 +77,7 @@ export class MaterialsDemoSeeder {
             keywords: keywords.join(', '),
             institutionId,
             fileId,
-            createdBy: await userId(manager, data.editor),
+            createdBy: editorId,
           },
           demo.domains,
           manager,

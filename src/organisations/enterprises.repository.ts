@@ -50,6 +50,16 @@ export class EnterprisesRepository {
     return new Map(found.map((e) => [e.id, { name: e.name, taxCode: e.taxCode }]));
   }
 
+  /** Ids of the enterprises with these tax codes, by tax code. */
+  async idsByTaxCode(taxCodes: string[]): Promise<Map<string, number>> {
+    if (taxCodes.length === 0) return new Map();
+    const found = await this.enterprises.find({
+      where: { taxCode: In(taxCodes) },
+      select: { id: true, taxCode: true },
+    });
+    return new Map(found.map((e) => [e.taxCode, e.id]));
+  }
+
   findById(id: number): Promise<Enterprise | null> {
     return this.enterprises.findOne({ where: { id } });
   }

@@ -45,6 +45,11 @@ export class EnterprisesService {
     return this.enterprises.namesOf([...new Set(ids)]);
   }
 
+  /** Ids of the enterprises with these tax codes, by tax code (the demo seed names them so). */
+  idsByTaxCode(taxCodes: string[]): Promise<Map<string, number>> {
+    return this.enterprises.idsByTaxCode(taxCodes);
+  }
+
   /** The enterprises the actor reaches, matching the search. */
   async page(actor: Actor, query: PageQuery): Promise<Page<EnterpriseRow>> {
     const { page, size, skip } = pageWindow(query);

@@ -40,6 +40,11 @@ export class InstitutionsService {
     return this.institutions.findById(id);
   }
 
+  /** The institution of this exact name (the demo seed names it so). */
+  findByName(name: string): Promise<TrainingInstitution | null> {
+    return this.institutions.findByName(name);
+  }
+
   async create(dto: TrainingInstitutionDto): Promise<TrainingInstitution> {
     return this.institutions.insert(await this.fieldsOf(dto));
   }

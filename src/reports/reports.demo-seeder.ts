@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { InjectDataSource } from '@nestjs/typeorm';
-import { DataSource } from 'typeorm';
+import { PlansService } from '../indicators/plans.service';
+import { UsersRepository } from '../users/users.repository';
 import { ReportsRepository } from './reports.repository';
 
 /** The education department's reporting body, found by name within the demo plan. */
@@ -14,26 +14,17 @@ const DEMO_MEMBERS = [{ username: 'so.gddt', bodyName: 'Sở Giáo dục và Đ�
 @Injectable()
 export class ReportsDemoSeeder {
   constructor(
-    @InjectDataSource() private readonly dataSource: DataSource,
+    private readonly users: UsersRepository,
+    private readonly plans: PlansService,
     private readonly reports: ReportsRepository,
   ) {}
 
   async seed(): Promise<void> {
     for (const { username, bodyName } of DEMO_MEMBERS) {
-      const user = await this.dataSource
-        .createQueryBuilder()
-        .select('u.id', 'id')
-        .from('users', 'u')
-        .where('u.username = :username', { username })
-        .getRawOne<{ id: number }>();
-      const bodies = await this.dataSource
-        .createQueryBuilder()
-        .select('b.id', 'id')
-        .from('reporting_bodies', 'b')
-        .where('b.name LIKE :name', { name: `%${bodyName}%` })
-        .getRawMany<{ id: number }>();
+      const user = await this.users.findForLogin({ username });
+      const bodies = await this.plans.bodiesNamed(bodyName);
       if (!user) continue;
-      for (const body of bodies) await this.reports.addMember(Number(body.id), Number(user.id));
+      for (const body of bodies) await this.reports.addMember(body.id, user.id);
     }
   }
 }

@@ -54,6 +54,17 @@ export class ReportsRepository {
       .find({ where: { planId, bodyId, year }, order: { version: 'ASC' } });
   }
 
+  planHasReports(planId: number): Promise<boolean> {
+    return this.reports.exists({ where: { planId } });
+  }
+
+  /** Which of these snapshots a report was written from. */
+  async reportedSnapshotIds(snapshotIds: number[]): Promise<Set<number>> {
+    if (snapshotIds.length === 0) return new Set();
+    const rows = await this.reports.find({ select: ['snapshotId'], where: { snapshotId: In(snapshotIds) } });
+    return new Set(rows.map((r) => Number(r.snapshotId)));
+  }
+
   findReport(id: number): Promise<AnnualReport | null> {
     return this.reports.findOne({ where: { id } });
   }

@@ -1,12 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import { InjectRepository } from '@nestjs/typeorm';
-import { In, Repository } from 'typeorm';
 import { Role, ScopeType } from '../common/access/roles';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { foldVietnamese } from '../common/text/vietnamese';
 import { readSeed } from '../common/seed-files';
 import { UnitOfWork } from '../database/unit-of-work';
-import { Enterprise } from '../organisations/entities/enterprise.entity';
+import { EnterprisesService } from '../organisations/enterprises.service';
 import { UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { Gender } from './entities/worker.entity';
@@ -59,14 +57,13 @@ export class WorkersDemoSeeder {
     private readonly users: UsersRepository,
     private readonly pii: PiiCipher,
     private readonly unitOfWork: UnitOfWork,
-    @InjectRepository(Enterprise) private readonly enterprises: Repository<Enterprise>,
+    private readonly enterprises: EnterprisesService,
   ) {}
 
   async seed(passwordHash: string): Promise<void> {
     const config = readSeed<WorkersSeed>('demo/workers.json');
     const taxCodes = config.enterprises.map((e) => e.taxCode);
-    const found = await this.enterprises.find({ where: { taxCode: In(taxCodes) } });
-    const enterpriseIds = new Map(found.map((e) => [e.taxCode, e.id]));
+    const enterpriseIds = await this.enterprises.idsByTaxCode(taxCodes);
     const missing = taxCodes.filter((t) => !enterpriseIds.has(t));
     if (missing.length > 0)
       throw new Error(`Demo workers need the demo enterprises; missing tax codes: ${missing.join(', ')}`);

@@ -121,6 +121,26 @@ export class Workforce {
     return [rows.map(member), Number(n)];
   }
 
+  /** The first workers (by id) employed at the enterprise on the day, one excepted, with their login if any. */
+  async firstEmployed(
+    enterpriseId: number,
+    day: string,
+    count: number,
+    exceptWorkerId = 0,
+  ): Promise<{ workerId: number; userId: number | null }[]> {
+    const rows = await this.employed(enterpriseId, day)
+      .andWhere('w.id <> :exceptWorkerId', { exceptWorkerId })
+      .select(['w.id AS workerId', 'w.user_id AS userId'])
+      .distinct(true)
+      .orderBy('w.id', 'ASC')
+      .limit(count)
+      .getRawMany<{ workerId: number; userId: number | null }>();
+    return rows.map((r) => ({
+      workerId: Number(r.workerId),
+      userId: r.userId === null ? null : Number(r.userId),
+    }));
+  }
+
   /** Some workers as the enterprise knows them (name, code there), whether or not they still work there. */
   async membersAt(enterpriseId: number, workerIds: number[]): Promise<Map<number, WorkforceMember>> {
     const found = new Map<number, WorkforceMember>();

@@ -3,7 +3,9 @@ import { DataSource } from 'typeorm';
 import { AppConfig } from '../../src/config';
 import { SnapshotLevel, SnapshotStatus } from '../../src/indicators/entities/snapshot.entity';
 import { IndicatorsService } from '../../src/indicators/indicators.service';
+import { ReportingBodyKind } from '../../src/indicators/entities/reporting-body.entity';
 import { PlansRepository } from '../../src/indicators/plans.repository';
+import { ReportHistory } from '../../src/indicators/report-history';
 import { RollupRepository } from '../../src/indicators/rollup.repository';
 import { RollupScheduler } from '../../src/indicators/rollup.scheduler';
 import { RollupService } from '../../src/indicators/rollup.service';
@@ -14,6 +16,7 @@ import { JobQueue } from '../../src/jobs/job-queue';
 import { JobRunsService } from '../../src/jobs/job-runs.service';
 import { LearningRecordEvents } from '../../src/learning-records/learning-record-events';
 import { LearningRecordsService } from '../../src/learning-records/learning-records.service';
+import { AnnualReport, AnnualReportStatus } from '../../src/reports/entities/annual-report.entity';
 import {
   buildRollupFixture,
   D1,
@@ -23,6 +26,7 @@ import {
   namedTable,
   RollupFixture,
 } from '../support/rollup-fixture';
+import { ensureReportingBody } from '../support/indicators-factory';
 import { createTestApp } from '../support/test-app';
 import { federationAdmin } from '../support/workers-factory';
 import { todayInVietnam } from '../../src/common/time/vietnam-time';
@@ -184,5 +188,32 @@ describe('indicator roll-up (integration)', () => {
       [`${plan.id}:${today}`],
     );
     expect(Number(again)).toBe(1);
+  });
+
+  it('prunes old daily snapshots but keeps one an annual report was written from (the reports domain says which)', async () => {
+    const planId = fx.plans.calendarYear;
+    const reported = (await snapshots.claim(planId, '2023-03-01'))!;
+    const dropped = (await snapshots.claim(planId, '2023-03-02'))!;
+    const bodyId = await ensureReportingBody(db, {
+      planId,
+      kind: ReportingBodyKind.Department,
+      name: 'Sở thử nghiệm lưu trữ',
+      dueMonthDay: '12-01',
+      position: 99,
+    });
+    await db.getRepository(AnnualReport).insert({
+      planId,
+      bodyId,
+      year: 2023,
+      version: 1,
+      status: AnnualReportStatus.Submitted,
+      snapshotId: reported.id,
+    });
+    expect(await snapshots.prune(planId, '2023-06-01', [])).toBe(1);
+    expect(await snapshots.findById(reported.id)).not.toBeNull();
+    expect(await snapshots.findById(dropped.id)).toBeNull();
+    const history = app.get(ReportHistory);
+    expect(await history.planHasReports(planId)).toBe(true);
+    expect(await history.planHasReports(fx.plans.planToDate)).toBe(false);
   });
 });
