@@ -5,7 +5,8 @@ jest.setTimeout(120_000);
 /**
  * The federation admin on a 360 px phone: refreshes the figures (a roll-up of today), then reads
  * the province dashboard — five charts drawn by Chart.js from the app's own files, each with its
- * table — and drills down to an enterprise.
+ * table — and drills down, as the province is after the 2025 reform, to a new commune and an
+ * enterprise in it.
  */
 describe('indicators dashboard on a phone (browser)', () => {
   let browser: BrowserSession;
@@ -60,16 +61,39 @@ describe('indicators dashboard on a phone (browser)', () => {
     await browser.screenshot('dashboard-province-360');
   });
 
-  it('drills down to an enterprise', async () => {
+  it('drills down after the 2025 reform: the province, a new commune, an enterprise in it', async () => {
     const { page } = browser;
-    const link = page.locator('table[data-table="orgs"] a').first();
-    const name = (await link.textContent())?.trim() ?? '';
-    await Promise.all([page.waitForURL(/\/indicators\/(units|enterprises)\/\d+/), link.click()]);
-    expect(await page.locator('h1').textContent()).toBe(name);
+    await page.goto('/indicators');
+    // Today's figures are by the new tree, for the plan's territory: the former Đắk Nông.
+    expect(await page.locator('h1').textContent()).toBe('Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ');
+    const units = page.locator('table[data-table="orgs"] a[href*="/indicators/units/"]');
+    const names = (await units.allTextContents()).map((n) => n.trim());
+    expect(names.length).toBeGreaterThan(0);
+    // No district sits between the province and the communes any more.
+    expect(names.filter((n) => !/^(Xã|Phường|Đặc khu) /.test(n))).toEqual([]);
+    await browser.screenshot('dashboard-after-reform-province-360');
+
+    const commune = units.first();
+    const communeName = (await commune.textContent())?.trim() ?? '';
+    await Promise.all([page.waitForURL(/\/indicators\/units\/\d+/), commune.click()]);
+    expect(await page.locator('h1').textContent()).toBe(communeName);
+    expect(await page.locator('.ind-trail').textContent()).toContain(
+      'Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ',
+    );
+    expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+    await browser.screenshot('dashboard-after-reform-commune-360');
+
+    const enterprise = page.locator('table[data-table="orgs"] a[href*="/indicators/enterprises/"]').first();
+    const enterpriseName = (await enterprise.textContent())?.trim() ?? '';
+    await Promise.all([page.waitForURL(/\/indicators\/enterprises\/\d+/), enterprise.click()]);
+    expect(await page.locator('h1').textContent()).toBe(enterpriseName);
+    expect(await page.locator('.ind-trail').textContent()).toContain(communeName);
     expect(await page.locator('canvas[data-chart]').count()).toBe(5);
     expect(await page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
       PHONE.width,
     );
-    await browser.screenshot('dashboard-drilldown-360');
+    await browser.screenshot('dashboard-after-reform-enterprise-360');
   });
 });
