@@ -1,11 +1,10 @@
 import { Body, Controller, Get, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiTags } from '@nestjs/swagger';
+import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/access/access.decorators';
 import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
-import { PageQuery } from '../common/http/pagination';
 import { EnterpriseDto, HeadcountValueDto } from './dto/enterprise.dto';
-import { ApiPageQuery } from './dto/list-query.dto';
+import { ApiPageQuery, EnterpriseApiQuery } from './dto/list-query.dto';
 import { EnterprisesService } from './enterprises.service';
 
 @ApiTags('organisations')
@@ -18,7 +17,13 @@ export class EnterprisesApiController {
   @Roles(Role.FederationAdmin, Role.DepartmentViewer)
   @ApiPageQuery()
   @ApiOkResponse({ description: 'Enterprises in the caller’s scope, with unit, union and latest headcount' })
-  list(@CurrentActor() actor: Actor, @Query() query: PageQuery) {
+  @ApiQuery({
+    name: 'withoutCommune',
+    required: false,
+    enum: ['1'],
+    description: 'Only enterprises located at a district or the province, whose commune is still to be set',
+  })
+  list(@CurrentActor() actor: Actor, @Query() query: EnterpriseApiQuery) {
     return this.enterprises.page(actor, query);
   }
 

@@ -9,7 +9,7 @@ import { FormView } from '../common/forms/form-view';
 import { AppRequest } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
 import { AdminUnitsService } from './admin-units.service';
-import { ListQuery } from './dto/list-query.dto';
+import { EnterpriseListQuery } from './dto/list-query.dto';
 import { EnterpriseDto, HeadcountDto } from './dto/enterprise.dto';
 import { EnterprisesService } from './enterprises.service';
 import { enterpriseColumns, listView, tableExport, unitOptions } from './organisations.presenters';
@@ -31,13 +31,13 @@ export class EnterprisesController {
   @Roles(Role.FederationAdmin, Role.DepartmentViewer)
   async list(
     @CurrentActor() actor: Actor,
-    @Query() query: ListQuery,
+    @Query() query: EnterpriseListQuery,
     @Req() req: AppRequest,
     @Res() res: Response,
   ): Promise<void> {
     const columns = enterpriseColumns();
     if (query.format) {
-      const rows = this.enterprises.rows(actor, query.q);
+      const rows = this.enterprises.rows(actor, query);
       return sendTable(
         res,
         query.format,
@@ -53,7 +53,8 @@ export class EnterprisesController {
         path: PATH,
         columns,
         page,
-        filters: { q: query.q },
+        filters: { q: query.q, withoutCommune: query.withoutCommune },
+        communeFilter: true,
         canEdit: actor.has(Role.FederationAdmin),
         link: (row) => `${PATH}/${row.id}`,
       }),

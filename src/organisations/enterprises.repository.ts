@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { EnterpriseScope, whereEnterpriseInScope } from './enterprise-scope';
-import { AdminUnit } from './entities/admin-unit.entity';
+import { AdminUnit, COMMUNE_LEVEL_KINDS } from './entities/admin-unit.entity';
 import { EnterpriseHeadcount } from './entities/enterprise-headcount.entity';
 import { Enterprise } from './entities/enterprise.entity';
 import { GrassrootsUnion } from './entities/grassroots-union.entity';
@@ -11,6 +11,8 @@ import { inBatches, numberOrNull, whereSearch } from './organisations.query';
 export interface EnterpriseFilter {
   q?: string;
   scope: EnterpriseScope;
+  /** Only enterprises located above the commune level (a district or the province). */
+  withoutCommune?: boolean;
 }
 
 /** One line of the enterprises list: the enterprise, its unit, its union and its latest headcount. */
@@ -134,6 +136,14 @@ export class EnterprisesRepository {
   private filtered(filter: EnterpriseFilter): SelectQueryBuilder<Enterprise> {
     const query = this.enterprises.createQueryBuilder('e');
     whereSearch(query, filter.q, ['e.search_key', 'e.tax_code']);
+    if (filter.withoutCommune) {
+      query.andWhere(
+        'e.unit_id IN (SELECT wc.id FROM admin_units wc WHERE wc.kind NOT IN (:...communeKinds))',
+        {
+          communeKinds: COMMUNE_LEVEL_KINDS,
+        },
+      );
+    }
     return whereEnterpriseInScope(query, 'e.id', filter.scope);
   }
 

@@ -3,12 +3,13 @@ import { OutOfScopeException } from '../common/access/out-of-scope';
 import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
 import { FormError } from '../common/errors/form-error';
-import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
+import { Page, pageOf, pageWindow } from '../common/http/pagination';
 import { foldVietnamese } from '../common/text/vietnamese';
 import { normaliseTaxCode } from '../common/validation/tax-code';
 import { isUniqueViolation } from '../database/unit-of-work';
 import { AdminUnitsService } from './admin-units.service';
 import { EnterpriseDto, MAX_YEAR, MIN_YEAR } from './dto/enterprise.dto';
+import { EnterpriseApiQuery } from './dto/list-query.dto';
 import { EnterpriseScopeService } from './enterprise-scope';
 import { EnterpriseFields, EnterpriseRow, EnterprisesRepository } from './enterprises.repository';
 import { AdminUnit } from './entities/admin-unit.entity';
@@ -50,18 +51,19 @@ export class EnterprisesService {
     return this.enterprises.idsByTaxCode(taxCodes);
   }
 
-  /** The enterprises the actor reaches, matching the search. */
-  async page(actor: Actor, query: PageQuery): Promise<Page<EnterpriseRow>> {
+  /** The enterprises the actor reaches, matching the search (and only those without a commune). */
+  async page(actor: Actor, query: EnterpriseApiQuery): Promise<Page<EnterpriseRow>> {
     const { page, size, skip } = pageWindow(query);
     const scope = await this.scopes.scopeOf(actor);
-    const [items, total] = await this.enterprises.page({ q: query.q, scope }, skip, size);
+    const filter = { q: query.q, scope, withoutCommune: query.withoutCommune === '1' };
+    const [items, total] = await this.enterprises.page(filter, skip, size);
     return pageOf(items, total, page, size);
   }
 
   /** Every row of the same list, for export. */
-  async *rows(actor: Actor, q: string | undefined): AsyncGenerator<EnterpriseRow> {
+  async *rows(actor: Actor, query: EnterpriseApiQuery): AsyncGenerator<EnterpriseRow> {
     const scope = await this.scopes.scopeOf(actor);
-    yield* this.enterprises.iterate({ q, scope });
+    yield* this.enterprises.iterate({ q: query.q, scope, withoutCommune: query.withoutCommune === '1' });
   }
 
   /**

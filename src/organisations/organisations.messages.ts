@@ -91,6 +91,10 @@ export const organisationsMessages = defineMessages({
 
   // --- enterprises -----------------------------------------------------------------------------
   'org.enterprise': { vi: 'Doanh nghiệp', en: 'Enterprise' },
+  'org.enterprise.withoutCommune': {
+    vi: 'Chỉ doanh nghiệp chưa có xã, phường',
+    en: 'Only enterprises without a commune',
+  },
   'org.enterprise.name': { vi: 'Tên doanh nghiệp', en: 'Enterprise name' },
   'org.enterprise.taxCode': { vi: 'Mã số thuế', en: 'Tax code' },
   'org.enterprise.taxCodeHint': {

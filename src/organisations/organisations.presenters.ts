@@ -135,6 +135,8 @@ export interface ListPage<T> {
   indent?: (row: T) => number;
   /** Shows the "in force on" date filter (units). */
   dateFilter?: boolean;
+  /** Shows the "commune not set yet" filter (enterprises). */
+  communeFilter?: boolean;
 }
 
 /** The context of views/organisations/list.hbs. */
@@ -146,6 +148,7 @@ export function listView<T>(locale: Locale, list: ListPage<T>): Record<string, u
     filters: list.filters,
     canEdit: list.canEdit,
     dateFilter: !!list.dateFilter,
+    communeFilter: !!list.communeFilter,
     page,
     table: screenTable(locale, list.columns, items, list.link, list.indent),
   };

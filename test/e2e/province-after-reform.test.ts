@@ -13,6 +13,7 @@ import {
   unitId,
 } from '../support/indicators-factory';
 import { Browser, createTestApp } from '../support/test-app';
+import { randomTaxCode } from '../support/workers-factory';
 
 /**
  * The demo province on both sides of the 01/07/2025 reform (issue 11): the seeded communes of both
@@ -189,5 +190,32 @@ describe('the province before and after the 2025 reform (e2e)', () => {
       successorId: culture,
     });
     expect(textOf(self.text)).toContain('Cơ quan kế thừa phải là một cơ quan báo cáo khác của kế hoạch này.');
+  });
+
+  it('lists the enterprises whose commune is not known, until the admin sets it', async () => {
+    await admin.get('/organisations/enterprises/new');
+    const created = await admin.submit('/organisations/enterprises', {
+      name: 'Công ty TNHH Chưa Rõ Xã',
+      taxCode: randomTaxCode(),
+      unitId: await unitId(db, '662'),
+    });
+    expect(created.status).toBe(303);
+    const id = Number(/(\d+)$/.exec(created.headers.location)?.[1]);
+    const listed = async () => textOf((await admin.get('/organisations/enterprises?withoutCommune=1')).text);
+    expect(await listed()).toContain('Công ty TNHH Chưa Rõ Xã');
+    expect(await listed()).not.toContain('Tâm Phát');
+    const csv = await admin.agent.get('/organisations/enterprises?withoutCommune=1&format=csv');
+    expect(csv.text).toContain('Công ty TNHH Chưa Rõ Xã');
+    expect(csv.text).not.toContain('Tâm Phát');
+    expect((await admin.get('/organisations/enterprises?withoutCommune=yes')).status).toBe(400);
+
+    await admin.get(`/organisations/enterprises/${id}/edit`);
+    const moved = await admin.submit(`/organisations/enterprises/${id}`, {
+      name: 'Công ty TNHH Chưa Rõ Xã',
+      taxCode: (await db.query('SELECT tax_code FROM enterprises WHERE id = ?', [id]))[0].tax_code,
+      unitId: await unitId(db, '24640', '2026-01-01'),
+    });
+    expect(moved.status).toBe(303);
+    expect(await listed()).not.toContain('Công ty TNHH Chưa Rõ Xã');
   });
 });

@@ -12,6 +12,20 @@ export class ListQuery extends PageQuery {
   format?: ExportFormat;
 }
 
+/** The enterprises through the API: search, and only those whose commune is not known yet. */
+export class EnterpriseApiQuery extends PageQuery {
+  /** "1": only enterprises located at a district or province, whose commune is still to be set. */
+  @IsOptional()
+  @IsIn(['1'])
+  withoutCommune?: string;
+}
+
+export class EnterpriseListQuery extends EnterpriseApiQuery {
+  @IsOptional()
+  @IsIn(['xlsx', 'csv'])
+  format?: ExportFormat;
+}
+
 /** The administrative units through the API: search and "in force on" a date. */
 export class UnitApiQuery extends PageQuery {
   /** Only units in force on this date (YYYY-MM-DD). */

@@ -11,6 +11,14 @@ export enum AdminUnitKind {
   SpecialZone = 'SPECIAL_ZONE',
 }
 
+/** The kinds of the lowest level, where an enterprise is located. */
+export const COMMUNE_LEVEL_KINDS: AdminUnitKind[] = [
+  AdminUnitKind.Ward,
+  AdminUnitKind.Commune,
+  AdminUnitKind.Township,
+  AdminUnitKind.SpecialZone,
+];
+
 /**
  * A node of the administrative tree (province → district → commune, or province → commune after
  * 1/7/2025). `path` holds the ids from the root ("/1/5/") so a subtree is one LIKE 'prefix%'.
