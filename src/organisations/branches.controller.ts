@@ -97,6 +97,9 @@ export class BranchesController {
       title: translate(req.locale, branch ? 'org.branch.editTitle' : 'org.branch.newTitle'),
       branch,
       unitOptions: unitOptions(await this.units.listAll(), req.locale, todayInVietnam()),
+      successorOptions: (await this.branches.all())
+        .filter((b) => b.id !== branch?.id)
+        .map((b) => ({ value: b.id, label: b.name })),
     };
   }
 }

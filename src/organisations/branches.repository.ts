@@ -12,7 +12,10 @@ export interface BranchRow {
   unitName: string;
 }
 
-export type BranchFields = Pick<AssociationBranch, 'name' | 'searchKey' | 'unitId'>;
+export type BranchFields = Pick<
+  AssociationBranch,
+  'name' | 'searchKey' | 'unitId' | 'validFrom' | 'validTo' | 'successorId'
+>;
 
 @Injectable()
 export class BranchesRepository {
@@ -24,17 +27,23 @@ export class BranchesRepository {
     return this.branches.findOne({ where: { id } });
   }
 
+  /** Every branch, by name: the choices of a "successor" select. */
+  all(): Promise<AssociationBranch[]> {
+    return this.branches.find({ order: { searchKey: 'ASC', id: 'ASC' } });
+  }
+
   findByIds(ids: number[]): Promise<AssociationBranch[]> {
     if (ids.length === 0) return Promise.resolve([]);
     return this.branches.find({ where: { id: In(ids) } });
   }
 
   /** Branches whose unit has no parent: the province's association (one per province in the tree). */
-  topLevel(): Promise<AssociationBranch[]> {
+  topLevel(today: string): Promise<AssociationBranch[]> {
     return this.branches
       .createQueryBuilder('b')
       .innerJoin(AdminUnit, 'u', 'u.id = b.unit_id')
       .where('u.parent_id IS NULL')
+      .andWhere('(b.valid_to IS NULL OR b.valid_to >= :today)', { today })
       .orderBy('b.id', 'ASC')
       .getMany();
   }
@@ -57,6 +66,10 @@ export class BranchesRepository {
   insert(data: BranchFields, manager: EntityManager = this.branches.manager): Promise<AssociationBranch> {
     const repo = manager.getRepository(AssociationBranch);
     return repo.save(repo.create(data));
+  }
+
+  async setSuccessor(id: number, successorId: number, manager: EntityManager): Promise<void> {
+    await manager.getRepository(AssociationBranch).update({ id }, { successorId });
   }
 
   async update(id: number, data: BranchFields): Promise<void> {

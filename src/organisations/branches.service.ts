@@ -1,3 +1,4 @@
+import { todayInVietnam } from '../common/time/vietnam-time';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { FormError } from '../common/errors/form-error';
 import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
@@ -35,13 +36,17 @@ export class BranchesService {
     return this.branches.findById(id);
   }
 
+  all(): Promise<AssociationBranch[]> {
+    return this.branches.all();
+  }
+
   findByIds(ids: number[]): Promise<AssociationBranch[]> {
     return this.branches.findByIds(ids);
   }
 
-  /** The branches at the top of the administrative tree: the province's association. */
-  topLevel(): Promise<AssociationBranch[]> {
-    return this.branches.topLevel();
+  /** The branches at the top of the administrative tree still in force: the province's association. */
+  topLevel(today = todayInVietnam()): Promise<AssociationBranch[]> {
+    return this.branches.topLevel(today);
   }
 
   async create(dto: AssociationBranchDto): Promise<AssociationBranch> {
@@ -50,13 +55,27 @@ export class BranchesService {
 
   async update(id: number, dto: AssociationBranchDto): Promise<AssociationBranch> {
     const branch = await this.get(id);
-    const fields = await this.fieldsOf(dto);
+    const fields = await this.fieldsOf(dto, id);
     await this.branches.update(id, fields);
     return { ...branch, ...fields };
   }
 
-  private async fieldsOf(dto: AssociationBranchDto): Promise<BranchFields> {
+  private async fieldsOf(dto: AssociationBranchDto, id?: number): Promise<BranchFields> {
     if (!(await this.units.findById(dto.unitId))) throw FormError.field('unitId', 'org.unit.notFound');
-    return { name: dto.name, searchKey: foldVietnamese(dto.name), unitId: dto.unitId };
+    if (dto.validFrom && dto.validTo && dto.validTo < dto.validFrom)
+      throw FormError.field('validTo', 'validation.dateOrder');
+    if (dto.successorId) {
+      if (dto.successorId === id || !(await this.branches.findById(dto.successorId)))
+        throw FormError.field('successorId', 'org.branch.successorNotFound');
+      if (!dto.validTo) throw FormError.field('validTo', 'org.branch.successorNeedsEnd');
+    }
+    return {
+      name: dto.name,
+      searchKey: foldVietnamese(dto.name),
+      unitId: dto.unitId,
+      validFrom: dto.validFrom ?? null,
+      validTo: dto.validTo ?? null,
+      successorId: dto.successorId ?? null,
+    };
   }
 }

@@ -30,7 +30,16 @@ interface DemoOrganisations {
     address: string | null;
     website: string | null;
   }[];
-  branches: { name: string; unitCode: string }[];
+  branches: {
+    name: string;
+    unitCode: string;
+    /** When the unit code is read, if not on the file's unitsOn (a branch of the new tree). */
+    unitOn?: string;
+    validFrom?: string;
+    validTo?: string;
+    /** The name of the branch that took over its work when it ended. */
+    successor?: string;
+  }[];
 }
 
 /**
@@ -50,9 +59,9 @@ export class OrganisationsDemoSeeder {
 
   async seed(manager: EntityManager): Promise<void> {
     const data = readSeed<DemoOrganisations>('demo/organisations.json');
-    const unitId = async (code: string): Promise<number> => {
-      const unit = await this.units.findByCodeOn(code, data.unitsOn, manager);
-      if (!unit) throw new Error(`Demo organisation names an unknown unit code: ${code} on ${data.unitsOn}`);
+    const unitId = async (code: string, on = data.unitsOn): Promise<number> => {
+      const unit = await this.units.findByCodeOn(code, on, manager);
+      if (!unit) throw new Error(`Demo organisation names an unknown unit code: ${code} on ${on}`);
       return unit.id;
     };
 
@@ -107,9 +116,22 @@ export class OrganisationsDemoSeeder {
     for (const b of data.branches) {
       if (await this.branches.findByName(b.name, manager)) continue;
       await this.branches.insert(
-        { name: b.name, searchKey: foldVietnamese(b.name), unitId: await unitId(b.unitCode) },
+        {
+          name: b.name,
+          searchKey: foldVietnamese(b.name),
+          unitId: await unitId(b.unitCode, b.unitOn),
+          validFrom: b.validFrom ?? null,
+          validTo: b.validTo ?? null,
+          successorId: null,
+        },
         manager,
       );
+    }
+    for (const b of data.branches.filter((branch) => branch.successor)) {
+      const branch = (await this.branches.findByName(b.name, manager))!;
+      const successor = await this.branches.findByName(b.successor!, manager);
+      if (!successor) throw new Error(`Demo branch ${b.name} names an unknown successor ${b.successor}`);
+      if (branch.successorId === null) await this.branches.setSuccessor(branch.id, successor.id, manager);
     }
   }
 }

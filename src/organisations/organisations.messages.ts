@@ -176,6 +176,25 @@ export const organisationsMessages = defineMessages({
   // --- association branches --------------------------------------------------------------------
   'org.branch.name': { vi: 'Tên chi hội', en: 'Branch name' },
   'org.branch.unit': { vi: 'Địa bàn phụ trách', en: 'Area covered' },
+  'org.branch.validFrom': { vi: 'Hoạt động từ ngày', en: 'Exists from' },
+  'org.branch.validTo': { vi: 'Hoạt động đến ngày', en: 'Exists until' },
+  'org.branch.validToHint': {
+    vi: 'Ngày cuối cùng chi hội còn hoạt động; để trống nếu vẫn hoạt động. Chỉ chi hội còn hoạt động mới công nhận danh hiệu.',
+    en: 'The last day the branch exists; empty while it does. Only a branch in force recognises titles.',
+  },
+  'org.branch.successor': { vi: 'Chi hội kế thừa', en: 'Successor' },
+  'org.branch.successorHint': {
+    vi: 'Chi hội nhận lại công việc khi chi hội này kết thúc hoạt động.',
+    en: 'The branch that takes over its work when this one ends.',
+  },
+  'org.branch.successorNotFound': {
+    vi: 'Chi hội kế thừa phải là một chi hội khác đã có.',
+    en: 'The successor must be another existing branch.',
+  },
+  'org.branch.successorNeedsEnd': {
+    vi: 'Chi hội có chi hội kế thừa cần có ngày kết thúc hoạt động.',
+    en: 'A branch with a successor needs the day it ended.',
+  },
   'org.branch.unitHint': {
     vi: 'Chi hội phụ trách đơn vị này và mọi đơn vị trực thuộc.',
     en: 'The branch covers this unit and every unit below it.',

@@ -160,7 +160,7 @@ describe('learning citizen on a phone (browser)', () => {
     expect(await page.locator('.flash-success').innerText()).toMatch(
       new RegExp(`giấy chứng nhận số CDHT-${YEAR}-\\d+-\\d{6}\\.`),
     );
-    expect(await page.locator('.review-title').innerText()).toContain('Hội Khuyến học huyện Cư Jút');
+    expect(await page.locator('.review-title').innerText()).toContain('Hội Khuyến học xã Cư Jút');
     await fitsThePhone();
     await browser.screenshot('citizenship-recognised-360');
   });
@@ -189,7 +189,7 @@ describe('learning citizen on a phone (browser)', () => {
     await page.goto(verifyUrl);
     expect(await page.locator('[data-role="status"]').innerText()).toContain('Còn hiệu lực');
     expect(await page.locator('[data-role="holder"]').innerText()).toContain('*');
-    expect(await page.locator('main').innerText()).toContain('Hội Khuyến học huyện Cư Jút');
+    expect(await page.locator('main').innerText()).toContain('Hội Khuyến học xã Cư Jút');
     await fitsThePhone();
     await browser.screenshot('citizenship-verify-valid-360');
   });

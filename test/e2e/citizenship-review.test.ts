@@ -226,7 +226,7 @@ describe('citizenship review (e2e)', () => {
     expect(res.status).toBe(303);
     const page = await reviewer.get(path);
     expect(page.text).toMatch(/Đã công nhận danh hiệu; giấy chứng nhận số CDHT-\d{4}-\d+-000001\./);
-    expect(page.text).toContain('Hội Khuyến học huyện Cư Jút');
+    expect(page.text).toContain('Hội Khuyến học xã Cư Jút');
     // Clicked again: the same title.
     await reviewer.submit(`${path}/recognise`, {});
     expect((await reviewer.get(path)).text).toContain('Hồ sơ đã được công nhận trước đó');
@@ -260,7 +260,7 @@ describe('citizenship review (e2e)', () => {
     const visitor = request(app.getHttpServer());
     const page = await visitor.get(verifyPath).expect(200);
     expect(page.text).toContain('Còn hiệu lực');
-    expect(page.text).toContain('Hội Khuyến học huyện Cư Jút');
+    expect(page.text).toContain('Hội Khuyến học xã Cư Jút');
     const { full_name: fullName } = await one(
       'SELECT w.full_name FROM workers w JOIN users u ON u.id = w.user_id WHERE u.username = ?',
       ['nguoilaodong'],
@@ -357,7 +357,7 @@ describe('citizenship review (e2e)', () => {
       'SELECT r.certificate_no, b.name AS branch FROM recognitions r JOIN association_branches b ON b.id = r.branch_id WHERE r.application_id = ?',
       [colleagueApplicationId],
     );
-    expect(branch).toBe('Hội Khuyến học tỉnh Đắk Nông');
+    expect(branch).toBe('Hội Khuyến học tỉnh Lâm Đồng');
     expect(no).toMatch(/^CDHT-\d{4}-\d+-000001$/);
   });
 

@@ -1,7 +1,11 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RollupService } from '../../src/indicators/rollup.service';
+import { ApplicationStatus } from '../../src/citizenship/entities/application.entity';
+import { ApplicationReviewService } from '../../src/citizenship/review/application-review.service';
+import { AssociationReviewService } from '../../src/citizenship/review/association-review.service';
 import { Role, ScopeType } from '../../src/common/access/roles';
+import { createApplication, createCriteriaSet, createUserWithRole } from '../support/citizenship-factory';
 import {
   addBodyMember,
   createLogin,
@@ -217,5 +221,70 @@ describe('the province before and after the 2025 reform (e2e)', () => {
     });
     expect(moved.status).toBe(303);
     expect(await listed()).not.toContain('Công ty TNHH Chưa Rõ Xã');
+  });
+
+  it('issues a title in the name of the branch in force that day, and the certificate keeps that name', async () => {
+    const branchOf = async (name: string) =>
+      Number((await db.query('SELECT id FROM association_branches WHERE name = ?', [name]))[0].id);
+    const tamPhat = await enterpriseId(db, '6400123455');
+    const [{ worker_id: workerId }] = await db.query(
+      'SELECT worker_id FROM employments WHERE enterprise_id = ? AND end_date IS NULL ORDER BY id LIMIT 1',
+      [tamPhat],
+    );
+    const criteria = await createCriteriaSet(db);
+    const application = await createApplication(db, {
+      workerId: Number(workerId),
+      enterpriseId: tamPhat,
+      criteria,
+      status: ApplicationStatus.Confirmed,
+    });
+    const review = app.get(AssociationReviewService);
+    // The district's branch ended on 30/06/2025: its reviewer can no longer recognise.
+    const ended = await createUserWithRole(
+      db,
+      'Hội Khuyến học huyện Cư Jút (cũ)',
+      Role.AssociationReviewer,
+      ScopeType.Branch,
+      await branchOf('Hội Khuyến học huyện Cư Jút'),
+    );
+    await expect(review.recognise(ended, application.id)).rejects.toMatchObject({ reason: 'branchEnded' });
+    // Its successor, in force today, recognises; the title bears its name.
+    const successor = await createUserWithRole(
+      db,
+      'Hội Khuyến học xã Cư Jút',
+      Role.AssociationReviewer,
+      ScopeType.Branch,
+      await branchOf('Hội Khuyến học xã Cư Jút'),
+    );
+    const { recognition } = await review.recognise(successor, application.id);
+    expect(recognition.issuerName).toBe('Hội Khuyến học xã Cư Jút');
+    // Renaming the branch later does not rewrite the certificate already issued.
+    await db.query(
+      "UPDATE association_branches SET name = 'Hội Khuyến học xã Cư Jút (đổi tên)' WHERE id = ?",
+      [recognition.branchId],
+    );
+    const detail = await app.get(ApplicationReviewService).detail(successor, application.id);
+    expect(detail.recognition?.branchName).toBe('Hội Khuyến học xã Cư Jút');
+    const verify = await admin.agent.get(`/verify/citizens/${recognition.verifyCode}`);
+    expect(textOf(verify.text)).toContain('Hội Khuyến học xã Cư Jút');
+    expect(textOf(verify.text)).not.toContain('(đổi tên)');
+  });
+
+  it('keeps a branch’s validity and successor, refusing a successor without an end', async () => {
+    const oldBranch = Number(
+      (await db.query("SELECT id FROM association_branches WHERE name = 'Hội Khuyến học tỉnh Đắk Nông'"))[0]
+        .id,
+    );
+    await admin.get(`/organisations/branches/${oldBranch}/edit`);
+    const form = await admin.get(`/organisations/branches/${oldBranch}/edit`);
+    expect(form.text).toContain('value="2025-06-30"');
+    const refused = await admin.submit(`/organisations/branches/${oldBranch}`, {
+      name: 'Hội Khuyến học tỉnh Đắk Nông',
+      unitId: await unitId(db, '67'),
+      successorId: oldBranch,
+      validTo: '2025-06-30',
+    });
+    expect(refused.status).toBe(400);
+    expect(textOf(refused.text)).toContain('Chi hội kế thừa phải là một chi hội khác đã có.');
   });
 });

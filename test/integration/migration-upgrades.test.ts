@@ -232,7 +232,14 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
            (76, 7, 'ENTERPRISE_ASSOCIATION', 'Ban Quản lý các Khu công nghiệp tỉnh', NULL, '12-01', 6),
            (77, 7, 'ENTERPRISE_ASSOCIATION', 'Hiệp hội Doanh nghiệp tỉnh', NULL, '12-01', 7)`,
       );
+      await old.query(
+        "INSERT INTO association_branches (id, name, search_key, unit_id) VALUES (81, 'Hội Khuyến học huyện Cũ', 'hoi khuyen hoc huyen cu', 911)",
+      );
     });
+    // Which branch ended when is the association's fact: branches stay open for the admin to date.
+    expect(await db.query('SELECT id, valid_from, valid_to, successor_id FROM association_branches')).toEqual(
+      [{ id: 81, valid_from: null, valid_to: null, successor_id: null }],
+    );
     const bodies: {
       id: number;
       kind: string;

@@ -17,6 +17,8 @@ export class Recognition {
   @Column() workerId: number;
   @Column() year: number;
   @Column() branchId: number;
+  /** The branch's name on the day it recognised the title: the certificate keeps it for good. */
+  @Column({ type: 'varchar', nullable: true }) issuerName: string | null;
   /** The criteria version the recognition was decided under. */
   @Column() criteriaSetId: number;
   @Column() totalPoints: number;

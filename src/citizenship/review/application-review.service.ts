@@ -113,7 +113,9 @@ export class ApplicationReviewService {
       this.repository.history(id),
     ]);
     const branchName = recognition
-      ? ((await this.repository.branchNames([recognition.branchId])).get(recognition.branchId) ?? '')
+      ? (recognition.issuerName ??
+        (await this.repository.branchNames([recognition.branchId])).get(recognition.branchId) ??
+        '')
       : '';
     const status = application.status;
     return {

@@ -86,6 +86,7 @@ export class AssociationReviewService {
           workerId: current.workerId,
           year: current.year,
           branchId: branch.id,
+          issuerName: branch.name,
           criteriaSetId: evaluation.criteriaSetId,
           totalPoints: evaluation.totalPoints,
           certificateNo: certificateNumber(

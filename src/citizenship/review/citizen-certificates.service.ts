@@ -95,7 +95,7 @@ export class CitizenCertificatesService {
       id: r.id,
       year: r.year,
       certificateNo: r.certificateNo,
-      issuer: branches.get(r.branchId) ?? '',
+      issuer: r.issuerName ?? branches.get(r.branchId) ?? '',
       status: certificateStatus(r, today),
       recognisedAt: r.recognisedAt,
       pdfUrl: this.pdfPath(r.id),

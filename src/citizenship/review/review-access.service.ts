@@ -1,3 +1,5 @@
+import { ReviewRefused } from './review-refused';
+import { todayInVietnam } from '../../common/time/vietnam-time';
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/access/actor';
 import { OutOfScopeException } from '../../common/access/out-of-scope';
@@ -72,26 +74,36 @@ export class ReviewAccess {
   }
 
   /**
-   * The branch that issues the title: among the reviewer's branches covering the enterprise, the
-   * most local one (the deepest unit). Null when none covers it.
+   * The branch that issues the title: among the reviewer's branches in force today covering the
+   * enterprise, the most local one (the deepest unit). Null when none covers it; refused when only
+   * branches that have ended do (their successor recognises now, and the title bears its name).
    */
   async issuingBranch(
     actor: Actor,
     enterpriseId: number | null,
+    today = todayInVietnam(),
   ): Promise<{ id: number; name: string } | null> {
     if (enterpriseId === null) return null;
     let best: { id: number; name: string; depth: number } | null = null;
+    let ended = false;
     for (const branchId of actor.scopeIds(ScopeType.Branch, Role.AssociationReviewer)) {
       const branch = await this.branches.findById(branchId);
       if (!branch) continue;
+      const inForce =
+        (!branch.validFrom || branch.validFrom <= today) && (!branch.validTo || branch.validTo >= today);
       const unitPaths = await this.scopes.subtreePaths([branch.unitId]);
       if (
         !(await this.repository.enterpriseInScope(enterpriseId, { all: false, enterpriseIds: [], unitPaths }))
       )
         continue;
+      if (!inForce) {
+        ended = true;
+        continue;
+      }
       const depth = Math.min(...unitPaths.map((p) => p.split('/').length));
       if (!best || depth > best.depth) best = { id: branch.id, name: branch.name, depth };
     }
+    if (!best && ended) throw new ReviewRefused('branchEnded');
     return best && { id: best.id, name: best.name };
   }
 }

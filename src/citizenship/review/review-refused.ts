@@ -12,7 +12,8 @@ export type RefusalReason =
   | 'notEligible'
   | 'alreadyRecognised'
   | 'notRecognised'
-  | 'noBranch';
+  | 'noBranch'
+  | 'branchEnded';
 
 /**
  * A step the application's status does not allow (409), with a message in the caller's language: a

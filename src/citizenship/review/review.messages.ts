@@ -137,6 +137,14 @@ export const reviewMessages = defineMessages({
     vi: 'Bỏ qua {count} hồ sơ: không có danh hiệu để thu hồi.',
     en: 'Skipped {count}: no title to revoke.',
   },
+  'review.refused.branchEnded': {
+    vi: 'Chi hội của bạn đã kết thúc hoạt động nên không còn công nhận danh hiệu; việc này nay do chi hội kế thừa thực hiện. Đề nghị quản trị viên cấp quyền cho bạn ở chi hội kế thừa.',
+    en: 'Your branch has ended and no longer recognises titles; its successor does. Ask an administrator for a role in the successor branch.',
+  },
+  'review.skipped.branchEnded': {
+    vi: 'Bỏ qua {count} hồ sơ: chi hội của bạn đã kết thúc hoạt động.',
+    en: 'Skipped {count}: your branch has ended.',
+  },
   'review.skipped.noBranch': {
     vi: 'Bỏ qua {count} hồ sơ: ngoài địa bàn chi hội của bạn.',
     en: 'Skipped {count}: outside your branch’s area.',

@@ -483,7 +483,11 @@ export class ReviewRepository {
       .innerJoin('workers', 'w', 'w.id = r.worker_id')
       .innerJoin('association_branches', 'b', 'b.id = r.branch_id')
       .innerJoin(CitizenshipApplication, 'a', 'a.id = r.application_id')
-      .addSelect(['w.full_name AS holderName', 'b.name AS branchName', 'a.enterprise_id AS enterpriseId']);
+      .addSelect([
+        'w.full_name AS holderName',
+        'COALESCE(r.issuer_name, b.name) AS branchName',
+        'a.enterprise_id AS enterpriseId',
+      ]);
   }
 
   private async recognitionDetail(query: SelectQueryBuilder<Recognition>): Promise<RecognitionDetail | null> {

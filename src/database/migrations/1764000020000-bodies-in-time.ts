@@ -1,5 +1,5 @@
 import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
-import { date, ref } from './schema';
+import { date, ref, varchar } from './schema';
 
 /** Departments the seed named that were merged on 01/03/2025, and the departments that took them over. */
 const MERGED_DEPARTMENTS = [
@@ -15,6 +15,11 @@ const MERGED_DEPARTMENTS = [
  *   and pass to their successors, added to the plan when it does not have them yet;
  * - the industrial parks board is a state agency, not an enterprises' association.
  * The communes' committees that replaced the districts' are reference data: `npm run seed` adds them.
+ *
+ * Association branches get the same validity and successor; which branch ended when is the
+ * association's fact, so existing branches are left open for the federation admin to date. A title
+ * keeps the name of the branch that issued it (recognitions.issuer_name, filled from today's names),
+ * so a later rename or succession does not rewrite certificates already issued.
  */
 export class BodiesInTime1764000020000 implements MigrationInterface {
   name = 'BodiesInTime1764000020000';
@@ -25,6 +30,15 @@ export class BodiesInTime1764000020000 implements MigrationInterface {
       new TableColumn(date('valid_to', true)),
       new TableColumn(ref('successor_id', true)),
     ]);
+    await q.addColumns('association_branches', [
+      new TableColumn(date('valid_from', true)),
+      new TableColumn(date('valid_to', true)),
+      new TableColumn(ref('successor_id', true)),
+    ]);
+    await q.addColumn('recognitions', new TableColumn(varchar('issuer_name', 300, true)));
+    await q.query(
+      `UPDATE recognitions SET issuer_name = (SELECT b.name FROM association_branches b WHERE b.id = recognitions.branch_id)`,
+    );
     await q.query(
       `UPDATE reporting_bodies SET valid_to = (SELECT u.valid_to FROM admin_units u WHERE u.id = reporting_bodies.unit_id)
        WHERE kind = 'UNIT' AND unit_id IN (SELECT id FROM admin_units WHERE valid_to IS NOT NULL)`,
@@ -65,6 +79,9 @@ export class BodiesInTime1764000020000 implements MigrationInterface {
   }
 
   async down(q: QueryRunner): Promise<void> {
+    await q.dropColumn('recognitions', 'issuer_name');
+    for (const column of ['successor_id', 'valid_to', 'valid_from'])
+      await q.dropColumn('association_branches', column);
     await q.dropColumn('reporting_bodies', 'successor_id');
     await q.dropColumn('reporting_bodies', 'valid_to');
     await q.dropColumn('reporting_bodies', 'valid_from');

@@ -1,4 +1,5 @@
-import { IsInt, IsNotEmpty, IsString, MaxLength, Min } from 'class-validator';
+import { IsInt, IsNotEmpty, IsOptional, IsString, MaxLength, Min } from 'class-validator';
+import { IsIsoDate } from '../../common/validation/validators';
 import { ToNumber } from './transforms';
 
 export class AssociationBranchDto {
@@ -13,4 +14,21 @@ export class AssociationBranchDto {
   @IsInt()
   @IsNotEmpty()
   unitId: number;
+
+  /** First day the branch exists (YYYY-MM-DD); empty when it always has. */
+  @IsOptional()
+  @IsIsoDate()
+  validFrom?: string;
+
+  /** Last day the branch exists (YYYY-MM-DD); empty while it does. */
+  @IsOptional()
+  @IsIsoDate()
+  validTo?: string;
+
+  /** The branch that takes over its work when it ends. */
+  @IsOptional()
+  @ToNumber()
+  @Min(1)
+  @IsInt()
+  successorId?: number;
 }

@@ -152,7 +152,7 @@ describe('criteria sets belong to their branch (e2e)', () => {
       .set('Cookie', district.cookie)
       .expect(200);
     expect(page.text).toContain('Bộ tiêu chí này thuộc chi hội khác');
-    expect(page.text).toContain('Hội Khuyến học tỉnh Đắk Nông');
+    expect(page.text).toContain('Hội Khuyến học tỉnh Lâm Đồng');
     expect(page.text).not.toContain(`action="/citizenship/criteria/${draft}/activate"`);
     const list = await request(app.getHttpServer())
       .get('/citizenship/criteria')
@@ -163,7 +163,7 @@ describe('criteria sets belong to their branch (e2e)', () => {
       .get(`/api/v1/citizenship/criteria-sets/${draft}`)
       .set('Authorization', `Bearer ${district.token}`)
       .expect(200);
-    expect(api.body.owners.map((o: { name: string }) => o.name)).toEqual(['Hội Khuyến học tỉnh Đắk Nông']);
+    expect(api.body.owners.map((o: { name: string }) => o.name)).toEqual(['Hội Khuyến học tỉnh Lâm Đồng']);
   });
 
   it('lets the province’s reviewer do every one of them', async () => {
