@@ -86,12 +86,8 @@ const KNOWN_REACHES: Record<string, string[]> = {
   'learning/learning.repository.ts': ['users', 'course_domains', 'learning_domains'],
   'materials/materials.repository.ts': ['learning_domains'],
   'pii-access/pii-access.repository.ts': ['employments', 'enterprises', 'users'],
-  'privacy/consent/consents.repository.ts': ['users'],
-  'privacy/requests/privacy-requests.repository.ts': ['users', 'workers'],
   'reports/reports.demo-seeder.ts': ['users', 'reporting_bodies'],
   'users/users.repository.ts': ['workers'],
-  'workers/reconciliation/reconciliations.repository.ts': ['enterprises'],
-  'workers/workers.repository.ts': ['users'],
 };
 
 const SRC = __dirname;

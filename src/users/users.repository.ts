@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { RoleGrant } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { likeContains } from '../common/text/vietnamese';
@@ -48,6 +48,29 @@ export class UsersRepository {
       .where('w.user_id = :userId', { userId })
       .getRawOne<{ cccd: string }>();
     return row?.cccd ?? null;
+  }
+
+  /** Status of some accounts, by id (a worker's list shows whether their login is active). */
+  async statuses(ids: number[]): Promise<Map<number, UserStatus>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.users.find({ where: { id: In(ids) }, select: { id: true, status: true } });
+    return new Map(found.map((u) => [u.id, u.status]));
+  }
+
+  /** User names and display names of some accounts, by id, for other domains' lists. */
+  async namesOf(ids: number[]): Promise<Map<number, { username: string; displayName: string }>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.users.find({
+      where: { id: In([...new Set(ids)]) },
+      select: { id: true, username: true, displayName: true },
+    });
+    return new Map(found.map((u) => [u.id, { username: u.username, displayName: u.displayName }]));
+  }
+
+  /** Every account's id (the demo seeder's consents). */
+  async allIds(manager: EntityManager = this.users.manager): Promise<number[]> {
+    const rows = await manager.getRepository(User).find({ select: { id: true } });
+    return rows.map((u) => u.id);
   }
 
   assignments(userId: number): Promise<RoleAssignment[]> {
