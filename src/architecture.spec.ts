@@ -85,9 +85,7 @@ const KNOWN_REACHES: Record<string, string[]> = {
   'learning/learner-catalog.repository.ts': ['courses', 'quiz_questions', 'course_domains'],
   'learning/learning.repository.ts': ['users', 'course_domains', 'learning_domains'],
   'materials/materials.repository.ts': ['learning_domains'],
-  'pii-access/pii-access.repository.ts': ['employments', 'enterprises', 'users'],
   'reports/reports.demo-seeder.ts': ['users', 'reporting_bodies'],
-  'users/users.repository.ts': ['workers'],
 };
 
 const SRC = __dirname;

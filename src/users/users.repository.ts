@@ -28,28 +28,6 @@ export class UsersRepository {
       .getOne();
   }
 
-  /** Workers sign in with their CCCD; it is matched by its keyed hash, never stored in users. */
-  async findIdByWorkerCccdHash(cccdHash: string): Promise<number | null> {
-    const row = await this.users.manager
-      .createQueryBuilder()
-      .select('w.user_id', 'userId')
-      .from('workers', 'w')
-      .where('w.cccd_hash = :cccdHash AND w.user_id IS NOT NULL', { cccdHash })
-      .getRawOne<{ userId: number }>();
-    return row ? Number(row.userId) : null;
-  }
-
-  /** The encrypted CCCD of the worker this account signs in for, if it is a worker's. */
-  async workerCccdEncrypted(userId: number): Promise<string | null> {
-    const row = await this.users.manager
-      .createQueryBuilder()
-      .select('w.cccd_encrypted', 'cccd')
-      .from('workers', 'w')
-      .where('w.user_id = :userId', { userId })
-      .getRawOne<{ cccd: string }>();
-    return row?.cccd ?? null;
-  }
-
   /** Status of some accounts, by id (a worker's list shows whether their login is active). */
   async statuses(ids: number[]): Promise<Map<number, UserStatus>> {
     if (ids.length === 0) return new Map();
