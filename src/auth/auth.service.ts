@@ -1,4 +1,4 @@
-import { Injectable, NotFoundException } from '@nestjs/common';
+import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
@@ -7,6 +7,7 @@ import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { FormError } from '../common/errors/form-error';
 import { User, UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
+import { WORKER_LOGINS, WorkerLogins } from '../users/worker-logins';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { LoginThrottleService, ThrottleKeys } from './login-throttle.service';
 import { PasswordHasher } from './password-hasher';
@@ -38,6 +39,7 @@ export class AuthService {
     private readonly pii: PiiCipher,
     private readonly tokens: ApiTokensRepository,
     private readonly unitOfWork: UnitOfWork,
+    @Inject(WORKER_LOGINS) private readonly workerLogins: WorkerLogins,
   ) {}
 
   /**
@@ -207,7 +209,7 @@ export class AuthService {
     const identifier = parseSignInIdentifier(typed);
     let user: User | null;
     if (identifier.kind === 'cccd') {
-      const id = await this.users.findIdByWorkerCccdHash(this.pii.blindIndex(identifier.cccd));
+      const id = await this.workerLogins.userIdByCccdHash(this.pii.blindIndex(identifier.cccd));
       user = id ? await this.users.findForLogin({ id }) : null;
     } else {
       user = await this.users.findForLogin({ username: identifier.username });
@@ -220,7 +222,7 @@ export class AuthService {
 
   /** The password policy with what the account is known by: user name, name, CCCD for a worker. */
   private async checkPassword(user: User, password: string): Promise<void> {
-    const encrypted = await this.users.workerCccdEncrypted(user.id);
+    const encrypted = await this.workerLogins.cccdEncryptedOf(user.id);
     const problem = passwordProblem(password, {
       username: user.username,
       displayName: user.displayName,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
 import { dateOnly, inShareMode, upsert } from '../database/dialect';
 import { isUniqueViolation, TransactionConflict } from '../database/unit-of-work';
 import { EnterpriseScope } from '../organisations/enterprise-scope';
@@ -356,6 +356,16 @@ export class LearningRecordsRepository {
       sourceRef: String(r.sourceRef),
       domain: (r.domain ?? null) as DomainCode | null,
     }));
+  }
+
+  /** The worker's own records among some ids, oldest first (the evidence an evaluation cites). */
+  ownAmong(workerId: number, ids: number[]): Promise<LearningRecord[]> {
+    if (ids.length === 0) return Promise.resolve([]);
+    return this.records.find({
+      select: { id: true, title: true, occurredOn: true, hours: true, source: true },
+      where: { workerId, id: In(ids) },
+      order: { occurredOn: 'ASC' },
+    });
   }
 
   /** The record of (worker, source, sourceRef) with its domains, if stored. */

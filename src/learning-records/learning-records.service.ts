@@ -108,6 +108,11 @@ export class LearningRecordsService {
   }
 
   /** The record of one worker and origin, with its domains, if stored. */
+  /** The worker's own records among some ids, oldest first; ids of other workers' records are ignored. */
+  ownAmong(workerId: number, ids: number[]): Promise<LearningRecord[]> {
+    return this.records.ownAmong(workerId, ids);
+  }
+
   findByKey(key: RecordKey, manager?: Transaction): Promise<LearningRecord | null> {
     return this.records.findByKey(key, manager);
   }

@@ -10,7 +10,7 @@ import { isUniqueViolation } from '../database/unit-of-work';
 import { AdminUnitsService } from './admin-units.service';
 import { EnterpriseDto, MAX_YEAR, MIN_YEAR } from './dto/enterprise.dto';
 import { EnterpriseApiQuery } from './dto/list-query.dto';
-import { EnterpriseScopeService } from './enterprise-scope';
+import { EnterpriseScope, EnterpriseScopeService } from './enterprise-scope';
 import { EnterpriseFields, EnterpriseRow, EnterprisesRepository } from './enterprises.repository';
 import { AdminUnit } from './entities/admin-unit.entity';
 import { EnterpriseHeadcount } from './entities/enterprise-headcount.entity';
@@ -74,6 +74,11 @@ export class EnterprisesService {
     const enterprise = await this.enterprises.findInScope(id, await this.scopes.scopeOf(actor, ...roles));
     if (!enterprise) throw new OutOfScopeException();
     return enterprise;
+  }
+
+  /** True when the enterprise exists and is within the scope (another domain's own scope check). */
+  async isInScope(id: number, scope: EnterpriseScope): Promise<boolean> {
+    return (await this.enterprises.findInScope(id, scope)) !== null;
   }
 
   findById(id: number): Promise<Enterprise | null> {

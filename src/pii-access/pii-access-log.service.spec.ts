@@ -2,10 +2,12 @@ import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { PiiAccessAction } from './pii-access.entity';
 import { PiiAccessLog } from './pii-access-log.service';
+import { PiiAccessDirectory } from './pii-access-directory';
 import { PiiAccessRepository } from './pii-access.repository';
 
 describe(PiiAccessLog.name, () => {
-  let repo: { insert: jest.Mock; employmentsAt: jest.Mock };
+  let repo: { insert: jest.Mock };
+  let directory: { employmentsAmong: jest.Mock };
   let sut: PiiAccessLog;
   const officer = new Actor(8, 'Cán bộ', [
     { role: Role.UnionOfficer, scopeType: ScopeType.Enterprise, scopeId: 2 },
@@ -14,9 +16,12 @@ describe(PiiAccessLog.name, () => {
   beforeEach(() => {
     repo = {
       insert: jest.fn(async () => undefined),
-      employmentsAt: jest.fn(async () => new Map([[11, [2]]])),
     };
-    sut = new PiiAccessLog(repo as unknown as PiiAccessRepository);
+    directory = { employmentsAmong: jest.fn(async () => new Map([[11, [2]]])) };
+    sut = new PiiAccessLog(
+      repo as unknown as PiiAccessRepository,
+      directory as unknown as PiiAccessDirectory,
+    );
   });
 
   it('writes one entry per worker shown, with the route and the grant that allowed it', async () => {
@@ -28,7 +33,7 @@ describe(PiiAccessLog.name, () => {
       undefined,
       'Danh sách BHXH',
     );
-    expect(repo.employmentsAt).toHaveBeenCalledWith([11, 12], [2]);
+    expect(directory.employmentsAmong).toHaveBeenCalledWith([11, 12], [2]);
     const [rows] = repo.insert.mock.calls[0];
     expect(rows).toEqual([
       expect.objectContaining({

@@ -1,10 +1,11 @@
 import { Transaction } from '../database/unit-of-work';
-import { Injectable } from '@nestjs/common';
+import { Inject, Injectable } from '@nestjs/common';
 import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
 import { PiiAccessAction } from './pii-access.entity';
-import { PiiAccessFilter, PiiAccessRepository, PiiAccessView } from './pii-access.repository';
+import { PII_ACCESS_DIRECTORY, PiiAccessDirectory } from './pii-access-directory';
+import { PiiAccessEntry, PiiAccessFilter, PiiAccessRepository, PiiAccessView } from './pii-access.repository';
 import { viewerGrant } from './viewer-grant';
 
 /**
@@ -14,7 +15,10 @@ import { viewerGrant } from './viewer-grant';
  */
 @Injectable()
 export class PiiAccessLog {
-  constructor(private readonly log: PiiAccessRepository) {}
+  constructor(
+    private readonly log: PiiAccessRepository,
+    @Inject(PII_ACCESS_DIRECTORY) private readonly directory: PiiAccessDirectory,
+  ) {}
 
   async record(
     actor: Actor,
@@ -29,7 +33,7 @@ export class PiiAccessLog {
     const officerAt = actor.reachesAll(Role.FederationAdmin, Role.SystemAdmin)
       ? []
       : actor.scopeIds(ScopeType.Enterprise, Role.UnionOfficer);
-    const employments = await this.log.employmentsAt(others, officerAt);
+    const employments = await this.directory.employmentsAmong(others, officerAt);
     const at = new Date();
     await this.log.insert(
       others.map((workerId) => {
@@ -52,11 +56,31 @@ export class PiiAccessLog {
 
   async page(filter: PiiAccessFilter, query: PageQuery): Promise<Page<PiiAccessView>> {
     const { page, size, skip } = pageWindow(query);
-    const [items, total] = await this.log.page(filter, skip, size);
-    return pageOf(items, total, page, size);
+    const [entries, total] = await this.log.page(filter, skip, size);
+    return pageOf(await this.named(entries), total, page, size);
   }
 
-  allFor(workerId: number): Promise<PiiAccessView[]> {
-    return this.log.allFor(workerId);
+  async allFor(workerId: number): Promise<PiiAccessView[]> {
+    return this.named(await this.log.allFor(workerId));
+  }
+
+  /** The entries with their viewer's account and, for an officer, enterprise: one look-up of each. */
+  private async named(entries: PiiAccessEntry[]): Promise<PiiAccessView[]> {
+    const enterpriseOf = (e: Pick<PiiAccessEntry, 'viewerScopeType' | 'viewerScopeId'>) =>
+      e.viewerScopeType === ScopeType.Enterprise ? e.viewerScopeId : null;
+    const [organisations, viewers] = await Promise.all([
+      this.directory.enterpriseNames(entries.map(enterpriseOf).filter((id): id is number => id !== null)),
+      this.directory.accounts(entries.map((e) => e.viewerUserId)),
+    ]);
+    return entries.map(({ viewerUserId, viewerScopeId, ...entry }) => {
+      const enterpriseId = enterpriseOf({ viewerScopeType: entry.viewerScopeType, viewerScopeId });
+      const viewer = viewers.get(viewerUserId);
+      return {
+        ...entry,
+        organisation: (enterpriseId === null ? undefined : organisations.get(enterpriseId)) ?? null,
+        viewerUsername: viewer?.username ?? null,
+        viewerName: viewer?.displayName ?? null,
+      };
+    });
   }
 }

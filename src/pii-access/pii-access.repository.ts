@@ -4,15 +4,22 @@ import { DataSource, EntityManager } from 'typeorm';
 import { dateTime } from '../database/dialect';
 import { PiiAccess, PiiAccessAction } from './pii-access.entity';
 
-export interface PiiAccessView {
+/** One entry of the log, as stored. */
+export interface PiiAccessEntry {
   id: number;
   workerId: number;
   at: Date;
   action: PiiAccessAction;
   route: string;
   reason: string | null;
+  viewerUserId: number;
   viewerRole: string;
   viewerScopeType: string;
+  viewerScopeId: number | null;
+}
+
+/** An entry with the names of who looked, as the log's pages and the person's export show it. */
+export interface PiiAccessView extends Omit<PiiAccessEntry, 'viewerUserId' | 'viewerScopeId'> {
   /** Name of the enterprise of the viewer's grant (officers); null for province-wide roles. */
   organisation: string | null;
   viewerUsername: string | null;
@@ -43,33 +50,10 @@ export class PiiAccessRepository {
         .execute();
   }
 
-  /** The enterprises each worker works or worked at, among the given ones. */
-  async employmentsAt(workerIds: number[], enterpriseIds: number[]): Promise<Map<number, number[]>> {
-    const byWorker = new Map<number, number[]>();
-    if (workerIds.length === 0 || enterpriseIds.length === 0) return byWorker;
-    const rows: { workerId: number; enterpriseId: number }[] = await this.dataSource
-      .createQueryBuilder()
-      .select(['e.worker_id AS "workerId"', 'e.enterprise_id AS "enterpriseId"'])
-      .from('employments', 'e')
-      .where('e.worker_id IN (:...workerIds) AND e.enterprise_id IN (:...enterpriseIds)', {
-        workerIds,
-        enterpriseIds,
-      })
-      .getRawMany();
-    for (const r of rows) {
-      const list = byWorker.get(Number(r.workerId)) ?? [];
-      list.push(Number(r.enterpriseId));
-      byWorker.set(Number(r.workerId), list);
-    }
-    return byWorker;
-  }
-
-  async page(filter: PiiAccessFilter, skip: number, take: number): Promise<[PiiAccessView[], number]> {
+  async page(filter: PiiAccessFilter, skip: number, take: number): Promise<[PiiAccessEntry[], number]> {
     const query = this.dataSource
       .createQueryBuilder()
       .from('pii_access_log', 'l')
-      .leftJoin('enterprises', 'ent', "ent.id = l.viewer_scope_id AND l.viewer_scope_type = 'ENTERPRISE'")
-      .leftJoin('users', 'u', 'u.id = l.viewer_user_id')
       .where('l.worker_id = :workerId', { workerId: filter.workerId });
     if (filter.from) query.andWhere('l.at >= :from', { from: filter.from });
     if (filter.to) query.andWhere('l.at <= :to', { to: filter.to });
@@ -82,25 +66,31 @@ export class PiiAccessRepository {
         'l.action AS "action"',
         'l.route AS "route"',
         'l.reason AS "reason"',
+        'l.viewer_user_id AS "viewerUserId"',
         'l.viewer_role AS "viewerRole"',
         'l.viewer_scope_type AS "viewerScopeType"',
-        'ent.name AS "organisation"',
-        'u.username AS "viewerUsername"',
-        'u.display_name AS "viewerName"',
+        'l.viewer_scope_id AS "viewerScopeId"',
       ])
       .orderBy('l.at', 'DESC')
       .addOrderBy('l.id', 'DESC')
       .offset(skip)
       .limit(take)
-      .getRawMany<PiiAccessView>();
+      .getRawMany<PiiAccessEntry>();
     return [
-      rows.map((r) => ({ ...r, id: Number(r.id), workerId: Number(r.workerId), at: dateTime(r.at) })),
+      rows.map((r) => ({
+        ...r,
+        id: Number(r.id),
+        workerId: Number(r.workerId),
+        at: dateTime(r.at),
+        viewerUserId: Number(r.viewerUserId),
+        viewerScopeId: r.viewerScopeId == null ? null : Number(r.viewerScopeId),
+      })),
       Number(total?.n ?? 0),
     ];
   }
 
   /** Every entry about a worker, oldest first (for their data export). */
-  async allFor(workerId: number): Promise<PiiAccessView[]> {
+  async allFor(workerId: number): Promise<PiiAccessEntry[]> {
     const [rows] = await this.page({ workerId }, 0, 1_000_000);
     return rows.reverse();
   }

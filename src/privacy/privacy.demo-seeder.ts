@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { UnitOfWork } from '../database/unit-of-work';
+import { UsersRepository } from '../users/users.repository';
 import { ConsentService } from './consent/consent.service';
 import { ConsentsRepository } from './consent/consents.repository';
 
@@ -12,12 +13,18 @@ export class PrivacyDemoSeeder {
   constructor(
     private readonly consents: ConsentsRepository,
     private readonly consent: ConsentService,
+    private readonly users: UsersRepository,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
   seed(): Promise<number> {
-    return this.unitOfWork.run((manager) =>
-      this.consents.recordForAll(this.consent.currentVersion, new Date(), manager),
+    return this.unitOfWork.run(async (manager) =>
+      this.consents.recordMissing(
+        await this.users.allIds(manager),
+        this.consent.currentVersion,
+        new Date(),
+        manager,
+      ),
     );
   }
 }

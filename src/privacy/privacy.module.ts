@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { UsersModule } from '../users/users.module';
 import { WorkersModule } from '../workers/workers.module';
 import { PrivacyPersonalData } from './privacy.personal-data';
 import { APP_FILTER, APP_INTERCEPTOR } from '@nestjs/core';
@@ -27,7 +28,12 @@ import { PrivacyRequestsService } from './requests/privacy-requests.service';
  * uploaded import files. See docs/security.md, "Personal data".
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([PrivacyConsent, PrivacyRequest]), PiiAccessModule, WorkersModule],
+  imports: [
+    TypeOrmModule.forFeature([PrivacyConsent, PrivacyRequest]),
+    PiiAccessModule,
+    UsersModule,
+    WorkersModule,
+  ],
   controllers: [PrivacyAdminController, PrivacyController, PrivacyApiController],
   providers: [
     PrivacyPersonalData,

@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository } from 'typeorm';
+import { EntityManager, In, Repository } from 'typeorm';
 import { RoleGrant } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { likeContains } from '../common/text/vietnamese';
@@ -28,26 +28,27 @@ export class UsersRepository {
       .getOne();
   }
 
-  /** Workers sign in with their CCCD; it is matched by its keyed hash, never stored in users. */
-  async findIdByWorkerCccdHash(cccdHash: string): Promise<number | null> {
-    const row = await this.users.manager
-      .createQueryBuilder()
-      .select('w.user_id', 'userId')
-      .from('workers', 'w')
-      .where('w.cccd_hash = :cccdHash AND w.user_id IS NOT NULL', { cccdHash })
-      .getRawOne<{ userId: number }>();
-    return row ? Number(row.userId) : null;
+  /** Status of some accounts, by id (a worker's list shows whether their login is active). */
+  async statuses(ids: number[]): Promise<Map<number, UserStatus>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.users.find({ where: { id: In(ids) }, select: { id: true, status: true } });
+    return new Map(found.map((u) => [u.id, u.status]));
   }
 
-  /** The encrypted CCCD of the worker this account signs in for, if it is a worker's. */
-  async workerCccdEncrypted(userId: number): Promise<string | null> {
-    const row = await this.users.manager
-      .createQueryBuilder()
-      .select('w.cccd_encrypted', 'cccd')
-      .from('workers', 'w')
-      .where('w.user_id = :userId', { userId })
-      .getRawOne<{ cccd: string }>();
-    return row?.cccd ?? null;
+  /** User names and display names of some accounts, by id, for other domains' lists. */
+  async namesOf(ids: number[]): Promise<Map<number, { username: string; displayName: string }>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.users.find({
+      where: { id: In([...new Set(ids)]) },
+      select: { id: true, username: true, displayName: true },
+    });
+    return new Map(found.map((u) => [u.id, { username: u.username, displayName: u.displayName }]));
+  }
+
+  /** Every account's id (the demo seeder's consents). */
+  async allIds(manager: EntityManager = this.users.manager): Promise<number[]> {
+    const rows = await manager.getRepository(User).find({ select: { id: true } });
+    return rows.map((u) => u.id);
   }
 
   assignments(userId: number): Promise<RoleAssignment[]> {

@@ -29,21 +29,19 @@ describe(WorkerAccountsService.name, () => {
         yield people;
       },
     };
-    const workers = {
-      accountStatuses: jest.fn().mockResolvedValue(
+    const users = {
+      statuses: jest.fn().mockResolvedValue(
         new Map([
           [101, UserStatus.Pending],
           [102, UserStatus.Pending],
         ]),
       ),
-    };
-    const users = {
       findById: jest
         .fn()
         .mockImplementation(async (id: number) => ({ id, username: `nld${id}`, status: UserStatus.Pending })),
     };
     sut = new WorkerAccountsService(
-      workers as unknown as WorkersRepository,
+      {} as WorkersRepository,
       {} as WorkersService,
       imports as unknown as RosterImportsService,
       users as unknown as UsersRepository,

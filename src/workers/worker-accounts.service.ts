@@ -74,7 +74,7 @@ export class WorkerAccountsService {
   ): AsyncGenerator<IssuedCode> {
     const today = todayInVietnam();
     for await (const batch of this.imports.importedWorkers(imp)) {
-      const statuses = await this.workers.accountStatuses(
+      const statuses = await this.users.statuses(
         batch.map((b) => b.worker.userId).filter((id): id is number => id !== null),
       );
       const todo = batch.filter(({ worker, row }) => {

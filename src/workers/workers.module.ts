@@ -27,6 +27,7 @@ import { WorkersDemoSeeder } from './workers.demo-seeder';
 import { WorkersRepository } from './workers.repository';
 import { WorkersService } from './workers.service';
 import { Workforce } from './workforce';
+import { WorkerPortsModule } from './ports.module';
 
 @Module({
   imports: [
@@ -38,6 +39,7 @@ import { Workforce } from './workforce';
     AuditModule,
     ImportsModule,
     NoticesModule,
+    WorkerPortsModule,
   ],
   // /workers/imports and /workers/reconciliations before /workers/:id, so that neither is taken for a worker id.
   controllers: [

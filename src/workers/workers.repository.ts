@@ -4,7 +4,7 @@ import { Brackets, EntityManager, In, Repository, SelectQueryBuilder } from 'typ
 import { likeContains } from '../common/text/vietnamese';
 import { EnterpriseScope, whereEnterpriseInScope } from '../organisations/enterprise-scope';
 import { Enterprise } from '../organisations/entities/enterprise.entity';
-import { UserStatus } from '../users/entities/user.entity';
+import { whereAccountEverActivated } from '../users/account-filters';
 import { Employment } from './entities/employment.entity';
 import { Worker } from './entities/worker.entity';
 import { PersonTies } from './identity/identity';
@@ -51,6 +51,12 @@ export class WorkersRepository {
 
   findById(id: number, manager?: EntityManager): Promise<Worker | null> {
     return this.repo(Worker, manager).findOne({ where: { id } });
+  }
+
+  async namesOf(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.workers.find({ where: { id: In(ids) }, select: { id: true, fullName: true } });
+    return new Map(found.map((w) => [w.id, w.fullName]));
   }
 
   findByUser(userId: number): Promise<Worker | null> {
@@ -228,14 +234,14 @@ export class WorkersRepository {
       .getRawMany<{ workerId: number; enterpriseId: number }>();
     for (const row of employed) ties.get(Number(row.workerId))?.enterpriseIds.add(Number(row.enterpriseId));
     // Ever activated, as auth's everActivated says: the owner once set their own password.
-    const accounts = await db
-      .createQueryBuilder()
-      .select('w.id', 'workerId')
-      .from(Worker, 'w')
-      .innerJoin('users', 'u', 'u.id = w.user_id')
-      .where('w.id IN (:...workerIds)', { workerIds })
-      .andWhere("(u.activated_at IS NOT NULL OR u.status = 'ACTIVE' OR u.password_hash IS NOT NULL)")
-      .getRawMany<{ workerId: number }>();
+    const accounts = await whereAccountEverActivated(
+      db
+        .createQueryBuilder()
+        .select('w.id', 'workerId')
+        .from(Worker, 'w')
+        .where('w.id IN (:...workerIds)', { workerIds }),
+      'w.user_id',
+    ).getRawMany<{ workerId: number }>();
     for (const row of accounts) ties.get(Number(row.workerId))!.activated = true;
     return ties;
   }
@@ -270,18 +276,6 @@ export class WorkersRepository {
       .andWhere('(e.end_date IS NULL OR e.end_date >= :day)', { day })
       .getRawMany<{ enterpriseId: number }>();
     return rows.map((r) => Number(r.enterpriseId));
-  }
-
-  /** Status of the workers' logins, by user id. */
-  async accountStatuses(userIds: number[]): Promise<Map<number, UserStatus>> {
-    if (userIds.length === 0) return new Map();
-    const rows = await this.workers.manager
-      .createQueryBuilder()
-      .select(['u.id AS id', 'u.status AS status'])
-      .from('users', 'u')
-      .where('u.id IN (:...userIds)', { userIds })
-      .getRawMany<{ id: number; status: UserStatus }>();
-    return new Map(rows.map((r) => [Number(r.id), r.status]));
   }
 
   /** Enterprises in scope, by name, for choosing where to add or import workers. */

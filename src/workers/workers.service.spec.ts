@@ -8,6 +8,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { EnterpriseScope, EnterpriseScopeService } from '../organisations/enterprise-scope';
 import { Gender, Worker } from './entities/worker.entity';
 import { OutOfScopeException } from '../common/access/out-of-scope';
+import { UsersRepository } from '../users/users.repository';
 import { WorkersRepository } from './workers.repository';
 import { PiiAccessLog } from '../pii-access/pii-access-log.service';
 import { PiiAccessAction } from '../pii-access/pii-access.entity';
@@ -40,10 +41,7 @@ describe(WorkersService.name, () => {
     return { all: false, enterpriseIds: grants.map((g) => g.scopeId), unitPaths: [] };
   };
 
-  let repo: Record<
-    'findById' | 'isInScope' | 'findByHash' | 'update' | 'employmentsOf' | 'accountStatuses',
-    jest.Mock
-  >;
+  let repo: Record<'findById' | 'isInScope' | 'findByHash' | 'update' | 'employmentsOf', jest.Mock>;
   let sut: WorkersService;
   let accessLog: { record: jest.Mock };
   let registry: { register: jest.Mock };
@@ -60,7 +58,6 @@ describe(WorkersService.name, () => {
       findByHash: jest.fn(async () => null),
       update: jest.fn(async () => undefined),
       employmentsOf: jest.fn(async () => []),
-      accountStatuses: jest.fn(async () => new Map()),
     };
     registry = { register: jest.fn(async () => [{ key: 1, result: 'updated', workerId: worker.id }]) };
     sut = new WorkersService(
@@ -73,6 +70,7 @@ describe(WorkersService.name, () => {
       accessLog as unknown as PiiAccessLog,
       registry as unknown as PersonRegistry,
       { write: jest.fn(async () => undefined) } as unknown as AuditLog,
+      { statuses: jest.fn(async () => new Map()) } as unknown as UsersRepository,
     );
   });
 

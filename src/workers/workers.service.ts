@@ -8,11 +8,12 @@ import { FormError } from '../common/errors/form-error';
 import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
 import { foldVietnamese } from '../common/text/vietnamese';
 import { cccdMatchesBirthYear, maskCccd, normaliseCccd, sexFromCccd } from '../common/validation/cccd';
-import { UnitOfWork } from '../database/unit-of-work';
+import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { AuditLog } from '../audit/audit-log.service';
 import { EnterpriseScope, EnterpriseScopeService } from '../organisations/enterprise-scope';
 import { Enterprise } from '../organisations/entities/enterprise.entity';
 import { UserStatus } from '../users/entities/user.entity';
+import { UsersRepository } from '../users/users.repository';
 import { CreateWorkerDto, UpdateWorkerDto } from './dto/worker.dto';
 import { Employment } from './entities/employment.entity';
 import { Gender, Worker } from './entities/worker.entity';
@@ -87,6 +88,7 @@ export class WorkersService {
     private readonly accessLog: PiiAccessLog,
     private readonly registry: PersonRegistry,
     private readonly audit: AuditLog,
+    private readonly users: UsersRepository,
   ) {}
 
   /** The worker if the actor's scope reaches them (or it is the actor's own record), else 404. */
@@ -101,6 +103,16 @@ export class WorkersService {
   /** The worker record of a login, if the login is a worker's (for the privacy pages). */
   async idOfUser(userId: number): Promise<number | null> {
     return (await this.workers.findByUser(userId))?.id ?? null;
+  }
+
+  /** Names of some workers, by id, for other domains' lists (one query for a page). */
+  namesOf(ids: number[]): Promise<Map<number, string>> {
+    return this.workers.namesOf([...new Set(ids)]);
+  }
+
+  /** The login of a worker, if they have one (read in the caller's transaction when given one). */
+  async userIdOf(workerId: number, manager?: Transaction): Promise<number | null> {
+    return (await this.workers.findById(workerId, manager))?.userId ?? null;
   }
 
   /** The worker with this CCCD (matched by its keyed hash), or null. */
@@ -377,7 +389,7 @@ export class WorkersService {
     const today = todayInVietnam();
     const [employments, accounts] = await Promise.all([
       this.workers.employmentsOf(ids, scope.all ? undefined : scope),
-      this.workers.accountStatuses(workers.map((w) => w.userId).filter((u): u is number => u !== null)),
+      this.users.statuses(workers.map((w) => w.userId).filter((u): u is number => u !== null)),
     ]);
     const main = new Map<number, EmploymentView>();
     for (const e of employments) {

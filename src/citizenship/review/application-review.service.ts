@@ -5,13 +5,7 @@ import { ApplicationStatus, CitizenshipApplication, LearningPlanItem } from '../
 import { ItemState } from '../entities/evaluation.entity';
 import { Recognition } from '../entities/recognition.entity';
 import { ReviewAccess } from './review-access.service';
-import {
-  AnswerRow,
-  ApplicationHeader,
-  EvidenceRecord,
-  HistoryRow,
-  ReviewRepository,
-} from './review.repository';
+import { AnswerRow, ReviewRepository } from './review.repository';
 import {
   canReviewAnswers,
   canTake,
@@ -20,6 +14,39 @@ import {
   confirmBlocker,
 } from './review.rules';
 import { todayInVietnam } from '../../common/time/vietnam-time';
+import { dateOnly } from '../../database/dialect';
+import { LearningRecordsService } from '../../learning-records/learning-records.service';
+import { AdminUnitsService } from '../../organisations/admin-units.service';
+import { BranchesService } from '../../organisations/branches.service';
+import { EnterprisesService } from '../../organisations/enterprises.service';
+import { UsersRepository } from '../../users/users.repository';
+import { WorkersService } from '../../workers/workers.service';
+
+/** Who and where, for the application page. */
+export interface ApplicationHeader {
+  workerName: string;
+  enterpriseName: string | null;
+  unitName: string | null;
+}
+
+export interface EvidenceRecord {
+  id: number;
+  title: string;
+  occurredOn: string;
+  hours: number;
+  source: string;
+}
+
+/** One step of the audit trail, with its actor's display name. */
+export interface HistoryRow {
+  id: number;
+  action: string;
+  actorName: string | null;
+  at: Date;
+  before: Record<string, unknown> | null;
+  after: Record<string, unknown> | null;
+  comment: string | null;
+}
 
 export interface EvaluationItemView {
   criterionCode: string;
@@ -56,7 +83,7 @@ export interface ReviewPermissions {
 
 export interface ApplicationDetail {
   application: CitizenshipApplication;
-  header: Omit<ApplicationHeader, 'workerUserId'>;
+  header: ApplicationHeader;
   asOfficer: boolean;
   asReviewer: boolean;
   answers: AnswerRow[];
@@ -100,31 +127,31 @@ export class ApplicationReviewService {
   constructor(
     private readonly access: ReviewAccess,
     private readonly repository: ReviewRepository,
+    private readonly workers: WorkersService,
+    private readonly enterprises: EnterprisesService,
+    private readonly units: AdminUnitsService,
+    private readonly branches: BranchesService,
+    private readonly users: UsersRepository,
+    private readonly learningRecords: LearningRecordsService,
   ) {}
 
   async detail(actor: Actor, id: number): Promise<ApplicationDetail> {
     const { application, asOfficer, asReviewer } = await this.access.access(actor, id);
     const [header, answers, evaluation, plan, recognition, history] = await Promise.all([
-      this.repository.header(application),
+      this.header(application),
       this.repository.answerRows([id]),
       this.evaluation(application),
       this.repository.planOf(id),
       this.repository.recognitionOf(id),
-      this.repository.history(id),
+      this.history(id),
     ]);
     const branchName = recognition
-      ? (recognition.issuerName ??
-        (await this.repository.branchNames([recognition.branchId])).get(recognition.branchId) ??
-        '')
+      ? (recognition.issuerName ?? (await this.branches.findById(recognition.branchId))?.name ?? '')
       : '';
     const status = application.status;
     return {
       application,
-      header: {
-        workerName: header.workerName,
-        enterpriseName: header.enterpriseName,
-        unitName: header.unitName,
-      },
+      header,
       asOfficer,
       asReviewer,
       answers,
@@ -153,6 +180,38 @@ export class ApplicationReviewService {
     return summaryOf(application);
   }
 
+  /** Who and where: the worker's name, the enterprise's and its unit's, each from its owner. */
+  private async header(application: CitizenshipApplication): Promise<ApplicationHeader> {
+    const [workerNames, enterprise] = await Promise.all([
+      this.workers.namesOf([application.workerId]),
+      application.enterpriseId === null ? null : this.enterprises.findById(application.enterpriseId),
+    ]);
+    const unit = enterprise ? await this.units.findById(enterprise.unitId) : null;
+    return {
+      workerName: workerNames.get(application.workerId) ?? '',
+      enterpriseName: enterprise?.name ?? null,
+      unitName: unit?.name ?? null,
+    };
+  }
+
+  /** The audit trail with each actor's display name (one look-up for them all). */
+  private async history(applicationId: number): Promise<HistoryRow[]> {
+    const entries = await this.repository.history(applicationId);
+    const actors = await this.users.namesOf(
+      entries.map((e) => e.actorUserId).filter((id): id is number => id !== null),
+    );
+    return entries.map((entry) => ({
+      id: entry.id,
+      action: entry.action,
+      actorName:
+        (entry.actorUserId === null ? undefined : actors.get(entry.actorUserId)?.displayName) ?? null,
+      at: entry.at,
+      before: entry.beforeState,
+      after: entry.afterState,
+      comment: entry.comment,
+    }));
+  }
+
   private async evaluation(application: CitizenshipApplication): Promise<EvaluationView | null> {
     const evaluation = await this.repository.evaluationOf(application.id);
     if (!evaluation) return null;
@@ -162,7 +221,15 @@ export class ApplicationReviewService {
     ]);
     const items = evaluation.items ?? [];
     const recordIds = [...new Set(items.flatMap((i) => i.evidence?.recordIds ?? []))];
-    const records = await this.repository.records(application.workerId, recordIds);
+    const records: EvidenceRecord[] = (
+      await this.learningRecords.ownAmong(application.workerId, recordIds)
+    ).map((r) => ({
+      id: r.id,
+      title: r.title,
+      occurredOn: dateOnly(r.occurredOn) ?? '',
+      hours: Number(r.hours),
+      source: r.source,
+    }));
     const byCode = new Map(items.map((i) => [i.criterionCode, i]));
     const codes = [
       ...criteria.map((c) => c.code),

@@ -8,7 +8,10 @@ import { formatDate } from '../../common/views/view-helpers';
 import { AppConfig, appConfig } from '../../config';
 import { maskName, normaliseCertificateCode } from '../../learning/learning.rules';
 import { ReviewAccess } from './review-access.service';
-import { RecognitionDetail, ReviewRepository } from './review.repository';
+import { BranchesService } from '../../organisations/branches.service';
+import { WorkersService } from '../../workers/workers.service';
+import { Recognition } from '../entities/recognition.entity';
+import { ReviewRepository } from './review.repository';
 import { CertificateStatus, certificateStatus, validUntil } from './review.rules';
 import { todayInVietnam } from '../../common/time/vietnam-time';
 
@@ -33,6 +36,13 @@ export interface CitizenVerification {
   verifyUrl: string;
 }
 
+/** A recognition with what its certificate and its public check print. */
+export interface RecognitionDetail {
+  recognition: Recognition;
+  holderName: string;
+  branchName: string;
+}
+
 /** A title as its holder lists it. */
 export interface MyTitle {
   id: number;
@@ -51,6 +61,8 @@ export class CitizenCertificatesService {
     private readonly repository: ReviewRepository,
     private readonly access: ReviewAccess,
     @Inject(appConfig.KEY) private readonly config: AppConfig,
+    private readonly workers: WorkersService,
+    private readonly branches: BranchesService,
   ) {}
 
   /** The address the QR code encodes. */
@@ -65,7 +77,9 @@ export class CitizenCertificatesService {
   /** Anyone may check a code; an unknown or malformed one is simply not found. */
   async verify(code: string, today = todayInVietnam()): Promise<CitizenVerification> {
     const normalised = normaliseCertificateCode(code);
-    const detail = normalised ? await this.repository.recognitionByVerifyCode(normalised) : null;
+    const detail = await this.detailOf(
+      normalised ? await this.repository.recognitionByVerifyCode(normalised) : null,
+    );
     if (!detail) throw new NotFoundException();
     const { recognition } = detail;
     const status = certificateStatus(recognition, today);
@@ -89,7 +103,7 @@ export class CitizenCertificatesService {
   async mine(actor: Actor): Promise<MyTitle[]> {
     if (!actor.workerId) return [];
     const recognitions = await this.repository.recognitionsOfWorker(actor.workerId);
-    const branches = await this.repository.branchNames([...new Set(recognitions.map((r) => r.branchId))]);
+    const branches = await this.branchNames(recognitions.map((r) => r.branchId));
     const today = todayInVietnam();
     return recognitions.map((r) => ({
       id: r.id,
@@ -107,12 +121,32 @@ export class CitizenCertificatesService {
    * reviewers of a branch covering it; anyone else gets 404, as if it did not exist.
    */
   async pdf(actor: Actor, recognitionId: number): Promise<{ filename: string; content: Buffer }> {
-    const detail = await this.repository.recognitionById(recognitionId);
+    const detail = await this.detailOf(await this.repository.recognitionById(recognitionId));
     if (!detail || !(await this.mayRead(actor, detail))) throw new OutOfScopeException();
     return {
       filename: `cong-dan-hoc-tap-${detail.recognition.certificateNo}.pdf`,
       content: await this.render(detail, CERTIFICATE_LOCALE),
     };
+  }
+
+  /** The holder's name and the issuing branch's, from the workers and organisations domains. */
+  private async detailOf(recognition: Recognition | null): Promise<RecognitionDetail | null> {
+    if (!recognition) return null;
+    const [holders, branches] = await Promise.all([
+      this.workers.namesOf([recognition.workerId]),
+      this.branchNames([recognition.branchId]),
+    ]);
+    return {
+      recognition,
+      holderName: holders.get(recognition.workerId) ?? '',
+      branchName: recognition.issuerName ?? branches.get(recognition.branchId) ?? '',
+    };
+  }
+
+  private async branchNames(ids: number[]): Promise<Map<number, string>> {
+    if (ids.length === 0) return new Map();
+    const found = await this.branches.findByIds([...new Set(ids)]);
+    return new Map(found.map((b) => [b.id, b.name]));
   }
 
   private async mayRead(actor: Actor, detail: RecognitionDetail): Promise<boolean> {

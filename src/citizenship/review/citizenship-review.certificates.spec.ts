@@ -7,9 +7,11 @@ import { Role, ScopeType } from '../../common/access/roles';
 import * as pdf from '../../common/pdf/pdf';
 import { AppConfig } from '../../config';
 import { Recognition, RecognitionStatus } from '../entities/recognition.entity';
-import { CitizenCertificatesService } from './citizen-certificates.service';
+import { BranchesService } from '../../organisations/branches.service';
+import { WorkersService } from '../../workers/workers.service';
+import { CitizenCertificatesService, RecognitionDetail } from './citizen-certificates.service';
 import { ReviewAccess } from './review-access.service';
-import { RecognitionDetail, ReviewRepository } from './review.repository';
+import { ReviewRepository } from './review.repository';
 
 const CODE = 'ABCD-EFGH-JKLM-NPQR';
 const workerActor = (workerId: number) =>
@@ -41,8 +43,14 @@ describe(CitizenCertificatesService.name, () => {
     }) as Recognition;
   let detail: RecognitionDetail;
   const repository = {
-    recognitionByVerifyCode: jest.fn(async (code: string) => (code === CODE ? detail : null)),
-    recognitionById: jest.fn(async (id: number) => (id === 11 ? detail : null)),
+    recognitionByVerifyCode: jest.fn(async (code: string) => (code === CODE ? detail.recognition : null)),
+    recognitionById: jest.fn(async (id: number) => (id === 11 ? detail.recognition : null)),
+  };
+  const workers = {
+    namesOf: jest.fn(async () => new Map([[detail.recognition.workerId, detail.holderName]])),
+  };
+  const branches = {
+    findByIds: jest.fn(async () => [{ id: detail.recognition.branchId, name: detail.branchName }]),
   };
   const access = {
     forOfficer: jest.fn(async () => {
@@ -57,6 +65,8 @@ describe(CitizenCertificatesService.name, () => {
     repository as unknown as ReviewRepository,
     access as unknown as ReviewAccess,
     { publicUrl: 'https://hoctap.example.vn' } as AppConfig,
+    workers as unknown as WorkersService,
+    branches as unknown as BranchesService,
   );
 
   beforeEach(() => {
@@ -64,7 +74,6 @@ describe(CitizenCertificatesService.name, () => {
       recognition: recognition(),
       holderName: 'Nguyễn Thị Thanh Hương',
       branchName: 'Hội Khuyến học huyện Cư Jút',
-      enterpriseId: 9,
     };
   });
 

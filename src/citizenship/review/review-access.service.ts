@@ -6,6 +6,7 @@ import { OutOfScopeException } from '../../common/access/out-of-scope';
 import { Role, ScopeType } from '../../common/access/roles';
 import { BranchesService } from '../../organisations/branches.service';
 import { EnterpriseScope, EnterpriseScopeService, NO_SCOPE } from '../../organisations/enterprise-scope';
+import { EnterprisesService } from '../../organisations/enterprises.service';
 import { CitizenshipApplication } from '../entities/application.entity';
 import { ReviewRepository } from './review.repository';
 import { OFFICER_VISIBLE, REVIEWER_VISIBLE } from './review.rules';
@@ -28,6 +29,7 @@ export class ReviewAccess {
     private readonly scopes: EnterpriseScopeService,
     private readonly branches: BranchesService,
     private readonly repository: ReviewRepository,
+    private readonly enterprises: EnterprisesService,
   ) {}
 
   officerScope(actor: Actor): Promise<EnterpriseScope> {
@@ -92,9 +94,7 @@ export class ReviewAccess {
       const inForce =
         (!branch.validFrom || branch.validFrom <= today) && (!branch.validTo || branch.validTo >= today);
       const unitPaths = await this.scopes.subtreePaths([branch.unitId]);
-      if (
-        !(await this.repository.enterpriseInScope(enterpriseId, { all: false, enterpriseIds: [], unitPaths }))
-      )
+      if (!(await this.enterprises.isInScope(enterpriseId, { all: false, enterpriseIds: [], unitPaths })))
         continue;
       if (!inForce) {
         ended = true;

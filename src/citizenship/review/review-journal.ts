@@ -3,7 +3,7 @@ import { EntityManager } from 'typeorm';
 import { NoticesService } from '../../notices/notices.service';
 import { AuditTrail } from '../audit-trail';
 import { CitizenshipApplication } from '../entities/application.entity';
-import { ReviewRepository } from './review.repository';
+import { WorkersService } from '../../workers/workers.service';
 
 /** The audit actions the review chain writes; each has a label `review.audit.<action>`. */
 export enum ReviewAuditAction {
@@ -42,7 +42,7 @@ export class ReviewJournal {
   constructor(
     private readonly audit: AuditTrail,
     private readonly notices: NoticesService,
-    private readonly repository: ReviewRepository,
+    private readonly workers: WorkersService,
   ) {}
 
   async write(manager: EntityManager, step: JournalStep): Promise<void> {
@@ -55,7 +55,7 @@ export class ReviewJournal {
       comment: step.comment ?? null,
     });
     if (!step.notify) return;
-    const userId = await this.repository.workerUserId(manager, step.application.workerId);
+    const userId = await this.workers.userIdOf(step.application.workerId, manager);
     // A worker without an account yet has nobody to notify; the trail keeps the step.
     if (userId === null) return;
     const params: Record<string, string | number> = { year: step.application.year };

@@ -1,6 +1,9 @@
 import { Module } from '@nestjs/common';
+import { LearningRecordsModule } from '../../learning-records/learning-records.module';
 import { NoticesModule } from '../../notices/notices.module';
 import { OrganisationsModule } from '../../organisations/organisations.module';
+import { UsersModule } from '../../users/users.module';
+import { WorkersModule } from '../../workers/workers.module';
 import { CitizenshipApplicationsModule } from '../applications/applications.module';
 import { CitizenshipDataModule } from '../citizenship-data.module';
 import { ApplicationReviewService } from './application-review.service';
@@ -17,7 +20,15 @@ import { ReviewRepository } from './review.repository';
 
 /** The review chain (officer, association), recognitions and certificates, and the funnel report. */
 @Module({
-  imports: [CitizenshipDataModule, CitizenshipApplicationsModule, OrganisationsModule, NoticesModule],
+  imports: [
+    CitizenshipDataModule,
+    CitizenshipApplicationsModule,
+    OrganisationsModule,
+    WorkersModule,
+    LearningRecordsModule,
+    UsersModule,
+    NoticesModule,
+  ],
   controllers: [ReviewController, ReviewApiController, CitizenVerifyController, CitizenVerifyApiController],
   providers: [
     ReviewRepository,

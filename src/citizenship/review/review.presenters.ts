@@ -2,7 +2,8 @@ import { ExportColumn } from '../../common/export/table-export';
 import { hasMessage, translate } from '../../common/i18n/i18n';
 import { Locale } from '../../common/i18n/messages';
 import { FunnelReport } from './funnel.service';
-import { FunnelCounts, FunnelLevel, HistoryRow } from './review.repository';
+import { HistoryRow } from './application-review.service';
+import { FunnelCounts, FunnelLevel } from './review.repository';
 import { FUNNEL_STAGES } from './review.rules';
 
 /** One line of the funnel table: an enterprise or a unit, or the total. */

@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
-import { likeContains } from '../../common/text/vietnamese';
-import { dateOnly, dateTime, lockForUpdate, lockRow } from '../../database/dialect';
+import { dateTime, lockForUpdate, lockRow } from '../../database/dialect';
+import { leftJoinEnterprise, leftJoinUnitOfEnterprise } from '../../organisations/enterprise-joins';
 import { EnterpriseScope, whereEnterpriseInScope } from '../../organisations/enterprise-scope';
+import { selectWorkerName, whereWorkerNameContains } from '../../workers/workforce-filters';
 import {
   AnswerReview,
   ApplicationStatus,
@@ -58,14 +59,6 @@ export interface AnswerRow {
   reviewedAt: Date | null;
 }
 
-/** Who and where, for the application page, the PDF and notices. */
-export interface ApplicationHeader {
-  workerName: string;
-  workerUserId: number | null;
-  enterpriseName: string | null;
-  unitName: string | null;
-}
-
 export interface CriterionRow {
   code: string;
   title: string;
@@ -73,32 +66,6 @@ export interface CriterionRow {
   evidence: string;
   groupCode: string;
   groupName: string;
-}
-
-export interface EvidenceRecord {
-  id: number;
-  title: string;
-  occurredOn: string;
-  hours: number;
-  source: string;
-}
-
-export interface HistoryRow {
-  id: number;
-  action: string;
-  actorName: string | null;
-  at: Date;
-  before: Record<string, unknown> | null;
-  after: Record<string, unknown> | null;
-  comment: string | null;
-}
-
-/** A recognition with what its certificate and its public check print. */
-export interface RecognitionDetail {
-  recognition: Recognition;
-  holderName: string;
-  branchName: string;
-  enterpriseId: number | null;
 }
 
 export type FunnelLevel = 'enterprise' | 'unit';
@@ -154,16 +121,6 @@ export class ReviewRepository {
     return whereEnterpriseInScope(query, 'a.enterprise_id', scope).getOne();
   }
 
-  /** True when the enterprise is within the scope (used to pick the branch that issues a title). */
-  async enterpriseInScope(enterpriseId: number, scope: EnterpriseScope): Promise<boolean> {
-    const query = this.applications.manager
-      .createQueryBuilder()
-      .select('ent.id', 'id')
-      .from('enterprises', 'ent')
-      .where('ent.id = :enterpriseId', { enterpriseId });
-    return (await whereEnterpriseInScope(query, 'ent.id', scope).getRawOne()) !== undefined;
-  }
-
   async page(
     filter: QueueFilter,
     scope: EnterpriseScope,
@@ -177,24 +134,6 @@ export class ReviewRepository {
       .limit(take)
       .getRawMany<Record<string, unknown>>();
     return [rows.map(listRow), await this.filtered(filter, scope).getCount()];
-  }
-
-  async header(application: CitizenshipApplication): Promise<ApplicationHeader> {
-    const row = await this.applications.manager
-      .createQueryBuilder()
-      .select(['w.full_name AS workerName', 'w.user_id AS workerUserId'])
-      .addSelect(['e.name AS enterpriseName', 'u.name AS unitName'])
-      .from('workers', 'w')
-      .leftJoin('enterprises', 'e', 'e.id = :enterpriseId', { enterpriseId: application.enterpriseId ?? 0 })
-      .leftJoin('admin_units', 'u', 'u.id = e.unit_id')
-      .where('w.id = :workerId', { workerId: application.workerId })
-      .getRawOne<Record<string, unknown>>();
-    return {
-      workerName: String(row?.workerName ?? ''),
-      workerUserId: row?.workerUserId == null ? null : Number(row.workerUserId),
-      enterpriseName: row?.enterpriseName == null ? null : String(row.enterpriseName),
-      unitName: row?.unitName == null ? null : String(row.unitName),
-    };
   }
 
   /** Changes the application only if it is still in one of the `from` statuses; false when it was not. */
@@ -212,16 +151,6 @@ export class ReviewRepository {
       .andWhere('status IN (:...from)', { from })
       .execute();
     return (result.affected ?? 0) > 0;
-  }
-
-  async workerUserId(manager: EntityManager, workerId: number): Promise<number | null> {
-    const row = await manager
-      .createQueryBuilder()
-      .select('w.user_id', 'userId')
-      .from('workers', 'w')
-      .where('w.id = :workerId', { workerId })
-      .getRawOne<{ userId: number | null }>();
-    return row?.userId == null ? null : Number(row.userId);
   }
 
   // --- declared answers ------------------------------------------------------------------------
@@ -351,52 +280,11 @@ export class ReviewRepository {
       .find({ where: { applicationId }, order: { domainCode: 'ASC' } });
   }
 
-  /** The worker's own learning records among the ids an evaluation cites. */
-  async records(workerId: number, ids: number[]): Promise<EvidenceRecord[]> {
-    if (ids.length === 0) return [];
-    const rows = await this.applications.manager
-      .createQueryBuilder()
-      .select([
-        'r.id AS id',
-        'r.title AS title',
-        'r.occurred_on AS occurredOn',
-        'r.hours AS hours',
-        'r.source AS source',
-      ])
-      .from('learning_records', 'r')
-      .where('r.worker_id = :workerId', { workerId })
-      .andWhere('r.id IN (:...ids)', { ids })
-      .orderBy('r.occurred_on', 'ASC')
-      .getRawMany<Record<string, unknown>>();
-    return rows.map((r) => ({
-      id: Number(r.id),
-      title: String(r.title),
-      occurredOn: dateOnly(r.occurredOn) ?? '',
-      hours: Number(r.hours),
-      source: String(r.source),
-    }));
-  }
-
   // --- audit trail -----------------------------------------------------------------------------
 
-  async history(applicationId: number): Promise<HistoryRow[]> {
-    const rows = await this.audit
-      .createQueryBuilder('h')
-      .leftJoin('users', 'u', 'u.id = h.actor_user_id')
-      .select('h')
-      .addSelect('u.display_name', 'actorName')
-      .where('h.application_id = :applicationId', { applicationId })
-      .orderBy('h.id', 'ASC')
-      .getRawAndEntities();
-    return rows.entities.map((entry, i) => ({
-      id: entry.id,
-      action: entry.action,
-      actorName: (rows.raw[i]?.actorName as string | null) ?? null,
-      at: entry.at,
-      before: entry.beforeState,
-      after: entry.afterState,
-      comment: entry.comment,
-    }));
+  /** The application's audit trail, oldest first; the service names the actors. */
+  history(applicationId: number): Promise<CitizenshipAuditEntry[]> {
+    return this.audit.find({ where: { applicationId }, order: { id: 'ASC' } });
   }
 
   // --- recognitions ----------------------------------------------------------------------------
@@ -451,55 +339,17 @@ export class ReviewRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async recognitionByVerifyCode(verifyCode: string): Promise<RecognitionDetail | null> {
-    return this.recognitionDetail(
-      this.recognitionQuery().where('r.verify_code = :verifyCode', { verifyCode }),
-    );
+  recognitionByVerifyCode(verifyCode: string): Promise<Recognition | null> {
+    return this.recognitions.findOne({ where: { verifyCode } });
   }
 
-  async recognitionById(id: number): Promise<RecognitionDetail | null> {
-    return this.recognitionDetail(this.recognitionQuery().where('r.id = :id', { id }));
+  recognitionById(id: number): Promise<Recognition | null> {
+    return this.recognitions.findOne({ where: { id } });
   }
 
   /** A worker's titles, newest year first. */
   recognitionsOfWorker(workerId: number): Promise<Recognition[]> {
     return this.recognitions.find({ where: { workerId }, order: { year: 'DESC' } });
-  }
-
-  async branchNames(ids: number[]): Promise<Map<number, string>> {
-    if (ids.length === 0) return new Map();
-    const rows = await this.applications.manager
-      .createQueryBuilder()
-      .select(['b.id AS id', 'b.name AS name'])
-      .from('association_branches', 'b')
-      .where('b.id IN (:...ids)', { ids })
-      .getRawMany<{ id: number; name: string }>();
-    return new Map(rows.map((r) => [Number(r.id), String(r.name)]));
-  }
-
-  private recognitionQuery(): SelectQueryBuilder<Recognition> {
-    return this.recognitions
-      .createQueryBuilder('r')
-      .innerJoin('workers', 'w', 'w.id = r.worker_id')
-      .innerJoin('association_branches', 'b', 'b.id = r.branch_id')
-      .innerJoin(CitizenshipApplication, 'a', 'a.id = r.application_id')
-      .addSelect([
-        'w.full_name AS holderName',
-        'COALESCE(r.issuer_name, b.name) AS branchName',
-        'a.enterprise_id AS enterpriseId',
-      ]);
-  }
-
-  private async recognitionDetail(query: SelectQueryBuilder<Recognition>): Promise<RecognitionDetail | null> {
-    const { entities, raw } = await query.getRawAndEntities();
-    if (entities.length === 0) return null;
-    const row = raw[0] as Record<string, unknown>;
-    return {
-      recognition: entities[0],
-      holderName: String(row.holderName),
-      branchName: String(row.branchName),
-      enterpriseId: row.enterpriseId == null ? null : Number(row.enterpriseId),
-    };
   }
 
   // --- funnel ----------------------------------------------------------------------------------
@@ -517,8 +367,6 @@ export class ReviewRepository {
     const query = this.applications
       .createQueryBuilder('a')
       .leftJoin(CitizenshipEvaluation, 'ev', 'ev.application_id = a.id')
-      .leftJoin('enterprises', 'e', 'e.id = a.enterprise_id')
-      .leftJoin('admin_units', 'u', 'u.id = e.unit_id')
       .where('a.year = :year', { year })
       .setParameters({
         submittedStatuses: SUBMITTED_STATUSES,
@@ -526,6 +374,7 @@ export class ReviewRepository {
         confirmedStatuses: CONFIRMED_STATUSES,
         recognisedStatuses: RECOGNISED_STATUSES,
       });
+    leftJoinUnitOfEnterprise(leftJoinEnterprise(query, 'a.enterprise_id', 'e'), 'e', 'u');
     whereEnterpriseInScope(query, 'a.enterprise_id', scope);
     if (level === 'enterprise') {
       query
@@ -560,27 +409,24 @@ export class ReviewRepository {
   private filtered(filter: QueueFilter, scope: EnterpriseScope): SelectQueryBuilder<CitizenshipApplication> {
     const query = this.applications
       .createQueryBuilder('a')
-      .innerJoin('workers', 'w', 'w.id = a.worker_id')
       .leftJoin(CitizenshipEvaluation, 'ev', 'ev.application_id = a.id')
       .where('a.status IN (:...statuses)', { statuses: filter.statuses });
     if (filter.eligible === true) query.andWhere('ev.eligible = 1');
     if (filter.eligible === false) query.andWhere('(ev.id IS NULL OR ev.eligible = 0)');
     if (filter.year) query.andWhere('a.year = :year', { year: filter.year });
-    if (filter.nameKey)
-      query.andWhere("w.search_key LIKE :nameKey ESCAPE '!'", { nameKey: likeContains(filter.nameKey) });
+    if (filter.nameKey) whereWorkerNameContains(query, 'a.worker_id', filter.nameKey);
     return whereEnterpriseInScope(query, 'a.enterprise_id', scope);
   }
 
   private selectRows(
     query: SelectQueryBuilder<CitizenshipApplication>,
   ): SelectQueryBuilder<CitizenshipApplication> {
-    return query
-      .leftJoin('enterprises', 'e', 'e.id = a.enterprise_id')
+    leftJoinEnterprise(query, 'a.enterprise_id', 'e');
+    query
       .leftJoin('criteria_sets', 'cs', 'cs.id = ev.criteria_set_id')
       .select([
         'a.id AS id',
         'a.worker_id AS workerId',
-        'w.full_name AS workerName',
         'a.enterprise_id AS enterpriseId',
         'e.name AS enterpriseName',
         'a.year AS year',
@@ -592,6 +438,8 @@ export class ReviewRepository {
         'ev.eligible AS eligible',
         'ev.evaluated_at AS evaluatedAt',
       ]);
+    // The worker's name (as workerName) through the workers domain's join, after select() replaced the columns.
+    return selectWorkerName(query, 'a.worker_id');
   }
 }
 

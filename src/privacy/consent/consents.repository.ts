@@ -25,20 +25,20 @@ export class ConsentsRepository {
     return this.consents.find({ where: { userId }, order: { noticeVersion: 'ASC' } });
   }
 
-  /** Every user without an acceptance of this version gets one (the demo seeder's logins). */
-  async recordForAll(noticeVersion: number, acceptedAt: Date, manager: EntityManager): Promise<number> {
-    const ids: { id: number }[] = await manager
-      .createQueryBuilder()
-      .select('u.id', 'id')
-      .from('users', 'u')
-      .where(
-        'NOT EXISTS (SELECT 1 FROM privacy_consents c WHERE c.user_id = u.id AND c.notice_version = :v)',
-        { v: noticeVersion },
-      )
-      .getRawMany();
-    const rows = ids.map((r) => ({ userId: Number(r.id), noticeVersion, acceptedAt }));
-    for (let i = 0; i < rows.length; i += 500)
-      await manager.getRepository(PrivacyConsent).insert(rows.slice(i, i + 500));
+  /** Records an acceptance of this version for each of the users who has none (the demo seeder's logins). */
+  async recordMissing(
+    userIds: number[],
+    noticeVersion: number,
+    acceptedAt: Date,
+    manager: EntityManager,
+  ): Promise<number> {
+    const repo = manager.getRepository(PrivacyConsent);
+    const accepted = await repo.find({ where: { noticeVersion }, select: { userId: true } });
+    const done = new Set(accepted.map((c) => c.userId));
+    const rows = userIds
+      .filter((userId) => !done.has(userId))
+      .map((userId) => ({ userId, noticeVersion, acceptedAt }));
+    for (let i = 0; i < rows.length; i += 500) await repo.insert(rows.slice(i, i + 500));
     return rows.length;
   }
 }

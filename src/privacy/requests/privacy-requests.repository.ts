@@ -3,12 +3,6 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.entity';
 
-export interface RequestListItem extends PrivacyRequest {
-  username: string;
-  displayName: string;
-  workerName: string | null;
-}
-
 @Injectable()
 export class PrivacyRequestsRepository {
   constructor(@InjectRepository(PrivacyRequest) private readonly requests: Repository<PrivacyRequest>) {}
@@ -30,35 +24,18 @@ export class PrivacyRequestsRepository {
   }
 
   /** Open requests by due date (the most urgent first), or closed ones newest first. */
-  async page(open: boolean, skip: number, take: number): Promise<[RequestListItem[], number]> {
+  page(open: boolean, skip: number, take: number): Promise<[PrivacyRequest[], number]> {
     const statuses = open
       ? [PrivacyRequestStatus.Open]
       : [PrivacyRequestStatus.Done, PrivacyRequestStatus.Refused];
-    const query = this.requests
+    return this.requests
       .createQueryBuilder('r')
-      .leftJoin('users', 'u', 'u.id = r.user_id')
-      .leftJoin('workers', 'w', 'w.id = r.worker_id')
-      .addSelect([
-        'u.username AS u_username',
-        'u.display_name AS u_display_name',
-        'w.full_name AS w_full_name',
-      ])
       .where({ status: In(statuses) })
       .orderBy(open ? 'r.dueOn' : 'r.handledAt', open ? 'ASC' : 'DESC')
       .addOrderBy('r.id', 'ASC')
       .offset(skip)
-      .limit(take);
-    const [{ entities, raw }, total] = await Promise.all([query.getRawAndEntities(), query.getCount()]);
-    return [
-      entities.map((e, i) =>
-        Object.assign(e, {
-          username: String(raw[i].u_username ?? ''),
-          displayName: String(raw[i].u_display_name ?? ''),
-          workerName: (raw[i].w_full_name as string | null) ?? null,
-        }),
-      ),
-      total,
-    ];
+      .limit(take)
+      .getManyAndCount();
   }
 
   /**

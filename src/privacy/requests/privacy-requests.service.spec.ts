@@ -7,6 +7,7 @@ import { FormError } from '../../common/errors/form-error';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.entity';
 import { PersonalDataProviders } from '../../common/personal-data/personal-data-providers';
+import { UsersRepository } from '../../users/users.repository';
 import { WorkersService } from '../../workers/workers.service';
 import { PrivacyRequestsRepository } from './privacy-requests.repository';
 import { PrivacyRequestsService } from './privacy-requests.service';
@@ -51,6 +52,7 @@ describe(PrivacyRequestsService.name, () => {
       workers as unknown as WorkersService,
       pii,
       unitOfWork,
+      {} as UsersRepository,
     );
   });
 

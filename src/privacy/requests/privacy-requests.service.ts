@@ -8,10 +8,18 @@ import { UnitOfWork } from '../../database/unit-of-work';
 import { PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.entity';
 import { ANONYMOUS, PersonalDataProviders } from '../../common/personal-data/personal-data-providers';
 import { WorkersService } from '../../workers/workers.service';
-import { PrivacyRequestsRepository, RequestListItem } from './privacy-requests.repository';
+import { UsersRepository } from '../../users/users.repository';
+import { PrivacyRequestsRepository } from './privacy-requests.repository';
 import { CORRECTION_MIN, DETAILS_MAX, dueDateOf } from './request-rules';
 
 const clean = (text: string | undefined) => (text ?? '').trim();
+
+/** A request as the admin's list shows it: who asked, by account and worker name. */
+export interface RequestListItem extends PrivacyRequest {
+  username: string;
+  displayName: string;
+  workerName: string | null;
+}
 
 /**
  * The data subject's requests: deletion (carried out as anonymisation) and correction, each recorded
@@ -27,6 +35,7 @@ export class PrivacyRequestsService {
     private readonly workers: WorkersService,
     private readonly pii: PiiCipher,
     private readonly unitOfWork: UnitOfWork,
+    private readonly users: UsersRepository,
   ) {}
 
   /** A deletion request; asking again while one is open returns the open one. */
@@ -55,7 +64,18 @@ export class PrivacyRequestsService {
   async page(open: boolean, query: PageQuery): Promise<Page<RequestListItem>> {
     const { page, size, skip } = pageWindow(query);
     const [items, total] = await this.requests.page(open, skip, size);
-    return pageOf(items, total, page, size);
+    const [accounts, workerNames] = await Promise.all([
+      this.users.namesOf(items.map((r) => r.userId)),
+      this.workers.namesOf(items.map((r) => r.workerId).filter((id): id is number => id !== null)),
+    ]);
+    const listed = items.map((r) =>
+      Object.assign(r, {
+        username: accounts.get(r.userId)?.username ?? '',
+        displayName: accounts.get(r.userId)?.displayName ?? '',
+        workerName: (r.workerId !== null ? workerNames.get(r.workerId) : undefined) ?? null,
+      }),
+    );
+    return pageOf(listed, total, page, size);
   }
 
   /**

@@ -8,10 +8,6 @@ export type ReconciliationRequest = Omit<
   'id' | 'status' | 'decidedBy' | 'decidedAt' | 'decisionReason' | 'createdAt' | 'updatedAt'
 >;
 
-export interface ReconciliationListItem extends IdentityReconciliation {
-  enterpriseName: string;
-}
-
 @Injectable()
 export class ReconciliationsRepository {
   constructor(
@@ -55,40 +51,20 @@ export class ReconciliationsRepository {
     return (result.affected ?? 0) > 0;
   }
 
-  async findListItem(id: number): Promise<ReconciliationListItem | null> {
-    const { entities, raw } = await this.listQuery()
-      .where('r.id = :id', { id })
-      .getRawAndEntities<{ enterprise_name: string }>();
-    return entities[0] ? Object.assign(entities[0], { enterpriseName: raw[0].enterprise_name }) : null;
-  }
-
   /** Open requests first (oldest first), then the decided ones (latest first). */
-  async page(
+  page(
     status: ReconciliationStatus | undefined,
     skip: number,
     take: number,
-  ): Promise<[ReconciliationListItem[], number]> {
-    const query = this.listQuery();
+  ): Promise<[IdentityReconciliation[], number]> {
+    const query = this.items.createQueryBuilder('r');
     if (status) query.where('r.status = :status', { status });
-    query
+    return query
       .orderBy(`CASE WHEN r.status = '${ReconciliationStatus.Open}' THEN 0 ELSE 1 END`, 'ASC')
-      .addOrderBy(`CASE WHEN r.status = '${ReconciliationStatus.Open}' THEN r.id ELSE -r.id END`, 'ASC');
-    const total = await query.getCount();
-    const { entities, raw } = await query
+      .addOrderBy(`CASE WHEN r.status = '${ReconciliationStatus.Open}' THEN r.id ELSE -r.id END`, 'ASC')
       .offset(skip)
       .limit(take)
-      .getRawAndEntities<{ enterprise_name: string }>();
-    return [
-      entities.map((e, i) => Object.assign(e, { enterpriseName: raw[i]?.enterprise_name ?? '' })),
-      total,
-    ];
-  }
-
-  private listQuery() {
-    return this.items
-      .createQueryBuilder('r')
-      .innerJoin('enterprises', 'ent', 'ent.id = r.enterprise_id')
-      .addSelect('ent.name', 'enterprise_name');
+      .getManyAndCount();
   }
 
   countOpen(): Promise<number> {

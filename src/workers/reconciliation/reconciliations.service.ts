@@ -8,14 +8,16 @@ import { Page, pageOf, PageQuery, pageWindow } from '../../common/http/paginatio
 import { maskCccd } from '../../common/validation/cccd';
 import { Transaction, UnitOfWork } from '../../database/unit-of-work';
 import { NoticesService } from '../../notices/notices.service';
+import { EnterprisesService } from '../../organisations/enterprises.service';
 import { Worker } from '../entities/worker.entity';
 import { PersonRegistry } from '../identity/person-registry';
 import { WorkersRepository } from '../workers.repository';
 import { IdentityReconciliation, ReconciliationStatus } from './entities/identity-reconciliation.entity';
-import { ReconciliationListItem, ReconciliationsRepository } from './reconciliations.repository';
+import { ReconciliationsRepository } from './reconciliations.repository';
 
 /** A request beside the national record it would change. */
-export interface ReconciliationView extends ReconciliationListItem {
+export interface ReconciliationView extends IdentityReconciliation {
+  enterpriseName: string;
   record: Pick<Worker, 'id' | 'fullName' | 'dateOfBirth' | 'gender'> & { cccdMasked: string };
 }
 
@@ -34,18 +36,19 @@ export class ReconciliationsService {
     private readonly notices: NoticesService,
     private readonly unitOfWork: UnitOfWork,
     private readonly pii: PiiCipher,
+    private readonly enterprises: EnterprisesService,
   ) {}
 
   async page(query: PageQuery & { status?: ReconciliationStatus }): Promise<Page<ReconciliationView>> {
     const { page, size, skip } = pageWindow(query);
     const [items, total] = await this.items.page(query.status, skip, size);
-    return pageOf(await Promise.all(items.map((i) => this.withRecord(i))), total, page, size);
+    return pageOf(await this.views(items), total, page, size);
   }
 
   async get(id: number): Promise<ReconciliationView> {
-    const item = await this.items.findListItem(id);
+    const item = await this.items.findById(id);
     if (!item) throw new OutOfScopeException();
-    return this.withRecord(item);
+    return (await this.views([item]))[0];
   }
 
   countOpen(): Promise<number> {
@@ -146,7 +149,19 @@ export class ReconciliationsService {
       });
   }
 
-  private async withRecord(item: ReconciliationListItem): Promise<ReconciliationView> {
+  /** The requests with their enterprise's name (one look-up for them all) and the record. */
+  private async views(items: IdentityReconciliation[]): Promise<ReconciliationView[]> {
+    const names = await this.enterprises.namesOf(items.map((i) => i.enterpriseId));
+    return Promise.all(
+      items.map((item) =>
+        this.withRecord(Object.assign(item, { enterpriseName: names.get(item.enterpriseId)?.name ?? '' })),
+      ),
+    );
+  }
+
+  private async withRecord(
+    item: IdentityReconciliation & { enterpriseName: string },
+  ): Promise<ReconciliationView> {
     const worker = (await this.workers.findById(item.workerId))!;
     return Object.assign(item, {
       record: {
