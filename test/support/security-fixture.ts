@@ -197,13 +197,17 @@ export async function buildSecurityFixture(app: INestApplication): Promise<Secur
   const criteria = await createCriteriaSet(db);
   const applications = {} as ObjectIds;
   const certificates = {} as ObjectIds;
+  // The province's branch in force today (the new Lâm Đồng's): Đắk Nông's ended on 30/06/2025 and
+  // can no longer recognise; its successor covers the old province's territory through the mapping.
   const provinceReviewer = new Actor(await userId(db, 'khuyenhoc.tinh'), 'reviewer', [
     {
       role: Role.AssociationReviewer,
       scopeType: ScopeType.Branch,
       scopeId: Number(
         (
-          (await db.query('SELECT id FROM association_branches WHERE unit_id = ?', [province])) as {
+          (await db.query(
+            "SELECT id FROM association_branches WHERE name = 'Hội Khuyến học tỉnh Lâm Đồng'",
+          )) as {
             id: number;
           }[]
         )[0].id,
