@@ -1,9 +1,11 @@
 /**
  * Four tiers (STYLE.md): unit specs beside the code; integration against real MariaDB and Redis;
  * end-to-end over HTTP; browser journeys in Chromium; faults (test/faults): the built web and job
- * processes on a private MariaDB and Redis that the tests kill and restart. `npm test` runs them all,
- * the faults last and on their own: they time real processes recovering, which the CPU-heavy
- * suites beside them would slow down past their waits.
+ * processes on a private MariaDB and Redis that the tests kill and restart. `npm test` runs unit,
+ * e2e and browser on two workers (each file has its own SQLite copy or server), then integration
+ * alone (its files share the MariaDB test database), then the faults last and on their own: they
+ * time real processes recovering, which the CPU-heavy suites beside them would slow down past
+ * their waits.
  * Jest reads testTimeout only at the top level (a project's own value is ignored); the browser
  * tests raise theirs with jest.setTimeout.
  */
