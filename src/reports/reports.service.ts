@@ -303,7 +303,7 @@ export class ReportsService {
       const top = unitRows.filter((r) => r.parentUnitId === province?.orgId);
       rows = [...(province ? [province] : []), ...top];
       if (top.length === 0 && province) {
-        // A tree without a level under the province (after 1/7/2025 until communes are entered): list its enterprises.
+        // No unit under the province (only enterprises whose commune is not known yet): list its enterprises.
         rows.push(
           ...(await this.snapshots.rowsOf(snapshot.id, {
             level: SnapshotLevel.Enterprise,

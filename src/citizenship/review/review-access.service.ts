@@ -1,13 +1,14 @@
-import { ReviewRefused } from './review-refused';
-import { todayInVietnam } from '../../common/time/vietnam-time';
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../../common/access/actor';
 import { OutOfScopeException } from '../../common/access/out-of-scope';
 import { Role, ScopeType } from '../../common/access/roles';
+import { todayInVietnam } from '../../common/time/vietnam-time';
+import { isInForce } from '../../organisations/admin-units.service';
 import { BranchesService } from '../../organisations/branches.service';
 import { EnterpriseScope, EnterpriseScopeService, NO_SCOPE } from '../../organisations/enterprise-scope';
 import { EnterprisesService } from '../../organisations/enterprises.service';
 import { CitizenshipApplication } from '../entities/application.entity';
+import { ReviewRefused } from './review-refused';
 import { ReviewRepository } from './review.repository';
 import { OFFICER_VISIBLE, REVIEWER_VISIBLE } from './review.rules';
 
@@ -91,12 +92,10 @@ export class ReviewAccess {
     for (const branchId of actor.scopeIds(ScopeType.Branch, Role.AssociationReviewer)) {
       const branch = await this.branches.findById(branchId);
       if (!branch) continue;
-      const inForce =
-        (!branch.validFrom || branch.validFrom <= today) && (!branch.validTo || branch.validTo >= today);
       const unitPaths = await this.scopes.subtreePaths([branch.unitId]);
       if (!(await this.enterprises.isInScope(enterpriseId, { all: false, enterpriseIds: [], unitPaths })))
         continue;
-      if (!inForce) {
+      if (!isInForce(branch, today)) {
         ended = true;
         continue;
       }
