@@ -10,6 +10,7 @@ import { ReportingBody, ReportingBodyKind } from '../indicators/entities/reporti
 import { IndicatorSnapshotRow, SnapshotLevel } from '../indicators/entities/snapshot.entity';
 import { AdminUnitsService } from '../organisations/admin-units.service';
 import { EnterpriseScopeService } from '../organisations/enterprise-scope';
+import { territoryName } from '../indicators/territory-name';
 import { EnterprisesService } from '../organisations/enterprises.service';
 import { ReportNarrativeDto } from './dto/report.dto';
 import { AnnualReport, AnnualReportStatus, PendingBody, ReportFigure } from './entities/annual-report.entity';
@@ -318,11 +319,17 @@ export class ReportsService {
     const enterpriseNames = await this.enterprises.namesByIds(
       rows.filter((r) => r.level === SnapshotLevel.Enterprise).map((r) => r.orgId),
     );
+    const former = await this.formerTerritory(body.planId, province);
+    const nameOf = (r: IndicatorSnapshotRow) => {
+      const name =
+        (r.level === SnapshotLevel.Enterprise ? enterpriseNames : unitNames).get(r.orgId) ?? String(r.orgId);
+      // Reports are written in Vietnamese: the submitted figures keep the name as it was shown.
+      return r.level === SnapshotLevel.Province ? territoryName('vi', name, former) : name;
+    };
     const figure = (r: IndicatorSnapshotRow): ReportFigure => ({
       level: r.level,
       orgId: r.orgId,
-      name:
-        (r.level === SnapshotLevel.Enterprise ? enterpriseNames : unitNames).get(r.orgId) ?? String(r.orgId),
+      name: nameOf(r),
       population: r.population,
       declaredHeadcount: r.declaredHeadcount,
       denominator: r.denominator,
@@ -336,6 +343,16 @@ export class ReportsService {
     const order = (f: ReportFigure) => (f.level === SnapshotLevel.Enterprise ? 1 : 0);
     rest.sort((a, b) => order(a) - order(b) || a.name.localeCompare(b.name, 'vi'));
     return head ? [head, ...rest] : [];
+  }
+
+  /** The plan's own unit, when the snapshot's province is another (its successor after the reform). */
+  private async formerTerritory(
+    planId: number,
+    province: IndicatorSnapshotRow | undefined,
+  ): Promise<string | null> {
+    const plan = (await this.snapshots.listPlans()).find((p) => p.id === planId);
+    if (!province || !plan?.unitId || province.orgId === plan.unitId) return null;
+    return (await this.units.namesByIds([plan.unitId])).get(plan.unitId) ?? null;
   }
 
   private async writableBody(actor: Actor, bodyId: number): Promise<ReportingBody> {

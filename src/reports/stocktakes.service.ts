@@ -11,6 +11,7 @@ import {
 } from '../indicators/dashboard/indicator-figures';
 import { MilestoneKind, Plan } from '../indicators/entities/plan.entity';
 import { IndicatorSnapshotRow, SnapshotLevel } from '../indicators/entities/snapshot.entity';
+import { territoryName } from '../indicators/territory-name';
 import { AdminUnitsService, isInForce } from '../organisations/admin-units.service';
 import { EnterpriseScopeService } from '../organisations/enterprise-scope';
 import { todayInVietnam } from '../common/time/vietnam-time';
@@ -160,11 +161,14 @@ export class StocktakesService {
     const topUnits = unitRows.filter((r) => r.parentUnitId !== null && provinceIds.has(r.parentUnitId));
     const orgIds = [...new Set([...provinceRows, ...topUnits].map((r) => r.orgId))];
     const unitInfo = new Map<number, { name: string; path: string; lapsed: boolean }>();
+    const planUnit = plan.unitId ? await this.units.findById(plan.unitId) : null;
     for (const id of orgIds) {
       const unit = await this.units.findById(id);
+      // The new province's row holds only the plan's territory: it is named so.
+      const former = provinceIds.has(id) && planUnit && id !== planUnit.id ? planUnit.name : null;
       if (unit)
         unitInfo.set(id, {
-          name: unit.name,
+          name: territoryName('vi', unit.name, former),
           path: unit.path,
           lapsed: !isInForce(unit, milestone.reviewDate),
         });
@@ -180,9 +184,12 @@ export class StocktakesService {
       // An old district is compared with the new communes its communes went to, not the new province.
       const next = await this.units.successorsOn(id, milestone.reviewDate);
       if (next.length === 0) continue;
-      successors.set(id, next.map((u) => u.name).join(', '));
+      // The plan's own province went into a larger one: its figures go on as that territory's.
+      const nameOf = (unit: { name: string }) =>
+        id === planUnit?.id ? territoryName('vi', unit.name, planUnit.name) : unit.name;
+      successors.set(id, next.map(nameOf).join(', '));
       for (const unit of next) {
-        mappings.push({ from: unitInfo.get(id)!.name, to: unit.name, effectiveDate: unit.validFrom });
+        mappings.push({ from: unitInfo.get(id)!.name, to: nameOf(unit), effectiveDate: unit.validFrom });
       }
     }
     const rowsFor = (id: number) => [...provinceRows, ...topUnits].filter((r) => r.orgId === id);

@@ -248,6 +248,25 @@ describe('the province before and after the 2025 reform (e2e)', () => {
       await branchOf('Hội Khuyến học huyện Cư Jút'),
     );
     await expect(review.recognise(ended, application.id)).rejects.toMatchObject({ reason: 'branchEnded' });
+    // … and sees why, above the queue and on the application, with the commune's name today.
+    await createLogin(db, {
+      username: 'khuyenhoc.cujut.cu',
+      displayName: 'Cán bộ Hội Khuyến học huyện Cư Jút',
+      role: Role.AssociationReviewer,
+      scopeType: ScopeType.Branch,
+      scopeId: await branchOf('Hội Khuyến học huyện Cư Jút'),
+    });
+    const oldReviewer = new Browser(app);
+    await oldReviewer.login('khuyenhoc.cujut.cu');
+    const notice =
+      'Hội Khuyến học huyện Cư Jút đã kết thúc hoạt động ngày 30/06/2025; việc công nhận danh hiệu nay do Hội Khuyến học xã Cư Jút thực hiện.';
+    expect(textOf((await oldReviewer.get('/citizenship/review?queue=association')).text)).toContain(notice);
+    const page = textOf((await oldReviewer.get(`/citizenship/review/applications/${application.id}`)).text);
+    expect(page).toContain(notice);
+    expect(page).toContain('Xã Tâm Thắng (nay là Xã Cư Jút)');
+    const endedView = await app.get(ApplicationReviewService).detail(ended, application.id);
+    expect(endedView.can.recognise).toBe(false);
+    expect(endedView.endedBranches.map((b) => b.successorName)).toEqual(['Hội Khuyến học xã Cư Jút']);
     // Its successor, in force today, recognises; the title bears its name.
     const successor = await createUserWithRole(
       db,
@@ -265,6 +284,7 @@ describe('the province before and after the 2025 reform (e2e)', () => {
     );
     const detail = await app.get(ApplicationReviewService).detail(successor, application.id);
     expect(detail.recognition?.branchName).toBe('Hội Khuyến học xã Cư Jút');
+    expect(detail.endedBranches).toEqual([]);
     const verify = await admin.agent.get(`/verify/citizens/${recognition.verifyCode}`);
     expect(textOf(verify.text)).toContain('Hội Khuyến học xã Cư Jút');
     expect(textOf(verify.text)).not.toContain('(đổi tên)');
@@ -286,5 +306,23 @@ describe('the province before and after the 2025 reform (e2e)', () => {
     });
     expect(refused.status).toBe(400);
     expect(textOf(refused.text)).toContain('Chi hội kế thừa phải là một chi hội khác đã có.');
+  });
+
+  it('names the plan’s territory on the province’s row of a report and of the mid-term review', async () => {
+    const federation = await bodyId('Liên đoàn Lao động tỉnh');
+    const report = await admin.get(`/reports/bodies/${federation}/years/2026`);
+    expect(textOf(report.text)).toContain('Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ');
+    // The mid-term review with the year-end figures: before the reform the province is the plan's
+    // own unit; after it, the new province's row holds only the former Đắk Nông.
+    await app.get(RollupService).run(plan, '2024-12-31');
+    await app.get(RollupService).run(plan, '2025-12-31');
+    const review = await admin.get(`/reports/reviews?plan=${plan}&year=2025`);
+    const units = tableOf(review.text, 'units').rows.filter((r) => r[0] === 'Chính trị, pháp luật');
+    expect(units.map((r) => r.slice(1, 4))).toContainEqual([
+      'Tỉnh Đắk Nông',
+      'Trước sắp xếp 01/07/2025',
+      'Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ',
+    ]);
+    expect(units.map((r) => r[1])).toContain('Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ');
   });
 });

@@ -396,7 +396,12 @@ describe('annual reports (e2e)', () => {
       expect(mapped).toContainEqual(['Huyện Cư Jút', commune, '01/07/2025']);
     }
     expect(mapped).not.toContainEqual(['Huyện Cư Jút', 'Tỉnh Lâm Đồng', '01/07/2025']);
-    expect(mapped).toContainEqual(['Tỉnh Đắk Nông', 'Tỉnh Lâm Đồng', '01/07/2025']);
+    // The plan's province goes on as its territory in the new one, not as the whole new province.
+    expect(mapped).toContainEqual([
+      'Tỉnh Đắk Nông',
+      'Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ',
+      '01/07/2025',
+    ]);
     const units =
       /<table class="ind-table" data-table="units">([\s\S]*?)<\/table>/.exec(review.text)?.[1] ?? '';
     const rows = [...units.matchAll(/<tr[^>]*>([\s\S]*?)<\/tr>/g)].map((m) =>
@@ -422,7 +427,7 @@ describe('annual reports (e2e)', () => {
     ]);
     expect(rows).toContainEqual([
       'Chính trị, pháp luật',
-      'Tỉnh Lâm Đồng',
+      'Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ',
       'Sau sắp xếp',
       '',
       '—',
@@ -475,6 +480,9 @@ describe('annual reports (e2e)', () => {
     });
     const draft = await admin.get(reportUrl(finance));
     expect(draft.text).toContain('Số liệu tổng hợp ngày 31/12/2025');
-    expect(figuresOf(draft.text)[1].slice(0, 2)).toEqual(['Tỉnh Lâm Đồng', 'Tỉnh']);
+    expect(figuresOf(draft.text)[1].slice(0, 2)).toEqual([
+      'Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ',
+      'Tỉnh',
+    ]);
   });
 });

@@ -4,7 +4,8 @@ import { MessageRef } from '../../common/i18n/messages';
 import { ApplicationStatus, CitizenshipApplication, LearningPlanItem } from '../entities/application.entity';
 import { ItemState } from '../entities/evaluation.entity';
 import { Recognition } from '../entities/recognition.entity';
-import { ReviewAccess } from './review-access.service';
+import { EndedBranch, ReviewAccess } from './review-access.service';
+import { ReviewRefused } from './review-refused';
 import { AnswerRow, ReviewRepository } from './review.repository';
 import {
   canReviewAnswers,
@@ -16,7 +17,7 @@ import {
 import { todayInVietnam } from '../../common/time/vietnam-time';
 import { dateOnly } from '../../database/dialect';
 import { LearningRecordsService } from '../../learning-records/learning-records.service';
-import { AdminUnitsService } from '../../organisations/admin-units.service';
+import { AdminUnitsService, isInForce } from '../../organisations/admin-units.service';
 import { BranchesService } from '../../organisations/branches.service';
 import { EnterprisesService } from '../../organisations/enterprises.service';
 import { UsersRepository } from '../../users/users.repository';
@@ -27,6 +28,8 @@ export interface ApplicationHeader {
   workerName: string;
   enterpriseName: string | null;
   unitName: string | null;
+  /** The commune the enterprise's unit became, when that unit has ended (Xã Đắk Ha → Phường Bắc Gia Nghĩa). */
+  unitNowName: string | null;
 }
 
 export interface EvidenceRecord {
@@ -91,6 +94,8 @@ export interface ApplicationDetail {
   plan: LearningPlanItem[];
   recognition: (Recognition & { branchName: string; certificateStatus: CertificateStatus }) | null;
   history: HistoryRow[];
+  /** The reviewer's branches that have ended (they can no longer recognise; their successor does). */
+  endedBranches: EndedBranch[];
   can: ReviewPermissions;
 }
 
@@ -137,14 +142,17 @@ export class ApplicationReviewService {
 
   async detail(actor: Actor, id: number): Promise<ApplicationDetail> {
     const { application, asOfficer, asReviewer } = await this.access.access(actor, id);
-    const [header, answers, evaluation, plan, recognition, history] = await Promise.all([
-      this.header(application),
-      this.repository.answerRows([id]),
-      this.evaluation(application),
-      this.repository.planOf(id),
-      this.repository.recognitionOf(id),
-      this.history(id),
-    ]);
+    const [header, answers, evaluation, plan, recognition, history, endedBranches, canIssue] =
+      await Promise.all([
+        this.header(application),
+        this.repository.answerRows([id]),
+        this.evaluation(application),
+        this.repository.planOf(id),
+        this.repository.recognitionOf(id),
+        this.history(id),
+        asReviewer ? this.access.endedBranches(actor) : [],
+        asReviewer ? this.canIssue(actor, application.enterpriseId) : false,
+      ]);
     const branchName = recognition
       ? (recognition.issuerName ?? (await this.branches.findById(recognition.branchId))?.name ?? '')
       : '';
@@ -163,15 +171,27 @@ export class ApplicationReviewService {
         certificateStatus: certificateStatus(recognition, todayInVietnam()),
       },
       history,
+      endedBranches,
       can: {
         reviewAnswers: asOfficer && canReviewAnswers(status),
         confirm: asOfficer && confirmBlocker(status, answers) === null,
         returnToWorker: asOfficer && canTake('return', status),
-        recognise: asReviewer && canTake('recognise', status) && evaluation?.eligible === true,
+        recognise: canIssue && canTake('recognise', status) && evaluation?.eligible === true,
         reject: asReviewer && canTake('reject', status),
         revoke: asReviewer && status === ApplicationStatus.Recognised,
       },
     };
+  }
+
+  /** Whether one of the reviewer's branches in force today may recognise for this enterprise. */
+  private async canIssue(actor: Actor, enterpriseId: number | null): Promise<boolean> {
+    try {
+      await this.access.issuingBranch(actor, enterpriseId);
+      return true;
+    } catch (error) {
+      if (error instanceof ReviewRefused) return false;
+      throw error;
+    }
   }
 
   /** The application's state after a step, for the API's answer. */
@@ -187,10 +207,13 @@ export class ApplicationReviewService {
       application.enterpriseId === null ? null : this.enterprises.findById(application.enterpriseId),
     ]);
     const unit = enterprise ? await this.units.findById(enterprise.unitId) : null;
+    const today = todayInVietnam();
+    const unitNow = unit && !isInForce(unit, today) ? await this.units.resolveInForce(unit.id, today) : null;
     return {
       workerName: workerNames.get(application.workerId) ?? '',
       enterpriseName: enterprise?.name ?? null,
       unitName: unit?.name ?? null,
+      unitNowName: unitNow && unitNow.id !== unit?.id ? unitNow.name : null,
     };
   }
 

@@ -19,6 +19,13 @@ export interface ApplicationAccess {
   asReviewer: boolean;
 }
 
+/** A branch of the reviewer's that has ended, and the branch its work passed to (when recorded). */
+export interface EndedBranch {
+  name: string;
+  validTo: string;
+  successorName: string | null;
+}
+
 /**
  * Who reaches which application. A union officer: the applications of their enterprise(s) once
  * submitted. An association reviewer: those of enterprises located in their branch's subtree, once
@@ -74,6 +81,24 @@ export class ReviewAccess {
     const application = asOfficer ?? asReviewer;
     if (!application) throw new OutOfScopeException();
     return { application, asOfficer: !!asOfficer, asReviewer: !!asReviewer };
+  }
+
+  /**
+   * The reviewer's branches that have ended, each with the branch its work passed to: shown above
+   * the queue and on each application, since such a branch no longer recognises titles.
+   */
+  async endedBranches(actor: Actor, today = todayInVietnam()): Promise<EndedBranch[]> {
+    if (!actor.has(Role.AssociationReviewer)) return [];
+    const branches = await this.branches.findByIds(
+      actor.scopeIds(ScopeType.Branch, Role.AssociationReviewer),
+    );
+    const ended: EndedBranch[] = [];
+    for (const branch of branches) {
+      if (isInForce(branch, today) || !branch.validTo || branch.validTo >= today) continue;
+      const successor = branch.successorId ? await this.branches.findById(branch.successorId) : null;
+      ended.push({ name: branch.name, validTo: branch.validTo, successorName: successor?.name ?? null });
+    }
+    return ended;
   }
 
   /**

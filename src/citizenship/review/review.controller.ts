@@ -25,6 +25,7 @@ import {
   ReviewPageQuery,
 } from './dto/review.dto';
 import { FUNNEL_READERS, FunnelService } from './funnel.service';
+import { ReviewAccess } from './review-access.service';
 import { BulkResult, OfficerReviewService } from './officer-review.service';
 import { funnelColumns, funnelLines, funnelTable, historyLines, statusLabel } from './review.presenters';
 import { FUNNEL_STAGES } from './review.rules';
@@ -46,6 +47,7 @@ export class ReviewController {
     private readonly applications: ApplicationReviewService,
     private readonly certificates: CitizenCertificatesService,
     private readonly funnel: FunnelService,
+    private readonly access: ReviewAccess,
   ) {}
 
   @Get('review')
@@ -284,6 +286,7 @@ export class ReviewController {
     const result = await this.association.queue(actor, { tab, year, page, q });
     return {
       ...base,
+      endedBranches: await this.access.endedBranches(actor),
       years,
       tab,
       tabs: REVIEWER_TABS.map((t) => ({ value: t, current: t === tab })),

@@ -141,6 +141,15 @@ export const reviewMessages = defineMessages({
     vi: 'Chi hội của bạn đã kết thúc hoạt động nên không còn công nhận danh hiệu; việc này nay do chi hội kế thừa thực hiện. Đề nghị quản trị viên cấp quyền cho bạn ở chi hội kế thừa.',
     en: 'Your branch has ended and no longer recognises titles; its successor does. Ask an administrator for a role in the successor branch.',
   },
+  'review.endedBranch.withSuccessor': {
+    vi: '{name} đã kết thúc hoạt động ngày {date}; việc công nhận danh hiệu nay do {successor} thực hiện. Bạn vẫn xem được hồ sơ nhưng không công nhận được; đề nghị quản trị viên cấp quyền cho bạn ở {successor}.',
+    en: '{name} ended on {date}; titles are now recognised by {successor}. You can still read applications but not recognise them; ask an administrator for a role in {successor}.',
+  },
+  'review.endedBranch.noSuccessor': {
+    vi: '{name} đã kết thúc hoạt động ngày {date} nên không còn công nhận danh hiệu. Bạn vẫn xem được hồ sơ; đề nghị quản trị viên cấp quyền cho bạn ở chi hội đang hoạt động.',
+    en: '{name} ended on {date} and no longer recognises titles. You can still read applications; ask an administrator for a role in a branch in force.',
+  },
+  'review.field.unitNow': { vi: 'nay là {name}', en: 'now {name}' },
   'review.skipped.branchEnded': {
     vi: 'Bỏ qua {count} hồ sơ: chi hội của bạn đã kết thúc hoạt động.',
     en: 'Skipped {count}: your branch has ended.',

@@ -13,6 +13,7 @@ import {
 } from './dashboard.presenters';
 import { DashboardView, IndicatorLine, linkQuery, OrgLine } from './dashboard.service';
 import { formatCount } from './indicator-figures';
+import { territoryName } from '../territory-name';
 
 /**
  * The counting rules shown next to every table, in the reader's language: the texts of the
@@ -54,8 +55,7 @@ function indicatorTable(locale: Locale, view: DashboardView): TableColumn<Indica
  */
 function withTerritory(locale: Locale, view: DashboardView): DashboardView {
   if (!view.former) return view;
-  const former = view.former.charAt(0).toLocaleLowerCase('vi') + view.former.slice(1);
-  const label = (name: string) => translate(locale, 'dashboard.territory', { unit: name, former });
+  const label = (name: string) => territoryName(locale, name, view.former);
   const isProvince = view.level === SnapshotLevel.Province;
   return {
     ...view,
