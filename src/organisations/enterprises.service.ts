@@ -27,6 +27,8 @@ export interface EnterpriseDetail {
   /** The unit in force today for the enterprise's territory, when its own unit has lapsed. */
   unitToday: AdminUnit | null;
   union: GrassrootsUnion | null;
+  /** The union that took over the members of a dissolved one. */
+  unionSuccessor: GrassrootsUnion | null;
   /** Latest year first. */
   headcounts: EnterpriseHeadcount[];
 }
@@ -93,12 +95,14 @@ export class EnterprisesService {
     const enterprise = await this.findInScope(actor, id);
     const unit = await this.units.findById(enterprise.unitId);
     const unitToday = await this.units.resolveInForce(enterprise.unitId, today);
+    const union = await this.unions.findByEnterprise(id);
     return {
       enterprise,
       unit,
       unitAncestors: await this.units.ancestorsOf(enterprise.unitId),
       unitToday: unitToday && unitToday.id !== unit?.id ? unitToday : null,
-      union: await this.unions.findByEnterprise(id),
+      union,
+      unionSuccessor: union?.successorId ? await this.unions.findById(union.successorId) : null,
       headcounts: await this.enterprises.headcountsOf(id),
     };
   }

@@ -92,6 +92,8 @@ export class OrganisationsDemoSeeder {
             searchKey: foldVietnamese(e.union.name),
             chairName: e.union.chairName,
             establishedOn: e.union.establishedOn,
+            dissolvedOn: null,
+            successorId: null,
           },
           manager,
         );

@@ -129,6 +129,29 @@ export const organisationsMessages = defineMessages({
   'org.union.name': { vi: 'Tên công đoàn cơ sở', en: 'Union name' },
   'org.union.chairName': { vi: 'Chủ tịch công đoàn', en: 'Chair' },
   'org.union.establishedOn': { vi: 'Ngày thành lập', en: 'Established on' },
+  'org.union.dissolvedOn': { vi: 'Ngày giải thể', en: 'Dissolved on' },
+  'org.union.dissolvedOnHint': {
+    vi: 'Ngày cuối cùng công đoàn cơ sở còn hoạt động (doanh nghiệp giải thể, sáp nhập); để trống nếu vẫn hoạt động.',
+    en: 'The last day the union exists (enterprise closed or merged); empty while it does.',
+  },
+  'org.union.successorTaxCode': {
+    vi: 'Mã số thuế doanh nghiệp có công đoàn kế thừa',
+    en: 'Tax code of the enterprise whose union takes over',
+  },
+  'org.union.successorTaxCodeHint': {
+    vi: 'Khi doanh nghiệp sáp nhập vào doanh nghiệp khác: công đoàn cơ sở của doanh nghiệp đó nhận lại đoàn viên.',
+    en: 'When the enterprise merges into another: that enterprise’s union takes over the members.',
+  },
+  'org.union.successor': { vi: 'Công đoàn kế thừa', en: 'Successor union' },
+  'org.union.successorNotFound': {
+    vi: 'Không tìm thấy công đoàn cơ sở của doanh nghiệp có mã số thuế này (phải là doanh nghiệp khác, đã có công đoàn cơ sở).',
+    en: 'No grassroots union found for the enterprise with this tax code (it must be another enterprise with a union).',
+  },
+  'org.union.successorNeedsEnd': {
+    vi: 'Công đoàn có công đoàn kế thừa cần có ngày giải thể.',
+    en: 'A union with a successor needs the day it was dissolved.',
+  },
+  'org.union.dissolved': { vi: 'Đã giải thể ngày {date}', en: 'Dissolved on {date}' },
   'org.union.newTitle': { vi: 'Thêm công đoàn cơ sở', en: 'New grassroots union' },
   'org.union.editTitle': { vi: 'Sửa công đoàn cơ sở', en: 'Edit grassroots union' },
   'org.union.create': { vi: 'Thêm công đoàn cơ sở', en: 'Add a grassroots union' },

@@ -55,6 +55,7 @@ export function unionColumns(): ListColumn<UnionRow>[] {
     { header: 'org.enterprise.taxCode', value: (r) => r.taxCode, width: 16 },
     { header: 'org.union.chairName', value: (r) => r.chairName, width: 24 },
     { header: 'org.union.establishedOn', value: (r) => formatDate(r.establishedOn) },
+    { header: 'org.union.dissolvedOn', value: (r) => formatDate(r.dissolvedOn) },
   ];
 }
 

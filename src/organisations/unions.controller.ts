@@ -96,7 +96,11 @@ export class UnionsController {
     const enterprises = await this.enterprises.withoutUnion(union?.enterpriseId);
     return {
       title: translate(req.locale, union ? 'org.union.editTitle' : 'org.union.newTitle'),
-      union: union ?? (Number.isInteger(enterpriseId) && enterpriseId > 0 ? { enterpriseId } : undefined),
+      union: union
+        ? { ...union, successorTaxCode: await this.unions.successorTaxCode(union) }
+        : Number.isInteger(enterpriseId) && enterpriseId > 0
+          ? { enterpriseId }
+          : undefined,
       isEdit: !!union,
       enterpriseOptions: enterprises.map((e) => ({ value: e.id, label: `${e.name} (${e.taxCode})` })),
     };

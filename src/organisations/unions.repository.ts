@@ -14,11 +14,12 @@ export interface UnionRow {
   taxCode: string;
   chairName: string | null;
   establishedOn: string | null;
+  dissolvedOn: string | null;
 }
 
 export type UnionFields = Pick<
   GrassrootsUnion,
-  'enterpriseId' | 'name' | 'searchKey' | 'chairName' | 'establishedOn'
+  'enterpriseId' | 'name' | 'searchKey' | 'chairName' | 'establishedOn' | 'dissolvedOn' | 'successorId'
 >;
 
 @Injectable()
@@ -66,6 +67,7 @@ export class UnionsRepository {
         'e.tax_code AS taxCode',
         'g.chair_name AS chairName',
         'g.established_on AS establishedOn',
+        'g.dissolved_on AS dissolvedOn',
       ])
       .orderBy('g.search_key', 'ASC')
       .addOrderBy('g.id', 'ASC')
@@ -80,6 +82,7 @@ export class UnionsRepository {
       taxCode: String(r.taxCode),
       chairName: (r.chairName as string | null) ?? null,
       establishedOn: dateOnly(r.establishedOn),
+      dissolvedOn: dateOnly(r.dissolvedOn),
     }));
   }
 }

@@ -39,6 +39,8 @@ describe(UnionsService.name, () => {
       searchKey: 'cong doan dak mil xanh',
       chairName: null,
       establishedOn: '2012-09-05',
+      dissolvedOn: null,
+      successorId: null,
     });
     await sut.update(7, { enterpriseId: 1, name: 'Công đoàn cơ sở Tâm Phát', chairName: 'Phạm Thị Hoa' });
     expect(unions.update).toHaveBeenCalledWith(7, expect.objectContaining({ chairName: 'Phạm Thị Hoa' }));

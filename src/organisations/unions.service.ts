@@ -32,6 +32,12 @@ export class UnionsService {
     return union;
   }
 
+  /** The successor's enterprise tax code, as the form shows it. */
+  async successorTaxCode(union: GrassrootsUnion): Promise<string | null> {
+    const successor = union.successorId ? await this.unions.findById(union.successorId) : null;
+    return successor ? ((await this.enterprises.findById(successor.enterpriseId))?.taxCode ?? null) : null;
+  }
+
   findByEnterprise(enterpriseId: number): Promise<GrassrootsUnion | null> {
     return this.unions.findByEnterprise(enterpriseId);
   }
@@ -61,13 +67,30 @@ export class UnionsService {
       throw FormError.field('enterpriseId', 'org.enterprise.notFound');
     const existing = await this.unions.findByEnterprise(dto.enterpriseId);
     if (existing && existing.id !== ownId) throw enterpriseTaken();
+    if (dto.establishedOn && dto.dissolvedOn && dto.dissolvedOn < dto.establishedOn)
+      throw FormError.field('dissolvedOn', 'validation.dateOrder');
+    const successorId = await this.successorOf(dto, ownId);
     return {
       enterpriseId: dto.enterpriseId,
       name: dto.name,
       searchKey: foldVietnamese(dto.name),
       chairName: dto.chairName ?? null,
       establishedOn: dto.establishedOn ?? null,
+      dissolvedOn: dto.dissolvedOn ?? null,
+      successorId,
     };
+  }
+
+  /** The union of the enterprise named by the successor's tax code; a successor needs a dissolution date. */
+  private async successorOf(dto: GrassrootsUnionDto, ownId?: number): Promise<number | null> {
+    const taxCode = dto.successorTaxCode?.trim();
+    if (!taxCode) return null;
+    const enterprise = await this.enterprises.findByTaxCode(taxCode);
+    const successor = enterprise ? await this.unions.findByEnterprise(enterprise.id) : null;
+    if (!successor || successor.id === ownId || enterprise!.id === dto.enterpriseId)
+      throw FormError.field('successorTaxCode', 'org.union.successorNotFound');
+    if (!dto.dissolvedOn) throw FormError.field('dissolvedOn', 'org.union.successorNeedsEnd');
+    return successor.id;
   }
 }
 

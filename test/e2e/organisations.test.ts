@@ -2,15 +2,19 @@ import { INestApplication } from '@nestjs/common';
 import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { textOf } from '../support/indicators-factory';
 import { Browser, createTestApp } from '../support/test-app';
 
 /** The federation admin manages organisations; viewers read; everyone else is kept out. */
 describe('organisations (e2e)', () => {
   let app: INestApplication;
   let admin: Browser;
+  let db: DataSource;
 
   beforeAll(async () => {
     app = await createTestApp({ database: 'sqlite' });
+    db = app.get(DataSource);
     admin = new Browser(app);
     await admin.login('liendoan');
   });
@@ -294,6 +298,58 @@ describe('organisations (e2e)', () => {
     const page = await admin.get(`/organisations/enterprises/${enterpriseId}`);
     expect(page.text).toContain('Đỗ Thị Hạnh');
     expect(page.text).toContain('01/05/2020');
+  });
+
+  it('dissolves a union into the union of the enterprise that took its members', async () => {
+    const [union] = await db.query('SELECT id FROM grassroots_unions WHERE enterprise_id = ?', [
+      enterpriseId,
+    ]);
+    const [successor] = await db.query(
+      `SELECT g.id, g.name FROM grassroots_unions g JOIN enterprises e ON e.id = g.enterprise_id
+        WHERE e.tax_code = '6400123455'`,
+    );
+    const fields = {
+      enterpriseId,
+      name: 'Công đoàn cơ sở Công ty Điện tử Hòa Bình',
+      establishedOn: '2020-05-01',
+    };
+    const url = `/organisations/unions/${union.id}`;
+    const noEnd = await admin.submit(url, { ...fields, successorTaxCode: '6400123455' });
+    expect(noEnd.status).toBe(400);
+    expect(fieldError(noEnd.text, 'dissolvedOn')).toBe(
+      'Công đoàn có công đoàn kế thừa cần có ngày giải thể.',
+    );
+    const unknown = await admin.submit(url, {
+      ...fields,
+      dissolvedOn: '2025-09-30',
+      successorTaxCode: '6400999999',
+    });
+    expect(fieldError(unknown.text, 'successorTaxCode')).toContain('Không tìm thấy công đoàn cơ sở');
+    const itself = await admin.submit(url, {
+      ...fields,
+      dissolvedOn: '2025-09-30',
+      successorTaxCode: '6400 567 891',
+    });
+    expect(fieldError(itself.text, 'successorTaxCode')).toContain('Không tìm thấy công đoàn cơ sở');
+    const beforeStart = await admin.submit(url, { ...fields, dissolvedOn: '2019-12-31' });
+    expect(beforeStart.status).toBe(400);
+    const [unchanged] = await db.query(
+      'SELECT dissolved_on, successor_id FROM grassroots_unions WHERE id = ?',
+      [union.id],
+    );
+    expect(unchanged).toEqual({ dissolved_on: null, successor_id: null });
+
+    const saved = await admin.submit(url, {
+      ...fields,
+      dissolvedOn: '2025-09-30',
+      successorTaxCode: '6400123455',
+    });
+    expect(saved.status).toBe(303);
+    const page = textOf((await admin.get(`/organisations/enterprises/${enterpriseId}`)).text);
+    expect(page).toContain('Đã giải thể ngày 30/09/2025');
+    expect(page).toContain(`Công đoàn kế thừa${successor.name}`);
+    expect((await admin.get(`${url}/edit`)).text).toContain('value="6400123455"');
+    expect((await admin.get('/organisations/unions?q=hoa binh')).text).toContain('30/09/2025');
   });
 
   it('lets a department viewer list and export enterprises and units, read-only', async () => {

@@ -9,6 +9,7 @@ import { migrations } from '../../src/database/migrations';
 import { OnePersonManyEmployers1764000017000 } from '../../src/database/migrations/1764000017000-one-person-many-employers';
 import { OneImportPipeline1764000018000 } from '../../src/database/migrations/1764000018000-one-import-pipeline';
 import { BodiesInTime1764000020000 } from '../../src/database/migrations/1764000020000-bodies-in-time';
+import { UnionsInTime1764000021000 } from '../../src/database/migrations/1764000021000-unions-in-time';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
 
 /**
@@ -275,5 +276,30 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
     expect(byName.get('Ban Quản lý các Khu công nghiệp tỉnh')?.kind).toBe('DEPARTMENT');
     expect(byName.get('Hiệp hội Doanh nghiệp tỉnh')?.kind).toBe('ENTERPRISE_ASSOCIATION');
     expect(bodies).toHaveLength(8);
+  });
+
+  it('1764000021000: grassroots unions get a dissolution day and a successor, existing ones left open', async () => {
+    db = await upgrade(await env.options(), UnionsInTime1764000021000, async (old) => {
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, path) VALUES (920, '920', 'Tỉnh', 'tinh', 'PROVINCE', '/920/')`,
+      );
+      await old.query(
+        `INSERT INTO enterprises (id, name, search_key, tax_code, unit_id) VALUES (921, 'Công ty A', 'cong ty a', '6400000921', 920)`,
+      );
+      await old.query(
+        `INSERT INTO grassroots_unions (id, enterprise_id, name, search_key, established_on)
+         VALUES (922, 921, 'Công đoàn cơ sở Công ty A', 'cong doan co so cong ty a', '2010-05-01')`,
+      );
+    });
+    const [union] = await db.query(
+      'SELECT id, name, established_on, dissolved_on, successor_id FROM grassroots_unions',
+    );
+    expect(union).toMatchObject({
+      id: 922,
+      name: 'Công đoàn cơ sở Công ty A',
+      dissolved_on: null,
+      successor_id: null,
+    });
+    expect(union.established_on).not.toBeNull();
   });
 });

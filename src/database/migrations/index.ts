@@ -14,6 +14,7 @@ import { OnePersonManyEmployers1764000017000 } from './1764000017000-one-person-
 import { OneImportPipeline1764000018000 } from './1764000018000-one-import-pipeline';
 import { BodiesInTime1764000020000 } from './1764000020000-bodies-in-time';
 import { JobRunRetention1764000019000 } from './1764000019000-job-run-retention';
+import { UnionsInTime1764000021000 } from './1764000021000-unions-in-time';
 
 /** Every migration, in order. Both databases run exactly this list. */
 export const migrations = [
@@ -33,4 +34,5 @@ export const migrations = [
   OneImportPipeline1764000018000,
   JobRunRetention1764000019000,
   BodiesInTime1764000020000,
+  UnionsInTime1764000021000,
 ];

@@ -24,4 +24,15 @@ export class GrassrootsUnionDto {
   @IsOptional()
   @IsIsoDate()
   establishedOn?: string;
+
+  /** The last day the union exists (YYYY-MM-DD); empty while it does. */
+  @IsOptional()
+  @IsIsoDate()
+  dissolvedOn?: string;
+
+  /** The tax code of the enterprise whose union took over the members, when there is one. */
+  @IsOptional()
+  @MaxLength(20)
+  @IsString()
+  successorTaxCode?: string;
 }
