@@ -156,10 +156,15 @@ export class StocktakesService {
       };
     });
 
-    // Units: the province rows (whose root changes with the reform) and the units directly under them.
+    // Units: the province rows (whose root changes with the reform), the units directly under them,
+    // and the units under those (the old districts' communes, compared with the communes they became).
     const provinceIds = new Set(provinceRows.map((r) => r.orgId));
     const topUnits = unitRows.filter((r) => r.parentUnitId !== null && provinceIds.has(r.parentUnitId));
-    const orgIds = [...new Set([...provinceRows, ...topUnits].map((r) => r.orgId))];
+    const topIds = new Set(topUnits.map((r) => r.orgId));
+    const subUnits = unitRows.filter((r) => r.parentUnitId !== null && topIds.has(r.parentUnitId));
+    const lines = [...provinceRows, ...topUnits, ...subUnits];
+    const parentOf = new Map(subUnits.map((r) => [r.orgId, r.parentUnitId!]));
+    const orgIds = [...new Set(lines.map((r) => r.orgId))];
     const unitInfo = new Map<number, { name: string; path: string; lapsed: boolean }>();
     const planUnit = plan.unitId ? await this.units.findById(plan.unitId) : null;
     for (const id of orgIds) {
@@ -177,9 +182,26 @@ export class StocktakesService {
       const info = unitInfo.get(id);
       return scope.all || (!!info && scope.unitPaths.some((p) => info.path.startsWith(p)));
     });
+    const rowsFor = (id: number) => lines.filter((r) => r.orgId === id);
+    // A commune is shown as "Xã Tâm Thắng, Huyện Cư Jút", right after its district.
+    const group = (id: number) => unitInfo.get(parentOf.get(id) ?? id)?.name ?? '';
+    const ordered = visible.sort((a, b) => {
+      const ia = unitInfo.get(a)!;
+      const ib = unitInfo.get(b)!;
+      // Before the reform first, the province before its units, a district before its communes, then by name.
+      return (
+        Number(!ia.lapsed) - Number(!ib.lapsed) ||
+        Number(!provinceIds.has(a)) - Number(!provinceIds.has(b)) ||
+        group(a).localeCompare(group(b), 'vi') ||
+        Number(parentOf.has(a)) - Number(parentOf.has(b)) ||
+        ia.name.localeCompare(ib.name, 'vi')
+      );
+    });
+    const lineName = (id: number) =>
+      parentOf.has(id) ? `${unitInfo.get(id)!.name}, ${group(id)}` : unitInfo.get(id)!.name;
     const successors = new Map<number, string>();
     const mappings: StocktakeDocument['mappings'] = [];
-    for (const id of visible) {
+    for (const id of ordered) {
       if (!unitInfo.get(id)?.lapsed) continue;
       // An old district is compared with the new communes its communes went to, not the new province.
       const next = await this.units.successorsOn(id, milestone.reviewDate);
@@ -189,20 +211,9 @@ export class StocktakesService {
         id === planUnit?.id ? territoryName('vi', unit.name, planUnit.name) : unit.name;
       successors.set(id, next.map(nameOf).join(', '));
       for (const unit of next) {
-        mappings.push({ from: unitInfo.get(id)!.name, to: nameOf(unit), effectiveDate: unit.validFrom });
+        mappings.push({ from: lineName(id), to: nameOf(unit), effectiveDate: unit.validFrom });
       }
     }
-    const rowsFor = (id: number) => [...provinceRows, ...topUnits].filter((r) => r.orgId === id);
-    const ordered = visible.sort((a, b) => {
-      const ia = unitInfo.get(a)!;
-      const ib = unitInfo.get(b)!;
-      // Before the reform first, the province before its units, then by name.
-      return (
-        Number(!ia.lapsed) - Number(!ib.lapsed) ||
-        Number(!provinceIds.has(a)) - Number(!provinceIds.has(b)) ||
-        ia.name.localeCompare(ib.name, 'vi')
-      );
-    });
     const units: StocktakeUnitLine[] = indicators.flatMap((def) =>
       ordered.map((id) => {
         const rows = rowsFor(id);
@@ -210,7 +221,7 @@ export class StocktakesService {
         return {
           code: def.code,
           unitId: id,
-          name: info.name,
+          name: lineName(id),
           side: info.lapsed ? ('before' as const) : ('after' as const),
           mapsTo: successors.get(id) ?? null,
           values: points.map((p) => {

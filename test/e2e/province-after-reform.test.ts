@@ -324,5 +324,19 @@ describe('the province before and after the 2025 reform (e2e)', () => {
       'Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ',
     ]);
     expect(units.map((r) => r[1])).toContain('Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ');
+    // Old communes follow their district, each compared with the new commune it went into.
+    const names = units.map((r) => r[1]);
+    const at = (name: string) => names.indexOf(name);
+    expect(at('Huyện Cư Jút')).toBeLessThan(at('Xã Tâm Thắng, Huyện Cư Jút'));
+    expect(at('Xã Tâm Thắng, Huyện Cư Jút')).toBeLessThan(at('Huyện Đắk Mil'));
+    expect(units.find((r) => r[1] === 'Xã Tâm Thắng, Huyện Cư Jút')?.slice(2, 4)).toEqual([
+      'Trước sắp xếp 01/07/2025',
+      'Xã Cư Jút',
+    ]);
+    expect(tableOf(review.text, 'mapping').rows).toContainEqual([
+      'Xã Tâm Thắng, Huyện Cư Jút',
+      'Xã Cư Jút',
+      '01/07/2025',
+    ]);
   });
 });
