@@ -41,7 +41,9 @@ export class AuditController {
             ? `/workers/${e.subjectId}`
             : e.subjectType === 'user'
               ? `/admin/users/${e.subjectId}`
-              : null,
+              : e.subjectType === 'enterprise'
+                ? `/organisations/enterprises/${e.subjectId}`
+                : null,
         details: Object.entries(e.details ?? {}).map(([field, value]) => ({
           field,
           value: Array.isArray(value) ? `${value[0] ?? '—'} → ${value[1] ?? '—'}` : String(value),

@@ -16,6 +16,10 @@ export const auditMessages = defineMessages({
   'audit.system': { vi: 'Hệ thống', en: 'System' },
   'audit.allActions': { vi: 'Mọi việc', en: 'All steps' },
   'audit.action.worker.identity.changed': { vi: 'Sửa danh tính', en: 'Identity changed' },
+  'audit.action.enterprise.commune.set': {
+    vi: 'Đặt xã, phường của doanh nghiệp',
+    en: 'Enterprise commune set',
+  },
   'audit.action.worker.joined': { vi: 'Gia nhập doanh nghiệp mới', en: 'Joined an enterprise' },
   'audit.action.employment.corrected': { vi: 'Sửa quá trình làm việc', en: 'Employment corrected' },
   'audit.action.reconciliation.opened': { vi: 'Mở yêu cầu đối chiếu danh tính', en: 'Reconciliation opened' },
@@ -34,5 +38,6 @@ export const auditMessages = defineMessages({
   'audit.subject.worker': { vi: 'Người lao động #{id}', en: 'Worker #{id}' },
   'audit.subject.user': { vi: 'Tài khoản #{id}', en: 'Account #{id}' },
   'audit.subject.employment': { vi: 'Quá trình làm việc #{id}', en: 'Employment #{id}' },
+  'audit.subject.enterprise': { vi: 'Doanh nghiệp #{id}', en: 'Enterprise #{id}' },
   'audit.subject.reconciliation': { vi: 'Yêu cầu đối chiếu #{id}', en: 'Reconciliation #{id}' },
 });

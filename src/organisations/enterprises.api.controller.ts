@@ -3,7 +3,7 @@ import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiQuery, ApiTags } f
 import { CurrentActor, Roles } from '../common/access/access.decorators';
 import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
-import { EnterpriseDto, HeadcountValueDto } from './dto/enterprise.dto';
+import { EnterpriseCommuneDto, EnterpriseDto, HeadcountValueDto } from './dto/enterprise.dto';
 import { ApiPageQuery, EnterpriseApiQuery } from './dto/list-query.dto';
 import { EnterprisesService } from './enterprises.service';
 
@@ -28,7 +28,7 @@ export class EnterprisesApiController {
   }
 
   @Get(':id')
-  @Roles(Role.FederationAdmin, Role.DepartmentViewer)
+  @Roles(Role.FederationAdmin, Role.DepartmentViewer, Role.UnionOfficer)
   @ApiOkResponse({
     description: 'The enterprise with its unit, union and headcounts per year (404 outside scope)',
   })
@@ -54,6 +54,20 @@ export class EnterprisesApiController {
   @ApiOkResponse({ description: 'The enterprise saved' })
   update(@Param('id', ParseIntPipe) id: number, @Body() dto: EnterpriseDto) {
     return this.enterprises.update(id, dto);
+  }
+
+  @Put(':id/commune')
+  @Roles(Role.FederationAdmin, Role.UnionOfficer)
+  @ApiOkResponse({
+    description:
+      'Places the enterprise at a commune, ward or township in force today (its officer or the federation admin); audited; 404 outside scope',
+  })
+  setCommune(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: EnterpriseCommuneDto,
+  ) {
+    return this.enterprises.setCommune(actor, id, dto.unitId);
   }
 
   @Put(':id/headcounts/:year')

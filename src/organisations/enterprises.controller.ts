@@ -10,7 +10,9 @@ import { AppRequest } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
 import { AdminUnitsService } from './admin-units.service';
 import { EnterpriseListQuery } from './dto/list-query.dto';
-import { EnterpriseDto, HeadcountDto } from './dto/enterprise.dto';
+import { EnterpriseCommuneDto, EnterpriseDto, HeadcountDto } from './dto/enterprise.dto';
+import { isInForce } from './admin-units.service';
+import { COMMUNE_LEVEL_KINDS } from './entities/admin-unit.entity';
 import { EnterprisesService } from './enterprises.service';
 import { enterpriseColumns, listView, tableExport, unitOptions } from './organisations.presenters';
 import { todayInVietnam } from '../common/time/vietnam-time';
@@ -80,7 +82,7 @@ export class EnterprisesController {
   }
 
   @Get(':id')
-  @Roles(Role.FederationAdmin, Role.DepartmentViewer)
+  @Roles(Role.FederationAdmin, Role.DepartmentViewer, Role.UnionOfficer)
   @Render('organisations/enterprises/show')
   show(@Req() req: AppRequest, @Param('id', ParseIntPipe) _id: number) {
     return this.showContext(req);
@@ -101,6 +103,29 @@ export class EnterprisesController {
   })
   async update(@Param('id', ParseIntPipe) id: number, @Body() dto: EnterpriseDto) {
     await this.enterprises.update(id, dto);
+    return { url: `${PATH}/${id}` };
+  }
+
+  /** Where the enterprise is: its officer (or the federation admin) picks the commune in force today. */
+  @Get(':id/commune')
+  @Roles(Role.FederationAdmin, Role.UnionOfficer)
+  @Render('organisations/enterprises/commune')
+  communePage(@Req() req: AppRequest, @Param('id', ParseIntPipe) _id: number) {
+    return this.communeContext(req);
+  }
+
+  @Post(':id/commune')
+  @Roles(Role.FederationAdmin, Role.UnionOfficer)
+  @FormView('organisations/enterprises/commune', {
+    context: EnterprisesController.prototype.communeContext,
+    flash: 'flash.saved',
+  })
+  async setCommune(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: EnterpriseCommuneDto,
+  ) {
+    await this.enterprises.setCommune(actor, id, dto.unitId);
     return { url: `${PATH}/${id}` };
   }
 
@@ -128,6 +153,23 @@ export class EnterprisesController {
     };
   }
 
+  async communeContext(req: AppRequest) {
+    const detail = await this.enterprises.detail(req.user!, Number(req.params.id));
+    const today = todayInVietnam();
+    const communes = (await this.units.listAll()).filter(
+      (u) => COMMUNE_LEVEL_KINDS.includes(u.kind) && isInForce(u, today),
+    );
+    return {
+      title: translate(req.locale, 'org.enterprise.commune.title', { name: detail.enterprise.name }),
+      ...detail,
+      // The commune in force today: the enterprise's own, or the one its old commune went into.
+      selected: (detail.unitToday ?? detail.unit)?.id,
+      communeOptions: communes
+        .map((u) => ({ value: u.id, label: u.name }))
+        .sort((a, b) => a.label.localeCompare(b.label, 'vi')),
+    };
+  }
+
   async showContext(req: AppRequest) {
     const actor = req.user!;
     const detail = await this.enterprises.detail(actor, Number(req.params.id));
@@ -136,6 +178,8 @@ export class EnterprisesController {
       title: detail.enterprise.name,
       ...detail,
       canEdit: actor.has(Role.FederationAdmin),
+      canList: actor.has(Role.FederationAdmin) || actor.has(Role.DepartmentViewer),
+      canSetCommune: actor.has(Role.FederationAdmin) || actor.has(Role.UnionOfficer),
       nextYear: latest ? latest + 1 : Number(todayInVietnam().slice(0, 4)),
     };
   }

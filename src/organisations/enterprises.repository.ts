@@ -109,6 +109,10 @@ export class EnterprisesRepository {
     return repo.save(repo.create(data));
   }
 
+  async moveTo(id: number, unitId: number, manager: EntityManager): Promise<void> {
+    await manager.getRepository(Enterprise).update({ id }, { unitId });
+  }
+
   async update(id: number, data: EnterpriseFields): Promise<void> {
     await this.enterprises.update({ id }, data);
   }

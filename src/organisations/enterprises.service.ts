@@ -6,13 +6,14 @@ import { FormError } from '../common/errors/form-error';
 import { Page, pageOf, pageWindow } from '../common/http/pagination';
 import { foldVietnamese } from '../common/text/vietnamese';
 import { normaliseTaxCode } from '../common/validation/tax-code';
-import { isUniqueViolation } from '../database/unit-of-work';
-import { AdminUnitsService } from './admin-units.service';
+import { AuditLog } from '../audit/audit-log.service';
+import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
+import { AdminUnitsService, isInForce } from './admin-units.service';
 import { EnterpriseDto, MAX_YEAR, MIN_YEAR } from './dto/enterprise.dto';
 import { EnterpriseApiQuery } from './dto/list-query.dto';
 import { EnterpriseScope, EnterpriseScopeService } from './enterprise-scope';
 import { EnterpriseFields, EnterpriseRow, EnterprisesRepository } from './enterprises.repository';
-import { AdminUnit } from './entities/admin-unit.entity';
+import { AdminUnit, COMMUNE_LEVEL_KINDS } from './entities/admin-unit.entity';
 import { EnterpriseHeadcount } from './entities/enterprise-headcount.entity';
 import { Enterprise } from './entities/enterprise.entity';
 import { GrassrootsUnion } from './entities/grassroots-union.entity';
@@ -41,6 +42,8 @@ export class EnterprisesService {
     private readonly unions: UnionsRepository,
     private readonly units: AdminUnitsService,
     private readonly scopes: EnterpriseScopeService,
+    private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditLog,
   ) {}
 
   /** Names and tax codes of some enterprises, by id, for other domains' pages and exports. */
@@ -120,6 +123,35 @@ export class EnterprisesService {
     } catch (error) {
       throw isUniqueViolation(error) ? taxCodeTaken() : error;
     }
+  }
+
+  /**
+   * Places an enterprise at a commune (ward, township) in force today: what its officer knows best.
+   * It moves the enterprise into the scope of that commune's reviewers and viewers, so the step is
+   * kept in the audit trail, with the same transaction. Only the actor's own enterprises (404 else).
+   */
+  async setCommune(actor: Actor, id: number, unitId: number, today = todayInVietnam()): Promise<Enterprise> {
+    const enterprise = await this.findInScope(actor, id, Role.FederationAdmin, Role.UnionOfficer);
+    const unit = await this.units.findById(unitId);
+    if (!unit || !COMMUNE_LEVEL_KINDS.includes(unit.kind))
+      throw FormError.field('unitId', 'org.enterprise.communeRequired');
+    if (!isInForce(unit, today)) throw FormError.field('unitId', 'org.enterprise.communeLapsed');
+    if (unit.id === enterprise.unitId) return enterprise;
+    const before = (await this.units.findById(enterprise.unitId))?.name ?? null;
+    await this.unitOfWork.run(async (manager) => {
+      await this.enterprises.moveTo(id, unit.id, manager);
+      await this.audit.write(
+        actor,
+        {
+          action: 'enterprise.commune.set',
+          subjectType: 'enterprise',
+          subjectId: id,
+          details: { commune: [before, unit.name] },
+        },
+        manager,
+      );
+    });
+    return { ...enterprise, unitId: unit.id };
   }
 
   async update(id: number, dto: EnterpriseDto): Promise<Enterprise> {

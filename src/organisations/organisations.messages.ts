@@ -104,6 +104,26 @@ export const organisationsMessages = defineMessages({
   'org.enterprise.industrialPark': { vi: 'Khu công nghiệp', en: 'Industrial park' },
   'org.enterprise.sector': { vi: 'Ngành nghề', en: 'Sector' },
   'org.enterprise.newTitle': { vi: 'Thêm doanh nghiệp', en: 'New enterprise' },
+  'org.enterprise.commune': { vi: 'Xã, phường, đặc khu', en: 'Commune, ward or special zone' },
+  'org.enterprise.commune.set': { vi: 'Đặt xã, phường', en: 'Set the commune' },
+  'org.enterprise.commune.title': { vi: 'Xã, phường của {name}', en: 'Commune of {name}' },
+  'org.enterprise.commune.intro': {
+    vi: 'Chọn xã, phường (theo đơn vị hành chính hiện hành) nơi doanh nghiệp đặt trụ sở. Số liệu chỉ tiêu của doanh nghiệp được tổng hợp vào xã, phường này.',
+    en: 'Choose the commune or ward (as in force today) where the enterprise is located. Its figures roll up into it.',
+  },
+  'org.enterprise.commune.current': { vi: 'Hiện đặt tại: {name}', en: 'Now at: {name}' },
+  'org.enterprise.commune.hint': {
+    vi: 'Việc đổi xã, phường được ghi vào nhật ký thay đổi.',
+    en: 'The change is kept in the audit trail.',
+  },
+  'org.enterprise.communeRequired': {
+    vi: 'Vui lòng chọn một xã, phường hoặc đặc khu.',
+    en: 'Choose a commune, ward or special zone.',
+  },
+  'org.enterprise.communeLapsed': {
+    vi: 'Xã, phường này không còn hiệu lực; vui lòng chọn đơn vị hiện hành.',
+    en: 'This commune is no longer in force; choose one in force today.',
+  },
   'org.enterprise.editTitle': { vi: 'Sửa thông tin doanh nghiệp', en: 'Edit enterprise' },
   'org.enterprise.taxCodeTaken': {
     vi: 'Mã số thuế này đã được dùng cho một doanh nghiệp khác.',

@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUnitsApiController } from './admin-units.api.controller';
@@ -42,7 +43,7 @@ const entities = [
 
 /** Administrative units, enterprises, grassroots unions, training institutions, association branches. */
 @Module({
-  imports: [TypeOrmModule.forFeature(entities)],
+  imports: [TypeOrmModule.forFeature(entities), AuditModule],
   controllers: [
     EnterprisesController,
     AdminUnitsController,

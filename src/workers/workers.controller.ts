@@ -285,6 +285,10 @@ export class WorkersController {
       cccdSearch,
       states: ['current', 'ended', 'all'].map((value) => ({ value, key: `workers.state.${value}` })),
       canExportFull: actor.has(Role.UnionOfficer),
+      // An officer reaches their enterprise's page (its commune) from here.
+      ownEnterprises: actor.has(Role.UnionOfficer)
+        ? (await this.workers.enterprises(actor)).map((e) => ({ id: e.id, name: e.name }))
+        : [],
       // An officer of one enterprise knows where their workers work; the column only costs room.
       showEnterprise:
         actor.reachesAll(Role.FederationAdmin, Role.SystemAdmin) ||

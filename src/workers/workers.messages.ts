@@ -30,6 +30,7 @@ export const workersMessages = defineMessages({
   'workers.account.DISABLED': { vi: 'Đã khóa', en: 'Disabled' },
 
   'workers.add': { vi: 'Thêm người lao động', en: 'Add a worker' },
+  'workers.ownEnterprises': { vi: 'Doanh nghiệp:', en: 'Enterprise:' },
   'workers.import': { vi: 'Nhập từ tệp Excel/CSV', en: 'Import from Excel/CSV' },
   'workers.back': { vi: 'Danh sách người lao động', en: 'All workers' },
   'workers.none': { vi: 'Không có người lao động nào phù hợp.', en: 'No matching workers.' },

@@ -16,6 +16,7 @@ import {
   textOf,
   unitId,
 } from '../support/indicators-factory';
+import request from 'supertest';
 import { Browser, createTestApp } from '../support/test-app';
 import { randomTaxCode } from '../support/workers-factory';
 
@@ -338,5 +339,62 @@ describe('the province before and after the 2025 reform (e2e)', () => {
       'Xã Cư Jút',
       '01/07/2025',
     ]);
+  });
+
+  it('lets an enterprise’s officer place it at a commune in force, only their own, and keeps the step', async () => {
+    const tamPhat = await enterpriseId(db, '6400123455');
+    const dakMil = await enterpriseId(db, '6400234564');
+    const unitOf = async (id: number) =>
+      Number((await db.query('SELECT unit_id FROM enterprises WHERE id = ?', [id]))[0].unit_id);
+    const dakMilBefore = await unitOf(dakMil);
+    const officer = new Browser(app);
+    await officer.login('congdoan.tamphat');
+    const roster = await officer.get('/workers');
+    expect(links(roster.text)).toContain(`/organisations/enterprises/${tamPhat}`);
+    const page = await officer.get(`/organisations/enterprises/${tamPhat}`);
+    expect(textOf(page.text)).toContain('Địa bàn nay thuộc: Xã Cư Jút');
+    const form = await officer.get(`/organisations/enterprises/${tamPhat}/commune`);
+    // The commune in force today is chosen already: the one the old Xã Tâm Thắng went into.
+    const cuJut = await unitId(db, '24640', '2026-01-01');
+    expect(form.text).toMatch(new RegExp(`<option value="${cuJut}" selected>Xã Cư Jút</option>`));
+    // A district, or an old commune, is not a place to be.
+    const district = await unitId(db, '662');
+    expect(
+      (await officer.submit(`/organisations/enterprises/${tamPhat}/commune`, { unitId: district })).status,
+    ).toBe(400);
+    const oldCommune = await unitId(db, '24655', '2025-01-01');
+    const lapsed = await officer.submit(`/organisations/enterprises/${tamPhat}/commune`, {
+      unitId: oldCommune,
+    });
+    expect(textOf(lapsed.text)).toContain('Xã, phường này không còn hiệu lực');
+    // Another enterprise is out of reach, by page and by API; nothing moves.
+    await officer.get(`/organisations/enterprises/${tamPhat}/commune`);
+    expect(
+      (await officer.submit(`/organisations/enterprises/${dakMil}/commune`, { unitId: cuJut })).status,
+    ).toBe(404);
+    expect((await officer.get(`/organisations/enterprises/${dakMil}`)).status).toBe(404);
+    await officer.get('/account/tokens');
+    const created = await officer.submit('/account/tokens', { name: 'Phần mềm nhân sự' });
+    const token = /<code class="secret">([^<]+)<\/code>/.exec(created.text)?.[1];
+    const api = (id: number, unit: number) =>
+      request(app.getHttpServer())
+        .put(`/api/v1/organisations/enterprises/${id}/commune`)
+        .set('Authorization', `Bearer ${token}`)
+        .send({ unitId: unit });
+    expect((await api(dakMil, cuJut)).status).toBe(404);
+    expect(await unitOf(dakMil)).toBe(dakMilBefore);
+
+    const namDong = await unitId(db, '24649', '2026-01-01');
+    const moved = await api(tamPhat, namDong);
+    expect(moved.status).toBe(200);
+    expect(moved.body.unitId).toBe(namDong);
+    await officer.get(`/organisations/enterprises/${tamPhat}/commune`);
+    const back = await officer.submit(`/organisations/enterprises/${tamPhat}/commune`, { unitId: cuJut });
+    expect(back.status).toBe(303);
+    expect(await unitOf(tamPhat)).toBe(cuJut);
+    const trail = textOf((await admin.get(`/admin/audit?subject=enterprise&subjectId=${tamPhat}`)).text);
+    expect(trail).toContain('Đặt xã, phường của doanh nghiệp');
+    expect(trail).toContain('Xã Tâm Thắng → Xã Nam Dong');
+    expect(trail).toContain('Xã Nam Dong → Xã Cư Jút');
   });
 });

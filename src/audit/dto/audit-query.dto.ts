@@ -3,7 +3,13 @@ import { IsIn, IsInt, IsOptional, IsString, Matches, MaxLength, Min } from 'clas
 import { PageQuery } from '../../common/http/pagination';
 import { AuditSubject } from '../entities/audit-entry.entity';
 
-export const AUDIT_SUBJECTS: AuditSubject[] = ['worker', 'user', 'employment', 'reconciliation'];
+export const AUDIT_SUBJECTS: AuditSubject[] = [
+  'worker',
+  'user',
+  'employment',
+  'reconciliation',
+  'enterprise',
+];
 
 export class AuditQueryDto extends PageQuery {
   @IsOptional()

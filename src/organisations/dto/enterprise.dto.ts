@@ -68,3 +68,12 @@ export class HeadcountValueDto {
   @IsNotEmpty()
   headcount: number;
 }
+
+/** The commune (ward, township) in force today where the enterprise is located. */
+export class EnterpriseCommuneDto {
+  @ToNumber()
+  @Min(1)
+  @IsInt()
+  @IsNotEmpty()
+  unitId: number;
+}

@@ -80,8 +80,9 @@ const MATRIX: Row[] = [
   row('GET /indicators/units/:id', 'units',                              '.-.--', '.-.--', '.-.--', '.-.--', '.+.--', '.+.++', '.+.++'),
   // organisations admin. Enterprises are scoped data; the administrative tree is reference data
   // (public place names) that every reader of the organisations pages may browse whole.
-  row('GET /organisations/enterprises/:id', 'enterprises',               '.----', '.----', '.----', '.----', '.++--', '.++++', '.----'),
-  row('GET /api/v1/organisations/enterprises/:id', 'enterprises',        '.----', '.----', '.----', '.----', '.++--', '.++++', '.----'),
+  row('GET /organisations/enterprises/:id', 'enterprises',               '.----', '.+---', '.----', '.----', '.++--', '.++++', '.----'),
+  row('GET /api/v1/organisations/enterprises/:id', 'enterprises',        '.----', '.+---', '.----', '.----', '.++--', '.++++', '.----'),
+  row('GET /organisations/enterprises/:id/commune', 'enterprises',       '.----', '.+---', '.----', '.----', '.----', '.++++', '.----'),
   row('GET /organisations/units/:id', 'units',                           '.-.--', '.-.--', '.-.--', '.-.--', '.+.++', '.+.++', '.-.--'),
   row('GET /api/v1/organisations/units/:id', 'units',                    '.-.--', '.-.--', '.-.--', '.-.--', '.+.++', '.+.++', '.-.--'),
   // users admin

@@ -403,6 +403,8 @@ describe('accounts, passwords and tokens (e2e)', () => {
       'POST /notices/:id/open': 'own notices',
       'POST /notices/:id/read': 'own notices',
       'POST /notices/read': 'own notices',
+      'POST /organisations/enterprises/:id/commune': 'the enterprise’s commune, not accounts',
+      'PUT /api/v1/organisations/enterprises/:id/commune': 'the enterprise’s commune, not accounts',
       'POST /privacy/consent': 'own consent',
       'POST /privacy/requests/correction': 'own request',
       'POST /privacy/requests/deletion': 'own request; anonymising is the federation admin’s',

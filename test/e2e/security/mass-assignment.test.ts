@@ -48,6 +48,7 @@ import { MaterialDto } from '../../../src/materials/dto/material.dto';
 import { AdminUnitDto, AdminUnitMappingDto } from '../../../src/organisations/dto/admin-unit.dto';
 import { AssociationBranchDto } from '../../../src/organisations/dto/branch.dto';
 import {
+  EnterpriseCommuneDto,
   EnterpriseDto,
   HeadcountDto,
   HeadcountValueDto,
@@ -243,6 +244,7 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
   [EnterpriseDto, { name: 'Công ty Mới', taxCode: '6400123455', unitId: 1 }],
   [HeadcountDto, { year: 2025, headcount: 100 }],
   [HeadcountValueDto, { headcount: 100 }],
+  [EnterpriseCommuneDto, { unitId: 1 }],
   [TrainingInstitutionDto, { name: 'Trường Mới', kind: 'COLLEGE' }],
   [GrassrootsUnionDto, { enterpriseId: 1, name: 'Công đoàn cơ sở' }],
   [ReportNarrativeDto, { activities: 'Đã tổ chức', difficulties: 'Không', proposals: 'Không' }],
