@@ -61,7 +61,8 @@ export class AppModule implements NestModule {
               level: app.logLevel,
               transport:
                 app.env === 'development'
-                  ? { target: 'pino-pretty', options: { singleLine: true } }
+                  ? // Written synchronously, so that main.ts's last line comes after them.
+                    { target: 'pino-pretty', options: { singleLine: true, sync: true } }
                   : undefined,
               autoLogging: { ignore: (req) => (req.url ?? '').startsWith('/public/') },
               // Paths only: query strings may carry names typed into search boxes.

@@ -6,6 +6,7 @@
     var id = box.getAttribute('data-job-id');
     var bar = box.querySelector('progress');
     var percent = box.querySelector('[data-role=percent]');
+    var noWorker = box.querySelector('[data-role=no-worker]');
     function poll() {
       fetch('/api/v1/jobs/' + id, { headers: { Accept: 'application/json' }, credentials: 'same-origin' })
         .then(function (r) {
@@ -15,6 +16,7 @@
           if (!run) return setTimeout(poll, 3000);
           bar.value = run.progress;
           percent.textContent = run.progress;
+          if (noWorker) noWorker.hidden = !run.noWorker;
           if (run.finished) window.location.reload();
           else setTimeout(poll, 1000);
         })

@@ -1,6 +1,7 @@
 import { ForbiddenException } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service';
 import { AuthService } from '../auth/auth.service';
+import { PasswordHasher } from '../auth/password-hasher';
 import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { FormError } from '../common/errors/form-error';
@@ -26,6 +27,7 @@ describe(UsersService.name, () => {
   let scopes: jest.Mocked<Pick<ScopeDirectory, 'exists' | 'name'>>;
   let auth: jest.Mocked<Pick<AuthService, 'replaceAccess' | 'wasActivated' | 'issueResetCode'>>;
   let audit: jest.Mocked<Pick<AuditLog, 'write'>>;
+  let hasher: jest.Mocked<Pick<PasswordHasher, 'hash'>>;
   let sut: UsersService;
 
   beforeEach(() => {
@@ -48,6 +50,7 @@ describe(UsersService.name, () => {
       }),
     };
     audit = { write: jest.fn() };
+    hasher = { hash: jest.fn().mockResolvedValue('argon2-hash') };
     const unitOfWork = { run: (work: (m: unknown) => Promise<unknown>) => work({}) } as unknown as UnitOfWork;
     sut = new UsersService(
       users as unknown as UsersRepository,
@@ -55,6 +58,7 @@ describe(UsersService.name, () => {
       unitOfWork,
       auth as unknown as AuthService,
       audit as unknown as AuditLog,
+      hasher as unknown as PasswordHasher,
     );
   });
 
@@ -158,6 +162,64 @@ describe(UsersService.name, () => {
       await expect(sut.resetPassword(federationAdmin, 7, 'Lý do')).rejects.toBeInstanceOf(ForbiddenException);
       await expect(sut.resetPassword(systemAdmin, 7, 'Lý do')).resolves.toMatchObject({ code: 'ABCD2345' });
       expect(audit.write).toHaveBeenCalledTimes(1);
+    });
+  });
+
+  describe('createSystemAdmin', () => {
+    const commandLine = { userId: null, displayName: 'Dòng lệnh (npm run admin:create)' };
+    const admin = {
+      username: ' Lan.Nguyen ',
+      displayName: 'Quản trị hệ thống',
+      password: 'Sông Đà mùa nước lũ',
+    };
+
+    it('makes an active system admin with the hashed password, and audits it in the same unit', async () => {
+      await sut.createSystemAdmin(admin, commandLine);
+      expect(users.create).toHaveBeenCalledWith(
+        { username: 'lan.nguyen', displayName: 'Quản trị hệ thống', email: null, status: UserStatus.Active },
+        {},
+      );
+      expect(hasher.hash).toHaveBeenCalledWith('Sông Đà mùa nước lũ');
+      expect(users.update).toHaveBeenCalledWith(10, { passwordHash: 'argon2-hash' }, {});
+      expect(users.assign).toHaveBeenCalledWith(10, Role.SystemAdmin, ScopeType.All, 0, {});
+      expect(audit.write).toHaveBeenCalledWith(
+        commandLine,
+        {
+          action: 'user.admin.created',
+          subjectType: 'user',
+          subjectId: 10,
+          details: { username: 'lan.nguyen', role: Role.SystemAdmin },
+        },
+        {},
+      );
+    });
+
+    it.each([
+      ['a user name against the rule', { username: 'Quản trị' }, 'username', 'validation.username'],
+      ['a short password', { password: 'ngắn' }, 'password', 'validation.password.short'],
+      ['a common password', { password: 'password123' }, 'password', 'validation.password.common'],
+      [
+        'a password built on the user name',
+        { password: 'lan.nguyen2030' },
+        'password',
+        'validation.password.personal',
+      ],
+      ['a password too long', { password: 'Sông Đà '.repeat(30) }, 'password', 'validation.maxLength'],
+    ])('refuses %s and makes nothing', async (_what, change, field, key) => {
+      const error = await sut
+        .createSystemAdmin({ ...admin, ...change }, commandLine)
+        .catch((e: FormError) => e);
+      expect((error as FormError).fieldErrors[field].key).toBe(key);
+      expect(users.create).not.toHaveBeenCalled();
+      expect(audit.write).not.toHaveBeenCalled();
+    });
+
+    it('refuses a user name that is taken', async () => {
+      users.usernameTaken.mockResolvedValue(true);
+      const error = await sut.createSystemAdmin(admin, commandLine).catch((e: FormError) => e);
+      expect((error as FormError).fieldErrors.username.key).toBe('users.usernameTaken');
+      expect(users.usernameTaken).toHaveBeenCalledWith('lan.nguyen');
+      expect(users.create).not.toHaveBeenCalled();
     });
   });
 });

@@ -1,6 +1,8 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
-import { AuditLog } from '../audit/audit-log.service';
+import { AuditActor, AuditLog } from '../audit/audit-log.service';
 import { AuthService } from '../auth/auth.service';
+import { PasswordHasher } from '../auth/password-hasher';
+import { PASSWORD_MAX, passwordProblem } from '../auth/password-policy';
 import { Actor } from '../common/access/actor';
 import { Role, ROLE_SCOPES, ScopeType } from '../common/access/roles';
 import { FormError } from '../common/errors/form-error';
@@ -10,6 +12,14 @@ import { CreateUserDto, RoleGrantDto } from './dto/user-admin.dto';
 import { User, UserStatus } from '../users/entities/user.entity';
 import { ScopeDirectory } from './scope-directory';
 import { UsersRepository } from '../users/users.repository';
+import { USERNAME_PATTERN } from '../users/username';
+
+/** What `npm run admin:create` asks for. */
+export interface NewSystemAdmin {
+  username: string;
+  displayName: string;
+  password: string;
+}
 
 /** Roles an admin may hand out here; workers get theirs from the roster. */
 export const GRANTABLE_ROLES = [
@@ -30,6 +40,7 @@ export class UsersService {
     private readonly unitOfWork: UnitOfWork,
     private readonly auth: AuthService,
     private readonly audit: AuditLog,
+    private readonly hasher: PasswordHasher,
   ) {}
 
   async page(query: PageQuery) {
@@ -72,6 +83,54 @@ export class UsersService {
         manager,
       );
       await this.users.assign(user.id, grant.role, grant.scopeType, grant.scopeId, manager);
+      return user;
+    });
+  }
+
+  /**
+   * A user name a new account may take, as stored (lower case), or a FormError saying why not: the
+   * rule of the admin pages, and not taken. The command line asks before it asks for a password.
+   */
+  async availableUsername(typed: string): Promise<string> {
+    const username = typed.trim().toLowerCase();
+    if (!USERNAME_PATTERN.test(username)) throw FormError.field('username', 'validation.username');
+    if (await this.users.usernameTaken(username)) throw FormError.field('username', 'users.usernameTaken');
+    return username;
+  }
+
+  /**
+   * A system admin made from the command line (`npm run admin:create`), for a database that has no
+   * account yet or whose admins are locked out. Unlike an account made on the admin pages it is
+   * active at once, with the password the operator typed, checked by the same policy as any chosen
+   * password; the person accepts the privacy notice at their first sign-in, like everyone. The
+   * account, its role and the audit entry are stored together or not at all.
+   */
+  async createSystemAdmin(input: NewSystemAdmin, by: AuditActor): Promise<User> {
+    const username = await this.availableUsername(input.username);
+    const displayName = input.displayName.trim();
+    if (!displayName) throw FormError.field('displayName', 'validation.required');
+    if (input.password.length > PASSWORD_MAX)
+      throw FormError.field('password', 'validation.maxLength', { max: PASSWORD_MAX });
+    const problem = passwordProblem(input.password, { username, displayName });
+    if (problem) throw FormError.field('password', problem);
+    const passwordHash = await this.hasher.hash(input.password);
+    return this.unitOfWork.run(async (manager) => {
+      const user = await this.users.create(
+        { username, displayName, email: null, status: UserStatus.Active },
+        manager,
+      );
+      await this.users.update(user.id, { passwordHash }, manager);
+      await this.users.assign(user.id, Role.SystemAdmin, ScopeType.All, 0, manager);
+      await this.audit.write(
+        by,
+        {
+          action: 'user.admin.created',
+          subjectType: 'user',
+          subjectId: user.id,
+          details: { username, role: Role.SystemAdmin },
+        },
+        manager,
+      );
       return user;
     });
   }

@@ -10,6 +10,7 @@ export const AUDIT_ACTIONS = [
   'reconciliation.accepted',
   'reconciliation.rejected',
   'user.password.reset',
+  'user.admin.created',
   'enterprise.commune.set',
 ] as const;
 

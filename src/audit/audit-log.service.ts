@@ -5,9 +5,12 @@ import { AuditFilter, AuditLogRepository } from './audit-log.repository';
 import { AuditAction } from './audit-actions';
 import { AuditEntry, AuditSubject } from './entities/audit-entry.entity';
 
-/** Who took a step: a signed-in actor, or the user a background job works for (e.g. an import's uploader). */
+/**
+ * Who took a step: a signed-in actor, the user a background job works for (e.g. an import's
+ * uploader), or a named tool with no account (userId null: the command line).
+ */
 export interface AuditActor {
-  userId: number;
+  userId: number | null;
   displayName?: string | null;
 }
 

@@ -4,8 +4,8 @@ export const auditMessages = defineMessages({
   'nav.audit': { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
   'audit.title': { vi: 'Nhật ký thay đổi danh tính và tài khoản', en: 'Identity and account audit trail' },
   'audit.intro': {
-    vi: 'Mọi thay đổi về danh tính người lao động, việc gia nhập doanh nghiệp mới, sửa quá trình làm việc và đặt lại mật khẩu đều được ghi lại ở đây và không thể sửa hay xoá.',
-    en: 'Every change to a worker’s identity, joining a new enterprise, corrected employments and password resets are recorded here and cannot be edited or deleted.',
+    vi: 'Mọi thay đổi về danh tính người lao động, việc gia nhập doanh nghiệp mới, sửa quá trình làm việc, đặt lại mật khẩu và tạo quản trị hệ thống từ dòng lệnh đều được ghi lại ở đây và không thể sửa hay xoá.',
+    en: 'Every change to a worker’s identity, joining a new enterprise, corrected employments, password resets and system admins created from the command line are recorded here and cannot be edited or deleted.',
   },
   'audit.at': { vi: 'Thời điểm', en: 'When' },
   'audit.actor': { vi: 'Người thực hiện', en: 'By' },
@@ -34,6 +34,10 @@ export const auditMessages = defineMessages({
   'audit.action.user.password.reset': {
     vi: 'Quản trị viên đặt lại mật khẩu',
     en: 'Password reset by an administrator',
+  },
+  'audit.action.user.admin.created': {
+    vi: 'Tạo quản trị hệ thống từ dòng lệnh',
+    en: 'System admin created from the command line',
   },
   'audit.subject.worker': { vi: 'Người lao động #{id}', en: 'Worker #{id}' },
   'audit.subject.user': { vi: 'Tài khoản #{id}', en: 'Account #{id}' },

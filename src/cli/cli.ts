@@ -1,4 +1,5 @@
-import { DataSource } from 'typeorm';
+import { existsSync } from 'node:fs';
+import { DataSource, MigrationExecutor } from 'typeorm';
 import { DatabaseConfig } from '../config';
 import { createDataSource } from '../database/data-source';
 import { exitOnStartupError } from '../startup';
@@ -63,5 +64,33 @@ export async function openDatabase(config: DatabaseConfig): Promise<DataSource> 
       throw new CliError(`Cannot open the database (${describeDatabase(config)}): ${message ?? code}`);
     }
     throw error;
+  }
+}
+
+/**
+ * Where migrations do not run at start-up, the schema must be in place before the app boots: a
+ * database with no schema, or with pending migrations, gets one line naming `npm run migrate`. A
+ * missing SQLite file is not created here (a wrong DATA_DIR would otherwise make an empty one).
+ */
+export async function ensureMigrated(config: DatabaseConfig): Promise<void> {
+  if (config.type === 'sqlite' && !existsSync(config.file)) {
+    throw new CliError(
+      `There is no database at ${config.file}: run \`npm run migrate\` first (or check DATA_DIR and SQLITE_FILE).`,
+    );
+  }
+  const dataSource = await openDatabase(config);
+  try {
+    const executor = new MigrationExecutor(dataSource);
+    const pending = await executor.getPendingMigrations();
+    if (pending.length === 0) return;
+    if ((await executor.getExecutedMigrations()).length === 0) {
+      throw new CliError(
+        `The database (${describeDatabase(config)}) has no schema yet: run \`npm run migrate\` first.`,
+      );
+    }
+    const names = pending.map((m) => m.name).join(', ');
+    throw new CliError(`The database has pending migrations (${names}): run \`npm run migrate\` first.`);
+  } finally {
+    await dataSource.destroy();
   }
 }

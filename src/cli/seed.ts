@@ -1,12 +1,12 @@
 import 'reflect-metadata';
 import { NestFactory } from '@nestjs/core';
 import { Logger as PinoLogger } from 'nestjs-pino';
-import { DataSource, MigrationExecutor } from 'typeorm';
+import { DataSource } from 'typeorm';
 import { AppModule } from '../app.module';
-import { DatabaseConfig, parseDatabaseConfig } from '../config';
+import { parseDatabaseConfig } from '../config';
 import { readEnv, setEnv } from '../config/env';
 import { SeedRunner } from '../seed/seed.runner';
-import { CliError, describeDatabase, openDatabase, parseFlags, runCommand } from './cli';
+import { describeDatabase, ensureMigrated, parseFlags, runCommand } from './cli';
 
 const USAGE = `Usage: node dist/cli/seed.js [--demo | --no-demo]   (npm run seed [-- --demo])
 
@@ -62,20 +62,6 @@ runCommand(USAGE, async (argv) => {
     await app.close();
   }
 });
-
-/** Where migrations do not run at start-up (MySQL), the schema must be in place before the app boots. */
-async function ensureMigrated(database: DatabaseConfig): Promise<void> {
-  const dataSource = await openDatabase(database);
-  try {
-    const pending = await new MigrationExecutor(dataSource).getPendingMigrations();
-    if (pending.length > 0) {
-      const names = pending.map((m) => m.name).join(', ');
-      throw new CliError(`The database has pending migrations (${names}): run \`npm run migrate\` first.`);
-    }
-  } finally {
-    await dataSource.destroy();
-  }
-}
 
 async function countRows(dataSource: DataSource): Promise<Record<string, number>> {
   const counts: Record<string, number> = {};

@@ -10,8 +10,15 @@ import { SkipThrottle } from '@nestjs/throttler';
 import type Redis from 'ioredis';
 import { Public } from '../common/access/access.decorators';
 import { REDIS_CLIENT } from '../common/redis/redis.module';
+import { WorkerHeartbeat } from '../jobs/worker-heartbeat';
 
-/** Liveness and readiness for load balancers: the database and, when configured, Redis. */
+/**
+ * Liveness and readiness for load balancers: the database and, when configured, Redis. With Redis,
+ * `workers` also says whether a job process was alive lately (`ok`), when one last was (`seenAt`)
+ * and the last job one took or finished. It never fails the check: a web process without workers
+ * still serves every page, and a load balancer must not take it out for that. Monitoring watches
+ * `details.workers.ok` instead.
+ */
 @ApiTags('health')
 @Controller('health')
 export class HealthController {
@@ -20,6 +27,7 @@ export class HealthController {
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
     @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
+    private readonly workers: WorkerHeartbeat,
   ) {}
 
   @Get()
@@ -30,7 +38,18 @@ export class HealthController {
     return this.health.check([
       () => this.db.pingCheck('database', { timeout: 3000 }),
       () => this.redisCheck(),
+      ...(this.workers.watched ? [() => this.workersCheck()] : []),
     ]);
+  }
+
+  private async workersCheck() {
+    const indicator = this.indicators.check('workers');
+    try {
+      return indicator.up({ ...(await this.workers.sighting()) });
+    } catch (error) {
+      // Redis is down: its own check fails the answer; nothing is known about the workers.
+      return indicator.up({ ok: false, seenAt: null, lastJob: null, error: (error as Error).message });
+    }
   }
 
   private async redisCheck() {

@@ -3,6 +3,7 @@ import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
 import { JobRun } from './entities/job-run.entity';
 import { JobRunsRepository } from './job-runs.repository';
+import { WorkerHeartbeat } from './worker-heartbeat';
 
 export interface JobRunView {
   id: number;
@@ -14,24 +15,36 @@ export interface JobRunView {
   error: string | null;
   createdAt: Date;
   finishedAt: Date | null;
+  /** The run waits, and no worker process is running to take it (only with REDIS_URL). */
+  noWorker?: boolean;
 }
 
 @Injectable()
 export class JobRunsService {
-  constructor(private readonly runs: JobRunsRepository) {}
+  constructor(
+    private readonly runs: JobRunsRepository,
+    private readonly heartbeat: WorkerHeartbeat,
+  ) {}
 
-  /** The person who started a job may watch it; system and federation admins may watch any. */
+  /**
+   * The person who started a job may watch it; system and federation admins may watch any. A run
+   * still waiting says whether a worker is there to take it (progress bars show a notice if not).
+   */
   async getForActor(actor: Actor, id: number): Promise<JobRunView> {
     const run = await this.runs.findById(id);
     if (!run || (run.requestedBy !== actor.userId && !actor.has(Role.SystemAdmin, Role.FederationAdmin))) {
       throw new NotFoundException();
     }
-    return JobRunsService.view(run);
+    const view = JobRunsService.view(run);
+    return view.finished ? view : { ...view, noWorker: await this.heartbeat.noWorkerRunning() };
   }
 
-  async page(page: number, size: number): Promise<{ items: JobRunView[]; total: number }> {
+  /** A page of runs, and whether runs wait with no worker to take them. */
+  async page(page: number, size: number): Promise<{ items: JobRunView[]; total: number; noWorker: boolean }> {
     const [runs, total] = await this.runs.page(page, size);
-    return { items: runs.map(JobRunsService.view), total };
+    const items = runs.map(JobRunsService.view);
+    const noWorker = items.some((run) => !run.finished) && (await this.heartbeat.noWorkerRunning());
+    return { items, total, noWorker };
   }
 
   static view(run: JobRun): JobRunView {

@@ -29,7 +29,11 @@ export class JobsController {
   @Render('jobs/list')
   async list(@Query() query: PageQuery) {
     const { page, size } = pageWindow(query);
-    const { items, total } = await this.runs.page(page, size);
-    return { page: pageOf(items, total, page, size), bullBoard: this.queue instanceof BullJobQueue };
+    const { items, total, noWorker } = await this.runs.page(page, size);
+    return {
+      page: pageOf(items, total, page, size),
+      bullBoard: this.queue instanceof BullJobQueue,
+      noWorker,
+    };
   }
 }

@@ -15,5 +15,9 @@ export const jobsMessages = defineMessages({
   'jobs.status.RETRYING': { vi: 'Chờ chạy lại', en: 'Retrying' },
   'jobs.status.COMPLETED': { vi: 'Hoàn thành', en: 'Completed' },
   'jobs.status.FAILED': { vi: 'Thất bại', en: 'Failed' },
+  'jobs.noWorker': {
+    vi: 'Chưa có tiến trình xử lý nào đang chạy: công việc đang chờ sẽ chỉ bắt đầu khi tiến trình xử lý (npm run worker) được khởi động. Hãy báo quản trị hệ thống.',
+    en: 'No worker process is running: waiting jobs start only once a worker (npm run worker) is started. Please tell the system administrator.',
+  },
   'jobs.waiting': { vi: 'Đang xử lý, vui lòng chờ…', en: 'Working, please wait…' },
 });

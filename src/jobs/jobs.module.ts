@@ -12,6 +12,7 @@ import { JobQueue } from './job-queue';
 import { JobRunsRepository } from './job-runs.repository';
 import { JobRunsService } from './job-runs.service';
 import { JobsController } from './jobs.controller';
+import { WorkerHeartbeat } from './worker-heartbeat';
 
 export type ProcessRole = 'web' | 'worker';
 
@@ -33,10 +34,16 @@ export class JobsModule {
         JobExecutor,
         JobHandlersRegistry,
         JobRunRetention,
+        WorkerHeartbeat,
         {
           provide: JobQueue,
-          inject: [redisConfig.KEY, JobRunsRepository, JobExecutor],
-          useFactory: (config: RedisConfig, runs: JobRunsRepository, executor: JobExecutor): JobQueue => {
+          inject: [redisConfig.KEY, JobRunsRepository, JobExecutor, WorkerHeartbeat],
+          useFactory: (
+            config: RedisConfig,
+            runs: JobRunsRepository,
+            executor: JobExecutor,
+            heartbeat: WorkerHeartbeat,
+          ): JobQueue => {
             if (config.url) {
               return new BullJobQueue(
                 config.url,
@@ -50,6 +57,7 @@ export class JobsModule {
                   stalledCheckMs: config.jobStalledCheckMs,
                   maxStalled: config.jobMaxStalled,
                 },
+                heartbeat,
               );
             }
             if (role === 'worker') {
@@ -61,7 +69,7 @@ export class JobsModule {
           },
         },
       ],
-      exports: [JobQueue, JobRunsService],
+      exports: [JobQueue, JobRunsService, WorkerHeartbeat],
     };
   }
 }

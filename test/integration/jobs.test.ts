@@ -16,6 +16,7 @@ import { JobHandlersRegistry } from '../../src/jobs/job-handlers.registry';
 import { JOB_NAMES } from '../../src/jobs/job-names';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { JobRunsRepository } from '../../src/jobs/job-runs.repository';
+import { WorkerHeartbeat } from '../../src/jobs/worker-heartbeat';
 import { eventually } from '../support/eventually';
 import { MYSQL_ROOT_URL, mysqlUrl, TEST_DATABASE } from '../support/services';
 import { createTestApp } from '../support/test-app';
@@ -248,6 +249,16 @@ describe('job queue: Bull, a run that never reached Redis', () => {
     expect(done).toMatchObject({ status: JobStatus.Completed, result: { echoed: key } });
     await adapter.settled();
     expect(calls.get(key)).toHaveLength(1);
+  });
+
+  it('lets the web process see the worker: alive lately, and the last job it took and finished', async () => {
+    const heartbeat = adapter.enqueuer.get(WorkerHeartbeat);
+    const run = await enqueue(adapter.enqueuer.get(JobQueue), 'test.echo', 'seen-by-the-web');
+    const sighting = await eventually('the worker to report the job finished', () => heartbeat.sighting(), {
+      until: (seen) => seen?.lastJob?.runId === run.id && seen.lastJob.event === 'finished',
+    });
+    expect(sighting).toMatchObject({ ok: true, seenAt: expect.any(String), lastJob: { job: 'test.echo' } });
+    expect(await heartbeat.noWorkerRunning()).toBe(false);
   });
 });
 

@@ -2,6 +2,7 @@ import { Transform } from 'class-transformer';
 import { IsEmail, IsEnum, IsIn, IsNotEmpty, IsOptional, IsString, Matches, MaxLength } from 'class-validator';
 import { Role } from '../../common/access/roles';
 import { UserStatus } from '../../users/entities/user.entity';
+import { USERNAME_PATTERN } from '../../users/username';
 
 export class RoleGrantDto {
   @IsEnum(Role) role: Role;
@@ -15,7 +16,7 @@ export class RoleGrantDto {
 export class CreateUserDto extends RoleGrantDto {
   @Transform(({ value }) => (typeof value === 'string' ? value.toLowerCase() : value))
   @IsString()
-  @Matches(/^[a-z0-9][a-z0-9._-]{2,49}$/, { message: 'validation.username' })
+  @Matches(USERNAME_PATTERN, { message: 'validation.username' })
   username: string;
 
   @IsString() @IsNotEmpty() @MaxLength(200) displayName: string;

@@ -5,6 +5,7 @@ import { JobExecutor, MAX_ATTEMPTS } from '../job-executor';
 import { JobName, JobPayloads } from '../job-names';
 import { EnqueueOptions, JobQueue } from '../job-queue';
 import { JobRunsRepository } from '../job-runs.repository';
+import { WorkerHeartbeat } from '../worker-heartbeat';
 
 export const QUEUE_NAME = 'hoctap';
 
@@ -43,6 +44,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
     private readonly processJobs: boolean,
     private readonly concurrency: number,
     stalled?: StalledJobSettings,
+    private readonly heartbeat?: WorkerHeartbeat,
   ) {
     super();
     this.orphanCheckMs = stalled?.stalledCheckMs ?? ORPHAN_CHECK_MS;
@@ -74,7 +76,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
       void this.closeStalled(job.data.runId, error.message);
     });
     this.queue
-      .process('*', this.concurrency, (job) => this.executor.execute(job.data.runId, job.attemptsMade + 1))
+      .process('*', this.concurrency, (job) => this.run(job))
       .catch((error: Error) => this.logger.error({ error: error.message }, 'queue stopped processing'));
     // Runs recorded but never handed to Redis (the process that enqueued them died in between, or
     // Redis lost them) are added again — at start and then all along, since later enqueues of the
@@ -82,7 +84,18 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
     await this.requeueOrphans();
     this.orphanSweep = setInterval(() => void this.requeueOrphans(), this.orphanCheckMs);
     this.orphanSweep.unref();
+    // The web processes' pages and /health tell from this whether any worker is running.
+    this.heartbeat?.start();
     this.logger.log(`processing jobs with concurrency ${this.concurrency}`);
+  }
+
+  private async run(job: Bull.Job<BullJobData>): Promise<void> {
+    void this.heartbeat?.jobEvent(job.name, job.data.runId, 'taken');
+    try {
+      await this.executor.execute(job.data.runId, job.attemptsMade + 1);
+    } finally {
+      void this.heartbeat?.jobEvent(job.name, job.data.runId, 'finished');
+    }
   }
 
   private async requeueOrphans(): Promise<void> {
@@ -118,6 +131,8 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
   }
 
   async close(): Promise<void> {
+    // A worker that is stopping takes no new job: the pages may say so at once.
+    this.heartbeat?.stop();
     if (this.orphanSweep) clearInterval(this.orphanSweep);
     await this.queue.close();
   }

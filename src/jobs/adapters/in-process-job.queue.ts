@@ -89,7 +89,8 @@ export class InProcessJobQueue extends JobQueue implements OnApplicationBootstra
       const { runId, attempt } = this.waiting.shift()!;
       this.active++;
       this.executor
-        .execute(runId, attempt)
+        // At debug: the web process's own log is about requests (JobExecutor.execute).
+        .execute(runId, attempt, 'debug')
         .catch(() => {
           if (attempt < MAX_ATTEMPTS)
             this.schedule(runId, attempt + 1, this.retryDelayMs * 2 ** (attempt - 1));
