@@ -98,8 +98,8 @@ export const usersMessages = defineMessages({
     en: 'The account has been activated: no activation code any more. If the person forgot their password, use "Reset password" below.',
   },
   'validation.username': {
-    vi: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang (3–50 ký tự).',
-    en: 'Lower-case letters, digits, dots, underscores and dashes only (3–50 characters).',
+    vi: 'Tên đăng nhập chỉ gồm chữ thường không dấu, số, dấu chấm, gạch dưới, gạch ngang (3–50 ký tự), có ít nhất một chữ cái.',
+    en: 'Lower-case letters, digits, dots, underscores and dashes only (3–50 characters), with at least one letter.',
   },
   'role.WORKER': { vi: 'Người lao động', en: 'Worker' },
   'role.UNION_OFFICER': { vi: 'Cán bộ công đoàn cơ sở', en: 'Union officer' },
