@@ -9,6 +9,7 @@ import { createApplication, createCriteriaSet, createUserWithRole } from '../sup
 import {
   addBodyMember,
   createLogin,
+  csvRows,
   enterpriseId,
   links,
   seededPlan,
@@ -396,5 +397,85 @@ describe('the province before and after the 2025 reform (e2e)', () => {
     expect(trail).toContain('Đặt xã, phường của doanh nghiệp');
     expect(trail).toContain('Xã Tâm Thắng → Xã Nam Dong');
     expect(trail).toContain('Xã Nam Dong → Xã Cư Jút');
+  });
+
+  it('answers the figures API with exactly the numbers of the dashboard’s CSV export', async () => {
+    await admin.get('/account/tokens');
+    const created = await admin.submit('/account/tokens', { name: 'Báo cáo tự động' });
+    const token = /<code class="secret">([^<]+)<\/code>/.exec(created.text)?.[1];
+    const api = (query: string) =>
+      request(app.getHttpServer())
+        .get(`/api/v1/indicators/figures?${query}`)
+        .set('Authorization', `Bearer ${token}`);
+    const cuJutNew = await unitId(db, '24640', '2026-06-30');
+    const cuJutDistrict = await unitId(db, '662');
+    const tamPhat = await enterpriseId(db, '6400123455');
+    const cases = [
+      { api: `plan=${plan}&date=2026-06-30`, page: `/indicators?plan=${plan}&date=2026-06-30` },
+      { api: `plan=${plan}&date=2025-06-30`, page: `/indicators?plan=${plan}&date=2025-06-30` },
+      {
+        api: `plan=${plan}&date=2025-06-30&unit=${cuJutDistrict}`,
+        page: `/indicators/units/${cuJutDistrict}?plan=${plan}&date=2025-06-30`,
+      },
+      {
+        api: `plan=${plan}&date=2026-06-30&unit=${cuJutNew}`,
+        page: `/indicators/units/${cuJutNew}?plan=${plan}&date=2026-06-30`,
+      },
+      {
+        api: `plan=${plan}&date=2026-06-30&enterprise=${tamPhat}`,
+        page: `/indicators/enterprises/${tamPhat}?plan=${plan}&date=2026-06-30`,
+      },
+    ];
+    let numbers = 0;
+    for (const c of cases) {
+      const figures = await api(c.api);
+      expect(figures.status).toBe(200);
+      const csv = csvRows((await admin.agent.get(`${c.page}&table=orgs&format=csv`)).text).slice(1);
+      const rows = figures.body.rows as {
+        name: string;
+        population: number;
+        declaredHeadcount: number;
+        denominator: number;
+        percent: Record<string, number | null>;
+      }[];
+      expect(rows.length).toBe(csv.length);
+      expect(rows.length).toBeGreaterThan(0);
+      rows.forEach((row, i) => {
+        const [name, , population, declared, denominator, ...percents] = csv[i];
+        expect([row.name, row.population, row.declaredHeadcount, row.denominator]).toEqual([
+          name,
+          population,
+          declared,
+          denominator,
+        ]);
+        expect(Object.values(row.percent)).toEqual(percents);
+        numbers += 3 + percents.length;
+      });
+      expect(figures.body.asOf).toBe(c.api.includes('2026') ? '2026-06-30' : '2025-06-30');
+      expect(figures.body.indicators.map((i: { countingWindow: string }) => i.countingWindow)).toContain(
+        'PLAN_TO_DATE',
+      );
+    }
+    expect(numbers).toBeGreaterThan(50);
+    // The plan's territory is named as on the page, and scope holds: an officer reads their enterprise only.
+    expect((await api(`plan=${plan}&date=2026-06-30`)).body.rows[0].name).toBe(
+      'Tỉnh Lâm Đồng — địa bàn tỉnh Đắk Nông cũ',
+    );
+    const officer = new Browser(app);
+    await officer.login('congdoan.dakmil');
+    await officer.get('/account/tokens');
+    const officerToken = /<code class="secret">([^<]+)<\/code>/.exec(
+      (await officer.submit('/account/tokens', { name: 'x' })).text,
+    )?.[1];
+    const asOfficer = (query: string) =>
+      request(app.getHttpServer())
+        .get(`/api/v1/indicators/figures?${query}`)
+        .set('Authorization', `Bearer ${officerToken}`);
+    expect((await asOfficer(`plan=${plan}&enterprise=${tamPhat}`)).status).toBe(404);
+    expect((await asOfficer(`plan=${plan}`)).status).toBe(404);
+    expect((await asOfficer(`plan=${plan}&enterprise=${await enterpriseId(db, '6400234564')}`)).status).toBe(
+      200,
+    );
+    expect((await api('date=2026-13-45')).status).toBe(400);
   });
 });

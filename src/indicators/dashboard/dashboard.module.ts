@@ -6,6 +6,7 @@ import { IndicatorSnapshot, IndicatorSnapshotRow } from '../entities/snapshot.en
 import { DashboardController } from './dashboard.controller';
 import { DashboardRepository } from './dashboard.repository';
 import { DashboardService } from './dashboard.service';
+import { FiguresApiController } from './figures.api.controller';
 import { ReportingPanels } from './reporting-panel';
 
 /**
@@ -24,7 +25,7 @@ import { ReportingPanels } from './reporting-panel';
     ]),
     OrganisationsModule,
   ],
-  controllers: [DashboardController],
+  controllers: [DashboardController, FiguresApiController],
   providers: [DashboardRepository, DashboardService, ReportingPanels],
   exports: [DashboardRepository, DashboardService, ReportingPanels],
 })

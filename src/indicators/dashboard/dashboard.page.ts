@@ -12,7 +12,9 @@ import {
   TableColumn,
 } from './dashboard.presenters';
 import { DashboardView, IndicatorLine, linkQuery, OrgLine } from './dashboard.service';
-import { formatCount } from './indicator-figures';
+import { formatCount, indicatorPercent } from './indicator-figures';
+import { IndicatorCode, INDICATOR_CODES } from '../entities/plan.entity';
+import { Figures, FIGURE_KEYS } from '../unit-rollup';
 import { territoryName } from '../territory-name';
 
 /**
@@ -163,4 +165,47 @@ export function dashboardPage(
     // "Làm mới số liệu": POST /indicators/rollups, the roll-up of the plan on today's date.
     canRefresh: view.level === SnapshotLevel.Province,
   };
+}
+
+/** One organisation's row in the figures API: the counts of the snapshot and the percentages shown. */
+export interface FiguresRow extends Figures {
+  level: SnapshotLevel;
+  id: number;
+  name: string;
+  percent: Record<IndicatorCode, number | null>;
+}
+
+/**
+ * GET /api/v1/indicators/figures: exactly the numbers of the page and its exports (the same view,
+ * the same names, the same one-decimal percentages), with the counting window of each indicator
+ * and the snapshot's date and time.
+ */
+export function figuresDocument(locale: Locale, shown: DashboardView) {
+  const view = withTerritory(locale, shown);
+  const { plan, snapshot, indicators } = view.selection;
+  return {
+    plan: { id: plan.id, code: plan.code, title: plan.title, startDate: String(plan.startDate).slice(0, 10) },
+    asOf: snapshot?.asOf ?? null,
+    computedAt: snapshot?.computedAt ?? null,
+    organisation: { level: view.level, id: view.orgId, name: view.name },
+    indicators: indicators.map((def) => ({
+      code: def.code,
+      label: def.label,
+      countingWindow: def.countingWindow,
+      targets: def.targets.map((t) => ({ year: t.year, percent: t.percent })),
+    })),
+    rows: view.lines.map((line): FiguresRow => ({
+      level: line.level,
+      id: line.orgId,
+      name: line.name,
+      ...pickFigures(line.figures),
+      percent: Object.fromEntries(
+        INDICATOR_CODES.map((code) => [code, indicatorPercent(line.figures, code)]),
+      ) as Record<IndicatorCode, number | null>,
+    })),
+  };
+}
+
+function pickFigures(figures: Figures): Figures {
+  return Object.fromEntries(FIGURE_KEYS.map((key) => [key, Number(figures[key])])) as unknown as Figures;
 }

@@ -21,6 +21,8 @@ export interface SnapshotRef {
 export interface IndicatorDef {
   code: PlanIndicator['code'];
   label: string;
+  /** From the plan's start (PLAN_TO_DATE) or within the calendar year of the date (CALENDAR_YEAR). */
+  countingWindow: PlanIndicator['countingWindow'];
   /** Target percentages by milestone year, with the milestone's review date when the plan has one. */
   targets: { year: number; percent: number; reviewDate?: string }[];
 }
@@ -64,6 +66,7 @@ export class DashboardRepository {
     return indicators.map((i) => ({
       code: i.code,
       label: i.label,
+      countingWindow: i.countingWindow,
       targets: targets
         .filter((t) => t.planIndicatorId === i.id)
         .map((t) => ({
