@@ -189,7 +189,8 @@ export class IndicatorsService {
     return this.queue.enqueue(
       'indicators.rollup',
       { planId, asOf, ...(force ? { force: true } : {}) },
-      { key: `${planId}:${asOf}`, requestedBy },
+      // Asked for now: never joins the debounced refresh of the same day that waits a minute.
+      { key: `${planId}:${asOf}${force ? ':now' : ''}`, requestedBy },
     );
   }
 }

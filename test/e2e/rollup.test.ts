@@ -15,6 +15,9 @@ import {
   namedTable,
   RollupFixture,
 } from '../support/rollup-fixture';
+import { todayInVietnam } from '../../src/common/time/vietnam-time';
+import { RollupScheduler } from '../../src/indicators/rollup.scheduler';
+import { eventually } from '../support/eventually';
 import { Browser, createTestApp } from '../support/test-app';
 
 /**
@@ -100,5 +103,28 @@ describe('indicator roll-up on SQLite (e2e)', () => {
       .set('x-csrf-token', officer.csrf)
       .send({ planId: fx.plans.planToDate, asOf: D1 });
     expect(api.status).toBe(403);
+  });
+
+  // Last in the file: it leaves the debounced refresh waiting its minute (app.close() drops it).
+  it('runs a roll-up asked for now at once, not joining the refresh that waits its minute', async () => {
+    const today = todayInVietnam();
+    await app.get(RollupScheduler).refreshSoon();
+    const [delayed] = await db.query(
+      "SELECT id FROM job_runs WHERE name = 'indicators.rollup' AND status = 'QUEUED' AND run_after IS NOT NULL ORDER BY id DESC LIMIT 1",
+    );
+    expect(delayed).toBeDefined();
+    await admin.get('/indicators/rollups/new');
+    const res = await admin.submit('/indicators/rollups', { planId: fx.plans.planToDate, asOf: today });
+    expect(res.status).toBe(303);
+    const runId = Number(/(\d+)$/.exec(res.headers.location as string)?.[1]);
+    expect(runId).not.toBe(Number(delayed.id));
+    const run = await eventually(
+      'the roll-up asked for now to finish',
+      async () => (await db.query('SELECT status FROM job_runs WHERE id = ?', [runId]))[0],
+      { until: (r) => r?.status === 'COMPLETED', timeoutMs: 20_000 },
+    );
+    expect(run.status).toBe('COMPLETED');
+    const [stillWaiting] = await db.query('SELECT status FROM job_runs WHERE id = ?', [delayed.id]);
+    expect(stillWaiting.status).toBe('QUEUED');
   });
 });
