@@ -1,3 +1,4 @@
+import { FiguresChanged } from '../common/events/figures-changed';
 import { Injectable, Logger } from '@nestjs/common';
 import { join } from 'node:path';
 import { EntityManager } from 'typeorm';
@@ -85,6 +86,7 @@ export class ImportPipeline {
   constructor(
     private readonly runs: ImportRunsRepository,
     private readonly unitOfWork: UnitOfWork,
+    private readonly figures: FiguresChanged,
     @Inject(uploadsConfig.KEY) private readonly uploads: UploadsConfig,
   ) {}
 
@@ -178,6 +180,7 @@ export class ImportPipeline {
     if (dataRows === 0)
       return this.fail(run, [problemAt(header.rowNumber + 1, 'import.error.noRows')], counts);
     await this.runs.finish(run.id, ImportStatus.Completed);
+    if (counts.createdCount + counts.updatedCount > 0) await this.figures.publish('import');
     return summary({ ...run, ...counts, status: ImportStatus.Completed });
   }
 

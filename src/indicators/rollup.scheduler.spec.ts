@@ -1,9 +1,10 @@
+import { FiguresChanged } from '../common/events/figures-changed';
+import { todayInVietnam } from '../common/time/vietnam-time';
 import { AppConfig } from '../config';
 import { JobQueue } from '../jobs/job-queue';
 import { LearningRecordEvents } from '../learning-records/learning-record-events';
 import { Plan } from './entities/plan.entity';
 import { PlansRepository } from './plans.repository';
-import { ImportRunsService } from '../imports/import-runs.service';
 import { REFRESH_DELAY_MS, RollupScheduler } from './rollup.scheduler';
 import { RollupService } from './rollup.service';
 import { SnapshotsRepository } from './snapshots.repository';
@@ -22,23 +23,23 @@ function setup(env: AppConfig['env'] = 'production') {
     find: jest.fn(async () => ({ id: 2 }) as unknown),
     prune: jest.fn(async () => 0),
   };
-  const imports = { latestCompleted: jest.fn(async () => null as Date | null) };
   const rollups = { isFinalYearEnd: jest.fn(async () => true) };
   const queue = { enqueue: jest.fn(async () => ({ id: 1 })) };
   const listeners: (() => Promise<void>)[] = [];
   const events = {
     subscribe: jest.fn((_name: string, listener: () => Promise<void>) => listeners.push(listener)),
   };
+  const figures = new FiguresChanged();
   const sut = new RollupScheduler(
     plans as unknown as PlansRepository,
     snapshots as unknown as SnapshotsRepository,
-    imports as unknown as ImportRunsService,
     rollups as unknown as RollupService,
     queue as unknown as JobQueue,
     events as unknown as LearningRecordEvents,
+    figures,
     { env } as AppConfig,
   );
-  return { sut, plans, snapshots, imports, rollups, queue, events, listeners };
+  return { sut, plans, snapshots, rollups, queue, events, figures, listeners };
 }
 
 /** 25/11/2026 at the given hour in Vietnam (UTC+7). */
@@ -93,19 +94,16 @@ describe(RollupScheduler.name, () => {
     expect(queue.enqueue).toHaveBeenCalledTimes(2);
   });
 
-  it('refreshes today’s snapshot after a roster import completes, not for imports seen at start-up', async () => {
-    const { sut, imports, queue } = setup();
-    imports.latestCompleted.mockResolvedValue(new Date('2026-11-25T01:00:00Z'));
-    await sut.afterRosterImports([PLAN], '2026-11-25');
-    expect(queue.enqueue).not.toHaveBeenCalled();
-    await sut.afterRosterImports([PLAN], '2026-11-25');
-    expect(queue.enqueue).not.toHaveBeenCalled();
-    imports.latestCompleted.mockResolvedValue(new Date('2026-11-25T02:00:00Z'));
-    await sut.afterRosterImports([PLAN], '2026-11-25');
+  it('refreshes today’s snapshot when any figure changes (a recognition, an import…), once per burst', async () => {
+    const { sut, queue, figures } = setup();
+    sut.onModuleInit();
+    await figures.publish('recognition');
+    await figures.publish('import');
+    expect(queue.enqueue).toHaveBeenCalledTimes(1);
     expect(queue.enqueue).toHaveBeenCalledWith(
       'indicators.rollup',
-      { planId: 3, asOf: '2026-11-25' },
-      { key: '3:2026-11-25', delayMs: REFRESH_DELAY_MS },
+      { planId: 3, asOf: todayInVietnam() },
+      { key: `3:${todayInVietnam()}`, delayMs: REFRESH_DELAY_MS },
     );
   });
 

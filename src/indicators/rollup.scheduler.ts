@@ -10,15 +10,14 @@ import { addDays } from '../common/time/iso-date';
 import { hourInVietnam, todayInVietnam } from '../common/time/vietnam-time';
 import { appConfig, AppConfig } from '../config';
 import { JobQueue } from '../jobs/job-queue';
+import { FiguresChanged } from '../common/events/figures-changed';
 import { LearningRecordEvents } from '../learning-records/learning-record-events';
 import { Plan } from './entities/plan.entity';
 import { PlansRepository } from './plans.repository';
-import { ImportKind } from '../imports/entities/import-run.entity';
-import { ImportRunsService } from '../imports/import-runs.service';
 import { RollupService } from './rollup.service';
 import { SnapshotsRepository } from './snapshots.repository';
 
-/** How often the scheduler looks at the clock and at finished roster imports. */
+/** How often the scheduler looks at the clock. */
 export const TICK_MS = 60_000;
 /** The nightly roll-up of the day is queued from 01:00 in Vietnam. */
 export const NIGHTLY_HOUR = 1;
@@ -36,18 +35,17 @@ export const KEEP_DAILY_DAYS = 90;
  *   only one queues it, and a snapshot an import already made for today counts as done;
  * - year-end: from 1 January, makes sure each past 31 December of the plan has a final snapshot
  *   (one computed after the day ended), which later runs then leave alone;
- * - after roster imports: when an import completed since the last tick, refreshes today's snapshot
- *   (queued with a delay, so a burst of imports makes one run);
  * - every night, drops daily snapshots older than KEEP_DAILY_DAYS.
  *
- * New learning records refresh today's snapshot the same way, through LearningRecordEvents.
+ * New learning records refresh today's snapshot the same way, through LearningRecordEvents, and so
+ * does every other write that moves a figure, through FiguresChanged (recognitions and
+ * revocations, ended employments, declared headcounts, enterprises moved, roster imports).
  * Nothing runs by itself under NODE_ENV=test: tests call tick() and refreshSoon() themselves.
  */
 @Injectable()
 export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
   private readonly logger = new Logger(RollupScheduler.name);
   private timer: NodeJS.Timeout | null = null;
-  private lastRosterImport: Date | null | undefined = undefined;
   private lastRefresh = 0;
   private lastPruned: string | null = null;
   private readonly yearEndsQueued = new Set<string>();
@@ -55,10 +53,10 @@ export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, On
   constructor(
     private readonly plans: PlansRepository,
     private readonly snapshots: SnapshotsRepository,
-    private readonly imports: ImportRunsService,
     private readonly rollups: RollupService,
     private readonly queue: JobQueue,
     private readonly events: LearningRecordEvents,
+    private readonly figures: FiguresChanged,
     @Inject(appConfig.KEY) private readonly app: AppConfig,
   ) {}
 
@@ -70,9 +68,10 @@ export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, On
     if (this.enabled) this.subscribe();
   }
 
-  /** Refresh today's snapshot when workers learn (once per burst, see refreshSoon). */
+  /** Refresh today's snapshot when workers learn or any other figure moves (once per burst, see refreshSoon). */
   subscribe(): void {
     this.events.subscribe('indicators', () => this.refreshSoon());
+    this.figures.subscribe('indicators', () => this.refreshSoon());
   }
 
   onApplicationBootstrap(): void {
@@ -100,7 +99,6 @@ export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, On
     const active = await this.plans.activeOn(today);
     if (hourInVietnam(now) >= NIGHTLY_HOUR) await this.nightly(active, today);
     await this.yearEnds(today);
-    await this.afterRosterImports(active, today);
   }
 
   /** Queues today's roll-up of each plan unless a snapshot for today exists or is claimed. */
@@ -149,15 +147,6 @@ export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, On
         await this.queue.enqueue('indicators.rollup', { planId: plan.id, asOf }, { key });
       }
     }
-  }
-
-  /** Roster imports finished since the previous tick refresh today's snapshot (the first tick only looks). */
-  async afterRosterImports(active: Plan[], today: string): Promise<void> {
-    const latest = await this.imports.latestCompleted(ImportKind.Roster);
-    const seen = this.lastRosterImport;
-    this.lastRosterImport = latest;
-    if (seen === undefined || !latest || (seen && latest <= seen)) return;
-    await this.enqueueRefresh(active, today);
   }
 
   /**

@@ -1,3 +1,4 @@
+import { FiguresChanged } from '../common/events/figures-changed';
 import { NotFoundException } from '@nestjs/common';
 import { AuditLog } from '../audit/audit-log.service';
 import { Actor } from '../common/access/actor';
@@ -43,6 +44,7 @@ function setup() {
     scopes as unknown as EnterpriseScopeService,
     { run: jest.fn(async (work: (manager: unknown) => Promise<unknown>) => work('tx')) } as never,
     audit as unknown as AuditLog,
+    new FiguresChanged(),
   );
   return { sut, enterprises, scopes, audit };
 }

@@ -1,3 +1,4 @@
+import { FiguresChanged } from '../common/events/figures-changed';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { OutOfScopeException } from '../common/access/out-of-scope';
 import { Actor } from '../common/access/actor';
@@ -44,6 +45,7 @@ export class EnterprisesService {
     private readonly scopes: EnterpriseScopeService,
     private readonly unitOfWork: UnitOfWork,
     private readonly audit: AuditLog,
+    private readonly figures: FiguresChanged,
   ) {}
 
   /** Names and tax codes of some enterprises, by id, for other domains' pages and exports. */
@@ -151,6 +153,7 @@ export class EnterprisesService {
         manager,
       );
     });
+    await this.figures.publish('enterprise-moved');
     return { ...enterprise, unitId: unit.id };
   }
 
@@ -173,6 +176,7 @@ export class EnterprisesService {
     if (!Number.isInteger(year) || year < MIN_YEAR || year > MAX_YEAR)
       throw FormError.field('year', 'validation.year');
     await this.enterprises.upsertHeadcount(id, year, headcount);
+    await this.figures.publish('headcount');
     return this.enterprises.headcountsOf(id);
   }
 

@@ -1,3 +1,4 @@
+import { FiguresChanged } from '../common/events/figures-changed';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -53,11 +54,16 @@ describe(RosterImportsService.name, () => {
     const fakes = inMemoryWorkers();
     const workers = fakes.repo;
     const imports = fakeRuns(imp);
-    const pipeline = new ImportPipeline(imports as unknown as ImportRunsRepository, unitOfWork, {
-      dir,
-      maxFileBytes: 1024 * 1024,
-      importFileRetentionDays: 7,
-    });
+    const pipeline = new ImportPipeline(
+      imports as unknown as ImportRunsRepository,
+      unitOfWork,
+      new FiguresChanged(),
+      {
+        dir,
+        maxFileBytes: 1024 * 1024,
+        importFileRetentionDays: 7,
+      },
+    );
     const sut = new RosterImportsService(
       {} as ImportRunsService,
       pipeline,

@@ -1,3 +1,4 @@
+import { FiguresChanged } from '../common/events/figures-changed';
 import { ForbiddenException, Logger } from '@nestjs/common';
 import { randomBytes } from 'node:crypto';
 import { Actor } from '../common/access/actor';
@@ -71,6 +72,7 @@ describe(WorkersService.name, () => {
       registry as unknown as PersonRegistry,
       { write: jest.fn(async () => undefined) } as unknown as AuditLog,
       { statuses: jest.fn(async () => new Map()) } as unknown as UsersRepository,
+      new FiguresChanged(),
     );
   });
 

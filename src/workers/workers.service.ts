@@ -1,3 +1,4 @@
+import { FiguresChanged } from '../common/events/figures-changed';
 import { ForbiddenException, Injectable, Logger } from '@nestjs/common';
 import { PiiAccessLog } from '../pii-access/pii-access-log.service';
 import { PiiAccessAction } from '../pii-access/pii-access.entity';
@@ -89,6 +90,7 @@ export class WorkersService {
     private readonly registry: PersonRegistry,
     private readonly audit: AuditLog,
     private readonly users: UsersRepository,
+    private readonly figures: FiguresChanged,
   ) {}
 
   /** The worker if the actor's scope reaches them (or it is the actor's own record), else 404. */
@@ -322,6 +324,7 @@ export class WorkersService {
     const employment = await this.employmentInScope(actor, workerId, employmentId);
     if (endDate < employment.startDate) throw FormError.field('endDate', 'validation.dateOrder');
     await this.workers.updateEmployment(employment.id, { endDate });
+    await this.figures.publish('employment-ended');
   }
 
   async setUnionMember(

@@ -1,6 +1,8 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { RollupService } from '../../src/indicators/rollup.service';
+import { RollupScheduler } from '../../src/indicators/rollup.scheduler';
+import { todayInVietnam } from '../../src/common/time/vietnam-time';
 import { ApplicationStatus } from '../../src/citizenship/entities/application.entity';
 import { ApplicationReviewService } from '../../src/citizenship/review/application-review.service';
 import { AssociationReviewService } from '../../src/citizenship/review/association-review.service';
@@ -277,8 +279,15 @@ describe('the province before and after the 2025 reform (e2e)', () => {
       ScopeType.Branch,
       await branchOf('Hội Khuyến học xã Cư Jút'),
     );
+    app.get(RollupScheduler).subscribe();
     const { recognition } = await review.recognise(successor, application.id);
     expect(recognition.issuerName).toBe('Hội Khuyến học xã Cư Jút');
+    // The title moves the learning-citizen figure: today's roll-up is queued, debounced a minute.
+    const [refresh] = await db.query(
+      "SELECT business_key, run_after FROM job_runs WHERE name = 'indicators.rollup' AND status = 'QUEUED'",
+    );
+    expect(refresh).toMatchObject({ business_key: `${plan}:${todayInVietnam()}` });
+    expect(refresh.run_after).not.toBeNull();
     // Renaming the branch later does not rewrite the certificate already issued.
     await db.query(
       "UPDATE association_branches SET name = 'Hội Khuyến học xã Cư Jút (đổi tên)' WHERE id = ?",

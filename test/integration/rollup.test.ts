@@ -6,7 +6,7 @@ import { IndicatorsService } from '../../src/indicators/indicators.service';
 import { ReportingBodyKind } from '../../src/indicators/entities/reporting-body.entity';
 import { PlansRepository } from '../../src/indicators/plans.repository';
 import { ReportHistory } from '../../src/indicators/report-history';
-import { RollupRepository } from '../../src/indicators/rollup.repository';
+import { FiguresChanged } from '../../src/common/events/figures-changed';
 import { RollupScheduler } from '../../src/indicators/rollup.scheduler';
 import { RollupService } from '../../src/indicators/rollup.service';
 import { SnapshotsRepository } from '../../src/indicators/snapshots.repository';
@@ -164,10 +164,10 @@ describe('indicator roll-up (integration)', () => {
       new RollupScheduler(
         app.get(PlansRepository),
         snapshots,
-        app.get(RollupRepository),
         sut,
         app.get(JobQueue),
         app.get(LearningRecordEvents),
+        app.get(FiguresChanged),
         { env: 'production' } as AppConfig,
       );
     const plan = (await app.get(PlansRepository).findById(fx.plans.calendarYear))!;

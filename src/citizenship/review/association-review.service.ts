@@ -1,3 +1,4 @@
+import { FiguresChanged } from '../../common/events/figures-changed';
 import { Injectable } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
 import { Actor } from '../../common/access/actor';
@@ -40,6 +41,7 @@ export class AssociationReviewService {
     private readonly repository: ReviewRepository,
     private readonly unitOfWork: UnitOfWork,
     private readonly journal: ReviewJournal,
+    private readonly figures: FiguresChanged,
   ) {}
 
   /** Confirmed and eligible (default), confirmed but not eligible (read-only), or recognised. */
@@ -65,7 +67,7 @@ export class AssociationReviewService {
     const application = await this.access.forReviewer(actor, id);
     const branch = await this.access.issuingBranch(actor, application.enterpriseId);
     if (!branch) throw new ReviewRefused('noBranch');
-    return this.unitOfWork.run(async (manager) => {
+    const outcome = await this.unitOfWork.run(async (manager): Promise<RecognitionOutcome> => {
       const current = (await this.repository.findApplication(id, manager))!;
       if (current.status === ApplicationStatus.Recognised) {
         return { recognised: false, recognition: (await this.repository.recognitionOf(id, manager))! };
@@ -123,6 +125,8 @@ export class AssociationReviewService {
       });
       return { recognised: true, recognition };
     });
+    if (outcome.recognised) await this.figures.publish('recognition');
+    return outcome;
   }
 
   /** CONFIRMED → REJECTED with the reviewer's reason (required). */
@@ -176,6 +180,7 @@ export class AssociationReviewService {
         notify: { once: true, text: reason },
       });
     });
+    await this.figures.publish('revocation');
   }
 
   /** Recognises each in its own transaction; those already recognised or not allowed are skipped. */

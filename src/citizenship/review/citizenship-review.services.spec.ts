@@ -1,3 +1,4 @@
+import { FiguresChanged } from '../../common/events/figures-changed';
 import { Actor } from '../../common/access/actor';
 import { OutOfScopeException } from '../../common/access/out-of-scope';
 import { Role, ScopeType } from '../../common/access/roles';
@@ -82,21 +83,24 @@ function fixture(status: ApplicationStatus, eligible: boolean | null = true, ans
   };
   const unitOfWork = { run: jest.fn((work: (m: unknown) => Promise<unknown>) => work({})) };
   const journal = { write: jest.fn(async () => undefined) };
+  const figures = { publish: jest.fn(async () => undefined) };
   const deps = [
     access as unknown as ReviewAccess,
     repository as unknown as ReviewRepository,
     unitOfWork as unknown as UnitOfWork,
     journal as unknown as ReviewJournal,
   ] as const;
-  return { application, recognitions, repository, journal, deps };
+  return { application, recognitions, repository, journal, figures, deps };
 }
 
 describe(AssociationReviewService.name, () => {
   it('recognises a confirmed, eligible application with the evaluation’s version and points and the next number', async () => {
     const f = fixture(ApplicationStatus.Confirmed);
-    const sut = new AssociationReviewService(...f.deps);
+    const sut = new AssociationReviewService(...f.deps, f.figures as unknown as FiguresChanged);
     const outcome = await sut.recognise(reviewer, 5);
     expect(outcome.recognised).toBe(true);
+    // The learning-citizen figure moves: the roll-up is told, after the transaction.
+    expect(f.figures.publish).toHaveBeenCalledWith('recognition');
     expect(outcome.recognition).toMatchObject({
       applicationId: 5,
       workerId: 42,
@@ -119,7 +123,7 @@ describe(AssociationReviewService.name, () => {
 
   it('finds an application already recognised a no-op: the same title, no second entry', async () => {
     const f = fixture(ApplicationStatus.Confirmed);
-    const sut = new AssociationReviewService(...f.deps);
+    const sut = new AssociationReviewService(...f.deps, f.figures as unknown as FiguresChanged);
     const first = await sut.recognise(reviewer, 5);
     const second = await sut.recognise(reviewer, 5);
     expect(second).toEqual({ recognised: false, recognition: first.recognition });
@@ -137,7 +141,7 @@ describe(AssociationReviewService.name, () => {
     'refuses to recognise a %s application (eligible: %s) and writes nothing',
     async (status, eligible, reason) => {
       const f = fixture(status, eligible);
-      const sut = new AssociationReviewService(...f.deps);
+      const sut = new AssociationReviewService(...f.deps, f.figures as unknown as FiguresChanged);
       await expect(sut.recognise(reviewer, 5)).rejects.toMatchObject({ reason });
       expect(f.repository.insertRecognition).not.toHaveBeenCalled();
       expect(f.journal.write).not.toHaveBeenCalled();
@@ -147,7 +151,7 @@ describe(AssociationReviewService.name, () => {
 
   it('rejects only a confirmed application, with its reason in the trail and the notice', async () => {
     const f = fixture(ApplicationStatus.Confirmed, false);
-    const sut = new AssociationReviewService(...f.deps);
+    const sut = new AssociationReviewService(...f.deps, f.figures as unknown as FiguresChanged);
     await sut.reject(reviewer, 5, 'Chưa tham gia sinh hoạt câu lạc bộ đọc sách');
     expect(f.application.status).toBe(ApplicationStatus.Rejected);
     expect(f.journal.write).toHaveBeenCalledWith(
@@ -164,24 +168,34 @@ describe(AssociationReviewService.name, () => {
   it('revokes only a recognised title', async () => {
     const refused = fixture(ApplicationStatus.Confirmed);
     await expect(
-      new AssociationReviewService(...refused.deps).revoke(reviewer, 5, 'Sai'),
+      new AssociationReviewService(...refused.deps, refused.figures as unknown as FiguresChanged).revoke(
+        reviewer,
+        5,
+        'Sai',
+      ),
     ).rejects.toMatchObject({
       reason: 'notRecognised',
     });
     expect(refused.repository.revokeRecognition).not.toHaveBeenCalled();
+    expect(refused.figures.publish).not.toHaveBeenCalled();
     const f = fixture(ApplicationStatus.Recognised);
-    await new AssociationReviewService(...f.deps).revoke(reviewer, 5, 'Kê khai không đúng');
+    await new AssociationReviewService(...f.deps, f.figures as unknown as FiguresChanged).revoke(
+      reviewer,
+      5,
+      'Kê khai không đúng',
+    );
     expect(f.application.status).toBe(ApplicationStatus.Revoked);
     expect(f.repository.revokeRecognition).toHaveBeenCalledWith(
       expect.anything(),
       5,
       expect.objectContaining({ revokedBy: 7, revokeReason: 'Kê khai không đúng' }),
     );
+    expect(f.figures.publish).toHaveBeenCalledWith('revocation');
   });
 
   it('lets nobody outside the branch act', async () => {
     const f = fixture(ApplicationStatus.Confirmed);
-    const sut = new AssociationReviewService(...f.deps);
+    const sut = new AssociationReviewService(...f.deps, f.figures as unknown as FiguresChanged);
     await expect(sut.recognise(officer, 5)).rejects.toBeInstanceOf(OutOfScopeException);
     await expect(sut.reject(officer, 5, 'x')).rejects.toBeInstanceOf(OutOfScopeException);
     expect(f.application.status).toBe(ApplicationStatus.Confirmed);
