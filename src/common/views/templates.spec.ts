@@ -2,6 +2,7 @@ import { RENDER_METADATA } from '@nestjs/common/constants';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formViewTemplate } from '../forms/form-view';
+import { VENDOR_ASSETS } from '../http/static-assets';
 
 /**
  * Template names are strings: a renamed or missing .hbs compiles and fails only when the page is
@@ -71,5 +72,42 @@ describe('view templates', () => {
     expect(calls.filter((c) => !named.includes(c))).toEqual([
       { where: join('common', 'errors', 'all-exceptions.filter.ts'), argument: 'exception.template' },
     ]);
+  });
+});
+
+/** Every .hbs under views/, with its path relative to views/. */
+function viewFiles(dir = viewsDir): { name: string; text: string }[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return viewFiles(path);
+    return path.endsWith('.hbs')
+      ? [{ name: relative(viewsDir, path), text: readFileSync(path, 'utf8') }]
+      : [];
+  });
+}
+
+describe('static files in views', () => {
+  const publicDir = join(srcDir, '..', 'public');
+  const known = (name: string) => name in VENDOR_ASSETS || existsSync(join(publicDir, name));
+
+  it('are named through {{asset}}, so their addresses change with their content', () => {
+    const views = viewFiles();
+    expect(views.length).toBeGreaterThan(100);
+    const literal = views.filter((v) => /(?:src|href)="\/public\//.test(v.text)).map((v) => v.name);
+    expect(literal).toEqual([]);
+    const named = views.flatMap((v) =>
+      [...v.text.matchAll(/\{\{asset "([^"]+)"\}\}/g)].map((m) => ({ view: v.name, asset: m[1] })),
+    );
+    expect(named.map((n) => n.asset)).toEqual(
+      expect.arrayContaining(['css/app.css', 'vendor/chartjs/chart.umd.js', 'js/job-progress.js']),
+    );
+    expect(named.filter((n) => !known(n.asset))).toEqual([]);
+  });
+
+  it('load Chart.js only from the page that draws charts', () => {
+    const loading = viewFiles()
+      .filter((v) => v.text.includes('vendor/chartjs/'))
+      .map((v) => v.name);
+    expect(loading).toEqual([join('indicators', 'dashboard', 'index.hbs')]);
   });
 });

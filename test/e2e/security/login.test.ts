@@ -33,7 +33,13 @@ class Client extends Browser {
 
   async attempt(username: string, password: string) {
     const body = new URLSearchParams({ _csrf: this.csrf, username, password });
-    return this.agent.post('/login').set('X-Forwarded-For', this.address).type('form').send(body.toString());
+    // Uncompressed, so the two answers' lengths can be compared byte for byte.
+    return this.agent
+      .post('/login')
+      .set('X-Forwarded-For', this.address)
+      .set('Accept-Encoding', 'identity')
+      .type('form')
+      .send(body.toString());
   }
 
   async activate(username: string, code: string) {
