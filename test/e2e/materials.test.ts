@@ -162,7 +162,7 @@ describe('materials (e2e)', () => {
     const rowsBefore = Number((await db.query('SELECT COUNT(*) AS n FROM stored_files'))[0].n);
     const filesBefore = filesOnDisk().length;
     const post = (bytes: Buffer, filename: string, fields: Record<string, string> = {}) => {
-      const req = editor.agent.post(`/catalog/materials?_csrf=${editor.csrf}`);
+      const req = editor.agent.post(`/catalog/materials`).field('_csrf', editor.csrf);
       for (const [key, value] of Object.entries({
         title: 'Hướng dẫn sơ cứu tại xưởng',
         kind: 'FILE',
@@ -221,7 +221,7 @@ describe('materials (e2e)', () => {
   it('shares a link only over https, and escapes the page data so it cannot break out of JSON-LD', async () => {
     await editor.get('/catalog/materials/new');
     const link = (fields: Record<string, string>) => {
-      const req = editor.agent.post(`/catalog/materials?_csrf=${editor.csrf}`);
+      const req = editor.agent.post(`/catalog/materials`).field('_csrf', editor.csrf);
       for (const [key, value] of Object.entries({
         title: 'Tài liệu </script><script>alert(1)</script>',
         kind: 'LINK',
@@ -259,7 +259,8 @@ describe('materials (e2e)', () => {
   it('refuses to publish a material without a learning domain, saying why', async () => {
     await editor.get('/catalog/materials/new');
     const created = await editor.agent
-      .post(`/catalog/materials?_csrf=${editor.csrf}`)
+      .post(`/catalog/materials`)
+      .field('_csrf', editor.csrf)
       .field('title', 'Chưa chọn lĩnh vực')
       .field('kind', 'LINK')
       .field('url', 'https://www.congdoan.vn')

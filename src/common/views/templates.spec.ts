@@ -111,3 +111,20 @@ describe('static files in views', () => {
     expect(loading).toEqual([join('indicators', 'dashboard', 'index.hbs')]);
   });
 });
+
+describe('forms in views', () => {
+  it('never put the CSRF token in an address, and carry it first in multipart forms', () => {
+    const views = viewFiles();
+    const inAddress = views.filter((v) => /_csrf=|(?:action|href)="[^"]*csrfToken/.test(v.text));
+    expect(inAddress.map((v) => v.name)).toEqual([]);
+    const multipart = views.flatMap((v) =>
+      [...v.text.matchAll(/<form\b[^>]*enctype="multipart\/form-data"[^>]*>\s*([^\n]*)/g)].map((m) => ({
+        view: v.name,
+        first: m[1].trim(),
+      })),
+    );
+    expect(multipart.length).toBeGreaterThanOrEqual(6);
+    // Fields arrive in the form's order: the token comes before the file, which is checked on arrival.
+    expect(multipart.filter((f) => f.first !== '{{> csrf}}')).toEqual([]);
+  });
+});
