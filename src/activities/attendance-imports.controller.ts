@@ -63,7 +63,7 @@ export class AttendanceImportsController {
     return this.uploadContext(req);
   }
 
-  /** Multipart: the CSRF token travels in the query string (the body is read after the check). */
+  /** Multipart: the upload interceptor checks the form's `_csrf` field once it has read the body. */
   @Post(':id/imports')
   @Roles(...ACTIVITY_WRITERS)
   @UseInterceptors(ImportUploadInterceptor)

@@ -67,7 +67,7 @@ export class MaterialsEditorController {
     return this.formContext(req);
   }
 
-  /** Multipart (the file comes with the form): the CSRF token travels in the query string. */
+  /** Multipart (the file comes with the form): the upload interceptor checks the `_csrf` field. */
   @Post()
   @Roles(Role.InstitutionEditor)
   @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: LEARNING_FILE_KINDS }))

@@ -65,7 +65,7 @@ export class RosterImportsController {
     res.end();
   }
 
-  /** Multipart: the CSRF token travels in the query string (the body is read after the check). */
+  /** Multipart: the upload interceptor checks the form's `_csrf` field once it has read the body. */
   @Post()
   @Roles(...WORKER_MANAGERS)
   @UseInterceptors(ImportUploadInterceptor)
