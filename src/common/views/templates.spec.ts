@@ -128,3 +128,29 @@ describe('forms in views', () => {
     expect(multipart.filter((f) => f.first !== '{{> csrf}}')).toEqual([]);
   });
 });
+
+describe('tables in views', () => {
+  // axe: scrollable-region-focusable. A table frame scrolls sideways on a phone.
+  it('sit in frames a keyboard can reach, each a named region', () => {
+    const frames = viewFiles().flatMap((v) =>
+      [...v.text.matchAll(/<div class="table-wrap"[^>]*>/g)].map((m) => ({ view: v.name, tag: m[0] })),
+    );
+    expect(frames.length).toBeGreaterThan(30);
+    const bare = frames.filter(
+      (f) =>
+        !/ role="region"/.test(f.tag) || !/ tabindex="0"/.test(f.tag) || !/ aria-label="[^"]+"/.test(f.tag),
+    );
+    expect(bare).toEqual([]);
+  });
+
+  it('in a lesson’s text can take the focus too', () => {
+    const unescaped = viewFiles().flatMap((v) =>
+      [...v.text.matchAll(/\{\{\{([^}]*bodyHtml[^}]*)\}\}\}/g)].map((m) => ({
+        view: v.name,
+        expression: m[1],
+      })),
+    );
+    expect(unescaped.length).toBeGreaterThanOrEqual(3);
+    expect(unescaped.filter((u) => !u.expression.startsWith('focusableTables '))).toEqual([]);
+  });
+});

@@ -1,6 +1,7 @@
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
-import { formatDate, formatDateTime, formatHours } from './view-helpers';
+import Handlebars from 'handlebars';
+import { formatDate, formatDateTime, formatHours, registerViewHelpers } from './view-helpers';
 
 /** 23:59:59.999 and 00:00 in Hà Nội on each side of 1 July 2025. */
 const BEFORE_MIDNIGHT = new Date('2025-06-30T16:59:59.999Z');
@@ -79,6 +80,18 @@ describe('view helpers', () => {
           ),
       ];
       expect(offending).toEqual([]);
+    });
+  });
+
+  describe('focusableTables', () => {
+    it('lets the tables of sanitised lesson text take the focus, and nothing else', () => {
+      const hbs = Handlebars.create();
+      registerViewHelpers(hbs as never);
+      const render = hbs.compile('{{{focusableTables body}}}|{{focusableTables body}}');
+      const [raw, escaped] = render({ body: '<p>Bảng</p><table><tr><td>1</td></tr></table>' }).split('|');
+      expect(raw).toBe('<p>Bảng</p><table tabindex="0"><tr><td>1</td></tr></table>');
+      expect(escaped).not.toContain('<');
+      expect(render({ body: null })).toBe('|');
     });
   });
 });

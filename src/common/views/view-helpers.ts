@@ -105,6 +105,13 @@ export function registerViewHelpers(hbs: Hbs): void {
     const qs = params.toString();
     return qs ? `${path}?${qs}` : path;
   } as never);
+  /**
+   * {{{focusableTables lesson.bodyHtml}}}: a lesson's tables scroll sideways on a phone (app.css), so
+   * each can take the focus and scroll from the keyboard. For HTML already sanitised: it only adds
+   * the attribute to the bare <table> tags the sanitiser leaves.
+   */
+  hbs.registerHelper('focusableTables', ((html: unknown) =>
+    typeof html === 'string' ? html.replace(/<table>/g, '<table tabindex="0">') : '') as never);
   hbs.registerHelper('json', function (value: unknown) {
     // For JSON-LD and data attributes: "<" is escaped so the payload cannot close a script tag.
     return new hbs.SafeString(JSON.stringify(value ?? null).replace(/</g, '\\u003c'));
