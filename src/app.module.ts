@@ -1,5 +1,5 @@
 import { DynamicModule, MiddlewareConsumer, Module, NestModule, ValidationPipe } from '@nestjs/common';
-import { APP_FILTER, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
+import { APP_FILTER, APP_GUARD, APP_INTERCEPTOR, APP_PIPE } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { LoggerModule } from 'nestjs-pino';
 import { AuditModule } from './audit/audit.module';
@@ -10,6 +10,7 @@ import { AllExceptionsFilter } from './common/errors/all-exceptions.filter';
 import { formErrorFromValidation } from './common/errors/form-error';
 import { CsrfMiddleware } from './common/http/csrf.middleware';
 import { InputNormaliserMiddleware } from './common/http/input-normaliser.middleware';
+import { MultipartCsrfGuard } from './common/http/multipart-csrf.guard';
 import { RouteParamsInterceptor } from './common/http/route-params.interceptor';
 import { RedisModule } from './common/redis/redis.module';
 import { ViewLocalsMiddleware } from './common/views/view-locals.middleware';
@@ -118,6 +119,7 @@ export class AppModule implements NestModule {
       ],
       providers: [
         { provide: APP_FILTER, useClass: AllExceptionsFilter },
+        { provide: APP_GUARD, useClass: MultipartCsrfGuard },
         { provide: APP_INTERCEPTOR, useClass: ScopeRefusalInterceptor },
         { provide: APP_INTERCEPTOR, useClass: RouteParamsInterceptor },
         {

@@ -18,8 +18,10 @@ import { Role } from './common/access/roles';
 import { toLocale, translate } from './common/i18n/i18n';
 import { LOCALES } from './common/i18n/messages';
 import { apiTokenAuthentication, unlessBearer } from './common/http/bearer-auth';
+import { compressWholeBodies } from './common/http/compression.middleware';
 import { csrfValid, generateToken, XSRF_COOKIE } from './common/http/csrf';
 import { AppRequest } from './common/http/request';
+import { StaticAssets, VENDOR_ASSETS } from './common/http/static-assets';
 import { registerViewHelpers } from './common/views/view-helpers';
 import { appConfig, AppConfig } from './config';
 import { BullJobQueue } from './jobs/adapters/bull-job.queue';
@@ -60,12 +62,15 @@ export function configureApp(nestApp: INestApplication): void {
     }),
   );
 
-  app.useStaticAssets(join(PROJECT_ROOT, 'public'), { prefix: '/public/', maxAge: '7d' });
-  app.useStaticAssets(join(PROJECT_ROOT, 'node_modules/chart.js/dist'), {
-    prefix: '/public/vendor/chartjs/',
-    maxAge: '30d',
+  const assets = new StaticAssets({
+    root: join(PROJECT_ROOT, 'public'),
+    extra: Object.fromEntries(
+      Object.entries(VENDOR_ASSETS).map(([name, path]) => [name, join(PROJECT_ROOT, path)]),
+    ),
+    watch: config.env === 'development',
   });
-  configureViews(app);
+  app.use(assets.middleware());
+  configureViews(app, assets);
 
   app.use(cookieParser());
   app.use((req: Request, _res: Response, next: NextFunction) => {
@@ -96,6 +101,7 @@ export function configureApp(nestApp: INestApplication): void {
   );
   app.use(passport.initialize());
   app.use(unlessBearer(passport.session()));
+  app.use(compressWholeBodies());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
 
@@ -103,12 +109,14 @@ export function configureApp(nestApp: INestApplication): void {
   mountApiDocs(app, config);
 }
 
-function configureViews(app: NestExpressApplication): void {
+function configureViews(app: NestExpressApplication, assets: StaticAssets): void {
   const viewsDir = join(PROJECT_ROOT, 'views');
   app.setBaseViewsDir(viewsDir);
   app.setViewEngine('hbs');
   app.set('view options', { layout: 'layouts/main' });
   registerViewHelpers(hbs.handlebars as never);
+  // {{asset "css/app.css"}} → /public/css/app.<hash>.css; an unknown name fails the page, not the phone.
+  hbs.registerHelper('asset', (name: string) => assets.url(name));
   registerPartials(join(viewsDir, 'partials'));
 }
 

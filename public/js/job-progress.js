@@ -1,5 +1,6 @@
-// Updates every job progress bar on the page by polling /api/v1/jobs/:id, then reloads the
-// page once the job has finished so its results show. Without JavaScript the page refreshes itself.
+// Updates every job progress bar on the page by polling /api/v1/jobs/:id, and reloads the page when
+// the job's state changes (queued → running, finished): the server words the state, once, for the
+// bar and the page's badge alike. Without JavaScript the page refreshes itself.
 (function () {
   document.querySelectorAll('.job-progress[data-job-id]').forEach(function (box) {
     if (box.getAttribute('data-finished') === 'true') return;
@@ -17,7 +18,7 @@
           bar.value = run.progress;
           percent.textContent = run.progress;
           if (noWorker) noWorker.hidden = !run.noWorker;
-          if (run.finished) window.location.reload();
+          if (run.finished || run.status !== box.getAttribute('data-status')) window.location.reload();
           else setTimeout(poll, 1000);
         })
         .catch(function () {

@@ -28,6 +28,7 @@ import { ACTIVITY_READERS, ACTIVITY_WRITERS } from './activities.access';
 import { writeAttendanceTemplate } from './attendance-file/attendance-template';
 import { ImportRowError } from '../imports/entities/import-row-error.entity';
 import { ImportStatus } from '../imports/entities/import-run.entity';
+import { importState } from '../imports/import-state';
 import { describeImportError } from '../imports/import-runs.service';
 import { ImportUploadInterceptor } from '../imports/import-upload';
 import { AttendanceImportsService } from './attendance-imports.service';
@@ -63,7 +64,7 @@ export class AttendanceImportsController {
     return this.uploadContext(req);
   }
 
-  /** Multipart: the CSRF token travels in the query string (the body is read after the check). */
+  /** Multipart: the upload interceptor checks the form's `_csrf` field once it has read the body. */
   @Post(':id/imports')
   @Roles(...ACTIVITY_WRITERS)
   @UseInterceptors(ImportUploadInterceptor)
@@ -94,14 +95,17 @@ export class AttendanceImportsController {
     const imp = await this.imports.findInScope(actor, id, importId);
     const { page, size } = pageWindow(query);
     const errors = await this.imports.errorsPage(importId, page, size);
+    const run = await this.run(actor, imp.jobRunId);
+    const status = importState(imp, run);
     return {
       title: imp.originalName,
       session,
       imp,
-      run: await this.run(actor, imp.jobRunId),
-      finished: imp.finished,
-      failed: imp.status === ImportStatus.Failed,
-      completed: imp.status === ImportStatus.Completed,
+      run,
+      status,
+      finished: status.finished,
+      failed: status.state === ImportStatus.Failed,
+      completed: status.state === ImportStatus.Completed,
       nothingNew: imp.status === ImportStatus.Completed && imp.createdCount === 0 && imp.unchangedCount > 0,
       errors: { ...errors, items: errors.items.map((e) => errorView(req, e)) },
       path: `/activities/${id}/imports/${importId}`,

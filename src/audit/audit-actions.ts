@@ -1,6 +1,6 @@
 /**
  * Every step the audit trail records. Each has its label in audit.messages.ts
- * (`audit.action.<name>`), checked by the message catalog's test.
+ * (`audit.action.<name>`), checked by src/citizenship/audit-trail.spec.ts.
  */
 export const AUDIT_ACTIONS = [
   'worker.identity.changed',

@@ -109,7 +109,7 @@ export class CoursesController {
     return { url: `${PATH}/${id}` };
   }
 
-  /** Multipart: the CSRF token travels in the query string. */
+  /** Multipart: the upload interceptor checks the form's `_csrf` field (see csrf.ts). */
   @Post(':id/cover')
   @Roles(Role.InstitutionEditor)
   @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: IMAGE_KINDS }))

@@ -88,7 +88,7 @@ export class LessonsController {
     return { url: `/catalog/courses/${courseId}/lessons/${lessonId}` };
   }
 
-  /** Multipart: the CSRF token travels in the query string. */
+  /** Multipart: the upload interceptor checks the form's `_csrf` field (see csrf.ts). */
   @Post(':lessonId/files')
   @Roles(Role.InstitutionEditor)
   @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: LEARNING_FILE_KINDS }))

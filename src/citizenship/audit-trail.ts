@@ -3,11 +3,36 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
 import { CitizenshipAuditEntry } from './entities/audit-entry.entity';
 
+/**
+ * Every step the trail records. Each is shown by its label `review.audit.<action>`
+ * (review.messages.ts); audit-trail.spec.ts fails on a step written without one.
+ */
+export const CITIZENSHIP_AUDIT_ACTIONS = [
+  // The worker's steps (applications module).
+  'REGISTERED',
+  'PLAN_SAVED',
+  'ANSWER_SAVED',
+  'ANSWER_WITHDRAWN',
+  'SUBMITTED',
+  // The evaluation job's.
+  'EVALUATED',
+  // The review chain's (review-journal.ts, ReviewAuditAction).
+  'ANSWER_CONFIRMED',
+  'ANSWER_RETURNED',
+  'CONFIRMED',
+  'RETURNED',
+  'RECOGNISED',
+  'REJECTED',
+  'REVOKED',
+] as const;
+
+export type CitizenshipAuditAction = (typeof CITIZENSHIP_AUDIT_ACTIONS)[number];
+
 export interface AuditStep {
   applicationId: number;
   /** Null when the system took the step (e.g. an evaluation job). */
   actorUserId: number | null;
-  action: string;
+  action: CitizenshipAuditAction;
   before?: Record<string, unknown> | null;
   after?: Record<string, unknown> | null;
   comment?: string | null;
@@ -40,7 +65,7 @@ export class AuditTrail {
   }
 
   /** The application's latest entry of one of these actions (e.g. the decision and its reason). */
-  latest(applicationId: number, actions: string[]): Promise<CitizenshipAuditEntry | null> {
+  latest(applicationId: number, actions: CitizenshipAuditAction[]): Promise<CitizenshipAuditEntry | null> {
     return this.entries.findOne({ where: { applicationId, action: In(actions) }, order: { id: 'DESC' } });
   }
 

@@ -16,6 +16,13 @@ import { basename, join } from 'node:path';
 import { pipeline, Transform } from 'node:stream';
 import { catchError, from, map, mergeMap, Observable, throwError } from 'rxjs';
 import { FormError } from '../common/errors/form-error';
+import {
+  CHECKS_DEFERRED_CSRF,
+  checkDeferredCsrf,
+  csrfDeferred,
+  csrfRefusal,
+  csrfValid,
+} from '../common/http/csrf';
 import { normaliseFormFields } from '../common/http/input-normaliser.middleware';
 import { uploadsConfig, UploadsConfig } from '../config';
 import { FileKind, largestLimit, megabytes } from './file-kinds';
@@ -111,13 +118,15 @@ export interface FileUploadOptions {
  * file is gone when the request ends: the service has moved it (FilesService.store), or it is
  * deleted. So a request that fails after the upload stores nothing.
  *
- * Multipart forms carry their CSRF token in the query string (`action="…?_csrf={{csrfToken}}"`),
- * because the body is read after the CSRF check.
+ * Multipart forms carry their CSRF token as the `_csrf` field, first in the form (`{{> csrf}}`):
+ * the body is read here, after CsrfMiddleware, so this interceptor checks the token — before the
+ * file part is written to disk, and again once the body is read (see csrf.ts, deferCsrfCheck).
  */
 export function FileUploadInterceptor(options: FileUploadOptions = {}): Type<NestInterceptor> {
   const field = options.field ?? 'file';
 
   class UploadInterceptor implements NestInterceptor {
+    static readonly [CHECKS_DEFERRED_CSRF] = true;
     private readonly upload: ReturnType<ReturnType<typeof multer>['single']>;
     private readonly maxBytes: number;
 
@@ -129,6 +138,9 @@ export function FileUploadInterceptor(options: FileUploadOptions = {}): Type<Nes
         limits: { fileSize: this.maxBytes, files: 1, fields: 50, fieldSize: 200_000 },
         // Browsers send Vietnamese file names as UTF-8.
         defParamCharset: 'utf8',
+        // Fields come in the form's order, the token first: a request without it writes nothing.
+        fileFilter: (req, _file, accept) =>
+          csrfDeferred(req) && !csrfValid(req) ? accept(csrfRefusal()) : accept(null, true),
       }).single(field);
     }
 
@@ -145,6 +157,12 @@ export function FileUploadInterceptor(options: FileUploadOptions = {}): Type<Nes
       // Awaited before the answer goes out, so a refused request has left nothing on disk.
       const removeTemp = () =>
         req.file?.path ? unlink(req.file.path).catch(() => undefined) : Promise.resolve();
+      try {
+        checkDeferredCsrf(req);
+      } catch (error) {
+        await removeTemp();
+        throw error;
+      }
       return next.handle().pipe(
         catchError((error: unknown) => from(removeTemp()).pipe(mergeMap(() => throwError(() => error)))),
         // A file the handler did not claim is not kept either.

@@ -4,7 +4,7 @@ import { OutOfScopeException } from '../common/access/out-of-scope';
 import { translate } from '../common/i18n/i18n';
 import { Locale } from '../common/i18n/messages';
 import { CERTIFICATE_LOCALE, qrPng, renderPdf } from '../common/pdf/pdf';
-import { formatDate, formatNumber } from '../common/views/view-helpers';
+import { formatDate, formatHours } from '../common/views/view-helpers';
 import { CatalogService } from '../catalog/catalog.service';
 import { AppConfig, appConfig } from '../config';
 import { DomainCode } from '../learning-records/learning-domains';
@@ -83,7 +83,7 @@ export class CertificatesService {
     const qr = await qrPng(url);
     const title = translate(locale, 'learning.certificate.title');
     const domains = detail.domains.map((d) => translate(locale, `domain.${d}`)).join('; ');
-    const hours = formatNumber(detail.certificate.hours, locale, hoursDigits(detail.certificate.hours));
+    const hours = formatHours(detail.certificate.hours, locale);
     return renderPdf(
       {
         layout: 'landscape',
@@ -185,8 +185,4 @@ export class CertificatesService {
       },
     );
   }
-}
-
-function hoursDigits(hours: number): number {
-  return Number.isInteger(hours) ? 0 : Number.isInteger(hours * 10) ? 1 : 2;
 }

@@ -4,7 +4,7 @@ import { ExportColumn } from '../common/export/table-export';
 import { Page } from '../common/http/pagination';
 import { translate } from '../common/i18n/i18n';
 import { Locale } from '../common/i18n/messages';
-import { formatDate, formatNumber } from '../common/views/view-helpers';
+import { formatDate, formatHours, formatNumber } from '../common/views/view-helpers';
 import { DOMAIN_CODES, DomainCode } from '../learning-records/learning-domains';
 import { CourseCard } from '../catalog/learner-catalog.repository';
 import { CoursePage } from './learner-catalog.service';
@@ -16,12 +16,6 @@ import { HistoryItem } from './my-learning.service';
 
 export function domainLabels(locale: Locale, codes: DomainCode[]): string[] {
   return codes.map((code) => translate(locale, `domain.${code}`));
-}
-
-/** Hours as people write them: "2", "1,5", "0,75". */
-export function hoursText(locale: Locale, hours: number): string {
-  const digits = Number.isInteger(hours) ? 0 : Number.isInteger(hours * 10) ? 1 : 2;
-  return formatNumber(hours, locale, digits);
 }
 
 /** "2,4 MB", "830 KB", for attachments. */
@@ -38,7 +32,7 @@ export function webUrl(value: string | null | undefined): string | null {
 export function cardView(locale: Locale, card: CourseCard) {
   return {
     ...card,
-    hoursText: hoursText(locale, card.estimatedHours),
+    hoursText: formatHours(card.estimatedHours, locale),
     domainLabels: domainLabels(locale, card.domains),
     levelLabel: translate(locale, `learning.level.${card.level}`),
   };
@@ -84,7 +78,7 @@ export function coursePageView(locale: Locale, page: CoursePage, actor: Actor | 
     institutionName: page.institutionName,
     domainLabels: domainLabels(locale, page.domains),
     levelLabel: translate(locale, `learning.level.${page.course.level}`),
-    hoursText: hoursText(locale, page.course.estimatedHours),
+    hoursText: formatHours(page.course.estimatedHours, locale),
     licenceLabel: translate(locale, `learning.licence.${page.course.licence}`),
     licenceUrl: page.licenceUrl,
     lessons: page.lessons.map((l) => ({ ...l, ruleLabel: rule(l) })),
@@ -114,7 +108,7 @@ export function historyItemView(locale: Locale, item: HistoryItem) {
   return {
     ...item,
     domainLabels: domainLabels(locale, item.domains),
-    hoursText: hoursText(locale, item.hours),
+    hoursText: formatHours(item.hours, locale),
     sourceLabel: translate(locale, `source.${item.source}`),
   };
 }

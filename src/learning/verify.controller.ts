@@ -5,7 +5,8 @@ import { Public } from '../common/access/access.decorators';
 import { AppRequest } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
 import { CertificatesService } from './certificates.service';
-import { domainLabels, hoursText } from './learning.presenters';
+import { domainLabels } from './learning.presenters';
+import { formatHours } from '../common/views/view-helpers';
 
 /** The public page a certificate's QR code opens: is this certificate genuine? */
 @ApiExcludeController()
@@ -24,7 +25,7 @@ export class VerifyController {
         title: translate(req.locale, 'learning.verify.title'),
         ...verification,
         domainLabels: domainLabels(req.locale, verification.domains),
-        hoursText: hoursText(req.locale, verification.hours),
+        hoursText: formatHours(verification.hours, req.locale),
       });
     } catch (error) {
       if (!(error instanceof NotFoundException)) throw error;

@@ -33,7 +33,7 @@ import { uploadsConfig, UploadsConfig } from '../config';
 import { acceptAttribute, LEARNING_FILE_KINDS } from '../files/file-kinds';
 import { FileUploadInterceptor, TempUpload, UploadedTemp } from '../files/file-upload';
 import { MaterialDto, MaterialListQuery } from './dto/material.dto';
-import { MaterialKind } from './entities/learning-material.entity';
+import { AuthorType, MaterialKind } from './entities/learning-material.entity';
 import { MaterialsService, publishProblems } from './materials.service';
 
 const PATH = '/catalog/materials';
@@ -67,7 +67,7 @@ export class MaterialsEditorController {
     return this.formContext(req);
   }
 
-  /** Multipart (the file comes with the form): the CSRF token travels in the query string. */
+  /** Multipart (the file comes with the form): the upload interceptor checks the `_csrf` field. */
   @Post()
   @Roles(Role.InstitutionEditor)
   @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: LEARNING_FILE_KINDS }))
@@ -166,6 +166,7 @@ export class MaterialsEditorController {
           : [],
       initial: {
         kind: material?.kind ?? MaterialKind.File,
+        authorType: material?.authorType ?? AuthorType.Person,
         licence: material?.licence ?? Licence.CcBy,
         language: material?.language ?? 'vi',
       },
@@ -174,6 +175,10 @@ export class MaterialsEditorController {
       kindOptions: Object.values(MaterialKind).map((k) => ({
         value: k,
         label: translate(req.locale, `materials.kind.${k}`),
+      })),
+      authorTypeOptions: Object.values(AuthorType).map((t) => ({
+        value: t,
+        label: translate(req.locale, `materials.authorType.${t}`),
       })),
       licenceOptions: licenceOptions(req.locale),
       languageOptions: languageOptions(req.locale),

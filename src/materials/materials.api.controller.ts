@@ -14,7 +14,7 @@ const EXAMPLE = {
   name: 'Sổ tay an toàn vệ sinh lao động cho công nhân',
   inLanguage: 'vi',
   license: 'https://creativecommons.org/licenses/by/4.0/',
-  author: { '@type': 'Person', name: 'Khoa Công nghệ — Trường Cao đẳng Cộng đồng Đắk Nông' },
+  author: { '@type': 'Organization', name: 'Khoa Công nghệ — Trường Cao đẳng Cộng đồng Đắk Nông' },
   publisher: { '@type': 'EducationalOrganization', name: 'Trường Cao đẳng Cộng đồng Đắk Nông' },
   keywords: 'an toàn lao động, bảo hộ lao động',
   educationalUse: 'self-study',

@@ -10,7 +10,7 @@ import { FileKind } from '../files/file-kinds';
 import { FilesService } from '../files/files.service';
 import { DomainCode } from '../learning-records/learning-domains';
 import { UsersRepository } from '../users/users.repository';
-import { MaterialKind } from './entities/learning-material.entity';
+import { AuthorType, MaterialKind } from './entities/learning-material.entity';
 import { MaterialsRepository, splitKeywords } from './materials.repository';
 import { MATERIAL_OWNER } from './materials.service';
 
@@ -26,6 +26,7 @@ interface DemoMaterials {
     file?: { name: string; heading: string; sections: { title: string; lines: string[] }[] };
     licence: Licence;
     author: string;
+    authorType?: AuthorType;
     language: string;
     domains: DomainCode[];
     keywords: string;
@@ -73,6 +74,7 @@ export class MaterialsDemoSeeder {
             url: demo.kind === MaterialKind.Link ? (demo.url ?? null) : null,
             licence: demo.licence,
             author: demo.author,
+            authorType: demo.authorType ?? AuthorType.Person,
             language: demo.language,
             keywords: keywords.join(', '),
             institutionId,

@@ -1,5 +1,6 @@
 import { CourseStatus, LICENCE_URL } from '../catalog/entities/course.entity';
 import { DomainCode } from '../learning-records/learning-domains';
+import { AuthorType } from './entities/learning-material.entity';
 import { MaterialRow } from './materials.repository';
 
 /** What kind of resource a file is, in the words LRMI harvesters expect. */
@@ -48,7 +49,10 @@ export function learningResource(
     inLanguage: material.language,
     ...(licence ? { license: licence } : { copyrightNotice: 'All rights reserved' }),
     isAccessibleForFree: true,
-    author: { '@type': 'Person', name: material.author },
+    author: {
+      '@type': material.authorType === AuthorType.Organization ? 'Organization' : 'Person',
+      name: material.author,
+    },
     publisher: {
       '@type': 'EducationalOrganization',
       name: material.institutionName,

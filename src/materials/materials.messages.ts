@@ -62,6 +62,13 @@ export const materialsMessages = defineMessages({
     vi: 'Người hoặc nhóm biên soạn, ví dụ "Khoa Kỹ thuật — Trường CĐ Cộng đồng Đắk Nông".',
     en: 'The person or team who wrote it.',
   },
+  'materials.field.authorType': { vi: 'Tác giả là', en: 'The author is' },
+  'materials.field.authorTypeHint': {
+    vi: 'Một khoa, tổ, cơ quan hay tổ chức là "Tổ chức, đơn vị"; các cổng tìm kiếm học liệu đọc thông tin này.',
+    en: 'A faculty, team, agency or organisation is "An organisation"; learning-resource portals read this.',
+  },
+  'materials.authorType.PERSON': { vi: 'Cá nhân', en: 'A person' },
+  'materials.authorType.ORGANIZATION': { vi: 'Tổ chức, đơn vị', en: 'An organisation' },
   'materials.field.keywords': { vi: 'Từ khóa', en: 'Keywords' },
   'materials.field.keywordsHint': {
     vi: 'Ngăn cách bằng dấu phẩy, ví dụ: an toàn lao động, bảo hộ lao động. Người tìm gõ có dấu hay không dấu đều thấy.',

@@ -8,7 +8,7 @@ import { StoredFile } from '../files/entities/stored-file.entity';
 import { orderByDomain } from '../learning-records/domain-order';
 import { DomainCode } from '../learning-records/learning-domains';
 import { TrainingInstitution } from '../organisations/entities/training-institution.entity';
-import { LearningMaterial, MaterialKind } from './entities/learning-material.entity';
+import { AuthorType, LearningMaterial, MaterialKind } from './entities/learning-material.entity';
 
 export interface MaterialFilter {
   /** Whose materials: some institutions' (editors), or everyone's. */
@@ -29,6 +29,7 @@ export interface MaterialRow {
   url: string | null;
   licence: Licence;
   author: string;
+  authorType: AuthorType;
   language: string;
   keywords: string[];
   status: CourseStatus;
@@ -45,7 +46,16 @@ export interface MaterialRow {
 
 export type MaterialFields = Pick<
   LearningMaterial,
-  'title' | 'searchKey' | 'description' | 'kind' | 'url' | 'licence' | 'author' | 'language' | 'keywords'
+  | 'title'
+  | 'searchKey'
+  | 'description'
+  | 'kind'
+  | 'url'
+  | 'licence'
+  | 'author'
+  | 'authorType'
+  | 'language'
+  | 'keywords'
 >;
 
 @Injectable()
@@ -178,6 +188,7 @@ export class MaterialsRepository {
         'm.url AS url',
         'm.licence AS licence',
         'm.author AS author',
+        'm.author_type AS authorType',
         'm.language AS language',
         'm.keywords AS keywords',
         'm.status AS status',
@@ -216,6 +227,7 @@ export class MaterialsRepository {
       url: (r.url as string | null) ?? null,
       licence: r.licence as Licence,
       author: String(r.author),
+      authorType: r.authorType as AuthorType,
       language: String(r.language),
       keywords: splitKeywords(r.keywords as string | null),
       status: r.status as CourseStatus,

@@ -9,7 +9,7 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { FilesService } from '../files/files.service';
 import { DomainCode } from '../learning-records/learning-domains';
 import { MaterialDto } from './dto/material.dto';
-import { LearningMaterial, MaterialKind } from './entities/learning-material.entity';
+import { AuthorType, LearningMaterial, MaterialKind } from './entities/learning-material.entity';
 import { learningResource } from './materials.lrmi';
 import { MaterialRow, MaterialsRepository, splitKeywords } from './materials.repository';
 import { MaterialsService, publishProblems } from './materials.service';
@@ -26,6 +26,7 @@ const row = (fields: Partial<MaterialRow> = {}): MaterialRow => ({
   url: null,
   licence: Licence.CcBy,
   author: 'Khoa Kỹ thuật',
+  authorType: AuthorType.Organization,
   language: 'vi',
   keywords: ['an toàn lao động', 'bảo hộ'],
   status: CourseStatus.Published,
@@ -118,7 +119,7 @@ describe(MaterialsService.name, () => {
       inLanguage: 'vi',
       license: 'https://creativecommons.org/licenses/by/4.0/',
       isAccessibleForFree: true,
-      author: { '@type': 'Person', name: 'Khoa Kỹ thuật' },
+      author: { '@type': 'Organization', name: 'Khoa Kỹ thuật' },
       publisher: {
         '@type': 'EducationalOrganization',
         name: 'Trường Cao đẳng Cộng đồng Đắk Nông',
@@ -144,6 +145,21 @@ describe(MaterialsService.name, () => {
       contentUrl: 'https://hoctap.example.vn/materials/4/download',
       contentSize: '2048 B',
     });
+  });
+
+  it('types the author as the editor said: a person or an organisation', () => {
+    const domains = new Map<DomainCode, string>();
+    expect(learningResource(row(), 'https://x.vn', domains).author).toEqual({
+      '@type': 'Organization',
+      name: 'Khoa Kỹ thuật',
+    });
+    expect(
+      learningResource(
+        row({ author: 'Nguyễn Văn An', authorType: AuthorType.Person }),
+        'https://x.vn',
+        domains,
+      ).author,
+    ).toEqual({ '@type': 'Person', name: 'Nguyễn Văn An' });
   });
 
   it('points a link’s LRMI at the linked page and marks a reserved licence', () => {

@@ -21,7 +21,7 @@ import { LearningDomain } from '../learning-records/entities/learning-domain.ent
 import { DomainCode } from '../learning-records/learning-domains';
 import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { HarvestQuery, MaterialDto, MaterialListQuery, PublicMaterialQuery } from './dto/material.dto';
-import { LearningMaterial, MaterialKind } from './entities/learning-material.entity';
+import { AuthorType, LearningMaterial, MaterialKind } from './entities/learning-material.entity';
 import { learningResource } from './materials.lrmi';
 import { MaterialFields, MaterialRow, MaterialsRepository, splitKeywords } from './materials.repository';
 
@@ -275,6 +275,7 @@ function fieldsOf(dto: MaterialDto, hasFile = true): MaterialFields {
     url: dto.kind === MaterialKind.Link ? dto.url! : null,
     licence: dto.licence,
     author: dto.author,
+    authorType: dto.authorType ?? AuthorType.Person,
     language: dto.language,
     keywords: keywords.length > 0 ? keywords.join(', ').slice(0, 500) : null,
   };

@@ -29,6 +29,7 @@ import { UploadRosterDto } from './dto/worker.dto';
 import { TempUpload, UploadedTemp } from '../files/file-upload';
 import { ImportRowError } from '../imports/entities/import-row-error.entity';
 import { ImportStatus } from '../imports/entities/import-run.entity';
+import { importState } from '../imports/import-state';
 import { describeImportError } from '../imports/import-runs.service';
 import { ImportUploadInterceptor } from '../imports/import-upload';
 import { RosterImportsService } from './roster-imports.service';
@@ -65,7 +66,7 @@ export class RosterImportsController {
     res.end();
   }
 
-  /** Multipart: the CSRF token travels in the query string (the body is read after the check). */
+  /** Multipart: the upload interceptor checks the form's `_csrf` field once it has read the body. */
   @Post()
   @Roles(...WORKER_MANAGERS)
   @UseInterceptors(ImportUploadInterceptor)
@@ -94,13 +95,16 @@ export class RosterImportsController {
     const imp = await this.imports.findInScope(actor, id);
     const { page, size } = pageWindow(query);
     const errors = await this.imports.errorsPage(id, page, size);
+    const run = await this.run(actor, imp.jobRunId);
+    const status = importState(imp, run);
     return {
       title: imp.originalName,
       imp,
-      run: await this.run(actor, imp.jobRunId),
-      finished: imp.finished,
-      failed: imp.status === ImportStatus.Failed,
-      completed: imp.status === ImportStatus.Completed,
+      run,
+      status,
+      finished: status.finished,
+      failed: status.state === ImportStatus.Failed,
+      completed: status.state === ImportStatus.Completed,
       errors: { ...errors, items: errors.items.map((e) => errorView(req, e)) },
       saved: imp.createdCount + imp.updatedCount + imp.unchangedCount,
       fileRetentionDays: this.uploads.importFileRetentionDays,

@@ -144,6 +144,7 @@ export const workersMessages = defineMessages({
   'roster.status': { vi: 'Trạng thái', en: 'Status' },
   'roster.status.QUEUED': { vi: 'Đang chờ', en: 'Queued' },
   'roster.status.RUNNING': { vi: 'Đang nhập', en: 'Importing' },
+  'roster.status.RETRYING': { vi: 'Chờ nhập lại', en: 'Waiting to retry' },
   'roster.status.COMPLETED': { vi: 'Hoàn thành', en: 'Completed' },
   'roster.status.FAILED': { vi: 'Không nhập được', en: 'Failed' },
   'roster.result': { vi: 'Kết quả nhập danh sách', en: 'Import result' },

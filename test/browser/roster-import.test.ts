@@ -68,7 +68,15 @@ describe('importing a roster on a phone (browser)', () => {
     await browser.login('congdoan.tamphat');
     await upload();
     const bar = page.locator('.job-progress progress');
-    if (await bar.count()) await browser.screenshot('roster-import-progress-360');
+    if (await bar.count()) {
+      await browser.screenshot('roster-import-progress-360');
+      // Read together, from one rendering: the badge and the bar say the same.
+      const said = await page.evaluate<{ badge?: string; bar?: string }>(
+        `({ badge: document.querySelector('[data-import-state]')?.textContent,
+            bar: document.querySelector('.job-progress [data-role="status"]')?.textContent })`,
+      );
+      if (said.bar !== undefined) expect(said.badge).toBe(said.bar);
+    }
     await waitUntilFinished();
     await browser.screenshot('roster-import-done-360');
     expect(await page.locator('.badge.ok').count()).toBe(1);

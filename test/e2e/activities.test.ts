@@ -299,7 +299,8 @@ describe('activities (e2e)', () => {
     const upload = async () => {
       await officer.get(`/activities/${lawTalkId}/imports`);
       const res = await officer.agent
-        .post(`/activities/${lawTalkId}/imports?_csrf=${officer.csrf}`)
+        .post(`/activities/${lawTalkId}/imports`)
+        .field('_csrf', officer.csrf)
         .attach('file', Buffer.from(`\uFEFF${sheet}`, 'utf8'), {
           filename: 'điểm danh.csv',
           contentType: 'text/csv',

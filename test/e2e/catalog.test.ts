@@ -102,7 +102,8 @@ describe('catalog (e2e)', () => {
   ) {
     await browser.get(`/catalog/courses/${courseId}/lessons/${lessonId}`);
     return browser.agent
-      .post(`/catalog/courses/${courseId}/lessons/${lessonId}/files?_csrf=${browser.csrf}`)
+      .post(`/catalog/courses/${courseId}/lessons/${lessonId}/files`)
+      .field('_csrf', browser.csrf)
       .attach('file', bytes, { filename, contentType: 'application/octet-stream' });
   }
 
@@ -359,7 +360,8 @@ describe('catalog (e2e)', () => {
   it('shows the cover of a published course to anyone, inline, and lesson files to anyone signed in', async () => {
     await editor.get(`/catalog/courses/${courseId}`);
     const refused = await editor.agent
-      .post(`/catalog/courses/${courseId}/cover?_csrf=${editor.csrf}`)
+      .post(`/catalog/courses/${courseId}/cover`)
+      .field('_csrf', editor.csrf)
       .attach('file', samples.pdf(), { filename: 'bia.png', contentType: 'image/png' });
     expect(refused.status).toBe(400);
     expect(fieldError(refused.text, 'file')).toContain(
@@ -369,14 +371,16 @@ describe('catalog (e2e)', () => {
     const rowsBefore = await storedRows();
     const filesBefore = filesOnDisk().length;
     const huge = await editor.agent
-      .post(`/catalog/courses/${courseId}/cover?_csrf=${editor.csrf}`)
+      .post(`/catalog/courses/${courseId}/cover`)
+      .field('_csrf', editor.csrf)
       .attach('file', samples.png(5 * 1024 * 1024 + 1), { filename: 'bia.png', contentType: 'image/png' });
     expect(huge.status).toBe(400);
     expect(fieldError(huge.text, 'file')).toBe('Tệp quá lớn (tối đa 5 MB).');
     expect(await storedRows()).toBe(rowsBefore);
     expect(filesOnDisk()).toHaveLength(filesBefore);
     const cover = await editor.agent
-      .post(`/catalog/courses/${courseId}/cover?_csrf=${editor.csrf}`)
+      .post(`/catalog/courses/${courseId}/cover`)
+      .field('_csrf', editor.csrf)
       .attach('file', samples.png(), { filename: 'bìa khóa học.png', contentType: 'image/png' });
     expect(cover.status).toBe(303);
     const [{ cover_file_id: coverId }] = await db.query('SELECT cover_file_id FROM courses WHERE id = ?', [

@@ -399,6 +399,34 @@ describe('citizenship review (e2e)', () => {
     await request(app.getHttpServer()).get('/citizenship/report').expect(303);
     await worker.agent.get('/citizenship/report').expect(403);
   });
+
+  it('writes hours with a decimal comma on the review page, as everywhere else', async () => {
+    const { id: enterpriseId } = await one('SELECT id FROM enterprises WHERE tax_code = ?', ['6400123455']);
+    const { worker_id: workerId } = await one(
+      `SELECT e.worker_id FROM employments e WHERE e.enterprise_id = ? AND e.worker_id NOT IN
+         (SELECT worker_id FROM citizenship_applications) ORDER BY e.worker_id LIMIT 1`,
+      [enterpriseId],
+    );
+    const { id } = await createApplication(db, { workerId, enterpriseId, criteria });
+    await db.query('UPDATE learning_plan_items SET planned_hours = 7.5 WHERE application_id = ?', [id]);
+    const evaluation = await setEvaluation(db, { id }, criteria, { eligible: false, totalPoints: 50 });
+    await db.query('UPDATE citizenship_evaluations SET reasons = ? WHERE id = ?', [
+      JSON.stringify([
+        { key: 'citizenship.missing.hours', params: { hours: 2.5, have: 7.5, min: 10, year: 2026 } },
+      ]),
+      evaluation.id,
+    ]);
+    await db.query(
+      'UPDATE citizenship_evaluation_items SET evidence = ? WHERE evaluation_id = ? AND criterion_code = ?',
+      [JSON.stringify({ recordIds: [], hours: 7.5 }), evaluation.id, '2.1'],
+    );
+    const page = await officer.get(`/citizenship/review/applications/${id}`);
+    expect(page.status).toBe(200);
+    expect(page.text).toContain('(7,5 giờ)');
+    expect(page.text).toContain('Tổng số giờ học: 7,5');
+    expect(page.text).toContain('Cần học thêm 2,5 giờ trong năm 2026 (đã có 7,5/10 giờ).');
+    expect(page.text).not.toMatch(/\b7\.5\b/);
+  });
 });
 
 function unescape(html: string): string {

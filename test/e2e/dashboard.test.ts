@@ -130,8 +130,12 @@ describe('indicators dashboard (e2e)', () => {
     }
     // LAW at 76.9% has passed the 2030 target in play after 2025? No: 90 — on track or at risk, never achieved.
     expect(res.text).toMatch(/data-status="LAW">(Đúng tiến độ|Có nguy cơ không đạt)</);
-    expect(res.text).toContain('<script src="/public/vendor/chartjs/chart.umd.js" defer></script>');
-    expect(res.text).toContain('<script src="/public/js/indicators-charts.js" defer></script>');
+    expect(res.text).toMatch(
+      /<script src="\/public\/vendor\/chartjs\/chart\.umd\.[0-9a-f]{10}\.js" defer><\/script>/,
+    );
+    expect(res.text).toMatch(
+      /<script src="\/public\/js\/indicators-charts\.[0-9a-f]{10}\.js" defer><\/script>/,
+    );
     expect(res.text).not.toMatch(/<script>(?!<\/script>)/);
     // The counting rules, in Vietnamese, beside the numbers.
     expect(res.text).toContain('<summary>Cách tính</summary>');
@@ -146,9 +150,14 @@ describe('indicators dashboard (e2e)', () => {
   });
 
   it('serves Chart.js and the chart script from the app itself', async () => {
-    const lib = await admin.agent.get('/public/vendor/chartjs/chart.umd.js');
+    const page = await admin.get(`/indicators?plan=${id.plan}`);
+    const [lib, script] = await Promise.all(
+      ['vendor\\/chartjs\\/chart\\.umd', 'js\\/indicators-charts'].map((name) =>
+        admin.agent.get(new RegExp(`src="(/public/${name}\\.[0-9a-f]{10}\\.js)"`).exec(page.text)![1]),
+      ),
+    );
     expect(lib.status).toBe(200);
-    const script = await admin.agent.get('/public/js/indicators-charts.js');
+    expect(lib.text).toContain('Chart.js v4');
     expect(script.status).toBe(200);
     expect(script.text).toContain("querySelectorAll('canvas[data-chart]')");
   });

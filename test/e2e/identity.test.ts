@@ -42,7 +42,8 @@ describe('identity across enterprises (e2e)', () => {
   async function importRows(officer: Browser, lines: string[], header = HEADER): Promise<string> {
     await officer.get('/workers/imports');
     const res = await officer.agent
-      .post(`/workers/imports?_csrf=${officer.csrf}`)
+      .post(`/workers/imports`)
+      .field('_csrf', officer.csrf)
       .attach('file', Buffer.from(`\uFEFF${[header, ...lines].join('\r\n')}\r\n`), {
         filename: 'danh-sach.csv',
         contentType: 'text/csv',

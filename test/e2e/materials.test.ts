@@ -93,7 +93,8 @@ describe('materials (e2e)', () => {
       name: HANDBOOK,
       inLanguage: 'vi',
       license: 'https://creativecommons.org/licenses/by/4.0/',
-      author: { '@type': 'Person', name: 'Khoa Kỹ thuật – Công nghệ' },
+      // A faculty wrote it: an Organization, as the demo data says, not a Person.
+      author: { '@type': 'Organization', name: 'Khoa Kỹ thuật – Công nghệ' },
       publisher: { '@type': 'EducationalOrganization', name: 'Trường Cao đẳng Cộng đồng Đắk Nông' },
       keywords: 'an toàn lao động, bảo hộ lao động, phòng cháy chữa cháy, sơ cứu',
       learningResourceType: 'text',
@@ -162,7 +163,7 @@ describe('materials (e2e)', () => {
     const rowsBefore = Number((await db.query('SELECT COUNT(*) AS n FROM stored_files'))[0].n);
     const filesBefore = filesOnDisk().length;
     const post = (bytes: Buffer, filename: string, fields: Record<string, string> = {}) => {
-      const req = editor.agent.post(`/catalog/materials?_csrf=${editor.csrf}`);
+      const req = editor.agent.post(`/catalog/materials`).field('_csrf', editor.csrf);
       for (const [key, value] of Object.entries({
         title: 'Hướng dẫn sơ cứu tại xưởng',
         kind: 'FILE',
@@ -197,6 +198,23 @@ describe('materials (e2e)', () => {
     expect((await editor.submit(`/catalog/materials/${id}/publish`, {})).status).toBe(303);
     const page = await anonymous().get(`/materials/${id}`).expect(200);
     expect(jsonLd(page.text).name).toBe('Hướng dẫn sơ cứu tại xưởng');
+    // The form left the author a person (its default); the editor says it is a team.
+    expect(jsonLd(page.text).author).toEqual({ '@type': 'Person', name: 'Tổ Y tế' });
+    const form = await editor.get(`/catalog/materials/${id}`);
+    expect(form.text).toContain('<option value="ORGANIZATION">Tổ chức, đơn vị</option>');
+    const retyped = await editor.agent
+      .post(`/catalog/materials/${id}`)
+      .field('_csrf', editor.csrf)
+      .field('title', 'Hướng dẫn sơ cứu tại xưởng')
+      .field('kind', 'FILE')
+      .field('author', 'Tổ Y tế')
+      .field('authorType', 'ORGANIZATION')
+      .field('licence', 'CC-BY-4.0')
+      .field('language', 'vi')
+      .field('domains', 'VOCATIONAL');
+    expect(retyped.status).toBe(303);
+    const again = await anonymous().get(`/materials/${id}`).expect(200);
+    expect(jsonLd(again.text).author).toEqual({ '@type': 'Organization', name: 'Tổ Y tế' });
     const [{ owner_type: ownerType, owner_id: ownerId }] = await db.query(
       'SELECT f.owner_type, f.owner_id FROM stored_files f JOIN learning_materials m ON m.file_id = f.id WHERE m.id = ?',
       [id],
@@ -221,7 +239,7 @@ describe('materials (e2e)', () => {
   it('shares a link only over https, and escapes the page data so it cannot break out of JSON-LD', async () => {
     await editor.get('/catalog/materials/new');
     const link = (fields: Record<string, string>) => {
-      const req = editor.agent.post(`/catalog/materials?_csrf=${editor.csrf}`);
+      const req = editor.agent.post(`/catalog/materials`).field('_csrf', editor.csrf);
       for (const [key, value] of Object.entries({
         title: 'Tài liệu </script><script>alert(1)</script>',
         kind: 'LINK',
@@ -259,7 +277,8 @@ describe('materials (e2e)', () => {
   it('refuses to publish a material without a learning domain, saying why', async () => {
     await editor.get('/catalog/materials/new');
     const created = await editor.agent
-      .post(`/catalog/materials?_csrf=${editor.csrf}`)
+      .post(`/catalog/materials`)
+      .field('_csrf', editor.csrf)
       .field('title', 'Chưa chọn lĩnh vực')
       .field('kind', 'LINK')
       .field('url', 'https://www.congdoan.vn')

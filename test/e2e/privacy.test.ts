@@ -477,7 +477,8 @@ describe('personal data (e2e)', () => {
         'Phan Thị Lưu Giữ,12/07/1995,Nữ,001195007777,TPR001,01/03/2020',
       ].join('\r\n');
       const up = await officer.agent
-        .post(`/workers/imports?_csrf=${officer.csrf}`)
+        .post(`/workers/imports`)
+        .field('_csrf', officer.csrf)
         .attach('file', Buffer.from(csv, 'utf8'), { filename: 'ds.csv', contentType: 'text/csv' });
       expect(up.status).toBe(303);
       const path = up.headers.location as string;

@@ -49,7 +49,8 @@ describe('workers (e2e)', () => {
   async function upload(browser: Browser, body: Buffer, filename: string, contentType = 'text/csv') {
     await browser.get('/workers/imports');
     return browser.agent
-      .post(`/workers/imports?_csrf=${browser.csrf}`)
+      .post(`/workers/imports`)
+      .field('_csrf', browser.csrf)
       .attach('file', body, { filename, contentType });
   }
 
@@ -210,7 +211,10 @@ describe('workers (e2e)', () => {
     const legacy = await upload(officer, Buffer.from('H\xf4 v\xe0 t\xean\r\n', 'latin1'), 'ansi.csv');
     expect(legacy.status).toBe(400);
     expect(legacy.text).toContain('UTF-8');
-    const none = await officer.agent.post(`/workers/imports?_csrf=${officer.csrf}`).field('enterpriseId', '');
+    const none = await officer.agent
+      .post(`/workers/imports`)
+      .field('_csrf', officer.csrf)
+      .field('enterpriseId', '');
     expect(none.status).toBe(400);
     expect(none.text).toContain('Vui lòng chọn tệp để tải lên.');
   });

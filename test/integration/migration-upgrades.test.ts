@@ -10,6 +10,7 @@ import { OnePersonManyEmployers1764000017000 } from '../../src/database/migratio
 import { OneImportPipeline1764000018000 } from '../../src/database/migrations/1764000018000-one-import-pipeline';
 import { BodiesInTime1764000020000 } from '../../src/database/migrations/1764000020000-bodies-in-time';
 import { UnionsInTime1764000021000 } from '../../src/database/migrations/1764000021000-unions-in-time';
+import { MaterialAuthorType1764000022000 } from '../../src/database/migrations/1764000022000-material-author-type';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
 
 /**
@@ -301,5 +302,27 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
       successor_id: null,
     });
     expect(union.established_on).not.toBeNull();
+  });
+
+  it('1764000022000: materials get an author type, existing ones keeping the Person they were published as', async () => {
+    db = await upgrade(await env.options(), MaterialAuthorType1764000022000, async (old) => {
+      await old.query(
+        `INSERT INTO training_institutions (id, name, search_key, kind) VALUES (930, 'Trường A', 'truong a', 'COLLEGE')`,
+      );
+      await old.query(
+        `INSERT INTO learning_materials (id, institution_id, title, search_key, kind, url, licence, author, language, status, download_count)
+         VALUES (931, 930, 'Sổ tay', 'so tay', 'LINK', 'https://a.vn', 'CC-BY-4.0', 'Khoa Kỹ thuật', 'vi', 'PUBLISHED', 0)`,
+      );
+    });
+    expect(await db.query('SELECT id, author, author_type FROM learning_materials')).toEqual([
+      { id: 931, author: 'Khoa Kỹ thuật', author_type: 'PERSON' },
+    ]);
+    await db.query(
+      `INSERT INTO learning_materials (id, institution_id, title, search_key, kind, url, licence, author, author_type, language, status, download_count)
+       VALUES (932, 930, 'Cẩm nang', 'cam nang', 'LINK', 'https://b.vn', 'CC-BY-4.0', 'Bộ Y tế', 'ORGANIZATION', 'vi', 'DRAFT', 0)`,
+    );
+    expect((await db.query('SELECT author_type FROM learning_materials WHERE id = 932'))[0].author_type).toBe(
+      'ORGANIZATION',
+    );
   });
 });

@@ -17,7 +17,7 @@ export const PHONE = { width: 360, height: 740 };
 const ROOT = join(__dirname, '..', '..');
 const ARTIFACTS = join(ROOT, 'test', 'artifacts');
 // Without the background-networking flags Chromium keeps dialling Google on a machine with no network.
-const CHROMIUM_ARGS = [
+export const CHROMIUM_ARGS = [
   '--headless',
   '--no-sandbox',
   '--disable-gpu',

@@ -9,6 +9,7 @@ import { FormError } from '../../common/errors/form-error';
 import { FormView } from '../../common/forms/form-view';
 import { AppRequest, flash } from '../../common/http/request';
 import { translate } from '../../common/i18n/i18n';
+import { messageText } from '../applications/criteria/criteria.presenters';
 import { ApplicationReviewService } from './application-review.service';
 import { AssociationReviewService } from './association-review.service';
 import { CitizenCertificatesService } from './citizen-certificates.service';
@@ -303,6 +304,11 @@ export class ReviewController {
     return {
       title: translate(req.locale, 'review.application.title', { name: detail.header.workerName }),
       ...detail,
+      // Reasons name domains, kinds and hours by code: written out as the worker's page does.
+      evaluation: detail.evaluation && {
+        ...detail.evaluation,
+        reasons: detail.evaluation.reasons.map((reason) => messageText(req.locale, reason)),
+      },
       statusLabel: statusLabel(req.locale, detail.application.status),
       answers: detail.answers.map((a) => ({ ...a, failed: a.criterionCode === answerCode })),
       history: historyLines(req.locale, detail.history),

@@ -273,6 +273,14 @@ export const reviewMessages = defineMessages({
   // Steps the applications module writes to the same trail.
   'review.audit.REGISTERED': { vi: 'Người lao động đăng ký', en: 'Registered by the worker' },
   'review.audit.PLAN_SAVED': { vi: 'Lưu kế hoạch học tập', en: 'Learning plan saved' },
+  'review.audit.ANSWER_SAVED': {
+    vi: 'Người lao động lưu nội dung tự khai',
+    en: 'Statement saved by the worker',
+  },
+  'review.audit.ANSWER_WITHDRAWN': {
+    vi: 'Người lao động rút nội dung tự khai',
+    en: 'Statement withdrawn by the worker',
+  },
   'review.audit.SUBMITTED': { vi: 'Người lao động nộp hồ sơ', en: 'Submitted by the worker' },
   'review.audit.EVALUATED': { vi: 'Đánh giá theo bộ tiêu chí', en: 'Evaluated against the criteria' },
 

@@ -14,6 +14,23 @@ export const PDF_FONTS = {
 export type PdfFont = keyof typeof PDF_FONTS;
 
 /**
+ * Characters Be Vietnam Pro has no glyph for, and what a PDF writes instead: pdfkit would draw
+ * nothing at all ("Đơn vị cũ  đơn vị mới"). pdf.spec.ts checks every text of the message catalog
+ * against the font, so a new character the font lacks is found there, not on paper.
+ */
+const SUBSTITUTES: Record<string, string> = {
+  '→': '->',
+  '←': '<-',
+  '⇒': '=>',
+};
+const MISSING_GLYPHS = new RegExp(`[${Object.keys(SUBSTITUTES).join('')}]`, 'gu');
+
+/** The text as the PDF's fonts can draw it. */
+export function pdfText(text: string): string {
+  return text.replace(MISSING_GLYPHS, (ch) => SUBSTITUTES[ch]);
+}
+
+/**
  * Certificates are official papers and are printed in Vietnamese whatever language the reader
  * chose for the pages; their texts are in the message catalog with the English beside them.
  */
@@ -42,6 +59,7 @@ export async function renderPdf(
   });
   for (const [name, file] of Object.entries(PDF_FONTS)) doc.registerFont(name, file);
   doc.font('regular');
+  drawableText(doc);
   const chunks: Buffer[] = [];
   const finished = new Promise<Buffer>((resolve, reject) => {
     doc.on('data', (chunk: Buffer) => chunks.push(chunk));
@@ -56,4 +74,17 @@ export async function renderPdf(
 /** A QR code as a PNG, for doc.image(); medium error correction survives a creased printout. */
 export function qrPng(text: string, width = 300): Promise<Buffer> {
   return QRCode.toBuffer(text, { type: 'png', errorCorrectionLevel: 'M', margin: 1, width });
+}
+
+/** Every text drawn or measured goes through pdfText, so a missing glyph is never silently dropped. */
+function drawableText(doc: Pdf): void {
+  const text = doc.text.bind(doc) as (...args: unknown[]) => Pdf;
+  const heightOf = doc.heightOfString.bind(doc);
+  const widthOf = doc.widthOfString.bind(doc);
+  const safe = (value: unknown) => (typeof value === 'string' ? pdfText(value) : value);
+  doc.text = ((value: unknown, ...rest: unknown[]) => text(safe(value), ...rest)) as Pdf['text'];
+  doc.heightOfString = ((value: string, options?: PDFKit.Mixins.TextOptions) =>
+    heightOf(pdfText(value), options)) as Pdf['heightOfString'];
+  doc.widthOfString = ((value: string, options?: PDFKit.Mixins.TextOptions) =>
+    widthOf(pdfText(value), options)) as Pdf['widthOfString'];
 }

@@ -2,6 +2,7 @@ import { RENDER_METADATA } from '@nestjs/common/constants';
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { formViewTemplate } from '../forms/form-view';
+import { VENDOR_ASSETS } from '../http/static-assets';
 
 /**
  * Template names are strings: a renamed or missing .hbs compiles and fails only when the page is
@@ -71,5 +72,85 @@ describe('view templates', () => {
     expect(calls.filter((c) => !named.includes(c))).toEqual([
       { where: join('common', 'errors', 'all-exceptions.filter.ts'), argument: 'exception.template' },
     ]);
+  });
+});
+
+/** Every .hbs under views/, with its path relative to views/. */
+function viewFiles(dir = viewsDir): { name: string; text: string }[] {
+  return readdirSync(dir).flatMap((entry) => {
+    const path = join(dir, entry);
+    if (statSync(path).isDirectory()) return viewFiles(path);
+    return path.endsWith('.hbs')
+      ? [{ name: relative(viewsDir, path), text: readFileSync(path, 'utf8') }]
+      : [];
+  });
+}
+
+describe('static files in views', () => {
+  const publicDir = join(srcDir, '..', 'public');
+  const known = (name: string) => name in VENDOR_ASSETS || existsSync(join(publicDir, name));
+
+  it('are named through {{asset}}, so their addresses change with their content', () => {
+    const views = viewFiles();
+    expect(views.length).toBeGreaterThan(100);
+    const literal = views.filter((v) => /(?:src|href)="\/public\//.test(v.text)).map((v) => v.name);
+    expect(literal).toEqual([]);
+    const named = views.flatMap((v) =>
+      [...v.text.matchAll(/\{\{asset "([^"]+)"\}\}/g)].map((m) => ({ view: v.name, asset: m[1] })),
+    );
+    expect(named.map((n) => n.asset)).toEqual(
+      expect.arrayContaining(['css/app.css', 'vendor/chartjs/chart.umd.js', 'js/job-progress.js']),
+    );
+    expect(named.filter((n) => !known(n.asset))).toEqual([]);
+  });
+
+  it('load Chart.js only from the page that draws charts', () => {
+    const loading = viewFiles()
+      .filter((v) => v.text.includes('vendor/chartjs/'))
+      .map((v) => v.name);
+    expect(loading).toEqual([join('indicators', 'dashboard', 'index.hbs')]);
+  });
+});
+
+describe('forms in views', () => {
+  it('never put the CSRF token in an address, and carry it first in multipart forms', () => {
+    const views = viewFiles();
+    const inAddress = views.filter((v) => /_csrf=|(?:action|href)="[^"]*csrfToken/.test(v.text));
+    expect(inAddress.map((v) => v.name)).toEqual([]);
+    const multipart = views.flatMap((v) =>
+      [...v.text.matchAll(/<form\b[^>]*enctype="multipart\/form-data"[^>]*>\s*([^\n]*)/g)].map((m) => ({
+        view: v.name,
+        first: m[1].trim(),
+      })),
+    );
+    expect(multipart.length).toBeGreaterThanOrEqual(6);
+    // Fields arrive in the form's order: the token comes before the file, which is checked on arrival.
+    expect(multipart.filter((f) => f.first !== '{{> csrf}}')).toEqual([]);
+  });
+});
+
+describe('tables in views', () => {
+  // axe: scrollable-region-focusable. A table frame scrolls sideways on a phone.
+  it('sit in frames a keyboard can reach, each a named region', () => {
+    const frames = viewFiles().flatMap((v) =>
+      [...v.text.matchAll(/<div class="table-wrap"[^>]*>/g)].map((m) => ({ view: v.name, tag: m[0] })),
+    );
+    expect(frames.length).toBeGreaterThan(30);
+    const bare = frames.filter(
+      (f) =>
+        !/ role="region"/.test(f.tag) || !/ tabindex="0"/.test(f.tag) || !/ aria-label="[^"]+"/.test(f.tag),
+    );
+    expect(bare).toEqual([]);
+  });
+
+  it('in a lesson’s text can take the focus too', () => {
+    const unescaped = viewFiles().flatMap((v) =>
+      [...v.text.matchAll(/\{\{\{([^}]*bodyHtml[^}]*)\}\}\}/g)].map((m) => ({
+        view: v.name,
+        expression: m[1],
+      })),
+    );
+    expect(unescaped.length).toBeGreaterThanOrEqual(3);
+    expect(unescaped.filter((u) => !u.expression.startsWith('focusableTables '))).toEqual([]);
   });
 });

@@ -39,6 +39,17 @@ export function formatNumber(value: unknown, locale: string, digits = 0): string
   }).format(n);
 }
 
+/**
+ * Hours as people write them, the one way every page, PDF and message shows them: a decimal comma
+ * in Vietnamese ("7,5", "0,75", "2"), a point in English, at most two decimals, no trailing zeros.
+ */
+export function formatHours(value: unknown, locale: string): string {
+  const n = typeof value === 'number' ? value : Number(value);
+  if (value === null || value === undefined || value === '' || !Number.isFinite(n)) return '';
+  const hours = Math.round(n * 100) / 100;
+  return formatNumber(hours, locale, Number.isInteger(hours) ? 0 : Number.isInteger(hours * 10) ? 1 : 2);
+}
+
 /** The helpers every template can use. Output is escaped unless a helper builds safe markup itself. */
 export function registerViewHelpers(hbs: Hbs): void {
   /** {{t "key" name=value}}; a parameters object may come first, as flash messages carry theirs: {{t key params}}. */
@@ -56,6 +67,10 @@ export function registerViewHelpers(hbs: Hbs): void {
   hbs.registerHelper('datetime', ((value: unknown) => formatDateTime(value)) as never);
   hbs.registerHelper('number', function (value: unknown, options: HelperOptions) {
     return formatNumber(value, String(rootOf(options).locale), Number(options?.hash?.digits ?? 0));
+  } as never);
+  /** {{formatHours record.hours}}: "7,5". */
+  hbs.registerHelper('formatHours', function (value: unknown, options: HelperOptions) {
+    return formatHours(value, String(rootOf(options).locale));
   } as never);
   hbs.registerHelper('percent', function (value: unknown, options: HelperOptions) {
     return `${formatNumber(value, String(rootOf(options).locale), Number(options?.hash?.digits ?? 1))}%`;
@@ -90,6 +105,13 @@ export function registerViewHelpers(hbs: Hbs): void {
     const qs = params.toString();
     return qs ? `${path}?${qs}` : path;
   } as never);
+  /**
+   * {{{focusableTables lesson.bodyHtml}}}: a lesson's tables scroll sideways on a phone (app.css), so
+   * each can take the focus and scroll from the keyboard. For HTML already sanitised: it only adds
+   * the attribute to the bare <table> tags the sanitiser leaves.
+   */
+  hbs.registerHelper('focusableTables', ((html: unknown) =>
+    typeof html === 'string' ? html.replace(/<table>/g, '<table tabindex="0">') : '') as never);
   hbs.registerHelper('json', function (value: unknown) {
     // For JSON-LD and data attributes: "<" is escaped so the payload cannot close a script tag.
     return new hbs.SafeString(JSON.stringify(value ?? null).replace(/</g, '\\u003c'));

@@ -1,6 +1,6 @@
 import { Injectable, NestMiddleware } from '@nestjs/common';
 import type { NextFunction, Response } from 'express';
-import { generateToken } from '../http/csrf';
+import { maskedToken } from '../http/csrf';
 import { AppRequest } from '../http/request';
 import { normaliseCccd } from '../validation/cccd';
 import { navigationFor } from './navigation';
@@ -17,8 +17,9 @@ export class ViewLocalsMiddleware implements NestMiddleware {
     // The page's own address, for the language switch: a CCCD-shaped value never goes back into a link.
     res.locals.currentUrl = withoutCccds(req.originalUrl);
     res.locals.nav = navigationFor(req.user, path);
-    // A function, so a session (and its token) is only created when a page actually has a form.
-    res.locals.csrfToken = () => generateToken(req);
+    // A function, so a session (and its token) is only created when a page actually has a form;
+    // each form gets its own masked copy of the token.
+    res.locals.csrfToken = () => maskedToken(req);
     if (req.session?.flash?.length && req.method === 'GET') {
       res.locals.flash = req.session.flash;
       req.session.flash = [];

@@ -15,6 +15,7 @@ import { OneImportPipeline1764000018000 } from './1764000018000-one-import-pipel
 import { BodiesInTime1764000020000 } from './1764000020000-bodies-in-time';
 import { JobRunRetention1764000019000 } from './1764000019000-job-run-retention';
 import { UnionsInTime1764000021000 } from './1764000021000-unions-in-time';
+import { MaterialAuthorType1764000022000 } from './1764000022000-material-author-type';
 
 /** Every migration, in order. Both databases run exactly this list. */
 export const migrations = [
@@ -35,4 +36,5 @@ export const migrations = [
   JobRunRetention1764000019000,
   BodiesInTime1764000020000,
   UnionsInTime1764000021000,
+  MaterialAuthorType1764000022000,
 ];

@@ -18,7 +18,7 @@ import { COURSE_LANGUAGES, toArray, toNumber } from '../../catalog/dto/course.dt
 import { CourseStatus, Licence } from '../../catalog/entities/course.entity';
 import { PageQuery } from '../../common/http/pagination';
 import { DOMAIN_CODES, DomainCode } from '../../learning-records/learning-domains';
-import { MaterialKind } from '../entities/learning-material.entity';
+import { AuthorType, MaterialKind } from '../entities/learning-material.entity';
 
 /** An open learning material, from the editor's (multipart) form or the API. */
 export class MaterialDto {
@@ -52,6 +52,11 @@ export class MaterialDto {
   @IsString()
   @IsNotEmpty()
   author: string;
+
+  /** Whether the author is a person or an organisation (a faculty, a ministry…); PERSON when not given. */
+  @IsOptional()
+  @IsEnum(AuthorType)
+  authorType?: AuthorType;
 
   @IsIn(COURSE_LANGUAGES)
   @IsNotEmpty()

@@ -16,6 +16,12 @@ export enum MaterialKind {
   Link = 'LINK',
 }
 
+/** Who wrote a material, as schema.org types its author: a person, or an organisation or team. */
+export enum AuthorType {
+  Person = 'PERSON',
+  Organization = 'ORGANIZATION',
+}
+
 /** Materials go through the same life cycle as courses: draft → published → archived (→ published). */
 export { CourseStatus as MaterialStatus };
 
@@ -34,6 +40,7 @@ export class LearningMaterial {
   @Column({ type: 'varchar', nullable: true }) url: string | null;
   @Column({ type: 'varchar' }) licence: Licence;
   @Column() author: string;
+  @Column({ type: 'varchar' }) authorType: AuthorType;
   @Column() language: string;
   /** Comma-separated. */
   @Column({ type: 'varchar', nullable: true }) keywords: string | null;

@@ -87,19 +87,35 @@ describe('CSRF and sessions (e2e)', () => {
         // A bearer that authenticates nobody must not exempt the cookie session from the check.
         ['bearer that is no token', { authorization: 'Bearer not a token' }, 'title=x'],
         ['unknown bearer token', { authorization: `Bearer htp_${'x'.repeat(43)}` }, 'title=x'],
+        // The address is never read: a token there would stay in the address bar and the logs.
+        ['right token in the address', {}, 'title=x'],
+        // Multipart bodies are checked after parsing: by the upload routes, and refused elsewhere.
+        ['multipart without token', {}, 'multipart'],
+        ['multipart with a wrong token', {}, 'multipart'],
       ];
       for (const [what, headers, body] of attempts) {
         // Background jobs started earlier (by signing in, say) finish before the counts are taken.
         await jobs.whenIdle();
         const before = await counter.counts();
-        const res = await request(server)
+        const req = request(server)
           [route.method.toLowerCase() as 'post'](
-            what === 'wrong header' ? `${path}?_csrf=${'1'.repeat(64)}` : path,
+            what === 'wrong header'
+              ? `${path}?_csrf=${'1'.repeat(64)}`
+              : what === 'right token in the address'
+                ? `${path}?_csrf=${caller.csrf}`
+                : path,
           )
           .set('Cookie', caller.cookie)
-          .set(headers)
-          .type('form')
-          .send(body);
+          .set(headers);
+        const res =
+          body === 'multipart'
+            ? await (what === 'multipart with a wrong token' ? req.field('_csrf', '0'.repeat(64)) : req)
+                .field('title', 'x')
+                .attach('file', Buffer.from('Họ và tên,CCCD\r\n'), {
+                  filename: 'x.csv',
+                  contentType: 'text/csv',
+                })
+            : await req.type('form').send(body);
         sent++;
         await jobs.whenIdle();
         const changed = changedTables(before, await counter.counts(), LOG_TABLES);

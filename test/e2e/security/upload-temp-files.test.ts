@@ -119,7 +119,8 @@ describe('temporary files of roster and attendance imports (e2e)', () => {
   async function importFile(path: string, table: string, filename: string, bytes: Buffer) {
     await officer.get(path);
     const res = await officer.agent
-      .post(`${path}?_csrf=${officer.csrf}`)
+      .post(`${path}`)
+      .field('_csrf', officer.csrf)
       .attach('file', bytes, { filename, contentType: 'application/octet-stream' });
     expect(res.status).toBe(303);
     await jobs.whenIdle();

@@ -256,7 +256,8 @@ describe('uploads (e2e)', () => {
   async function upload(target: Target, filename: string, bytes: Buffer) {
     const browser = await as(target.user);
     return browser.agent
-      .post(`${target.path()}?_csrf=${browser.csrf}`)
+      .post(`${target.path()}`)
+      .field('_csrf', browser.csrf)
       .attach('file', bytes, { filename, contentType: 'application/octet-stream' });
   }
 

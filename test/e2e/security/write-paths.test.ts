@@ -170,7 +170,8 @@ describe.each(SETUPS)('write paths aimed at another enterprise’s people ($name
   async function rosterByPage(body: Buffer, filename: string, contentType: string) {
     await attacker.get('/workers/imports');
     const res = await attacker.agent
-      .post(`/workers/imports?_csrf=${attacker.csrf}`)
+      .post(`/workers/imports`)
+      .field('_csrf', attacker.csrf)
       .attach('file', body, { filename, contentType });
     const id = Number(/\/workers\/imports\/(\d+)/.exec(res.headers.location ?? '')?.[1]);
     const [imp] = await db.query('SELECT job_run_id FROM import_runs WHERE id = ?', [id]);

@@ -19,7 +19,8 @@ import { AppRequest, flash } from '../../../common/http/request';
 import { translate } from '../../../common/i18n/i18n';
 import { CriteriaSetStatus } from '../../entities/criteria-set.entity';
 import { CriteriaSetsService } from './criteria-sets.service';
-import { criterionChoices, criterionValues, hoursText, versionView } from './criteria.presenters';
+import { criterionChoices, criterionValues, versionView } from './criteria.presenters';
+import { formatHours } from '../../../common/views/view-helpers';
 import { CriteriaGroupDto, CriteriaSettingsDto, CriterionFormDto } from './dto/criteria.dto';
 
 /**
@@ -324,7 +325,7 @@ export class CriteriaSetsController {
       values: {
         ...values,
         minHours:
-          typeof values.minHours === 'number' ? hoursText(req.locale, values.minHours) : values.minHours,
+          typeof values.minHours === 'number' ? formatHours(values.minHours, req.locale) : values.minHours,
       },
       ...choices,
       kindOptions: choices.kindOptions.map((k) => ({ ...k, checked: kinds.includes(k.value) })),

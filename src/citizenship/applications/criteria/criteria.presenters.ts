@@ -1,17 +1,12 @@
 import { SESSION_KINDS } from '../../../activities/session-kinds';
 import { translate, translateRef } from '../../../common/i18n/i18n';
 import { Locale, MessageRef } from '../../../common/i18n/messages';
-import { formatNumber } from '../../../common/views/view-helpers';
+import { formatHours } from '../../../common/views/view-helpers';
 import { DOMAIN_CODES } from '../../../learning-records/learning-domains';
 import { CriterionRule, RULE_TYPES } from '../../criteria-rules';
 import { EvidenceKind } from '../../entities/criteria-set.entity';
 import { ContentProblem, CriteriaContent, CriterionContent, groupPoints } from './criteria-content';
 import { CriteriaSetDetail } from './criteria-sets.service';
-
-/** Hours as people write them: "1,5" in Vietnamese, up to two decimals. */
-export function hoursText(locale: Locale, hours: number): string {
-  return formatNumber(hours, locale, Number.isInteger(hours) ? 0 : Number.isInteger(hours * 10) ? 1 : 2);
-}
 
 /** Kinds of in-person activity by name, "Câu lạc bộ đọc sách hoặc Ngày Sách…". */
 export function kindsText(locale: Locale, kinds: string[] | string): string {
@@ -34,7 +29,7 @@ export function ruleText(locale: Locale, evidence: EvidenceKind, rule: Criterion
     case 'ANY_RECORDS':
       return translate(locale, 'citizenship.rule.ANY_RECORDS', { min: rule.minRecords });
     case 'MIN_HOURS':
-      return translate(locale, 'citizenship.rule.MIN_HOURS', { hours: hoursText(locale, rule.minHours) });
+      return translate(locale, 'citizenship.rule.MIN_HOURS', { hours: formatHours(rule.minHours, locale) });
     case 'HAS_PLAN':
       return translate(locale, 'citizenship.rule.HAS_PLAN');
     case 'SESSION_KINDS':
@@ -57,7 +52,7 @@ export function messageText(locale: Locale, ref: MessageRef): string {
     params.domain = translate(locale, `citizenship.topic.${params.domain}`);
   if (typeof params.kinds === 'string') params.kinds = kindsText(locale, params.kinds);
   for (const key of ['hours', 'have', 'min'])
-    if (typeof params[key] === 'number') params[key] = hoursText(locale, params[key] as number);
+    if (typeof params[key] === 'number') params[key] = formatHours(params[key] as number, locale);
   return translateRef(locale, { key: ref.key, params });
 }
 

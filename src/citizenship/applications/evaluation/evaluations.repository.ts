@@ -16,6 +16,7 @@ import {
   LearningPlanItem,
 } from '../../entities/application.entity';
 import { CitizenshipAuditEntry } from '../../entities/audit-entry.entity';
+import { CitizenshipAuditAction } from '../../audit-trail';
 import {
   CitizenshipEvaluation,
   CitizenshipEvaluationItem,
@@ -67,7 +68,7 @@ export interface EvaluationWrite {
 
 export interface AuditWrite {
   applicationId: number;
-  action: string;
+  action: CitizenshipAuditAction;
   before: Record<string, unknown> | null;
   after: Record<string, unknown>;
 }

@@ -1,11 +1,11 @@
 import { translate } from '../../../common/i18n/i18n';
 import { Locale } from '../../../common/i18n/messages';
-import { formatDate, formatDateTime } from '../../../common/views/view-helpers';
+import { formatDate, formatDateTime, formatHours } from '../../../common/views/view-helpers';
 import { DOMAIN_CODES } from '../../../learning-records/learning-domains';
 import { LearningPlanItem } from '../../entities/application.entity';
 import { EvidenceKind } from '../../entities/criteria-set.entity';
 import { ItemState } from '../../entities/evaluation.entity';
-import { hoursText, messageText } from '../criteria/criteria.presenters';
+import { messageText } from '../criteria/criteria.presenters';
 import { ApplicationYearRow } from './applications.repository';
 import { ChecklistItem, YearView } from './worker-year.service';
 
@@ -47,14 +47,14 @@ function itemView(locale: Locale, year: number, item: ChecklistItem) {
     hoursText:
       evidence?.hours !== undefined
         ? translate(locale, 'citizenship.year.evidenceHours', {
-            hours: hoursText(locale, evidence.hours),
+            hours: formatHours(evidence.hours, locale),
             year,
           })
         : null,
     records: item.records.map((r) => ({
       title: r.title,
       dateText: formatDate(r.occurredOn),
-      hours: translate(locale, 'citizenship.year.recordHours', { hours: hoursText(locale, r.hours) }),
+      hours: translate(locale, 'citizenship.year.recordHours', { hours: formatHours(r.hours, locale) }),
     })),
     historyHref: count > 0 ? historyHref(year, item) : null,
     historyText: count > 0 ? translate(locale, 'citizenship.year.evidenceMore', { count }) : null,
@@ -74,7 +74,7 @@ export function planView(locale: Locale, plan: LearningPlanItem[]) {
       domain: translate(locale, `domain.${p.domainCode}`),
       goal: p.goal,
       hours: translate(locale, 'citizenship.year.planHours', {
-        hours: hoursText(locale, Number(p.plannedHours)),
+        hours: formatHours(Number(p.plannedHours), locale),
       }),
     }));
 }
@@ -166,7 +166,7 @@ export function planFields(locale: Locale, plan: LearningPlanItem[]) {
       goalName: `goal${code}`,
       hoursName: `hours${code}`,
       goal: item?.goal ?? '',
-      hours: item ? hoursText(locale, Number(item.plannedHours)) : '',
+      hours: item ? formatHours(Number(item.plannedHours), locale) : '',
     };
   });
 }

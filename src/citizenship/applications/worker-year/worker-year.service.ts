@@ -10,7 +10,7 @@ import {
 } from '../../../database/unit-of-work';
 import { DomainCode, DOMAIN_CODES } from '../../../learning-records/learning-domains';
 import { WorkersService } from '../../../workers/workers.service';
-import { AuditTrail } from '../../audit-trail';
+import { AuditTrail, CitizenshipAuditAction } from '../../audit-trail';
 import { CriterionRule } from '../../criteria-rules';
 import {
   AnswerReview,
@@ -377,9 +377,11 @@ export class WorkerYearService {
   private async change(
     actor: Actor,
     applicationId: number,
-    step: (
-      manager: Transaction,
-    ) => Promise<{ action: string; before: Record<string, unknown>; after: Record<string, unknown> } | null>,
+    step: (manager: Transaction) => Promise<{
+      action: CitizenshipAuditAction;
+      before: Record<string, unknown>;
+      after: Record<string, unknown>;
+    } | null>,
   ): Promise<void> {
     const changed = await this.unitOfWork.run(async (manager) => {
       const current = await this.applications.lock(manager, applicationId);
