@@ -78,12 +78,12 @@ export class EnterpriseImportsController {
     return { url: `${PATH}/${created.id}` };
   }
 
-  @Get(':importId')
+  @Get(':id')
   @Roles(Role.FederationAdmin)
   @Render('organisations/enterprises/import')
   async show(
     @CurrentActor() actor: Actor,
-    @Param('importId', ParseIntPipe) importId: number,
+    @Param('id', ParseIntPipe) importId: number,
     @Query() query: PageQuery,
     @Req() req: AppRequest,
   ) {
@@ -117,10 +117,10 @@ export class EnterpriseImportsController {
     };
   }
 
-  @Get(':importId/errors/:format')
+  @Get(':id/errors/:format')
   @Roles(Role.FederationAdmin)
   async errorReport(
-    @Param('importId', ParseIntPipe) importId: number,
+    @Param('id', ParseIntPipe) importId: number,
     @Param('format') format: string,
     @Req() req: AppRequest,
     @Res() res: Response,
