@@ -156,6 +156,10 @@ export const organisationsMessages = defineMessages({
     vi: 'Không có thay đổi nào: mọi doanh nghiệp trong tệp đều đã đúng như trong tệp.',
     en: 'Nothing changed: every enterprise in the file was already as the file says.',
   },
+  'org.import.retention': {
+    vi: 'Tệp tải lên sẽ được tự động xoá {days} ngày sau khi nhập xong; kết quả nhập vẫn được giữ.',
+    en: 'The uploaded file is deleted automatically {days} days after the import finished; the results stay.',
+  },
   'org.import.error.noHeader': {
     vi: 'Không tìm thấy dòng tiêu đề có các cột "Tên doanh nghiệp", "Mã số thuế", "Mã xã, phường" trong 10 dòng đầu. Hãy dùng tệp mẫu.',
     en: 'No header row with the columns "Tên doanh nghiệp", "Mã số thuế", "Mã xã, phường" in the first 10 rows. Please use the template.',

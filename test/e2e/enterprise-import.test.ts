@@ -162,6 +162,9 @@ describe('enterprises import (e2e)', () => {
       .get(/\/organisations\/enterprises\/imports\/\d+/.exec(first)?.[0] ?? '')
       .expect(200);
     expect(errors.text).toContain('/errors/csv');
+    // The sheet holds no personal data: the page does not say it holds CCCD numbers.
+    expect(errors.text).toContain('Tệp tải lên sẽ được tự động xoá');
+    expect(errors.text).not.toContain('CCCD');
   });
 
   it('changes nothing when the same file is imported again', async () => {
@@ -210,6 +213,9 @@ describe('enterprises import (e2e)', () => {
       errors: 4,
     });
     expect(done.errorList.total).toBe(4);
+    const doc = (await api().get('/api/docs/openapi.json').set(auth).expect(200)).body;
+    expect(Object.keys(doc.paths['/api/v1/organisations/enterprise-imports'])).toEqual(['post']);
+    expect(Object.keys(doc.paths['/api/v1/organisations/enterprise-imports/{id}'])).toEqual(['get']);
     expect(done.errorList.items[0]).toMatchObject({
       row: 4,
       column: 'Mã số thuế',
