@@ -74,6 +74,11 @@ export class AdminUnitsRepository {
       .getOne();
   }
 
+  /** Every unit that ever had this code (the old one and the new one may share it), to explain a code not in force. */
+  withCode(code: string): Promise<AdminUnit[]> {
+    return this.units.find({ where: { code }, order: { id: 'ASC' } });
+  }
+
   /** Every unit, parents before children: the choices of a "unit" select. */
   listAll(): Promise<AdminUnit[]> {
     return this.units.find({ order: { path: 'ASC' } });

@@ -48,9 +48,8 @@ export class EnterprisesController {
       );
     }
     const page = await this.enterprises.page(actor, query);
-    res.render(
-      'organisations/list',
-      listView(req.locale, {
+    res.render('organisations/list', {
+      ...listView(req.locale, {
         title: TITLE,
         path: PATH,
         columns,
@@ -60,7 +59,8 @@ export class EnterprisesController {
         canEdit: actor.has(Role.FederationAdmin),
         link: (row) => `${PATH}/${row.id}`,
       }),
-    );
+      importLink: actor.has(Role.FederationAdmin) ? `${PATH}/imports` : null,
+    });
   }
 
   @Get('new')

@@ -78,6 +78,13 @@ export class EnterprisesRepository {
     return manager.getRepository(Enterprise).findOne({ where: { taxCode } });
   }
 
+  /** The enterprises with these tax codes, by tax code. */
+  async findByTaxCodes(taxCodes: string[], manager: EntityManager): Promise<Map<string, Enterprise>> {
+    if (taxCodes.length === 0) return new Map();
+    const found = await manager.getRepository(Enterprise).find({ where: { taxCode: In(taxCodes) } });
+    return new Map(found.map((e) => [e.taxCode, e]));
+  }
+
   async namesByIds(ids: number[]): Promise<Map<number, string>> {
     if (ids.length === 0) return new Map();
     const rows = await this.enterprises.find({ select: ['id', 'name'], where: { id: In(ids) } });
@@ -113,8 +120,12 @@ export class EnterprisesRepository {
     await manager.getRepository(Enterprise).update({ id }, { unitId });
   }
 
-  async update(id: number, data: EnterpriseFields): Promise<void> {
-    await this.enterprises.update({ id }, data);
+  async update(
+    id: number,
+    data: Partial<EnterpriseFields>,
+    manager: EntityManager = this.enterprises.manager,
+  ): Promise<void> {
+    await manager.getRepository(Enterprise).update({ id }, data);
   }
 
   // --- headcounts ---------------------------------------------------------------------------------

@@ -135,6 +135,65 @@ export const organisationsMessages = defineMessages({
   },
   'org.enterprise.unitToday': { vi: 'Địa bàn nay thuộc: {name}', en: 'Territory now part of: {name}' },
 
+  'org.import.link': { vi: 'Nhập từ tệp Excel/CSV', en: 'Import from an Excel/CSV file' },
+  'org.import.title': { vi: 'Nhập danh sách doanh nghiệp từ tệp', en: 'Import enterprises from a file' },
+  'org.import.intro': {
+    vi: 'Tải lên tệp Excel (.xlsx) hoặc CSV (UTF-8), mỗi dòng một doanh nghiệp: Tên doanh nghiệp, Mã số thuế và Mã xã, phường (mã thống kê của xã, phường, thị trấn hoặc đặc khu đang có hiệu lực hôm nay) là bắt buộc; Khu công nghiệp, Ngành nghề, Địa chỉ không bắt buộc (để trống thì giữ nguyên). Doanh nghiệp đã có mã số thuế được cập nhật, chưa có thì được thêm mới. Nhập lại cùng một tệp không làm thay đổi dữ liệu.',
+    en: 'Upload an Excel (.xlsx) or CSV (UTF-8) file, one enterprise a row: the name, the tax code and the statistics code of a commune, ward, township or special zone in force today are required; industrial park, sector and address are optional (left blank, they are kept). A known tax code updates its enterprise, a new one adds it. Importing the same file again changes nothing.',
+  },
+  'org.import.template': {
+    vi: 'Tải tệp mẫu doanh nghiệp (.xlsx)',
+    en: 'Download the enterprises template (.xlsx)',
+  },
+  'org.import.file': { vi: 'Tệp danh sách doanh nghiệp', en: 'Enterprises file' },
+  'org.import.queued': {
+    vi: 'Đã nhận tệp. Hệ thống đang nhập danh sách doanh nghiệp…',
+    en: 'File received. Importing the enterprises…',
+  },
+  'org.import.history': { vi: 'Các lần nhập danh sách doanh nghiệp', en: 'Enterprise imports' },
+  'org.import.result': { vi: 'Kết quả nhập danh sách doanh nghiệp', en: 'Enterprise import result' },
+  'org.import.nothingNew': {
+    vi: 'Không có thay đổi nào: mọi doanh nghiệp trong tệp đều đã đúng như trong tệp.',
+    en: 'Nothing changed: every enterprise in the file was already as the file says.',
+  },
+  'org.import.retention': {
+    vi: 'Tệp tải lên sẽ được tự động xoá {days} ngày sau khi nhập xong; kết quả nhập vẫn được giữ.',
+    en: 'The uploaded file is deleted automatically {days} days after the import finished; the results stay.',
+  },
+  'org.import.error.noHeader': {
+    vi: 'Không tìm thấy dòng tiêu đề có các cột "Tên doanh nghiệp", "Mã số thuế", "Mã xã, phường" trong 10 dòng đầu. Hãy dùng tệp mẫu.',
+    en: 'No header row with the columns "Tên doanh nghiệp", "Mã số thuế", "Mã xã, phường" in the first 10 rows. Please use the template.',
+  },
+  'org.import.error.required': { vi: 'Chưa nhập {column}', en: '{column} is missing' },
+  'org.import.error.tooLong': {
+    vi: '{column} dài quá {max} ký tự',
+    en: '{column} is longer than {max} characters',
+  },
+  'org.import.error.taxCode': {
+    vi: 'Mã số thuế không hợp lệ (10 chữ số có số kiểm tra, hoặc 10 chữ số-3 chữ số đối với chi nhánh)',
+    en: 'The tax code is not valid (10 digits with a check digit, or 10 digits-3 digits for a branch)',
+  },
+  'org.import.error.duplicate': {
+    vi: 'Mã số thuế trùng với dòng {row}',
+    en: 'Same tax code as row {row}',
+  },
+  'org.import.error.communeUnknown': {
+    vi: 'Không có xã, phường nào mang mã {code}',
+    en: 'No commune or ward has the code {code}',
+  },
+  'org.import.error.notCommune': {
+    vi: 'Mã {code} là của {name}, không phải xã, phường, thị trấn hay đặc khu; hãy ghi mã của xã, phường nơi doanh nghiệp đặt trụ sở',
+    en: 'Code {code} is {name}, not a commune, ward, township or special zone; give the code of the commune or ward where the enterprise is',
+  },
+  'org.import.error.communeLapsed': {
+    vi: 'Mã {code} là của {name}, đơn vị không còn hiệu lực; hãy ghi mã của xã, phường mới',
+    en: 'Code {code} is {name}, which is no longer in force; give the code of the new commune or ward',
+  },
+  'org.import.error.communeLapsedTo': {
+    vi: 'Mã {code} là của {name}, đơn vị không còn hiệu lực; hãy ghi mã của xã, phường mới: {successor} (mã {successorCode})',
+    en: 'Code {code} is {name}, which is no longer in force; give the code of the new commune or ward: {successor} (code {successorCode})',
+  },
+
   'org.headcount.title': { vi: 'Số lao động khai báo theo năm', en: 'Declared headcount by year' },
   'org.headcount.year': { vi: 'Năm', en: 'Year' },
   'org.headcount.headcount': { vi: 'Số lao động', en: 'Workers' },

@@ -1,4 +1,5 @@
 import { AuditModule } from '../audit/audit.module';
+import { ImportsModule } from '../imports/imports.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { AdminUnitsApiController } from './admin-units.api.controller';
@@ -9,6 +10,10 @@ import { BranchesApiController } from './branches.api.controller';
 import { BranchesController } from './branches.controller';
 import { BranchesRepository } from './branches.repository';
 import { BranchesService } from './branches.service';
+import { EnterpriseRowValidator } from './enterprise-file/enterprise-row.validator';
+import { EnterpriseImportsApiController } from './enterprise-imports.api.controller';
+import { EnterpriseImportsController } from './enterprise-imports.controller';
+import { EnterpriseImportsService } from './enterprise-imports.service';
 import { EnterpriseScopeService } from './enterprise-scope';
 import { EnterprisesApiController } from './enterprises.api.controller';
 import { EnterprisesController } from './enterprises.controller';
@@ -43,14 +48,17 @@ const entities = [
 
 /** Administrative units, enterprises, grassroots unions, training institutions, association branches. */
 @Module({
-  imports: [TypeOrmModule.forFeature(entities), AuditModule],
+  imports: [TypeOrmModule.forFeature(entities), AuditModule, ImportsModule],
+  // The imports' controller first: /organisations/enterprises/imports must not be read as /:id.
   controllers: [
+    EnterpriseImportsController,
     EnterprisesController,
     AdminUnitsController,
     UnionsController,
     InstitutionsController,
     BranchesController,
     EnterprisesApiController,
+    EnterpriseImportsApiController,
     AdminUnitsApiController,
     UnionsApiController,
     InstitutionsApiController,
@@ -68,6 +76,8 @@ const entities = [
     InstitutionsService,
     BranchesService,
     EnterpriseScopeService,
+    EnterpriseImportsService,
+    EnterpriseRowValidator,
     OrganisationsDemoSeeder,
   ],
   exports: [

@@ -62,6 +62,8 @@ export interface SecurityFixture {
   certificates: ObjectIds;
   sessions: ObjectIds;
   rosterImports: ObjectIds;
+  /** A run of the enterprises register's import: it belongs to no place, so it stands in "own". */
+  enterpriseImports: ObjectIds;
   /** The user account of each place: the worker's own, and the union officer of each enterprise. */
   users: ObjectIds;
   /** A word found only in the learning records of each column's worker. */
@@ -266,6 +268,25 @@ export async function buildSecurityFixture(app: INestApplication): Promise<Secur
     rosterImports[column] = roster.id;
   }
 
+  const register = await db.getRepository(ImportRun).save({
+    kind: ImportKind.Enterprises,
+    targetId: 0,
+    uploadedBy: officers.sameEnterprise,
+    originalName: 'doanh-nghiep.xlsx',
+    storedName: `rosters/${TAG()}.xlsx`,
+    sha256: '0'.repeat(64),
+    status: ImportStatus.Completed,
+    totalRows: 0,
+    createdCount: 0,
+    updatedCount: 0,
+    unchangedCount: 0,
+    errorCount: 0,
+    jobRunId: null,
+    fileDeletedAt: null,
+  });
+  const enterpriseImports = Object.fromEntries(COLUMNS.map((c) => [c, null])) as ObjectIds;
+  enterpriseImports.own = register.id;
+
   for (const login of Object.values(logins)) personalData.push(`Tài khoản ${login.username}`);
   return {
     logins,
@@ -276,6 +297,7 @@ export async function buildSecurityFixture(app: INestApplication): Promise<Secur
     certificates,
     sessions,
     rosterImports,
+    enterpriseImports,
     users: officers,
     recordMarks,
     personalData,

@@ -7,6 +7,8 @@ export enum ImportKind {
   Roster = 'ROSTER',
   /** Who came to an in-person session (target: the session). */
   Attendance = 'ATTENDANCE',
+  /** The register of enterprises, upserted by tax code (target: none, always 0). */
+  Enterprises = 'ENTERPRISES',
 }
 
 export enum ImportStatus {
@@ -26,7 +28,7 @@ export enum ImportStatus {
 export class ImportRun {
   @PrimaryGeneratedColumn() id: number;
   @Column({ type: 'varchar' }) kind: ImportKind;
-  /** The enterprise of a roster, the session of an attendance sheet. */
+  /** The enterprise of a roster, the session of an attendance sheet; 0 for the enterprises register. */
   @Column() targetId: number;
   @Column() uploadedBy: number;
   @Column() originalName: string;

@@ -42,6 +42,7 @@ type Kind =
   | 'certificates'
   | 'sessions'
   | 'rosterImports'
+  | 'enterpriseImports'
   | 'users'
   | 'records';
 
@@ -63,6 +64,9 @@ const MATRIX: Row[] = [
   // roster
   row('GET /workers/imports/:id', 'rosterImports',                       '.----', '.+---', '.----', '.----', '.----', '.++++', '.----'),
   row('GET /api/v1/roster-imports/:id', 'rosterImports',                 '.----', '.+---', '.----', '.----', '.----', '.++++', '.----'),
+  // the enterprises register from a sheet: one run, of no place (the federation admin's only)
+  row('GET /organisations/enterprises/imports/:id', 'enterpriseImports', '-....', '-....', '-....', '-....', '-....', '+....', '-....'),
+  row('GET /api/v1/organisations/enterprise-imports/:id', 'enterpriseImports', '-....', '-....', '-....', '-....', '-....', '+....', '-....'),
   // learning records (lists: is the record of that place in it?)
   row('GET /learning-records', 'records',                                '-----', '++---', '-----', '-----', '-----', '+++++', '-----'),
   row('GET /api/v1/learning-records', 'records',                         '-----', '++---', '-----', '-----', '-----', '+++++', '-----'),

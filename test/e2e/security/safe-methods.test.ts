@@ -92,6 +92,7 @@ const SEEDS: [sql: string, url: string][] = [
     "SELECT target_id AS a, id AS b FROM import_runs WHERE kind = 'ATTENDANCE'",
     '/activities/{a}/imports/{b}',
   ],
+  ["SELECT id AS a FROM import_runs WHERE kind = 'ENTERPRISES'", '/organisations/enterprises/imports/{a}'],
 ];
 
 const unescape = (s: string) =>

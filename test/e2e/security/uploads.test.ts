@@ -38,7 +38,7 @@ interface BadFile {
   filename: string;
   bytes: () => Buffer;
   /** Which targets it is sent to, and the message expected there. */
-  expect: Partial<Record<'cover' | 'lesson' | 'roster' | 'attendance', RegExp>>;
+  expect: Partial<Record<'cover' | 'lesson' | 'roster' | 'attendance' | 'enterprises', RegExp>>;
 }
 
 const html = Buffer.from('<!doctype html><html><body><script>fetch("/account")</script></body></html>');
@@ -60,7 +60,7 @@ const CORPUS: BadFile[] = [
     label: 'PNG bytes named .pdf',
     filename: 'bai-giang.pdf',
     bytes: () => samples.png(),
-    expect: { lesson: MISMATCH, roster: ROSTER_TYPE, attendance: ROSTER_TYPE },
+    expect: { lesson: MISMATCH, roster: ROSTER_TYPE, attendance: ROSTER_TYPE, enterprises: ROSTER_TYPE },
   },
   {
     label: 'PDF bytes named .png',
@@ -72,7 +72,7 @@ const CORPUS: BadFile[] = [
     label: 'PDF bytes named .xlsx',
     filename: 'danh-sach.xlsx',
     bytes: () => samples.pdf(),
-    expect: { roster: ROSTER_TYPE, attendance: ROSTER_TYPE, lesson: MISMATCH },
+    expect: { roster: ROSTER_TYPE, attendance: ROSTER_TYPE, enterprises: ROSTER_TYPE, lesson: MISMATCH },
   },
   {
     label: 'HTML with script named .pdf',
@@ -103,7 +103,7 @@ const CORPUS: BadFile[] = [
     label: `file one byte over UPLOAD_MAX_MB (${UPLOAD_MAX_MB} MB)`,
     filename: 'lon.pdf',
     bytes: () => padded(Buffer.from('%PDF-1.4\n'), UPLOAD_MAX_MB * MB + 1),
-    expect: { lesson: TOO_LARGE, roster: TOO_LARGE, attendance: TOO_LARGE },
+    expect: { lesson: TOO_LARGE, roster: TOO_LARGE, attendance: TOO_LARGE, enterprises: TOO_LARGE },
   },
   {
     label: 'path traversal name ../../etc/passwd with HTML',
@@ -121,7 +121,7 @@ const CORPUS: BadFile[] = [
     label: 'path traversal name ../../../tmp/roster.csv with NUL bytes',
     filename: '../../../tmp/roster.csv',
     bytes: () => Buffer.from('Họ tên,CCCD\n\u0000\u0000'),
-    expect: { roster: ROSTER_TYPE, attendance: ROSTER_TYPE },
+    expect: { roster: ROSTER_TYPE, attendance: ROSTER_TYPE, enterprises: ROSTER_TYPE },
   },
   {
     label: 'decompression bomb dressed as DOCX (512 MB inflated)',
@@ -139,31 +139,31 @@ const CORPUS: BadFile[] = [
     label: 'decompression bomb dressed as XLSX (512 MB inflated)',
     filename: 'danh-sach.xlsx',
     bytes: () => xlsxBomb(512),
-    expect: { lesson: BOMB, roster: BOMB, attendance: BOMB },
+    expect: { lesson: BOMB, roster: BOMB, attendance: BOMB, enterprises: BOMB },
   },
   {
     label: 'decompression bomb dressed as XLSX, sizes lying',
     filename: 'diem-danh.xlsx',
     bytes: () => xlsxBomb(512, true),
-    expect: { roster: BOMB, attendance: BOMB },
+    expect: { roster: BOMB, attendance: BOMB, enterprises: BOMB },
   },
   {
     label: 'decompression bomb dressed as XLSX, no central directory (300 MB of zeros)',
     filename: 'danh-sach-2.xlsx',
     bytes: () => xlsxBombWithoutDirectory(300),
-    expect: { lesson: BOMB, roster: BOMB, attendance: BOMB },
+    expect: { lesson: BOMB, roster: BOMB, attendance: BOMB, enterprises: BOMB },
   },
   {
     label: 'decompression bomb dressed as XLSX, central directory cut short',
     filename: 'danh-sach-3.xlsx',
     bytes: () => xlsxBombWithoutDirectory(300, 'truncated'),
-    expect: { lesson: BOMB, roster: BOMB, attendance: BOMB },
+    expect: { lesson: BOMB, roster: BOMB, attendance: BOMB, enterprises: BOMB },
   },
   {
     label: 'decompression bomb dressed as XLSX, no central directory and no sizes (data descriptors)',
     filename: 'diem-danh-2.xlsx',
     bytes: () => xlsxBombWithoutDirectory(300, 'descriptors'),
-    expect: { roster: BOMB, attendance: BOMB },
+    expect: { roster: BOMB, attendance: BOMB, enterprises: BOMB },
   },
 ];
 
@@ -244,6 +244,11 @@ describe('uploads (e2e)', () => {
       name: 'attendance import',
       path: () => `/activities/${session.id}/imports`,
       user: 'congdoan.tamphat',
+    });
+    targets.set('enterprises', {
+      name: 'enterprises import',
+      path: () => '/organisations/enterprises/imports',
+      user: 'liendoan',
     });
     // Signed in before counting rows: signing in writes to the sign-in throttle's table.
     for (const user of new Set([...targets.values()].map((t) => t.user))) await as(user);
