@@ -284,8 +284,12 @@ export function pdfText(pdf: Buffer): string {
     const dict = body.slice(0, at);
     dicts.set(num, dict);
     const start = body.indexOf('\n', at) + 1;
-    const end = body.lastIndexOf('endstream');
-    let data = Buffer.from(body.slice(start, end).replace(/\r?\n$/, ''), 'latin1');
+    // The stream is /Length bytes long: compressed data may itself end with a newline byte, so
+    // trimming the one before "endstream" would now and then cut the data short.
+    const length = /\/Length (\d+)(?! \d+ R)/.exec(dict)?.[1];
+    const end = length ? start + Number(length) : body.lastIndexOf('endstream');
+    let data = Buffer.from(body.slice(start, end), 'latin1');
+    if (!length) data = Buffer.from(data.toString('latin1').replace(/\r?\n$/, ''), 'latin1');
     if (dict.includes('/FlateDecode')) data = inflateSync(data);
     streams.set(num, data);
   }
