@@ -12,7 +12,7 @@ import { MAX_ATTEMPTS } from '../jobs/job-executor';
 import { ImportKind, ImportRun, ImportStatus } from './entities/import-run.entity';
 import { ImportCounts, ImportRunsRepository, NewImportRowError } from './import-runs.repository';
 import { CellValue, isBlank } from './spreadsheet/cells';
-import { HEADER_SEARCH_ROWS } from './spreadsheet/columns';
+import { HEADER_SEARCH_ROWS, HeaderMatch } from './spreadsheet/columns';
 import { readSpreadsheet, SpreadsheetError } from './spreadsheet/spreadsheet-reader';
 
 /** Rows saved per transaction: their look-ups, their writes, their errors and the counters, one commit. */
@@ -25,6 +25,31 @@ export interface RowProblem {
   columnName: string | null;
   messageKey: string;
   params?: MessageRef['params'] | null;
+}
+
+/** A header row names at least this many known columns (a title row above it names fewer). */
+const MIN_HEADER_MATCHES = 2;
+
+/**
+ * The header rule of sheets with required columns: null for a row naming fewer than two known
+ * columns (a title, a blank line), the header when it has every required column, else one problem
+ * per missing column, named as the template names it.
+ */
+export function requiredHeader<F extends string, H extends HeaderMatch<F>>(
+  match: H,
+  rowNumber: number,
+  columnHeader: (field: F) => string,
+): { header: H } | { problems: RowProblem[] } | null {
+  if (match.columns.size < MIN_HEADER_MATCHES) return null;
+  if (match.missing.length === 0) return { header: match };
+  return {
+    problems: match.missing.map((field) => ({
+      rowNumber,
+      columnName: columnHeader(field),
+      messageKey: 'import.error.missingColumn',
+      params: { column: columnHeader(field) },
+    })),
+  };
 }
 
 export interface SheetDataRow {

@@ -13,6 +13,7 @@ import {
   ImportKindHandler,
   ImportPipeline,
   ImportSheet,
+  requiredHeader,
   RowProblem,
   SheetDataRow,
 } from '../imports/import-pipeline';
@@ -26,7 +27,6 @@ import {
   EnterpriseHeader,
   enterpriseHeader,
   matchEnterpriseHeader,
-  MIN_HEADER_MATCHES,
 } from './enterprise-file/enterprise-columns';
 import {
   EnterpriseCells,
@@ -269,20 +269,7 @@ function changesOf(
   return changes;
 }
 
-/** The header is the first row naming at least two columns; it must have the required ones. */
-function readHeader(
-  cells: CellValue[],
-  rowNumber: number,
-): { header: EnterpriseHeader } | { problems: RowProblem[] } | null {
-  const match = matchEnterpriseHeader(cells);
-  if (match.columns.size < MIN_HEADER_MATCHES) return null;
-  if (match.missing.length === 0) return { header: match };
-  return {
-    problems: match.missing.map((field) => ({
-      rowNumber,
-      columnName: enterpriseHeader(field),
-      messageKey: 'import.error.missingColumn',
-      params: { column: enterpriseHeader(field) },
-    })),
-  };
+/** The sheet's header: the first row naming at least two of its columns, with the required ones. */
+function readHeader(cells: CellValue[], rowNumber: number) {
+  return requiredHeader(matchEnterpriseHeader(cells), rowNumber, enterpriseHeader);
 }

@@ -13,6 +13,7 @@ import {
   ImportKindHandler,
   ImportPipeline,
   ImportSheet,
+  requiredHeader,
   RowProblem,
   SheetDataRow,
 } from '../imports/import-pipeline';
@@ -25,13 +26,7 @@ import { Enterprise } from '../organisations/entities/enterprise.entity';
 import { Worker } from './entities/worker.entity';
 import { EntryOutcome, EntryRefusal, PersonRegistry } from './identity/person-registry';
 import { ReconciliationSource } from './reconciliation/entities/identity-reconciliation.entity';
-import {
-  columnHeader,
-  HeaderMatch,
-  matchRosterHeader,
-  MIN_HEADER_MATCHES,
-  RosterField,
-} from './roster/roster-columns';
+import { columnHeader, HeaderMatch, matchRosterHeader, RosterField } from './roster/roster-columns';
 import { overlaps } from './roster/roster-merge';
 import {
   RosterRow,
@@ -316,20 +311,7 @@ export class RosterImportsService implements ImportKindHandler, OnModuleInit {
   }
 }
 
-/** The header is the first row naming at least two roster columns; it must have the required ones. */
-function readRosterHeader(
-  cells: CellValue[],
-  rowNumber: number,
-): { header: HeaderMatch } | { problems: RowProblem[] } | null {
-  const match = matchRosterHeader(cells);
-  if (match.columns.size < MIN_HEADER_MATCHES) return null;
-  if (match.missing.length === 0) return { header: match };
-  return {
-    problems: match.missing.map((field) => ({
-      rowNumber,
-      columnName: columnHeader(field),
-      messageKey: 'import.error.missingColumn',
-      params: { column: columnHeader(field) },
-    })),
-  };
+/** The roster's header: the first row naming at least two roster columns, with the required ones. */
+function readRosterHeader(cells: CellValue[], rowNumber: number) {
+  return requiredHeader(matchRosterHeader(cells), rowNumber, columnHeader);
 }

@@ -53,9 +53,6 @@ export type EnterpriseHeader = HeaderMatch<EnterpriseField>;
 
 export const matchEnterpriseHeader = headerMatcher(ENTERPRISE_COLUMNS);
 
-/** The header is the first row naming at least two of the columns; it must have the required ones. */
-export const MIN_HEADER_MATCHES = 2;
-
 export function enterpriseHeader(field: EnterpriseField): string {
   return ENTERPRISE_COLUMNS.find((c) => c.field === field)!.header;
 }

@@ -131,9 +131,6 @@ export type HeaderMatch = SheetHeader<RosterField>;
 /** Recognises a header row; unknown columns (STT, notes…) are ignored, the first of two same columns wins. */
 export const matchRosterHeader = headerMatcher(ROSTER_COLUMNS);
 
-/** The header is the first row (among the first few) naming at least two known columns. */
-export const MIN_HEADER_MATCHES = 2;
-
 export function columnHeader(field: RosterField): string {
   return ROSTER_COLUMNS.find((c) => c.field === field)!.header;
 }
