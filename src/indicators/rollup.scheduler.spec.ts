@@ -22,6 +22,7 @@ function setup(env: AppConfig['env'] = 'production') {
     release: jest.fn(),
     find: jest.fn(async () => ({ id: 2 }) as unknown),
     prune: jest.fn(async () => 0),
+    reportedDates: jest.fn(async (): Promise<string[]> => []),
   };
   const rollups = { isFinalYearEnd: jest.fn(async () => true) };
   const queue = { enqueue: jest.fn(async () => ({ id: 1 })) };
@@ -121,6 +122,85 @@ describe(RollupScheduler.name, () => {
     );
     await sut.refreshSoon(new Date(Date.now() + REFRESH_DELAY_MS + 1));
     expect(queue.enqueue).toHaveBeenCalledTimes(2);
+  });
+
+  /** What was queued: "asOf force key delay" per call. */
+  const queued = (queue: { enqueue: jest.Mock }) =>
+    queue.enqueue.mock.calls.map((c: unknown[]) => {
+      const payload = c[1] as { asOf: string; force?: boolean };
+      const options = c[2] as { key: string; delayMs?: number };
+      return `${payload.asOf} ${payload.force ? 'forced' : 'scheduled'} ${options.key} ${options.delayMs ?? 0}`;
+    });
+
+  it('recomputes, forced, every closed year-end from a back-dated change’s year, and today', async () => {
+    const { sut, queue, snapshots, figures } = setup();
+    sut.onModuleInit();
+    const today = todayInVietnam();
+    const lastYear = Number(today.slice(0, 4)) - 1;
+    await figures.publish('history', '2023-03-15');
+    const expected = [`${today} scheduled 3:${today} ${REFRESH_DELAY_MS}`];
+    for (let year = 2023; year <= lastYear; year++) {
+      expected.push(`${year}-12-31 forced 3:${year}-12-31:backdated ${REFRESH_DELAY_MS}`);
+    }
+    expect(queued(queue)).toEqual(expected);
+    expect(snapshots.reportedDates).toHaveBeenCalledWith(3, '2023-03-15', today);
+  });
+
+  it('leaves closed years alone for a change of this year, and a plan ended before the date', async () => {
+    const { sut, queue, plans } = setup();
+    const now = at(10);
+    await sut.refreshPast('2026-02-01', now);
+    expect(queue.enqueue).not.toHaveBeenCalled();
+    plans.list.mockResolvedValue([{ ...PLAN, endDate: '2024-06-30' } as Plan]);
+    await sut.refreshPast('2024-07-01', now);
+    expect(queue.enqueue).not.toHaveBeenCalled();
+    await sut.refreshPast('2026-11-25', now);
+    await sut.refreshPast('not a date', now);
+    expect(queue.enqueue).not.toHaveBeenCalled();
+  });
+
+  it('keeps to the plan’s period: no year-end before its start year or after its end', async () => {
+    const { sut, queue, plans } = setup();
+    plans.list.mockResolvedValue([{ ...PLAN, startDate: '2024-07-01', endDate: '2025-06-30' } as Plan]);
+    await sut.refreshPast('2022-05-01', at(10));
+    expect(queued(queue)).toEqual([`2024-12-31 forced 3:2024-12-31:backdated ${REFRESH_DELAY_MS}`]);
+  });
+
+  it('recomputes the snapshots reports were written from since the date, this year’s too', async () => {
+    const { sut, queue, snapshots } = setup();
+    snapshots.reportedDates.mockResolvedValue(['2025-12-10', '2026-11-20']);
+    await sut.refreshPast('2025-03-15', at(10));
+    expect(snapshots.reportedDates).toHaveBeenCalledWith(3, '2025-03-15', '2026-11-25');
+    expect(queued(queue)).toEqual([
+      `2025-12-10 forced 3:2025-12-10:backdated ${REFRESH_DELAY_MS}`,
+      `2025-12-31 forced 3:2025-12-31:backdated ${REFRESH_DELAY_MS}`,
+      `2026-11-20 forced 3:2026-11-20:backdated ${REFRESH_DELAY_MS}`,
+    ]);
+  });
+
+  it('asks the queue once a minute per back-dated date; an earlier date adds only its own years', async () => {
+    const { sut, queue } = setup();
+    await sut.refreshPast('2025-03-15', at(10));
+    await sut.refreshPast('2025-08-01', at(10));
+    expect(queue.enqueue).toHaveBeenCalledTimes(1);
+    await sut.refreshPast('2024-01-01', at(10));
+    expect(queued(queue).slice(1)).toEqual([`2024-12-31 forced 3:2024-12-31:backdated ${REFRESH_DELAY_MS}`]);
+    // A minute later the run has started (or is about to): the next change queues another.
+    await sut.refreshPast('2025-03-15', new Date(at(10).getTime() + REFRESH_DELAY_MS));
+    expect(queue.enqueue).toHaveBeenCalledTimes(3);
+  });
+
+  it('still recomputes a year-end made final before the history arrived (forced)', async () => {
+    const { sut, queue, rollups } = setup();
+    rollups.isFinalYearEnd.mockResolvedValue(true);
+    await sut.yearEnds('2026-11-25');
+    expect(queue.enqueue).not.toHaveBeenCalled();
+    await sut.refreshPast('2025-12-30', at(10));
+    expect(queue.enqueue).toHaveBeenCalledWith(
+      'indicators.rollup',
+      { planId: 3, asOf: '2025-12-31', force: true },
+      { key: '3:2025-12-31:backdated', delayMs: REFRESH_DELAY_MS },
+    );
   });
 
   it('does nothing by itself under NODE_ENV=test', () => {

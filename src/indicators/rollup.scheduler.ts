@@ -34,13 +34,19 @@ export const KEEP_DAILY_DAYS = 90;
  *   unique (plan, date) of the snapshot header is the claim, so of several processes (web, workers)
  *   only one queues it, and a snapshot an import already made for today counts as done;
  * - year-end: from 1 January, makes sure each past 31 December of the plan has a final snapshot
- *   (one computed after the day ended), which later runs then leave alone;
+ *   (one computed after the day ended), which later scheduled runs then leave alone;
  * - every night, drops daily snapshots older than KEEP_DAILY_DAYS.
  *
  * New learning records refresh today's snapshot the same way, through LearningRecordEvents, and so
  * does every other write that moves a figure, through FiguresChanged (recognitions and
  * revocations, ended employments, declared headcounts, enterprises moved, roster imports).
- * Nothing runs by itself under NODE_ENV=test: tests call tick() and refreshSoon() themselves.
+ *
+ * "Final" only stops the scheduled runs: data dated in the past (a history import, a record
+ * reported late, a migration still loading after 1 January) names its earliest date as `since`,
+ * and refreshPast() then recomputes, forced, every closed 31 December from since's year and every
+ * snapshot an annual report was written from since that date. A submitted report keeps its own
+ * frozen copy; its page then says that its figures have changed (ReportsService.changesSince).
+ * Nothing runs by itself under NODE_ENV=test: tests call tick(), refreshSoon() and refreshPast().
  */
 @Injectable()
 export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, OnApplicationShutdown {
@@ -49,6 +55,8 @@ export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, On
   private lastRefresh = 0;
   private lastPruned: string | null = null;
   private readonly yearEndsQueued = new Set<string>();
+  /** When this process last queued each back-dated roll-up (its key), to ask the queue once a burst. */
+  private readonly pastQueuedAt = new Map<string, number>();
 
   constructor(
     private readonly plans: PlansRepository,
@@ -68,10 +76,16 @@ export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, On
     if (this.enabled) this.subscribe();
   }
 
-  /** Refresh today's snapshot when workers learn or any other figure moves (once per burst, see refreshSoon). */
+  /**
+   * Refresh today's snapshot when workers learn or any other figure moves (once per burst, see
+   * refreshSoon), and the past ones a back-dated change reaches (refreshPast).
+   */
   subscribe(): void {
     this.events.subscribe('indicators', () => this.refreshSoon());
-    this.figures.subscribe('indicators', () => this.refreshSoon());
+    this.figures.subscribe('indicators', async (_change, since) => {
+      await this.refreshSoon();
+      if (since) await this.refreshPast(since);
+    });
   }
 
   onApplicationBootstrap(): void {
@@ -158,6 +172,39 @@ export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, On
     this.lastRefresh = now.getTime();
     const today = todayInVietnam(now);
     await this.enqueueRefresh(await this.plans.activeOn(today), today);
+  }
+
+  /**
+   * Figures moved from `since` on, a date in the past: in a minute, a forced roll-up of each plan's
+   * closed 31 December from since's year to last year (within the plan's period) and of each date
+   * since then that an annual report was written from. Forced, because a year-end computed before
+   * the history arrived is not final for it. More calls meanwhile join the waiting runs (one key per
+   * plan and date), and this process does not ask again for a date within that minute.
+   */
+  async refreshPast(since: string, now = new Date()): Promise<void> {
+    const today = todayInVietnam(now);
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || since >= today) return;
+    const lastYear = Number(today.slice(0, 4)) - 1;
+    for (const plan of await this.plans.list()) {
+      if (since > plan.endDate) continue;
+      const dates = new Set<string>();
+      const from = Math.max(Number(since.slice(0, 4)), Number(plan.startDate.slice(0, 4)));
+      for (let year = from; year <= lastYear; year++) {
+        const asOf = `${year}-12-31`;
+        if (asOf <= plan.endDate) dates.add(asOf);
+      }
+      for (const asOf of await this.snapshots.reportedDates(plan.id, since, today)) dates.add(asOf);
+      for (const asOf of [...dates].sort()) {
+        const key = `${plan.id}:${asOf}:backdated`;
+        if (now.getTime() - (this.pastQueuedAt.get(key) ?? -Infinity) < REFRESH_DELAY_MS) continue;
+        this.pastQueuedAt.set(key, now.getTime());
+        await this.queue.enqueue(
+          'indicators.rollup',
+          { planId: plan.id, asOf, force: true },
+          { key, delayMs: REFRESH_DELAY_MS },
+        );
+      }
+    }
   }
 
   private async enqueueRefresh(active: Plan[], today: string): Promise<void> {

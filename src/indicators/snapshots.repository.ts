@@ -150,6 +150,17 @@ export class SnapshotsRepository {
     return this.snapshots.find({ where: { planId, status: SnapshotStatus.Ready }, order: { asOf: 'ASC' } });
   }
 
+  /** Dates from `from` to before `before` of a plan's snapshots that an annual report was written from. */
+  async reportedDates(planId: number, from: string, before: string): Promise<string[]> {
+    const dated = await this.snapshots
+      .createQueryBuilder('s')
+      .select(['s.id', 's.asOf'])
+      .where('s.plan_id = :planId AND s.as_of >= :from AND s.as_of < :before', { planId, from, before })
+      .getMany();
+    const reported = await this.reports.reportedSnapshotIds(dated.map((s) => s.id));
+    return dated.filter((s) => reported.has(s.id)).map((s) => s.asOf);
+  }
+
   /** Rows of one level, optionally under one unit, with names, largest denominator first. */
   async rowsOf(
     snapshotId: number,

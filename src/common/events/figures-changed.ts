@@ -8,15 +8,19 @@ export type FiguresChange =
   | 'import'
   | 'employment-ended'
   | 'headcount'
-  | 'enterprise-moved';
+  | 'enterprise-moved'
+  | 'history';
 
-export type FiguresListener = (change: FiguresChange) => Promise<void>;
+/** `since`: the earliest date (YYYY-MM-DD) the write moved, when it lies in the past; undefined for today only. */
+export type FiguresListener = (change: FiguresChange, since?: string) => Promise<void>;
 
 /**
  * "Figures changed": every write that moves an indicator's figure — a learning record, a title
  * recognised or revoked, an import that changed rows (a roster), an ended employment, a declared headcount, an enterprise
- * moved to another commune — publishes it after its transaction commits. The indicators domain
- * listens and refreshes today's roll-up (debounced to one run a minute), so a publisher never
+ * moved to another commune, history loaded for past years — publishes it after its transaction
+ * commits. The indicators domain listens and refreshes today's roll-up (debounced to one run a
+ * minute), and, when the publisher names a past date as `since`, the snapshots from that date on
+ * that are history (each 31/12 since, the dates reports were written from), so a publisher never
  * depends on it. A listener that fails is logged and never fails the write that published.
  */
 @Injectable()
@@ -28,13 +32,13 @@ export class FiguresChanged {
     this.listeners.set(name, listener);
   }
 
-  async publish(change: FiguresChange): Promise<void> {
+  async publish(change: FiguresChange, since?: string): Promise<void> {
     for (const [name, listener] of this.listeners) {
       try {
-        await listener(change);
+        await listener(change, since);
       } catch (error) {
         this.logger.warn(
-          { listener: name, change, error: (error as Error).message },
+          { listener: name, change, since, error: (error as Error).message },
           'figures listener failed',
         );
       }
