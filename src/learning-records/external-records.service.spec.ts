@@ -153,7 +153,7 @@ describe(ExternalRecordsService.name, () => {
       }),
     );
     expect(record.worker).toEqual({ id: 9, fullName: 'Nguyễn Văn An', cccdMasked: '067*******45' });
-    expect(learningRecords.announce).toHaveBeenCalledWith([9]);
+    expect(learningRecords.announce).toHaveBeenCalledWith([9], '2025-06-30');
   });
 
   it('returns the stored result for the same post, and writes nothing', async () => {

@@ -119,7 +119,7 @@ export class ExternalRecordsService {
     });
     const record = (await this.records.findById(id))!;
     if (!created) return { record: this.view(assertSame(record, submission)), created: false };
-    await this.learningRecords.announce([worker.id]);
+    await this.learningRecords.announce([worker.id], submission.completedOn);
     return { record: this.view(record), created: true };
   }
 

@@ -1,6 +1,8 @@
 import { Injectable } from '@nestjs/common';
 import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
+import { FiguresChanged } from '../common/events/figures-changed';
+import { thisYearInVietnam } from '../common/time/vietnam-time';
 import { pageOf, Page } from '../common/http/pagination';
 import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { EnterpriseScope, EnterpriseScopeService } from '../organisations/enterprise-scope';
@@ -40,12 +42,13 @@ export class LearningRecordsService {
     private readonly events: LearningRecordEvents,
     private readonly unitOfWork: UnitOfWork,
     private readonly scopes: EnterpriseScopeService,
+    private readonly figures: FiguresChanged,
   ) {}
 
   /** Stores a record in its own transaction, then tells the listeners. */
   async record(input: NewLearningRecord): Promise<{ record: LearningRecord; created: boolean }> {
     const result = await this.unitOfWork.run((manager) => this.recordWithin(manager, input));
-    if (result.created) await this.events.announce([input.workerId]);
+    if (result.created) await this.announce([input.workerId], input.occurredOn);
     return result;
   }
 
@@ -62,8 +65,15 @@ export class LearningRecordsService {
     return this.records.insertOnce(manager, { institutionId: null, enterpriseId: null, ...input });
   }
 
-  announce(workerIds: number[]): Promise<void> {
-    return this.events.announce(workerIds);
+  /**
+   * Tells the listeners after commit. `earliest` is the earliest date the new records happened on:
+   * one in a year that is over also moves that year's closed figures (FiguresChanged with since).
+   */
+  async announce(workerIds: number[], earliest?: string | null, now = new Date()): Promise<void> {
+    await this.events.announce(workerIds);
+    if (earliest && Number(earliest.slice(0, 4)) < thisYearInVietnam(now)) {
+      await this.figures.publish('learning', earliest);
+    }
   }
 
   domains(): Promise<LearningDomain[]> {
