@@ -179,10 +179,12 @@ describe(RollupScheduler.name, () => {
   });
 
   it('asks the queue once a minute per back-dated date; an earlier date adds only its own years', async () => {
-    const { sut, queue } = setup();
+    const { sut, queue, snapshots } = setup();
     await sut.refreshPast('2025-03-15', at(10));
     await sut.refreshPast('2025-08-01', at(10));
     expect(queue.enqueue).toHaveBeenCalledTimes(1);
+    // A burst of late records of that year does not even look for reported dates again.
+    expect(snapshots.reportedDates).toHaveBeenCalledTimes(1);
     await sut.refreshPast('2024-01-01', at(10));
     expect(queued(queue).slice(1)).toEqual([`2024-12-31 forced 3:2024-12-31:backdated ${REFRESH_DELAY_MS}`]);
     // A minute later the run has started (or is about to): the next change queues another.

@@ -57,6 +57,8 @@ export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, On
   private readonly yearEndsQueued = new Set<string>();
   /** When this process last queued each back-dated roll-up (its key), to ask the queue once a burst. */
   private readonly pastQueuedAt = new Map<string, number>();
+  /** The last back-dated change handled: a later one from the same date or after, within the minute, adds nothing. */
+  private lastPast: { since: string; at: number } | null = null;
 
   constructor(
     private readonly plans: PlansRepository,
@@ -184,6 +186,9 @@ export class RollupScheduler implements OnModuleInit, OnApplicationBootstrap, On
   async refreshPast(since: string, now = new Date()): Promise<void> {
     const today = todayInVietnam(now);
     if (!/^\d{4}-\d{2}-\d{2}$/.test(since) || since >= today) return;
+    const last = this.lastPast;
+    if (last && last.since <= since && now.getTime() - last.at < REFRESH_DELAY_MS) return;
+    this.lastPast = { since, at: now.getTime() };
     const lastYear = Number(today.slice(0, 4)) - 1;
     for (const plan of await this.plans.list()) {
       if (since > plan.endDate) continue;

@@ -1,10 +1,11 @@
-import { AnnualReport, AnnualReportStatus } from './entities/annual-report.entity';
+import { AnnualReport, AnnualReportStatus, ReportFigure } from './entities/annual-report.entity';
 import {
   canCorrect,
   correctionOf,
   deadlineState,
   DeadlineState,
   dueDate,
+  figureChanges,
   isEditable,
   latestVersion,
   validVersion,
@@ -104,6 +105,62 @@ describe('annual report rules', () => {
       expect(validVersion(versions)?.version).toBe(2);
       expect(validVersion([version(1, AnnualReportStatus.Draft)])).toBeNull();
       expect(latestVersion([])).toBeNull();
+    });
+  });
+
+  describe('figures changed since submission', () => {
+    const row = (level: string, orgId: number, name: string, counts: Partial<ReportFigure> = {}) => ({
+      level,
+      orgId,
+      name,
+      population: 10,
+      declaredHeadcount: 0,
+      denominator: 10,
+      law: 5,
+      vocational: 2,
+      lifeSkills: 1,
+      digital: 0,
+      learningCitizen: 0,
+      ...counts,
+    });
+
+    it('finds nothing when every row has the same counts, renamed or in another order', () => {
+      const submitted = [row('PROVINCE', 1, 'Tỉnh'), row('UNIT', 2, 'Huyện A'), row('UNIT', 3, 'Huyện B')];
+      const now = [row('PROVINCE', 1, 'Tỉnh mới'), row('UNIT', 3, 'Huyện B'), row('UNIT', 2, 'Huyện A')];
+      expect(figureChanges(submitted, now)).toEqual([]);
+    });
+
+    it('lists each count that moved, old and new, and rows that came or went', () => {
+      const submitted = [row('PROVINCE', 1, 'Tỉnh'), row('UNIT', 2, 'Huyện A'), row('UNIT', 3, 'Huyện B')];
+      const now = [
+        row('PROVINCE', 1, 'Tỉnh', { law: 7, population: 12, denominator: 12 }),
+        row('UNIT', 2, 'Huyện A'),
+        row('ENTERPRISE', 2, 'Công ty A', { population: 2, denominator: 2, law: 2, vocational: 0, lifeSkills: 0 }),
+      ];
+      const changes = figureChanges(submitted, now).map(
+        (c) => `${c.name} ${c.field} ${c.submitted ?? '—'}→${c.now ?? '—'}`,
+      );
+      expect(changes).toEqual([
+        'Tỉnh population 10→12',
+        'Tỉnh denominator 10→12',
+        'Tỉnh law 5→7',
+        'Công ty A population —→2',
+        'Công ty A declaredHeadcount —→0',
+        'Công ty A denominator —→2',
+        'Công ty A law —→2',
+        'Công ty A vocational —→0',
+        'Công ty A lifeSkills —→0',
+        'Công ty A digital —→0',
+        'Công ty A learningCitizen —→0',
+        'Huyện B population 10→—',
+        'Huyện B declaredHeadcount 0→—',
+        'Huyện B denominator 10→—',
+        'Huyện B law 5→—',
+        'Huyện B vocational 2→—',
+        'Huyện B lifeSkills 1→—',
+        'Huyện B digital 0→—',
+        'Huyện B learningCitizen 0→—',
+      ]);
     });
   });
 });

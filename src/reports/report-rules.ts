@@ -1,4 +1,4 @@
-import { AnnualReport, AnnualReportStatus } from './entities/annual-report.entity';
+import { AnnualReport, AnnualReportStatus, ReportFigure } from './entities/annual-report.entity';
 
 /**
  * The rules of the annual report, without any I/O: deadlines (a body's "MM-DD" in the report's
@@ -85,4 +85,53 @@ export function correctionOf(
     figures: null,
     snapshotId: null,
   };
+}
+
+/** The counts of a report figure that can move, in the order the page lists them. */
+export const FIGURE_FIELDS = [
+  'population',
+  'declaredHeadcount',
+  'denominator',
+  'law',
+  'vocational',
+  'lifeSkills',
+  'digital',
+  'learningCitizen',
+] as const;
+
+export type FigureField = (typeof FIGURE_FIELDS)[number];
+
+/** One count of one row that differs: as submitted (null: the row was not there) and as it is now. */
+export interface FigureChange {
+  level: string;
+  orgId: number;
+  name: string;
+  field: FigureField;
+  submitted: number | null;
+  now: number | null;
+}
+
+/**
+ * What differs between the figures a report froze and the same rows as they are now, matched by
+ * level and organisation (a renamed organisation is the same row): a row that came or went shows
+ * every count against null. In the order of the rows now, then the rows that went.
+ */
+export function figureChanges(submitted: ReportFigure[], now: ReportFigure[]): FigureChange[] {
+  const key = (f: ReportFigure) => `${f.level}:${f.orgId}`;
+  const before = new Map(submitted.map((f) => [key(f), f]));
+  const after = new Map(now.map((f) => [key(f), f]));
+  const changes: FigureChange[] = [];
+  const rows = [...now, ...submitted.filter((f) => !after.has(key(f)))];
+  for (const row of rows) {
+    const old = before.get(key(row)) ?? null;
+    const current = after.get(key(row)) ?? null;
+    for (const field of FIGURE_FIELDS) {
+      const was = old ? old[field] : null;
+      const is = current ? current[field] : null;
+      if (was !== is) {
+        changes.push({ level: row.level, orgId: row.orgId, name: row.name, field, submitted: was, now: is });
+      }
+    }
+  }
+  return changes;
 }

@@ -131,5 +131,8 @@ function documentView(doc: ReportDocument) {
     versions: doc.versions.map((v) => ({ version: v.version, status: v.status, submittedAt: v.submittedAt })),
     canEdit: doc.editable,
     canCorrect: doc.canCorrect,
+    // The latest version, submitted, whose snapshot has been recomputed since with other counts.
+    figuresChanged: doc.changes.length > 0,
+    figureChanges: doc.changes,
   };
 }

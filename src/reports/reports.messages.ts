@@ -78,6 +78,27 @@ export const reportsMessages = defineMessages({
     vi: 'Bản điều chỉnh là phiên bản mới, lấy số liệu mới nhất và nội dung của phiên bản trước; khi được nộp, nó thay thế phiên bản trước.',
     en: 'A correction is a new version with the latest figures and the previous narrative; once submitted it replaces the previous version.',
   },
+  'reports.changed.notice': {
+    vi: 'Số liệu năm {year} đã thay đổi kể từ khi nộp báo cáo ngày {date} (nhập dữ liệu lịch sử hoặc ghi nhận muộn).',
+    en: 'The {year} figures have changed since the report was submitted on {date} (history loaded or records reported late).',
+  },
+  'reports.changed.correct': {
+    vi: 'Hãy lập bản điều chỉnh để cập nhật số liệu.',
+    en: 'Start a correction to bring the figures up to date.',
+  },
+  'reports.changed.readOnly': {
+    vi: 'Đơn vị báo cáo có thể lập bản điều chỉnh để cập nhật số liệu.',
+    en: 'The reporting body may start a correction to bring the figures up to date.',
+  },
+  'reports.changed.caption': {
+    vi: 'Số liệu ngày {date} đã thay đổi: khi nộp và hiện nay',
+    en: 'Figures as of {date} that changed: when submitted and now',
+  },
+  'reports.changed.col.row': { vi: 'Đơn vị', en: 'Organisation' },
+  'reports.changed.col.figure': { vi: 'Số liệu', en: 'Figure' },
+  'reports.changed.col.submitted': { vi: 'Khi nộp', en: 'Submitted' },
+  'reports.changed.col.now': { vi: 'Hiện nay', en: 'Now' },
+  'reports.changed.more': { vi: '… và {count} số liệu khác đã thay đổi.', en: '… and {count} more figures changed.' },
   'reports.versions': { vi: 'Các phiên bản', en: 'Versions' },
   'reports.viewing': { vi: 'đang xem', en: 'shown' },
   'reports.pending.title': { vi: 'Các đơn vị chưa nộp báo cáo', en: 'Bodies that have not submitted' },

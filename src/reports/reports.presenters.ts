@@ -1,11 +1,11 @@
 import { translate } from '../common/i18n/i18n';
 import { countingRules } from '../indicators/dashboard/dashboard.page';
 import { Locale } from '../common/i18n/messages';
-import { formatDate, formatDateTime } from '../common/views/view-helpers';
+import { formatDate, formatDateTime, formatNumber } from '../common/views/view-helpers';
 import { indicatorName, screenTable, TableColumn } from '../indicators/dashboard/dashboard.presenters';
 import { indicatorPercent, INDICATOR_CODES, NUMERATOR } from '../indicators/dashboard/indicator-figures';
 import { ReportFigure } from './entities/annual-report.entity';
-import { DeadlineState } from './report-rules';
+import { DeadlineState, FigureChange, FigureField } from './report-rules';
 import { ReportDocument } from './reports.service';
 
 /**
@@ -57,6 +57,47 @@ export function reportPath(bodyId: number, year: number): string {
   return `/reports/bodies/${bodyId}/years/${year}`;
 }
 
+/** At most this many changed counts are listed on the page (the API gives them all). */
+export const CHANGES_SHOWN = 50;
+
+const COUNT_HEADER: Partial<Record<FigureField, string>> = {
+  population: 'dashboard.col.population',
+  declaredHeadcount: 'dashboard.col.declared',
+  denominator: 'dashboard.col.denominator',
+};
+
+/** The name of a count, as the figures table heads its column. */
+export function figureFieldLabel(locale: Locale, field: FigureField): string {
+  const header = COUNT_HEADER[field];
+  if (header) return translate(locale, header);
+  const code = INDICATOR_CODES.find((c) => NUMERATOR[c] === field)!;
+  return translate(locale, 'reports.col.reached', { name: indicatorName(locale, code) });
+}
+
+/** The notice of a submitted report whose figures have changed since, with what changed; null if none did. */
+export function changesNotice(locale: Locale, doc: ReportDocument) {
+  if (doc.changes.length === 0) return null;
+  const count = (n: number | null) => (n === null ? '—' : formatNumber(n, locale));
+  return {
+    text: translate(locale, 'reports.changed.notice', {
+      year: doc.year,
+      date: formatDate(doc.report?.submittedAt),
+    }),
+    caption: translate(locale, 'reports.changed.caption', { date: formatDate(doc.asOf) }),
+    rows: doc.changes.slice(0, CHANGES_SHOWN).map((c: FigureChange) => ({
+      name: c.name,
+      level: translate(locale, `snapshotLevel.${c.level}`),
+      figure: figureFieldLabel(locale, c.field),
+      submitted: count(c.submitted),
+      now: count(c.now),
+    })),
+    more:
+      doc.changes.length > CHANGES_SHOWN
+        ? translate(locale, 'reports.changed.more', { count: doc.changes.length - CHANGES_SHOWN })
+        : null,
+  };
+}
+
 /** What views/reports/report.hbs shows. */
 export function reportPage(locale: Locale, doc: ReportDocument) {
   const path = reportPath(doc.body.id, doc.year);
@@ -93,6 +134,7 @@ export function reportPage(locale: Locale, doc: ReportDocument) {
     rules: countingRules(locale),
     editable: doc.editable,
     canCorrect: doc.canCorrect,
+    changed: changesNotice(locale, doc),
     versions: doc.versions
       .slice()
       .reverse()

@@ -14,10 +14,19 @@ import { territoryName } from '../indicators/territory-name';
 import { EnterprisesService } from '../organisations/enterprises.service';
 import { ReportNarrativeDto } from './dto/report.dto';
 import { AnnualReport, AnnualReportStatus, PendingBody, ReportFigure } from './entities/annual-report.entity';
-import { canCorrect, correctionOf, DeadlineState, isEditable, latestVersion } from './report-rules';
+import {
+  canCorrect,
+  correctionOf,
+  DeadlineState,
+  FigureChange,
+  figureChanges,
+  isEditable,
+  latestVersion,
+} from './report-rules';
 import { BodyStatus, ReportingStatusService } from './reporting-status.service';
 import { ReportsRepository } from './reports.repository';
-import { todayInVietnam } from '../common/time/vietnam-time';
+import { todayInVietnam, vietnamDayEnd } from '../common/time/vietnam-time';
+import { dateTime } from '../database/dialect';
 
 /** Everyone who may open the reports list: readers and the members of reporting bodies. */
 export const REPORT_ROLES = [
@@ -62,6 +71,11 @@ export interface ReportDocument {
   editable: boolean;
   canCorrect: boolean;
   isProvinceReport: boolean;
+  /**
+   * The latest version, submitted: the counts its snapshot has now that differ from its frozen copy
+   * (data dated back before its date arrived since, see changesSince); empty when none did.
+   */
+  changes: FigureChange[];
 }
 
 /**
@@ -156,6 +170,7 @@ export class ReportsService {
       if (isProvinceReport) pending = pendingOf(statuses);
     }
     const isLatest = !!report && report.id === latest?.id;
+    const changes = isLatest ? await this.changesSince(body, report!) : [];
     return {
       plan,
       body,
@@ -171,7 +186,25 @@ export class ReportsService {
       editable: access.write && (!report || (isLatest && isEditable(report))),
       canCorrect: access.write && isLatest && canCorrect(report ?? null),
       isProvinceReport,
+      changes,
     } satisfies ReportDocument;
+  }
+
+  /**
+   * How the figures of a submitted report differ now from what it froze: its snapshot's rows, as
+   * figuresFor would copy them today, against the frozen copy. Only once that snapshot has been
+   * computed again after the report was submitted and after its own day ended — that is, by a
+   * roll-up of back-dated data (RollupScheduler.refreshPast) or one the admin asked for — so that
+   * learning later on the snapshot's own day, or in the rest of the year, is not called a change.
+   */
+  async changesSince(body: ReportingBody, report: AnnualReport): Promise<FigureChange[]> {
+    if (report.status !== AnnualReportStatus.Submitted || !report.snapshotId || !report.figures) return [];
+    const submittedAt = dateTime(report.submittedAt);
+    const snapshot = await this.snapshots.findSnapshot(report.snapshotId);
+    const computedAt = dateTime(snapshot?.computedAt);
+    if (!snapshot || !computedAt || !submittedAt) return [];
+    if (computedAt <= submittedAt || computedAt < vietnamDayEnd(snapshot.asOf)) return [];
+    return figureChanges(report.figures, await this.figuresFor(body, snapshot));
   }
 
   /** Saves the narrative of the draft (starting version 1 when there is none). */
