@@ -192,3 +192,104 @@ describe('back-dated figures of closed years (e2e)', () => {
     expect(province?.lifeSkills).toBe((await lifeSkillsByYearEnd())['2025-12-31']);
   });
 });
+
+/**
+ * Reports are due by 01/12 and 15/12, so most are written from a December snapshot, not 31/12: the
+ * notice compares the report with its own snapshot, recomputed, so learning after the report's date
+ * moves the year-end but is no change to the report; learning dated before it is.
+ */
+describe('a report written before its year ended (e2e)', () => {
+  let app: INestApplication;
+  let db: DataSource;
+  let fx: RollupFixture;
+  let admin: Browser;
+  let plan: number;
+  let bodyId = 0;
+  let w2 = 0;
+  const url = () => `/reports/bodies/${bodyId}/years/2025`;
+
+  const provinceCount = async (asOf: string, column: string) => {
+    const [row] = await db.query(
+      `SELECT r.${column} AS n FROM indicator_snapshot_rows r JOIN indicator_snapshots s ON s.id = r.snapshot_id
+        WHERE s.plan_id = ? AND s.as_of = ? AND r.level = ?`,
+      [plan, asOf, SnapshotLevel.Province],
+    );
+    return Number(row.n);
+  };
+  const learnLate = (occurredOn: string, domain: DomainCode) =>
+    app.get(LearningRecordsService).record({
+      workerId: w2,
+      occurredOn,
+      hours: 2,
+      source: RecordSource.External,
+      sourceRef: `late-${occurredOn}-${domain}`,
+      title: 'Ghi nhận muộn',
+      domains: [domain],
+    });
+  /** Runs the back-dated roll-ups queued for these dates, as the queue would after their minute. */
+  const runQueued = async (dates: string[]) => {
+    const runs: { id: number; business_key: string }[] = await db.query(
+      "SELECT id, business_key FROM job_runs WHERE name = 'indicators.rollup' AND status = 'QUEUED' AND business_key LIKE ? ORDER BY business_key",
+      [`${plan}:%:backdated`],
+    );
+    expect(runs.map((r) => r.business_key)).toEqual(dates.map((d) => `${plan}:${d}:backdated`));
+    for (const run of runs) await app.get(JobExecutor).execute(Number(run.id), 1);
+  };
+
+  beforeAll(async () => {
+    app = await createTestApp({ database: 'sqlite' });
+    db = app.get(DataSource);
+    fx = await buildRollupFixture(db, app.get(LearningRecordsService));
+    plan = fx.plans.planToDate;
+    [{ id: w2 }] = await db.query(
+      "SELECT worker_id AS id FROM employments WHERE enterprise_id = ? AND start_date = '2023-01-01' AND end_date IS NULL",
+      [fx.enterprises.e1],
+    );
+    w2 = Number(w2);
+    // The nightly snapshot of 10/12/2025, the province report submitted from it, then the year-end.
+    await app.get(RollupService).run(plan, '2025-12-10');
+    bodyId = await ensureReportingBody(db, {
+      planId: plan,
+      kind: ReportingBodyKind.Federation,
+      name: 'Liên đoàn Lao động tỉnh Thử Nghiệm',
+      dueMonthDay: '12-15',
+      position: 99,
+    });
+    admin = new Browser(app);
+    await admin.login('liendoan');
+    await admin.get(url());
+    expect((await admin.submit(`${url()}/submit`, { activities: 'Tổng hợp năm 2025.' })).status).toBe(303);
+    await app.get(RollupService).run(plan, '2025-12-31');
+    app.get(RollupScheduler).subscribe();
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  it('moves the year-end, not the report, for a record dated after the report’s snapshot', async () => {
+    const before = await provinceCount('2025-12-31', 'life_skills');
+    await learnLate('2025-12-20', DomainCode.LifeSkills);
+    await runQueued(['2025-12-31']);
+    expect(await provinceCount('2025-12-31', 'life_skills')).toBe(before + 1);
+    const page = await admin.get(url());
+    expect(page.text).toContain('Số liệu tổng hợp ngày 10/12/2025');
+    expect(page.text).not.toContain('data-role="figures-changed"');
+  });
+
+  it('recomputes the report’s own snapshot for a record dated before it, and the report says so', async () => {
+    const before = await provinceCount('2025-12-10', 'vocational');
+    await learnLate('2025-12-01', DomainCode.Vocational);
+    // The year-end's run was asked for less than a minute ago: this change joins it (not re-run here).
+    await runQueued(['2025-12-10']);
+    expect(await provinceCount('2025-12-10', 'vocational')).toBe(before + 1);
+    const page = await admin.get(url());
+    expect(page.text).toContain('data-role="figures-changed"');
+    const changes = tableOf(page.text, 'changes');
+    expect(changes.rows.map((r) => [r[1], Number(r[3]) - Number(r[2])])).toEqual([
+      ['Kỹ năng nghề: số người đạt', 1],
+      ['Kỹ năng nghề: số người đạt', 1],
+    ]);
+    expect(page.text).toContain('Số liệu ngày 10/12/2025 đã thay đổi: khi nộp và hiện nay');
+  });
+});
