@@ -135,7 +135,13 @@ describe('annual report rules', () => {
       const now = [
         row('PROVINCE', 1, 'Tỉnh', { law: 7, population: 12, denominator: 12 }),
         row('UNIT', 2, 'Huyện A'),
-        row('ENTERPRISE', 2, 'Công ty A', { population: 2, denominator: 2, law: 2, vocational: 0, lifeSkills: 0 }),
+        row('ENTERPRISE', 2, 'Công ty A', {
+          population: 2,
+          denominator: 2,
+          law: 2,
+          vocational: 0,
+          lifeSkills: 0,
+        }),
       ];
       const changes = figureChanges(submitted, now).map(
         (c) => `${c.name} ${c.field} ${c.submitted ?? '—'}→${c.now ?? '—'}`,

@@ -98,7 +98,10 @@ export const reportsMessages = defineMessages({
   'reports.changed.col.figure': { vi: 'Số liệu', en: 'Figure' },
   'reports.changed.col.submitted': { vi: 'Khi nộp', en: 'Submitted' },
   'reports.changed.col.now': { vi: 'Hiện nay', en: 'Now' },
-  'reports.changed.more': { vi: '… và {count} số liệu khác đã thay đổi.', en: '… and {count} more figures changed.' },
+  'reports.changed.more': {
+    vi: '… và {count} số liệu khác đã thay đổi.',
+    en: '… and {count} more figures changed.',
+  },
   'reports.versions': { vi: 'Các phiên bản', en: 'Versions' },
   'reports.viewing': { vi: 'đang xem', en: 'shown' },
   'reports.pending.title': { vi: 'Các đơn vị chưa nộp báo cáo', en: 'Bodies that have not submitted' },
