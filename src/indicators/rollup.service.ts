@@ -105,7 +105,8 @@ export class RollupService {
 
   /**
    * A 31 December snapshot is history once computed after that day ended: later runs leave it be
-   * (records arriving late do not rewrite a closed year) unless the admin asks again.
+   * unless forced — by the admin asking again, or by back-dated data dated in or before that year
+   * (RollupScheduler.refreshPast), so late history does rewrite a closed year's snapshot.
    */
   async isFinalYearEnd(planId: number, asOf: string): Promise<boolean> {
     if (!isYearEnd(asOf)) return false;

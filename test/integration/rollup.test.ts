@@ -216,4 +216,28 @@ describe('indicator roll-up (integration)', () => {
     expect(await history.planHasReports(planId)).toBe(true);
     expect(await history.planHasReports(fx.plans.planToDate)).toBe(false);
   });
+
+  it('names the dates since a day that reports were written from (back-dated data recomputes them)', async () => {
+    const planId = fx.plans.calendarYear;
+    const reported = (await snapshots.claim(planId, '2024-12-10'))!;
+    await snapshots.claim(planId, '2024-12-11');
+    const bodyId = await ensureReportingBody(db, {
+      planId,
+      kind: ReportingBodyKind.Department,
+      name: 'Sở thử nghiệm số liệu muộn',
+      dueMonthDay: '12-01',
+      position: 98,
+    });
+    await db.getRepository(AnnualReport).insert({
+      planId,
+      bodyId,
+      year: 2024,
+      version: 1,
+      status: AnnualReportStatus.Submitted,
+      snapshotId: reported.id,
+    });
+    expect(await snapshots.reportedDates(planId, '2024-01-01', '2025-01-01')).toEqual(['2024-12-10']);
+    expect(await snapshots.reportedDates(planId, '2024-12-11', '2025-01-01')).toEqual([]);
+    expect(await snapshots.reportedDates(planId, '2024-01-01', '2024-12-10')).toEqual([]);
+  });
 });
