@@ -27,6 +27,7 @@ import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
 import { SeedModule } from './seed/seed.module';
 import { HealthModule } from './health/health.module';
+import { HistoryModule } from './history/history.module';
 import { HomeModule } from './home/home.module';
 import { ImportsModule } from './imports/imports.module';
 import { JobsModule, ProcessRole } from './jobs/jobs.module';
@@ -112,6 +113,7 @@ export class AppModule implements NestModule {
         CitizenshipModule,
         IndicatorsModule,
         ReportsModule,
+        HistoryModule,
         PrivacyModule,
         HealthModule,
         HomeModule,

@@ -14,6 +14,7 @@ import { auditMessages } from './audit/audit.messages';
 import { authMessages } from './auth/auth.messages';
 import { commonMessages } from './common/i18n/common.messages';
 import { registerMessages } from './common/i18n/i18n';
+import { historyMessages } from './history/history.messages';
 import { homeMessages } from './home/home.messages';
 import { importsMessages } from './imports/imports.messages';
 import { jobsMessages } from './jobs/jobs.messages';
@@ -38,6 +39,7 @@ registerMessages(
   materialsMessages,
   commonMessages,
   auditMessages,
+  historyMessages,
   authMessages,
   homeMessages,
   importsMessages,

@@ -12,6 +12,7 @@ export const AUDIT_ACTIONS = [
   'user.password.reset',
   'user.admin.created',
   'enterprise.commune.set',
+  'history.imported',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

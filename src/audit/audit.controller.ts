@@ -43,7 +43,9 @@ export class AuditController {
               ? `/admin/users/${e.subjectId}`
               : e.subjectType === 'enterprise'
                 ? `/organisations/enterprises/${e.subjectId}`
-                : null,
+                : e.subjectType === 'import'
+                  ? `/history/runs/${e.subjectId}`
+                  : null,
         details: Object.entries(e.details ?? {}).map(([field, value]) => ({
           field,
           value: Array.isArray(value) ? `${value[0] ?? '—'} → ${value[1] ?? '—'}` : String(value),

@@ -35,6 +35,10 @@ export const auditMessages = defineMessages({
     vi: 'Quản trị viên đặt lại mật khẩu',
     en: 'Password reset by an administrator',
   },
+  'audit.action.history.imported': {
+    vi: 'Nhập dữ liệu lịch sử',
+    en: 'History imported',
+  },
   'audit.action.user.admin.created': {
     vi: 'Tạo quản trị hệ thống từ dòng lệnh',
     en: 'System admin created from the command line',
@@ -43,5 +47,6 @@ export const auditMessages = defineMessages({
   'audit.subject.user': { vi: 'Tài khoản #{id}', en: 'Account #{id}' },
   'audit.subject.employment': { vi: 'Quá trình làm việc #{id}', en: 'Employment #{id}' },
   'audit.subject.enterprise': { vi: 'Doanh nghiệp #{id}', en: 'Enterprise #{id}' },
+  'audit.subject.import': { vi: 'Lần nhập #{id}', en: 'Import #{id}' },
   'audit.subject.reconciliation': { vi: 'Yêu cầu đối chiếu #{id}', en: 'Reconciliation #{id}' },
 });

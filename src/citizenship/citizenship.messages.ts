@@ -554,4 +554,43 @@ export const citizenshipMessages = defineMessages({
     vi: 'Ngoài phạm vi bạn được phép đánh giá.',
     en: 'Outside the scope you may evaluate.',
   },
+
+  // --- titles of past years (history import) ------------------------------------------------
+  'history.titles.title': { vi: 'Công dân học tập các năm trước', en: 'Learning citizens of past years' },
+  'history.titles.intro': {
+    vi: 'Danh sách công dân học tập do Hội Khuyến học công nhận trong các năm trước khi dùng hoctap: mỗi dòng một người, một năm, với số và ngày quyết định, ngày và lý do thu hồi nếu có. Danh hiệu được tính vào số liệu của năm đó từ ngày quyết định, như danh hiệu công nhận trên hoctap.',
+    en: 'Learning citizens the association recognised in the years before hoctap: one person and year per row, with the decision number and date, and the revocation date and reason if any. A title counts in its year from the decision day, like titles recognised in hoctap.',
+  },
+  'history.titles.noHeader': {
+    vi: 'Không tìm thấy dòng tiêu đề (Số CCCD, Họ và tên, Ngày sinh, Năm công nhận, Hội Khuyến học công nhận, Số quyết định, Ngày quyết định) trong 10 dòng đầu. Hãy dùng tệp mẫu.',
+    en: 'No header row (CCCD, name, date of birth, year, recognising branch, decision number, decision date) in the first 10 rows. Use the template.',
+  },
+  'history.titles.year': {
+    vi: 'Năm công nhận phải là một năm từ {from} đến {to}.',
+    en: 'The year must be between {from} and {to}.',
+  },
+  'history.titles.decisionYear': {
+    vi: 'Ngày quyết định phải trong năm {year} hoặc năm sau đó.',
+    en: 'The decision date must be in {year} or the year after.',
+  },
+  'history.titles.branchUnknown': {
+    vi: 'Không có Hội Khuyến học tên "{name}" trong danh mục. Hãy ghi đúng tên như trong danh mục Hội Khuyến học.',
+    en: 'No association branch is named "{name}". Write the name as the branches list has it.',
+  },
+  'history.titles.branchNotInForce': {
+    vi: '"{name}" không còn (hoặc chưa) hoạt động vào ngày quyết định.',
+    en: '"{name}" was not in operation on the decision date.',
+  },
+  'history.titles.revokedBefore': {
+    vi: 'Ngày thu hồi không được trước ngày quyết định.',
+    en: 'The revocation date must not be before the decision date.',
+  },
+  'history.titles.reasonRequired': {
+    vi: 'Hãy ghi lý do thu hồi.',
+    en: 'Give the reason for the revocation.',
+  },
+  'history.titles.inHoctap': {
+    vi: 'Người này đã được công nhận danh hiệu năm {year} trên hoctap; danh hiệu đó không bị ghi đè.',
+    en: 'This person was recognised for {year} in hoctap; that title is not overwritten.',
+  },
 });

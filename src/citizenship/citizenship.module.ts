@@ -6,6 +6,7 @@ import { CitizenshipApplicationsModule } from './applications/applications.modul
 import { CitizenshipDemoSeeder } from './citizenship.demo-seeder';
 import { CitizenshipPersonalData } from './citizenship.personal-data';
 import { CitizenshipDataModule } from './citizenship-data.module';
+import { CitizenshipHistoryModule } from './history/citizenship-history.module';
 import { CitizenshipReviewModule } from './review/review.module';
 
 /** "Công dân học tập": criteria, applications, evaluation, review, recognition and certificates. */
@@ -14,6 +15,7 @@ import { CitizenshipReviewModule } from './review/review.module';
     CitizenshipDataModule,
     CitizenshipApplicationsModule,
     CitizenshipReviewModule,
+    CitizenshipHistoryModule,
     UsersModule,
     WorkersModule,
     OrganisationsModule,

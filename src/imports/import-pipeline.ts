@@ -67,6 +67,11 @@ export interface ChunkResult {
   problems: RowProblem[];
   /** Work for after the chunk is committed, e.g. announcing new learning records. */
   afterCommit?: () => Promise<void>;
+  /**
+   * The earliest day whose figures the chunk's changes move (YYYY-MM-DD), when the kind knows it:
+   * a back-dated one makes the closed years' year-end figures be computed again.
+   */
+  since?: string | null;
 }
 
 /** How one kind reads and saves the sheet of one run; it may keep state across chunks (e.g. duplicates). */
@@ -84,15 +89,24 @@ export interface ImportSheet<H> {
   saveChunk(header: H, rows: SheetDataRow[], manager: EntityManager | null): Promise<ChunkResult>;
 }
 
-/** A kind of import: domains register one (roster, attendance, and the history imports to come). */
+/** A kind of import: domains register one (roster, attendance, enterprises, the history imports). */
 export interface ImportKindHandler {
   readonly kind: ImportKind;
   /** The sheet of a run, or the message key of a reason the whole import cannot run (e.g. the session is gone). */
   open(run: ImportRun): Promise<ImportSheet<unknown> | { fail: string }>;
+  /** After a run that saved its rows (not a dry run) completed, e.g. to write it to the audit trail. */
+  completed?(run: ImportRun & ImportCounts): Promise<void>;
 }
 
 /** Thrown when another run of the same import saved the chunk first; the transaction rolls back. */
 class ImportOvertakenError extends Error {}
+
+/** Ends a dry run's chunk transaction: what the chunk would have done, with its writes rolled back. */
+class DryRunRollback extends Error {
+  constructor(readonly result: ChunkResult) {
+    super('dry run');
+  }
+}
 
 const EMPTY_RESULT: ChunkResult = { created: 0, updated: 0, unchanged: 0, refused: 0, problems: [] };
 
@@ -164,8 +178,10 @@ export class ImportPipeline {
     let done = 0;
     let chunk: SheetDataRow[] = [];
     let replaying = false;
+    let since: string | null = null;
     const flush = async () => {
-      await this.saveChunk(run, sheet, header!.value, chunk, counts, replaying);
+      const saved = await this.saveChunk(run, sheet, header!.value, chunk, counts, replaying);
+      if (saved.since && (!since || saved.since < since)) since = saved.since;
       chunk = [];
     };
     try {
@@ -205,11 +221,18 @@ export class ImportPipeline {
     if (dataRows === 0)
       return this.fail(run, [problemAt(header.rowNumber + 1, 'import.error.noRows')], counts);
     await this.runs.finish(run.id, ImportStatus.Completed);
-    if (counts.createdCount + counts.updatedCount > 0) await this.figures.publish('import');
+    if (!run.dryRun) {
+      if (counts.createdCount + counts.updatedCount > 0)
+        await this.figures.publish(isHistory(run.kind) ? 'history' : 'import', since ?? undefined);
+      await handler.completed?.(Object.assign(run, counts, { status: ImportStatus.Completed }));
+    }
     return summary({ ...run, ...counts, status: ImportStatus.Completed });
   }
 
-  /** One chunk: saved with its errors and the counters in one transaction, or only read again. */
+  /**
+   * One chunk: saved with its errors and the counters in one transaction, or only read again. A
+   * dry run saves the chunk in a transaction it rolls back, then records what it found.
+   */
   private async saveChunk(
     run: ImportRun,
     sheet: ImportSheet<unknown>,
@@ -217,15 +240,16 @@ export class ImportPipeline {
     rows: SheetDataRow[],
     counts: ImportCounts,
     savedBefore: boolean,
-  ): Promise<void> {
+  ): Promise<ChunkResult> {
     if (savedBefore) {
       const replayed = await sheet.saveChunk(header, rows, null);
-      await replayed.afterCommit?.();
-      return;
+      if (!run.dryRun) await replayed.afterCommit?.();
+      return replayed;
     }
+    const tried = run.dryRun ? await this.tryChunk(sheet, header, rows) : null;
     let result = EMPTY_RESULT;
     const next = await this.unitOfWork.run(async (manager) => {
-      result = await sheet.saveChunk(header, rows, manager);
+      result = tried ?? (await sheet.saveChunk(header, rows, manager));
       const after: ImportCounts = {
         totalRows: counts.totalRows + rows.length,
         createdCount: counts.createdCount + result.created,
@@ -244,7 +268,25 @@ export class ImportPipeline {
       return after;
     });
     Object.assign(counts, next);
-    await result.afterCommit?.();
+    if (!run.dryRun) await result.afterCommit?.();
+    return result;
+  }
+
+  /** What saving the chunk would do, found by saving it and rolling the transaction back. */
+  private async tryChunk(
+    sheet: ImportSheet<unknown>,
+    header: unknown,
+    rows: SheetDataRow[],
+  ): Promise<ChunkResult> {
+    try {
+      await this.unitOfWork.run(async (manager) => {
+        throw new DryRunRollback(await sheet.saveChunk(header, rows, manager));
+      });
+    } catch (error) {
+      if (error instanceof DryRunRollback) return error.result;
+      throw error;
+    }
+    throw new Error('unreachable: a dry run always rolls back');
   }
 
   private async fail(run: ImportRun, problems: RowProblem[], counts: ImportCounts): Promise<JobResult> {
@@ -267,6 +309,14 @@ export class ImportPipeline {
   private pathOf(run: ImportRun): string {
     return join(this.uploads.dir, run.storedName);
   }
+}
+
+function isHistory(kind: ImportKind): boolean {
+  return (
+    kind === ImportKind.HistoryTitles ||
+    kind === ImportKind.HistoryTrainings ||
+    kind === ImportKind.HistoryResults
+  );
 }
 
 export function problemAt(rowNumber: number, messageKey: string): RowProblem {

@@ -8,7 +8,8 @@ import { ImportKind, ImportRun, ImportStatus } from './entities/import-run.entit
 export type NewImportRun = Pick<
   ImportRun,
   'kind' | 'targetId' | 'uploadedBy' | 'originalName' | 'storedName' | 'sha256'
->;
+> &
+  Partial<Pick<ImportRun, 'dryRun' | 'previewOfId'>>;
 export type NewImportRowError = Omit<ImportRowError, 'id'>;
 
 export interface ImportCounts {
@@ -41,6 +42,8 @@ export class ImportRunsRepository {
         errorCount: 0,
         jobRunId: null,
         fileDeletedAt: null,
+        dryRun: data.dryRun ?? false,
+        previewOfId: data.previewOfId ?? null,
       }),
     );
   }
@@ -69,6 +72,11 @@ export class ImportRunsRepository {
       skip,
       take,
     });
+  }
+
+  /** The run that applies a dry run (the latest, should two have been asked at once). */
+  applyOf(previewId: number): Promise<ImportRun | null> {
+    return this.runs.findOne({ where: { previewOfId: previewId }, order: { id: 'DESC' } });
   }
 
   async setJobRun(id: number, jobRunId: number): Promise<void> {

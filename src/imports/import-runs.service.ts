@@ -1,6 +1,6 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
-import { rename, unlink } from 'node:fs/promises';
+import { copyFile, rename, unlink } from 'node:fs/promises';
 import { join } from 'node:path';
 import { Actor } from '../common/access/actor';
 import { OutOfScopeException } from '../common/access/out-of-scope';
@@ -12,8 +12,8 @@ import { uploadsConfig, UploadsConfig } from '../config';
 import { TempUpload } from '../files/file-upload';
 import { JobQueue } from '../jobs/job-queue';
 import { ImportRowError } from './entities/import-row-error.entity';
-import { ImportKind, ImportRun } from './entities/import-run.entity';
-import { ImportRunsRepository } from './import-runs.repository';
+import { ImportKind, ImportRun, ImportStatus } from './entities/import-run.entity';
+import { ImportRunsRepository, NewImportRun } from './import-runs.repository';
 import { IMPORT_UPLOAD_DIR } from './import-upload';
 import { detectSpreadsheetKind } from './spreadsheet/spreadsheet-kind';
 
@@ -31,12 +31,16 @@ export class ImportRunsService {
     @Inject(uploadsConfig.KEY) private readonly uploads: UploadsConfig,
   ) {}
 
-  /** Keeps an uploaded sheet and queues its import; a refused file is deleted at once. */
+  /**
+   * Keeps an uploaded sheet and queues its import (a dry run when asked); a refused file is
+   * deleted at once.
+   */
   async start(
     actor: Actor,
     kind: ImportKind,
     targetId: number,
     upload: TempUpload | undefined,
+    options: { dryRun?: boolean } = {},
   ): Promise<ImportRun> {
     if (!upload) throw FormError.field('file', 'import.upload.required');
     let path = upload.path;
@@ -45,25 +49,67 @@ export class ImportRunsService {
       const storedName = `${IMPORT_UPLOAD_DIR}/${randomUUID()}.${fileKind}`;
       await rename(upload.path, join(this.uploads.dir, storedName));
       path = join(this.uploads.dir, storedName);
-      const created = await this.runs.create({
+      return await this.queueRun(actor, {
         kind,
         targetId,
         uploadedBy: actor.userId,
         originalName: upload.originalName,
         storedName,
         sha256: upload.sha256,
+        dryRun: options.dryRun ?? false,
       });
-      const job = await this.queue.enqueue(
-        'import.run',
-        { importId: created.id },
-        { key: created.id, requestedBy: actor.userId },
-      );
-      await this.runs.setJobRun(created.id, job.id);
-      return Object.assign(created, { jobRunId: job.id });
     } catch (error) {
       await unlink(path).catch(() => undefined);
       throw error;
     }
+  }
+
+  /**
+   * Applies a completed dry run: a new run of the same kind and target over a copy of its file
+   * (each run's file then follows the retention rule on its own). Asked again, it returns the run
+   * that already applies it.
+   */
+  async apply(actor: Actor, preview: ImportRun): Promise<ImportRun> {
+    if (!preview.dryRun || preview.status !== ImportStatus.Completed)
+      throw new FormError({}, { key: 'import.apply.notReady' });
+    const applied = await this.runs.applyOf(preview.id);
+    if (applied) return applied;
+    if (preview.fileDeletedAt) throw new FormError({}, { key: 'import.apply.fileGone' });
+    const storedName = `${IMPORT_UPLOAD_DIR}/${randomUUID()}.${preview.fileKind}`;
+    const path = join(this.uploads.dir, storedName);
+    try {
+      await copyFile(this.pathOf(preview), path);
+      return await this.queueRun(actor, {
+        kind: preview.kind,
+        targetId: preview.targetId,
+        uploadedBy: actor.userId,
+        originalName: preview.originalName,
+        storedName,
+        sha256: preview.sha256,
+        previewOfId: preview.id,
+      });
+    } catch (error) {
+      await unlink(path).catch(() => undefined);
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT')
+        throw new FormError({}, { key: 'import.apply.fileGone' });
+      throw error;
+    }
+  }
+
+  /** The run that applied a dry run, if any. */
+  applyOf(previewId: number): Promise<ImportRun | null> {
+    return this.runs.applyOf(previewId);
+  }
+
+  private async queueRun(actor: Actor, data: NewImportRun): Promise<ImportRun> {
+    const created = await this.runs.create(data);
+    const job = await this.queue.enqueue(
+      'import.run',
+      { importId: created.id },
+      { key: created.id, requestedBy: actor.userId },
+    );
+    await this.runs.setJobRun(created.id, job.id);
+    return Object.assign(created, { jobRunId: job.id });
   }
 
   async page(

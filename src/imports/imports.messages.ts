@@ -3,6 +3,44 @@ import { defineMessages } from '../common/i18n/messages';
 /** What every import says of a file, whatever its kind. */
 export const importsMessages = defineMessages({
   'import.upload.required': { vi: 'Vui lòng chọn tệp để tải lên.', en: 'Choose a file to upload.' },
+  'import.person.cccd': {
+    vi: 'Số CCCD phải gồm đúng 12 chữ số.',
+    en: 'A CCCD number has exactly 12 digits.',
+  },
+  'import.person.unknown': {
+    vi: 'Chưa có người lao động với số CCCD này trong hoctap. Hãy nhập danh sách người lao động (kể cả quá trình làm việc đã kết thúc) trước.',
+    en: 'No worker with this CCCD is in hoctap. Import the roster (with ended employments too) first.',
+  },
+  'import.person.nameDiffers': {
+    vi: 'Họ tên khác với hồ sơ của người có số CCCD này. Dòng không được nhập; nếu hồ sơ sai, hãy đề nghị đối chiếu.',
+    en: 'The name differs from the record of the person with this CCCD. The row is not imported; if the record is wrong, ask for a reconciliation.',
+  },
+  'import.person.birthDiffers': {
+    vi: 'Ngày sinh khác với hồ sơ của người có số CCCD này. Dòng không được nhập; nếu hồ sơ sai, hãy đề nghị đối chiếu.',
+    en: 'The date of birth differs from the record of the person with this CCCD. The row is not imported; if the record is wrong, ask for a reconciliation.',
+  },
+  'import.row.required': { vi: 'Không được để trống.', en: 'Must not be empty.' },
+  'import.row.date': {
+    vi: 'Ngày không hợp lệ, hãy ghi theo dạng dd/mm/yyyy.',
+    en: 'Not a valid date; write it as dd/mm/yyyy.',
+  },
+  'import.row.hours': {
+    vi: 'Số giờ phải là một số lớn hơn 0 và không quá 9.999, ví dụ 3 hoặc 1,5.',
+    en: 'Hours must be a number above 0 and at most 9,999, e.g. 3 or 1.5.',
+  },
+  'import.row.future': { vi: 'Ngày không được ở tương lai.', en: 'The date must not be in the future.' },
+  'import.row.duplicate': {
+    vi: 'Trùng với dòng {row} của tệp; chỉ dòng đầu được nhập.',
+    en: 'Same as row {row} of the file; only the first is imported.',
+  },
+  'import.apply.notReady': {
+    vi: 'Chỉ áp dụng được một lần chạy thử đã kiểm tra xong.',
+    en: 'Only a dry run that has finished checking can be applied.',
+  },
+  'import.apply.fileGone': {
+    vi: 'Tệp của lần chạy thử này đã được xoá theo quy định lưu giữ. Hãy tải tệp lên và chạy thử lại.',
+    en: 'The file of this dry run was deleted under the retention rule. Upload it again and do a new dry run.',
+  },
   'import.upload.tooLarge': {
     vi: 'Tệp quá lớn (tối đa {max} MB).',
     en: 'The file is too large (at most {max} MB).',

@@ -2,6 +2,7 @@ import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImportRowError } from './entities/import-row-error.entity';
 import { ImportRun } from './entities/import-run.entity';
+import { HistoryKinds } from './history-kinds';
 import { ImportFileRetention } from './import-file-retention';
 import { ImportPipeline } from './import-pipeline';
 import { ImportRunProcessor } from './import-run.processor';
@@ -22,7 +23,8 @@ import { ImportRunsService } from './import-runs.service';
     ImportPipeline,
     ImportRunProcessor,
     ImportFileRetention,
+    HistoryKinds,
   ],
-  exports: [ImportRunsService, ImportPipeline, ImportFileRetention],
+  exports: [ImportRunsService, ImportPipeline, ImportFileRetention, HistoryKinds],
 })
 export class ImportsModule {}

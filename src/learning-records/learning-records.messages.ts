@@ -11,6 +11,57 @@ export const learningRecordsMessages = defineMessages({
   'source.COURSE': { vi: 'Khóa học trực tuyến', en: 'Online course' },
   'source.SESSION': { vi: 'Hoạt động trực tiếp', en: 'In-person activity' },
   'source.EXTERNAL': { vi: 'Cơ sở đào tạo gửi về', en: 'Reported by an institution' },
+  'source.TRAINING': {
+    vi: 'Tập huấn trực tiếp (trước khi dùng hoctap)',
+    en: 'In-person training (before hoctap)',
+  },
+
+  // --- history imports of learning ------------------------------------------------------------
+  'history.error.domain': {
+    vi: '"{domain}" không phải lĩnh vực. Ghi một hoặc nhiều trong: Chính trị, pháp luật; Kỹ năng nghề nghiệp; Kỹ năng sống; Công nghệ thông tin, công nghệ số.',
+    en: '"{domain}" is no domain. Write one or more of: Politics and law; Vocational skills; Life skills; IT and digital technology.',
+  },
+  'history.trainings.title': {
+    vi: 'Tập huấn trực tiếp các năm trước',
+    en: 'In-person trainings of past years',
+  },
+  'history.trainings.intro': {
+    vi: 'Danh sách dự các lớp tập huấn, tuyên truyền trực tiếp đã tổ chức trước khi dùng hoctap: mỗi dòng một người dự một lớp (ngày, chủ đề, lĩnh vực, số giờ, đơn vị tổ chức). Mỗi người dự được ghi một kết quả học tập vào ngày của lớp.',
+    en: 'Attendance lists of in-person trainings held before hoctap: one attendee of one training per row (day, topic, domains, hours, organiser). Each attendee gets a learning record on the training day.',
+  },
+  'history.trainings.noHeader': {
+    vi: 'Không tìm thấy dòng tiêu đề (Ngày tập huấn, Chủ đề, Lĩnh vực, Số giờ, Đơn vị tổ chức, Số CCCD, Họ và tên, Ngày sinh) trong 10 dòng đầu. Hãy dùng tệp mẫu.',
+    en: 'No header row (date, topic, domains, hours, organiser, CCCD, name, date of birth) in the first 10 rows. Use the template.',
+  },
+  'history.trainings.otherHours': {
+    vi: 'Cùng lớp với dòng {row} nhưng ghi số giờ khác.',
+    en: 'The same training as row {row}, with other hours.',
+  },
+  'history.trainings.otherDomains': {
+    vi: 'Cùng lớp với dòng {row} nhưng ghi lĩnh vực khác.',
+    en: 'The same training as row {row}, with other domains.',
+  },
+  'history.trainings.storedOther': {
+    vi: 'Lớp này đã được nhập trước đây với số giờ hoặc lĩnh vực khác ({hours} giờ); dòng không được nhập.',
+    en: 'This training was imported before with other hours or domains ({hours} h); the row is not imported.',
+  },
+  'history.results.title': { vi: 'Kết quả học tập các năm trước', en: 'Results of past years' },
+  'history.results.intro': {
+    vi: 'Kết quả học tập do các cơ sở đào tạo báo cáo cho các năm trước, kể cả của người lao động đã nghỉ việc: mỗi dòng một kết quả (khóa học, ngày hoàn thành, số giờ, lĩnh vực).',
+    en: 'Results institutions reported for past years, including for workers who have left since: one result per row (course, completion date, hours, domains).',
+  },
+  'history.results.noHeader': {
+    vi: 'Không tìm thấy dòng tiêu đề (Cơ sở đào tạo, Số CCCD, Họ và tên, Ngày sinh, Tên khóa học, Ngày hoàn thành, Số giờ, Lĩnh vực) trong 10 dòng đầu. Hãy dùng tệp mẫu.',
+    en: 'No header row (institution, CCCD, name, date of birth, course, completion date, hours, domains) in the first 10 rows. Use the template.',
+  },
+  'history.results.institutionUnknown': {
+    vi: 'Không có cơ sở đào tạo tên "{name}" trong danh mục. Hãy ghi đúng tên như trong danh mục cơ sở đào tạo.',
+    en: 'No training institution is named "{name}". Write the name as the institutions list has it.',
+  },
+  'history.results.conflict': {
+    vi: 'Kết quả mã {id} đã được nhập với nội dung khác; dòng không được nhập.',
+    en: 'Result {id} was imported before with other content; the row is not imported.',
+  },
 
   'records.intro': {
     vi: 'Mọi kết quả học tập của người lao động bạn phụ trách: khóa học trực tuyến đã hoàn thành, hoạt động trực tiếp đã tham dự và kết quả do cơ sở đào tạo gửi về.',

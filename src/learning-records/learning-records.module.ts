@@ -1,3 +1,9 @@
+import { AuditModule } from '../audit/audit.module';
+import { ImportsModule } from '../imports/imports.module';
+import { HistoryTraining } from './entities/history-training.entity';
+import { HistoryTrainingsRepository } from './history/history-trainings.repository';
+import { ResultsHistoryImport } from './history/results-history.import';
+import { TrainingsHistoryImport } from './history/trainings-history.import';
 import { Module } from '@nestjs/common';
 import { LearningRecordsPersonalData } from './learning-records.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -34,7 +40,10 @@ import { PartnershipsService } from './partnerships.service';
       WorkerLearningYear,
       InstitutionPartnership,
       ExternalRecord,
+      HistoryTraining,
     ]),
+    ImportsModule,
+    AuditModule,
     OrganisationsModule,
     WorkersModule,
   ],
@@ -54,6 +63,9 @@ import { PartnershipsService } from './partnerships.service';
     PartnershipsService,
     ExternalRecordsRepository,
     ExternalRecordsService,
+    HistoryTrainingsRepository,
+    TrainingsHistoryImport,
+    ResultsHistoryImport,
   ],
   exports: [
     LearningRecordsService,

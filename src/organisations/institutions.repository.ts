@@ -33,6 +33,11 @@ export class InstitutionsRepository {
     return new Map(found.map((i) => [i.id, i.name]));
   }
 
+  /** Every institution, by name (a few hundred at most). */
+  all(): Promise<TrainingInstitution[]> {
+    return this.institutions.find({ order: { name: 'ASC' } });
+  }
+
   findById(id: number): Promise<TrainingInstitution | null> {
     return this.institutions.findOne({ where: { id } });
   }

@@ -15,6 +15,11 @@ export class InstitutionsService {
     private readonly units: AdminUnitsRepository,
   ) {}
 
+  /** Every institution (a history list names them by name). */
+  all(): Promise<TrainingInstitution[]> {
+    return this.institutions.all();
+  }
+
   /** Names of some institutions, by id, for other domains' pages and exports. */
   namesOf(ids: number[]): Promise<Map<number, string>> {
     return this.institutions.namesOf([...new Set(ids)]);

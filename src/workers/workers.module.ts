@@ -1,3 +1,4 @@
+import { PersonMatcher } from './person-match';
 import { Module } from '@nestjs/common';
 import { WorkersPersonalData } from './workers.personal-data';
 import { TypeOrmModule } from '@nestjs/typeorm';
@@ -62,7 +63,8 @@ import { WorkerPortsModule } from './ports.module';
     PersonRegistry,
     ReconciliationsRepository,
     ReconciliationsService,
+    PersonMatcher,
   ],
-  exports: [WorkersService, WorkersRepository, WorkersDemoSeeder, Workforce],
+  exports: [WorkersService, WorkersRepository, WorkersDemoSeeder, Workforce, PersonMatcher],
 })
 export class WorkersModule {}

@@ -157,7 +157,7 @@ describe('citizenship review (integration)', () => {
         criteria,
         status: ApplicationStatus.Confirmed,
       });
-      numbers.push((await association.recognise(reviewerA, application.id)).recognition.certificateNo);
+      numbers.push((await association.recognise(reviewerA, application.id)).recognition.certificateNo!);
     }
     const sequence = (no: string) => Number(no.split('-').pop());
     expect(sequence(numbers[1])).toBe(sequence(numbers[0]) + 1);

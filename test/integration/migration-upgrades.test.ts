@@ -11,6 +11,7 @@ import { OneImportPipeline1764000018000 } from '../../src/database/migrations/17
 import { BodiesInTime1764000020000 } from '../../src/database/migrations/1764000020000-bodies-in-time';
 import { UnionsInTime1764000021000 } from '../../src/database/migrations/1764000021000-unions-in-time';
 import { MaterialAuthorType1764000022000 } from '../../src/database/migrations/1764000022000-material-author-type';
+import { HistoryImports1764000023000 } from '../../src/database/migrations/1764000023000-history-imports';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
 
 /**
@@ -324,5 +325,57 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
     expect((await db.query('SELECT author_type FROM learning_materials WHERE id = 932'))[0].author_type).toBe(
       'ORGANIZATION',
     );
+  });
+  it('1764000023000: imports may be dry runs, titles recognised in hoctap keep their application and certificate, past titles need neither', async () => {
+    db = await upgrade(await env.options(), HistoryImports1764000023000, async (old) => {
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, path) VALUES (940, '940', 'Tỉnh', 'tinh', 'PROVINCE', '/940/')`,
+      );
+      await old.query(
+        "INSERT INTO association_branches (id, name, search_key, unit_id) VALUES (941, 'Hội Khuyến học tỉnh', 'hoi khuyen hoc tinh', 940)",
+      );
+      await old.query(
+        `INSERT INTO workers (id, full_name, search_key, date_of_birth, gender, cccd_encrypted, cccd_hash)
+         VALUES (942, 'Lê Thị Mai', 'le thi mai', '1991-02-03', 'FEMALE', 'x', 'h942'),
+                (943, 'Võ Văn Tư', 'vo van tu', '1985-07-08', 'MALE', 'y', 'h943')`,
+      );
+      await old.query(
+        "INSERT INTO criteria_sets (id, code, version, title, pass_mark, status) VALUES (944, 'QD324', 1, 'Bộ tiêu chí', 50, 'ACTIVE')",
+      );
+      await old.query(
+        "INSERT INTO citizenship_applications (id, worker_id, year, criteria_set_id, status) VALUES (945, 942, 2025, 944, 'RECOGNISED')",
+      );
+      await old.query(
+        `INSERT INTO recognitions (id, application_id, worker_id, year, branch_id, criteria_set_id, total_points, certificate_no,
+           verify_code, status, recognised_by, recognised_at) VALUES (946, 945, 942, 2025, 941, 944, 80, 'CDHT-2025-1', 'v946', 'VALID', 1, '2025-11-02 03:00:00')`,
+      );
+      await old.query(
+        `INSERT INTO import_runs (id, kind, target_id, uploaded_by, original_name, stored_name, sha256, status, total_rows,
+           created_count, updated_count, unchanged_count, error_count) VALUES (947, 'ROSTER', 1, 1, 'a.xlsx', 'imports/a.xlsx', 'x', 'COMPLETED', 1, 1, 0, 0, 0)`,
+      );
+    });
+    const [run] = await db.query(
+      'SELECT dry_run AS dryRun, preview_of_id AS previewOfId FROM import_runs WHERE id = 947',
+    );
+    expect({ dryRun: Number(run.dryRun), previewOfId: run.previewOfId }).toEqual({
+      dryRun: 0,
+      previewOfId: null,
+    });
+    expect(
+      await db.query(
+        'SELECT application_id AS app, total_points AS points, certificate_no AS cert, decision_no AS decision FROM recognitions',
+      ),
+    ).toEqual([{ app: 945, points: 80, cert: 'CDHT-2025-1', decision: null }]);
+    // A past year's title: no application, criteria set, score or certificate.
+    await db.query(
+      `INSERT INTO recognitions (worker_id, year, branch_id, verify_code, status, recognised_by, recognised_at, decision_no, decision_date)
+       VALUES (943, 2023, 941, 'v-past', 'VALID', 1, '2023-12-14 17:00:00', '12/QĐ-KH', '2023-12-15')`,
+    );
+    await db.query(
+      `INSERT INTO history_trainings (held_on, title, organiser, training_key, hours, domains) VALUES ('2023-05-15', 'Luật', 'LĐLĐ', 'luat|ldld', 3, 'LAW')`,
+    );
+    expect(
+      Number((await db.query('SELECT COUNT(*) AS n FROM recognitions WHERE application_id IS NULL'))[0].n),
+    ).toBe(1);
   });
 });

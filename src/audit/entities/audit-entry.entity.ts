@@ -2,7 +2,7 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { jsonObject } from '../../database/transformers';
 
 /** What an audit entry is about: a person (worker), a user account, an employment, a reconciliation. */
-export type AuditSubject = 'worker' | 'user' | 'employment' | 'reconciliation' | 'enterprise';
+export type AuditSubject = 'worker' | 'user' | 'employment' | 'reconciliation' | 'enterprise' | 'import';
 
 /**
  * One step that changed who someone is or who may act for them: an identity change, a worker

@@ -47,11 +47,16 @@ export interface RecognitionDetail {
 export interface MyTitle {
   id: number;
   year: number;
-  certificateNo: string;
+  /** hoctap's certificate; null for a past year's title brought in from its decision. */
+  certificateNo: string | null;
+  /** The decision of a past year's title (history import). */
+  decisionNo: string | null;
+  decisionDate: string | null;
   issuer: string;
   status: CertificateStatus;
   recognisedAt: Date;
-  pdfUrl: string;
+  /** Only titles recognised in hoctap have a certificate to download. */
+  pdfUrl: string | null;
 }
 
 /** The title's certificate: an A4 PDF for the people concerned, and the public check its QR code opens. */
@@ -82,6 +87,8 @@ export class CitizenCertificatesService {
     );
     if (!detail) throw new NotFoundException();
     const { recognition } = detail;
+    // A past year's title brought in from its decision has no hoctap certificate to check.
+    if (!recognition.certificateNo) throw new NotFoundException();
     const status = certificateStatus(recognition, today);
     return {
       status,
@@ -109,10 +116,12 @@ export class CitizenCertificatesService {
       id: r.id,
       year: r.year,
       certificateNo: r.certificateNo,
+      decisionNo: r.decisionNo,
+      decisionDate: r.decisionDate,
       issuer: r.issuerName ?? branches.get(r.branchId) ?? '',
       status: certificateStatus(r, today),
       recognisedAt: r.recognisedAt,
-      pdfUrl: this.pdfPath(r.id),
+      pdfUrl: r.certificateNo ? this.pdfPath(r.id) : null,
     }));
   }
 
@@ -122,7 +131,8 @@ export class CitizenCertificatesService {
    */
   async pdf(actor: Actor, recognitionId: number): Promise<{ filename: string; content: Buffer }> {
     const detail = await this.detailOf(await this.repository.recognitionById(recognitionId));
-    if (!detail || !(await this.mayRead(actor, detail))) throw new OutOfScopeException();
+    if (!detail?.recognition.certificateNo || !(await this.mayRead(actor, detail)))
+      throw new OutOfScopeException();
     return {
       filename: `cong-dan-hoc-tap-${detail.recognition.certificateNo}.pdf`,
       content: await this.render(detail, CERTIFICATE_LOCALE),
@@ -152,6 +162,7 @@ export class CitizenCertificatesService {
   private async mayRead(actor: Actor, detail: RecognitionDetail): Promise<boolean> {
     if (actor.workerId !== null && actor.workerId === detail.recognition.workerId) return true;
     const id = detail.recognition.applicationId;
+    if (id === null) return false;
     for (const check of [() => this.access.forOfficer(actor, id), () => this.access.forReviewer(actor, id)]) {
       try {
         await check();
@@ -178,7 +189,7 @@ export class CitizenCertificatesService {
         info: {
           Title: t('review.certificate.documentTitle', { title, year }),
           Author: detail.branchName,
-          Subject: recognition.certificateNo,
+          Subject: recognition.certificateNo ?? '',
         },
       },
       (doc) => {
@@ -234,7 +245,7 @@ export class CitizenCertificatesService {
           );
 
         const facts: [string, string][] = [
-          [t('review.certificate.number'), recognition.certificateNo],
+          [t('review.certificate.number'), recognition.certificateNo ?? ''],
           [t('review.certificate.issuer'), detail.branchName],
           [t('review.certificate.recognisedOn'), formatDate(recognition.recognisedAt)],
         ];

@@ -209,7 +209,9 @@ export class ReviewApiController {
       recognisedAt: r.recognisedAt,
       revokedAt: r.revokedAt,
       verifyUrl: this.certificates.verifyUrl(r.verifyCode),
-      pdfUrl: this.certificates.pdfPath(r.id),
+      pdfUrl: r.certificateNo ? this.certificates.pdfPath(r.id) : null,
+      decisionNo: r.decisionNo,
+      decisionDate: r.decisionDate,
     };
   }
 }

@@ -159,7 +159,7 @@ export class ReviewController {
       outcome.recognised ? 'success' : 'info',
       outcome.recognised ? 'review.flash.recognised' : 'review.flash.alreadyRecognised',
       {
-        no: outcome.recognition.certificateNo,
+        no: outcome.recognition.certificateNo ?? '',
       },
     );
     return { url: `${PATH}/applications/${id}` };

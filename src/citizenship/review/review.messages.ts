@@ -359,6 +359,10 @@ export const reviewMessages = defineMessages({
   },
   'review.certificates.item': { vi: 'Công dân học tập năm {year}', en: 'Learning citizen {year}' },
   'review.certificates.none': { vi: 'Bạn chưa có danh hiệu nào.', en: 'You hold no title yet.' },
+  'review.certificates.decision': {
+    vi: 'Quyết định số {no} ngày {date} (công nhận trước khi dùng hoctap, không có giấy chứng nhận điện tử)',
+    en: 'Decision No. {no} of {date} (recognised before hoctap; no electronic certificate)',
+  },
 
   // --- funnel report ----------------------------------------------------------------------------
   'review.funnel.intro': {

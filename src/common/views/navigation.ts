@@ -74,6 +74,7 @@ export const NAVIGATION: NavItem[] = [
   },
   { href: '/reports/reviews', label: 'nav.stocktakes', roles: [Role.FederationAdmin, Role.DepartmentViewer] },
   { href: '/indicators/plans', label: 'nav.plans', roles: [Role.FederationAdmin] },
+  { href: '/history', label: 'nav.historyImports', roles: [Role.FederationAdmin, Role.AssociationReviewer] },
   { href: '/privacy/admin/requests', label: 'nav.privacyRequests', roles: [Role.FederationAdmin] },
   { href: '/notices', label: 'nav.notices', roles: [] },
   { href: '/privacy', label: 'nav.privacy', roles: [] },

@@ -16,6 +16,7 @@ import { BodiesInTime1764000020000 } from './1764000020000-bodies-in-time';
 import { JobRunRetention1764000019000 } from './1764000019000-job-run-retention';
 import { UnionsInTime1764000021000 } from './1764000021000-unions-in-time';
 import { MaterialAuthorType1764000022000 } from './1764000022000-material-author-type';
+import { HistoryImports1764000023000 } from './1764000023000-history-imports';
 
 /** Every migration, in order. Both databases run exactly this list. */
 export const migrations = [
@@ -37,4 +38,5 @@ export const migrations = [
   BodiesInTime1764000020000,
   UnionsInTime1764000021000,
   MaterialAuthorType1764000022000,
+  HistoryImports1764000023000,
 ];

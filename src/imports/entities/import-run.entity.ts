@@ -9,6 +9,12 @@ export enum ImportKind {
   Attendance = 'ATTENDANCE',
   /** The register of enterprises, upserted by tax code (target: none, always 0). */
   Enterprises = 'ENTERPRISES',
+  /** Learning-citizen titles of past years (history; target: none, always 0). */
+  HistoryTitles = 'HISTORY_TITLES',
+  /** In-person trainings held before hoctap, one attendee per row (history; target 0). */
+  HistoryTrainings = 'HISTORY_TRAININGS',
+  /** Results institutions reported for past years (history; target 0). */
+  HistoryResults = 'HISTORY_RESULTS',
 }
 
 export enum ImportStatus {
@@ -41,6 +47,13 @@ export class ImportRun {
   @Column() updatedCount: number;
   @Column() unchangedCount: number;
   @Column() errorCount: number;
+  /**
+   * A dry run: every row is checked and saved as the real run would, inside transactions that are
+   * rolled back, so its counts and row report say what applying the file would do.
+   */
+  @Column({ default: false }) dryRun: boolean;
+  /** The dry run this run applies (same file, copied). */
+  @Column({ type: 'integer', nullable: true }) previewOfId: number | null;
   @Column({ type: 'integer', nullable: true }) jobRunId: number | null;
   /** When the uploaded file (it holds CCCD numbers) was deleted under the retention rule; results stay. */
   @Column({ type: 'datetime', nullable: true }) fileDeletedAt: Date | null;

@@ -9,6 +9,8 @@ export enum RecordSource {
   Session = 'SESSION',
   /** Reported by a training institution's system through /api/v1. */
   External = 'EXTERNAL',
+  /** Attendance at an in-person training held before hoctap (history import). */
+  Training = 'TRAINING',
 }
 
 /**
@@ -23,7 +25,7 @@ export class LearningRecord {
   @Column({ type: 'date' }) occurredOn: string;
   @Column({ type: 'decimal', precision: 6, scale: 2, transformer: decimalNumber }) hours: number;
   @Column({ type: 'varchar' }) source: RecordSource;
-  /** What it came from, e.g. "course:12", "session:5", "external:31". */
+  /** What it came from, e.g. "course:12", "session:5", "external:31", "training:4". */
   @Column() sourceRef: string;
   @Column() title: string;
   @Column({ type: 'integer', nullable: true }) institutionId: number | null;
