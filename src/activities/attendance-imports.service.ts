@@ -199,7 +199,7 @@ export class AttendanceImportsService implements ImportKindHandler, OnModuleInit
       unchanged: workerIds.length - added.length,
       refused,
       problems,
-      afterCommit: () => this.learningRecords.announce(added),
+      afterCommit: () => this.learningRecords.announce(added, vietnamDateOf(session.startsAt)),
     };
   }
 }

@@ -142,13 +142,13 @@ export class AttendanceService {
     const added = await this.unitOfWork.run((manager) =>
       this.recordWithin(manager, session, ids, method, actor.userId, now),
     );
-    await this.learningRecords.announce(added);
+    await this.learningRecords.announce(added, vietnamDateOf(session.startsAt));
     return { added: added.length, already: ids.length - added.length };
   }
 
   /** Strikes a worker off: the attendance and its learning record go, and the worker's summary is rebuilt. */
   async remove(actor: Actor, sessionId: number, workerId: number): Promise<void> {
-    await this.sessionsService.getForWrite(actor, sessionId);
+    const session = await this.sessionsService.getForWrite(actor, sessionId);
     const removed = await this.unitOfWork.run(async (manager) => {
       if (!(await this.sessions.deleteAttendance(sessionId, workerId, manager))) return false;
       await this.learningRecords.removeWithin(manager, {
@@ -159,7 +159,7 @@ export class AttendanceService {
       return true;
     });
     if (!removed) throw new NotFoundException();
-    await this.learningRecords.announce([workerId]);
+    await this.learningRecords.announce([workerId], vietnamDateOf(session.startsAt));
   }
 
   /** What the check-in page of a QR code shows the signed-in person. */

@@ -108,7 +108,10 @@ export class SessionsService {
       });
       return workerIds;
     });
-    await this.learningRecords.announce(attendees);
+    // Moving a session across days moves the figures from the earlier of its two days.
+    const before = vietnamDateOf(session.startsAt);
+    const after = vietnamDateOf(fields.startsAt);
+    await this.learningRecords.announce(attendees, before < after ? before : after);
     return (await this.sessions.findById(id))!;
   }
 

@@ -54,16 +54,12 @@ describe(RosterImportsService.name, () => {
     const fakes = inMemoryWorkers();
     const workers = fakes.repo;
     const imports = fakeRuns(imp);
-    const pipeline = new ImportPipeline(
-      imports as unknown as ImportRunsRepository,
-      unitOfWork,
-      new FiguresChanged(),
-      {
-        dir,
-        maxFileBytes: 1024 * 1024,
-        importFileRetentionDays: 7,
-      },
-    );
+    const figures = new FiguresChanged();
+    const pipeline = new ImportPipeline(imports as unknown as ImportRunsRepository, unitOfWork, figures, {
+      dir,
+      maxFileBytes: 1024 * 1024,
+      importFileRetentionDays: 7,
+    });
     const sut = new RosterImportsService(
       {} as ImportRunsService,
       pipeline,
@@ -74,7 +70,7 @@ describe(RosterImportsService.name, () => {
       {} as EnterpriseScopeService,
     );
     sut.onModuleInit();
-    return { sut, pipeline, workers, imports };
+    return { sut, pipeline, workers, imports, figures };
   }
 
   const newImport = (storedName: string, totalRows = 0) =>
@@ -142,6 +138,25 @@ describe(RosterImportsService.name, () => {
       expect(imports.errors).toEqual([
         { importId: 9, rowNumber: 6, columnName: 'Số CCCD', messageKey: 'roster.error.cccd', params: null },
       ]);
+    });
+
+    it('tells the figures from the earliest day a saved employment starts or ends', async () => {
+      const imp = newImport(
+        csv('past.csv', [
+          'Họ và tên,Ngày sinh,Giới tính,Số CCCD,Ngày vào làm,Ngày nghỉ việc',
+          'Nguyễn Văn An,15/03/1990,Nam,067090012345,01/06/2024,',
+          'Lê Thị Hoa,2/1/1991,Nữ,067191000001,2019-05-01,2023-08-31',
+          // Refused (bad CCCD): its earlier date moves nothing.
+          'Trần Văn Bình,1/1/1990,Nam,12345,01/06/2015,',
+        ]),
+      );
+      const { pipeline, figures } = build(imp);
+      const published: [string, string | undefined][] = [];
+      figures.subscribe('spec', async (change, since) => {
+        published.push([change, since]);
+      });
+      await pipeline.process(9, progress);
+      expect(published).toEqual([['import', '2019-05-01']]);
     });
 
     it('fails the whole import when a required column is missing', async () => {

@@ -186,12 +186,21 @@ export class RosterImportsService implements ImportKindHandler, OnModuleInit {
       })),
     );
     const count = (result: EntryOutcome['result']) => outcomes.filter((o) => o.result === result).length;
+    // A past employment moves past figures: the earliest day a saved row starts or ends.
+    const changed = new Set(
+      outcomes.filter((o) => o.result === 'created' || o.result === 'updated').map((o) => o.key),
+    );
+    const days = checked
+      .filter((c) => c.row && changed.has(c.rowNumber))
+      .flatMap((c) => [c.row!.startDate, c.row!.endDate ?? null])
+      .filter((d): d is string => !!d);
     return {
       created: count('created'),
       updated: count('updated'),
       unchanged: count('unchanged'),
       refused: invalid.length + refused.length,
       problems,
+      since: days.length > 0 ? days.reduce((a, b) => (b < a ? b : a)) : null,
     };
   }
 
