@@ -20,7 +20,7 @@ import { Role } from '../common/access/roles';
 import { isExportFormat, sendTable } from '../common/export/table-export';
 import { FormView } from '../common/forms/form-view';
 import { PageQuery, pageWindow } from '../common/http/pagination';
-import { AppRequest } from '../common/http/request';
+import { AppRequest, flash } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
 import { uploadsConfig, UploadsConfig } from '../config';
 import { TempUpload, UploadedTemp } from '../files/file-upload';
@@ -29,12 +29,14 @@ import { ImportStatus } from '../imports/entities/import-run.entity';
 import { describeImportError } from '../imports/import-runs.service';
 import { importState } from '../imports/import-state';
 import { ImportUploadInterceptor } from '../imports/import-upload';
+import { writeSheetTemplate } from '../imports/spreadsheet/sheet-template';
 import { JobRunsService, JobRunView } from '../jobs/job-runs.service';
 import { HistoryImportsService } from './history-imports.service';
 
 const XLSX_TYPE = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet';
 /** Who may reach the history pages; which kinds each may import is the kind's own rule. */
 const HISTORY_ROLES = [Role.FederationAdmin, Role.AssociationReviewer];
+const WORKBOOK_TEMPLATE = 'mau-so-lich-su-2023-2025.xlsx';
 
 /**
  * Bringing in 2023–2025 history from spreadsheets: the kinds, each with its template and upload
@@ -52,9 +54,14 @@ export class HistoryImportsController {
   @Get()
   @Roles(...HISTORY_ROLES)
   @Render('history/index')
-  async index(@CurrentActor() actor: Actor, @Req() req: AppRequest) {
-    const kinds = await this.history.kindsFor(actor);
+  index(@Req() req: AppRequest) {
+    return this.indexContext(req);
+  }
+
+  async indexContext(req: AppRequest) {
+    const kinds = await this.history.kindsFor(req.user!);
     return {
+      maxMb: Math.round(this.uploads.maxFileBytes / 1024 / 1024),
       title: translate(req.locale, 'history.title'),
       kinds: await Promise.all(
         kinds.map(async (k) => ({
@@ -65,6 +72,32 @@ export class HistoryImportsController {
         })),
       ),
     };
+  }
+
+  /** The whole history workbook: one sheet per kind the actor may import, and a help sheet. */
+  @Get('workbook.xlsx')
+  @Roles(...HISTORY_ROLES)
+  async workbookTemplate(@CurrentActor() actor: Actor, @Res() res: Response): Promise<void> {
+    const kinds = await this.history.kindsFor(actor);
+    res.setHeader('Content-Type', XLSX_TYPE);
+    res.setHeader('Content-Disposition', `attachment; filename="${WORKBOOK_TEMPLATE}"`);
+    await writeSheetTemplate(res, ...kinds.map((k) => k.template));
+    res.end();
+  }
+
+  /** The workbook: each sheet whose header a kind recognises becomes that kind's dry run. */
+  @Post()
+  @Roles(...HISTORY_ROLES)
+  @UseInterceptors(ImportUploadInterceptor)
+  @FormView('history/index', { context: HistoryImportsController.prototype.indexContext })
+  async uploadWorkbook(
+    @CurrentActor() actor: Actor,
+    @UploadedTemp() upload: TempUpload | undefined,
+    @Req() req: AppRequest,
+  ) {
+    const runs = await this.history.dryRunWorkbook(actor, upload);
+    flash(req, 'success', 'history.workbook.queued', { count: runs.length });
+    return { url: runs.length === 1 ? `/history/runs/${runs[0].id}` : '/history' };
   }
 
   // Registered before ':slug/…' so that "runs" is never read as a kind.
@@ -121,7 +154,7 @@ export class HistoryImportsController {
     const kind = await this.history.kindFor(actor, slug);
     res.setHeader('Content-Type', XLSX_TYPE);
     res.setHeader('Content-Disposition', `attachment; filename="${kind.templateName}"`);
-    await kind.writeTemplate(res);
+    await writeSheetTemplate(res, kind.template);
     res.end();
   }
 

@@ -1,4 +1,5 @@
 import { ForbiddenException, Injectable, NotFoundException } from '@nestjs/common';
+import { copyFile, unlink } from 'node:fs/promises';
 import { Actor } from '../common/access/actor';
 import { OutOfScopeException } from '../common/access/out-of-scope';
 import { Page } from '../common/http/pagination';
@@ -7,6 +8,15 @@ import { ImportRowError } from '../imports/entities/import-row-error.entity';
 import { ImportRun } from '../imports/entities/import-run.entity';
 import { HistoryKind, HistoryKinds } from '../imports/history-kinds';
 import { ImportRunsService } from '../imports/import-runs.service';
+import { HEADER_SEARCH_ROWS } from '../imports/spreadsheet/columns';
+import { detectSpreadsheetKind } from '../imports/spreadsheet/spreadsheet-kind';
+import {
+  countSheets,
+  readSpreadsheet,
+  SpreadsheetError,
+  SpreadsheetKind,
+} from '../imports/spreadsheet/spreadsheet-reader';
+import { FormError } from '../common/errors/form-error';
 
 /** History runs have no single target: every run is filed under target 0 (the whole province). */
 export const WHOLE_PROVINCE = 0;
@@ -42,6 +52,59 @@ export class HistoryImportsService {
   async dryRun(actor: Actor, slug: string, upload: TempUpload | undefined): Promise<ImportRun> {
     const kind = await this.kindFor(actor, slug);
     return this.runs.start(actor, kind.kind, WHOLE_PROVINCE, upload, { dryRun: true });
+  }
+
+  /**
+   * A workbook of several kinds at once: its sheets are read up to their header rows, and each
+   * sheet whose header a kind the actor may import recognises becomes that kind's dry run (the
+   * first such sheet, over a copy of the file each). A CSV is one sheet. Nothing recognised: the
+   * form says which headers were expected.
+   */
+  async dryRunWorkbook(actor: Actor, upload: TempUpload | undefined): Promise<ImportRun[]> {
+    if (!upload) throw FormError.field('file', 'import.upload.required');
+    try {
+      const fileKind = await detectSpreadsheetKind(upload.path, upload.size);
+      const found = await this.sheetsOf(upload.path, fileKind, await this.kindsFor(actor));
+      if (found.length === 0) throw FormError.field('file', 'history.workbook.nothing');
+      const runs: ImportRun[] = [];
+      for (const [i, { kind, sheetIndex }] of found.entries()) {
+        // Each run keeps its own copy of the file: start() moves the upload it is given.
+        const copy: TempUpload = i === found.length - 1 ? upload : { ...upload, path: `${upload.path}.${i}` };
+        if (copy !== upload) await copyFile(upload.path, copy.path);
+        runs.push(
+          await this.runs.start(actor, kind.kind, WHOLE_PROVINCE, copy, { dryRun: true, sheetIndex }),
+        );
+      }
+      return runs;
+    } finally {
+      await unlink(upload.path).catch(() => undefined);
+    }
+  }
+
+  /** Which sheet each kind is on: the first whose first rows hold the kind's header. */
+  private async sheetsOf(
+    path: string,
+    fileKind: SpreadsheetKind,
+    kinds: HistoryKind[],
+  ): Promise<{ kind: HistoryKind; sheetIndex: number }[]> {
+    const found: { kind: HistoryKind; sheetIndex: number }[] = [];
+    const sheets = await countSheets(path, fileKind);
+    for (let sheetIndex = 0; sheetIndex < sheets; sheetIndex++) {
+      try {
+        for await (const row of readSpreadsheet(path, fileKind, undefined, sheetIndex)) {
+          const kind = kinds.find((k) => !found.some((f) => f.kind === k) && k.recognises(row.cells));
+          if (kind) {
+            found.push({ kind, sheetIndex });
+            break;
+          }
+          if (row.rowNumber >= HEADER_SEARCH_ROWS) break;
+        }
+      } catch (error) {
+        if (!(error instanceof SpreadsheetError)) throw error;
+        throw FormError.field('file', error.key, error.params);
+      }
+    }
+    return found.sort((a, b) => this.kinds.list().indexOf(a.kind) - this.kinds.list().indexOf(b.kind));
   }
 
   /** Applies a finished dry run (again: the run that already applies it). */

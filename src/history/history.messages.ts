@@ -16,6 +16,24 @@ export const historyMessages = defineMessages({
     vi: 'Người trong tệp phải có sẵn trong hoctap (nhập qua danh sách người lao động, kể cả quá trình làm việc đã kết thúc). Dòng có CCCD chưa có, hoặc họ tên, ngày sinh khác với hồ sơ, được báo lỗi và không được nhập.',
     en: 'The people in a file must already be in hoctap (through the roster import, including ended employments). A row whose CCCD is unknown, or whose name or date of birth differs from the record, is reported and not imported.',
   },
+  'history.workbook.heading': {
+    vi: 'Tải lên cả sổ dữ liệu lịch sử',
+    en: 'Upload the whole history workbook',
+  },
+  'history.workbook.intro': {
+    vi: 'Một tệp Excel có các trang tính theo mẫu sổ: Công dân học tập, Tập huấn trực tiếp, Kết quả học tập. Mỗi trang tính được nhận ra theo dòng tiêu đề và chạy thử riêng; có thể chỉ có một hoặc hai trang.',
+    en: 'One Excel file with the sheets of the workbook template: learning citizens, in-person trainings, results. Each sheet is recognised by its header row and dry-run on its own; one or two sheets are fine.',
+  },
+  'history.workbook.template': { vi: 'Tải mẫu sổ (.xlsx)', en: 'Download the workbook template (.xlsx)' },
+  'history.workbook.file': { vi: 'Sổ dữ liệu lịch sử (.xlsx)', en: 'History workbook (.xlsx)' },
+  'history.workbook.queued': {
+    vi: 'Đã nhận sổ: {count} trang tính đang được chạy thử, chưa lưu dữ liệu nào. Mở từng lần chạy thử để xem kết quả và áp dụng.',
+    en: 'Workbook received: {count} sheets are being dry-run; nothing is saved yet. Open each dry run to read it and apply it.',
+  },
+  'history.workbook.nothing': {
+    vi: 'Không nhận ra trang tính nào của sổ: cần dòng tiêu đề như trong mẫu sổ (ví dụ "Số CCCD, Họ và tên, Ngày sinh, Năm công nhận…") trong 10 dòng đầu của trang tính.',
+    en: 'No sheet of the workbook was recognised: a sheet needs a header row as in the template (e.g. "CCCD, name, date of birth, year…") in its first 10 rows.',
+  },
   'history.open': { vi: 'Mở trang nhập', en: 'Open' },
   'history.latest': { vi: 'Lần nhập gần đây', en: 'Recent runs' },
   'history.runs': { vi: 'Các lần nhập', en: 'Runs' },

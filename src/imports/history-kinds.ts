@@ -1,9 +1,10 @@
 import { Injectable } from '@nestjs/common';
-import type { Writable } from 'node:stream';
 import { Actor } from '../common/access/actor';
 import { ImportRun } from './entities/import-run.entity';
 import { ImportKindHandler, ImportPipeline } from './import-pipeline';
 import { ImportCounts } from './import-runs.repository';
+import { CellValue } from './spreadsheet/cells';
+import { SheetTemplate } from './spreadsheet/sheet-template';
 
 /**
  * One kind of history import (titles, trainings, results of 2023–2025): the pipeline's handler of
@@ -16,9 +17,11 @@ export interface HistoryKind extends ImportKindHandler {
   /** Message keys: the kind's name, and what its sheet holds and how it is counted. */
   readonly titleKey: string;
   readonly introKey: string;
-  /** The template's file name, e.g. mau-lich-su-danh-hieu.xlsx. */
+  /** The template's file name, e.g. mau-lich-su-tap-huan.xlsx, and its sheet (also a sheet of the workbook's). */
   readonly templateName: string;
-  writeTemplate(output: Writable): Promise<void>;
+  readonly template: SheetTemplate<string>;
+  /** Whether a row is this kind's header (a workbook's sheets are told apart by their headers). */
+  recognises(cells: CellValue[]): boolean;
   /** Who may import this kind (the federation admin always; the association's province branch for titles). */
   mayImport(actor: Actor): Promise<boolean>;
 }

@@ -185,7 +185,12 @@ export class ImportPipeline {
       chunk = [];
     };
     try {
-      for await (const row of readSpreadsheet(this.pathOf(run), run.fileKind, (f) => (done = f))) {
+      for await (const row of readSpreadsheet(
+        this.pathOf(run),
+        run.fileKind,
+        (f) => (done = f),
+        run.sheetIndex,
+      )) {
         lastRow = row.rowNumber;
         if (!header) {
           if (row.cells.every((c) => isBlank(c))) continue;

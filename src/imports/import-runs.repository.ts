@@ -9,7 +9,7 @@ export type NewImportRun = Pick<
   ImportRun,
   'kind' | 'targetId' | 'uploadedBy' | 'originalName' | 'storedName' | 'sha256'
 > &
-  Partial<Pick<ImportRun, 'dryRun' | 'previewOfId'>>;
+  Partial<Pick<ImportRun, 'dryRun' | 'previewOfId' | 'sheetIndex'>>;
 export type NewImportRowError = Omit<ImportRowError, 'id'>;
 
 export interface ImportCounts {
@@ -44,6 +44,7 @@ export class ImportRunsRepository {
         fileDeletedAt: null,
         dryRun: data.dryRun ?? false,
         previewOfId: data.previewOfId ?? null,
+        sheetIndex: data.sheetIndex ?? 0,
       }),
     );
   }

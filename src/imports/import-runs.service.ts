@@ -40,7 +40,7 @@ export class ImportRunsService {
     kind: ImportKind,
     targetId: number,
     upload: TempUpload | undefined,
-    options: { dryRun?: boolean } = {},
+    options: { dryRun?: boolean; sheetIndex?: number } = {},
   ): Promise<ImportRun> {
     if (!upload) throw FormError.field('file', 'import.upload.required');
     let path = upload.path;
@@ -57,6 +57,7 @@ export class ImportRunsService {
         storedName,
         sha256: upload.sha256,
         dryRun: options.dryRun ?? false,
+        sheetIndex: options.sheetIndex ?? 0,
       });
     } catch (error) {
       await unlink(path).catch(() => undefined);
@@ -87,6 +88,7 @@ export class ImportRunsService {
         storedName,
         sha256: preview.sha256,
         previewOfId: preview.id,
+        sheetIndex: preview.sheetIndex,
       });
     } catch (error) {
       await unlink(path).catch(() => undefined);

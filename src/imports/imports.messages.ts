@@ -33,6 +33,10 @@ export const importsMessages = defineMessages({
     vi: 'Trùng với dòng {row} của tệp; chỉ dòng đầu được nhập.',
     en: 'Same as row {row} of the file; only the first is imported.',
   },
+  'import.error.noSheet': {
+    vi: 'Tệp không có trang tính thứ {sheet}.',
+    en: 'The file has no worksheet number {sheet}.',
+  },
   'import.apply.notReady': {
     vi: 'Chỉ áp dụng được một lần chạy thử đã kiểm tra xong.',
     en: 'Only a dry run that has finished checking can be applied.',

@@ -1,4 +1,5 @@
 import { INestApplication } from '@nestjs/common';
+import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
 import { RollupService } from '../../src/indicators/rollup.service';
@@ -260,6 +261,116 @@ describe('history imports (e2e)', () => {
     const changed = results.replace('30/06/2024,40,CNTT\r\nTrường Cao', '30/06/2024,45,CNTT\r\nTrường Cao');
     const conflict = await dryRun(admin, 'results', changed);
     expect(conflict.html).toContain('Kết quả mã KQ-2024-1 đã được nhập với nội dung khác');
+  });
+
+  it("takes a whole workbook: each sheet a kind recognises becomes that kind's dry run", async () => {
+    const [a, , c] = people;
+    const template = await admin.agent
+      .get('/history/workbook.xlsx')
+      .buffer(true)
+      .parse((res, done) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (chunk: Buffer) => chunks.push(chunk));
+        res.on('end', () => done(null, Buffer.concat(chunks)));
+      });
+    expect(template.status).toBe(200);
+    const book = new ExcelJS.Workbook();
+    await book.xlsx.load(template.body as ExcelJS.Buffer);
+    expect(book.worksheets.map((w) => w.name)).toEqual([
+      'Công dân học tập',
+      'Tập huấn trực tiếp',
+      'Kết quả học tập',
+      'Hướng dẫn',
+    ]);
+    // The person's own rows in place of the examples, a title row above the trainings' header, and
+    // the sheets in another order than the template's: they are told apart by their headers.
+    const upload = new ExcelJS.Workbook();
+    const results = upload.addWorksheet('KQ');
+    results.addRow([
+      'Cơ sở đào tạo',
+      'Số CCCD',
+      'Họ và tên',
+      'Ngày sinh',
+      'Tên khóa học',
+      'Ngày hoàn thành',
+      'Số giờ',
+      'Lĩnh vực',
+    ]);
+    results.addRow([
+      'Trường Cao đẳng Cộng đồng Đắk Nông',
+      c.cccd,
+      c.name,
+      dmy(c.dob),
+      'An toàn lao động',
+      '12/11/2025',
+      '16',
+      'Kỹ năng nghề nghiệp',
+    ]);
+    const trainings = upload.addWorksheet('Tập huấn');
+    trainings.addRow(['DANH SÁCH DỰ TẬP HUẤN 2025']);
+    trainings.addRow([
+      'Ngày tập huấn',
+      'Chủ đề',
+      'Lĩnh vực',
+      'Số giờ',
+      'Đơn vị tổ chức',
+      'Số CCCD',
+      'Họ và tên',
+      'Ngày sinh',
+    ]);
+    trainings.addRow([
+      '03/03/2025',
+      'Chuyển đổi số',
+      'DIGITAL',
+      '2',
+      'Liên đoàn Lao động tỉnh',
+      a.cccd,
+      a.name,
+      dmy(a.dob),
+    ]);
+    upload.addWorksheet('Ghi chú').addRow(['Không phải dữ liệu']);
+    const file = Buffer.from(await upload.xlsx.writeBuffer());
+
+    await admin.get('/history');
+    const res = await admin.agent.post('/history').field('_csrf', admin.csrf).attach('file', file, {
+      filename: 'so-lich-su.xlsx',
+      contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+    });
+    expect(res.status).toBe(303);
+    expect(res.headers.location).toBe('/history');
+    const runs = await db.query(
+      "SELECT id, kind, sheet_index AS sheet, dry_run AS dry FROM import_runs WHERE original_name = 'so-lich-su.xlsx' ORDER BY id",
+    );
+    expect(
+      runs.map((r: { kind: string; sheet: number; dry: number }) => [r.kind, Number(r.sheet), Number(r.dry)]),
+    ).toEqual([
+      ['HISTORY_TRAININGS', 1, 1],
+      ['HISTORY_RESULTS', 0, 1],
+    ]);
+    const page = await admin.get('/history');
+    expect(page.text).toContain('Đã nhận sổ: 2 trang tính đang được chạy thử');
+    const [training, result] = await Promise.all(
+      runs.map((r: { id: number }) => finished(admin, `/history/runs/${r.id}`)),
+    );
+    expect(counts(training)).toEqual([1, 1, 0, 0, 0]);
+    expect(counts(result)).toEqual([1, 1, 0, 0, 0]);
+    // Applied, each reads its own sheet of its own copy of the workbook.
+    expect(counts((await apply(admin, `/history/runs/${runs[0].id}`)).html)).toEqual([1, 1, 0, 0, 0]);
+
+    // A workbook with no sheet of the kinds: the form says so, and no run is made.
+    const empty = new ExcelJS.Workbook();
+    empty.addWorksheet('A').addRow(['Họ và tên', 'Lớp']);
+    await admin.get('/history');
+    const refused = await admin.agent
+      .post('/history')
+      .field('_csrf', admin.csrf)
+      .attach('file', Buffer.from(await empty.xlsx.writeBuffer()), {
+        filename: 'khong-co.xlsx',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
+    expect(refused.status).toBe(400);
+    expect(refused.text).toContain('Không nhận ra trang tính nào của sổ');
+    expect(await db.query("SELECT id FROM import_runs WHERE original_name = 'khong-co.xlsx'")).toEqual([]);
   });
 
   it('lets only the federation, and the province branch for titles, import history', async () => {

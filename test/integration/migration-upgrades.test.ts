@@ -355,11 +355,12 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
       );
     });
     const [run] = await db.query(
-      'SELECT dry_run AS dryRun, preview_of_id AS previewOfId FROM import_runs WHERE id = 947',
+      'SELECT dry_run AS dryRun, preview_of_id AS previewOfId, sheet_index AS sheetIndex FROM import_runs WHERE id = 947',
     );
-    expect({ dryRun: Number(run.dryRun), previewOfId: run.previewOfId }).toEqual({
+    expect({ ...run, dryRun: Number(run.dryRun), sheetIndex: Number(run.sheetIndex) }).toEqual({
       dryRun: 0,
       previewOfId: null,
+      sheetIndex: 0,
     });
     expect(
       await db.query(

@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { Writable } from 'node:stream';
 import { AuditLog } from '../../audit/audit-log.service';
 import { Actor } from '../../common/access/actor';
 import { Role, ScopeType } from '../../common/access/roles';
@@ -26,7 +25,7 @@ import {
   parseSheetDate,
 } from '../../imports/spreadsheet/cells';
 import { cellsOf } from '../../imports/spreadsheet/columns';
-import { writeSheetTemplate } from '../../imports/spreadsheet/sheet-template';
+import { SheetTemplate } from '../../imports/spreadsheet/sheet-template';
 import { BranchesService } from '../../organisations/branches.service';
 import { AssociationBranch } from '../../organisations/entities/association-branch.entity';
 import { PersonMatcher, personProblemKey } from '../../workers/person-match';
@@ -78,6 +77,7 @@ export class TitlesHistoryImport implements HistoryKind, OnModuleInit {
   readonly slug = 'titles';
   readonly titleKey = 'history.titles.title';
   readonly introKey = 'history.titles.intro';
+  readonly template = TITLES_TEMPLATE as SheetTemplate<string>;
   readonly templateName = 'mau-lich-su-cong-dan-hoc-tap.xlsx';
 
   constructor(
@@ -92,8 +92,9 @@ export class TitlesHistoryImport implements HistoryKind, OnModuleInit {
     this.kinds.register(this);
   }
 
-  writeTemplate(output: Writable): Promise<void> {
-    return writeSheetTemplate(output, TITLES_TEMPLATE);
+  recognises(cells: CellValue[]): boolean {
+    const found = requiredHeader(matchTitleHeader(cells), 0, titleHeader);
+    return !!found && 'header' in found;
   }
 
   /** The federation admin, and reviewers of the province's branch (the association's top level). */

@@ -1,9 +1,9 @@
 import { MigrationInterface, QueryRunner, TableColumn } from 'typeorm';
-import { bool, createTable, date, decimal, id, index, ref, timestamps, varchar } from './schema';
+import { bool, createTable, date, decimal, id, index, int, ref, timestamps, varchar } from './schema';
 
 /**
- * Bringing in 2023–2025 history (issue 12): import runs may be dry runs, and a run may apply a dry
- * run's file; a learning-citizen title may come from a past year's decision instead of a review in
+ * Bringing in 2023–2025 history (issue 12): import runs may be dry runs, a run may apply a dry
+ * run's file, and a run reads one worksheet of a workbook (a history workbook holds one per kind); a learning-citizen title may come from a past year's decision instead of a review in
  * hoctap (no application, criteria set, score or hoctap certificate; a decision number and date);
  * in-person trainings held before hoctap are kept with their attendees' learning records.
  */
@@ -14,6 +14,7 @@ export class HistoryImports1764000023000 implements MigrationInterface {
     await q.addColumns('import_runs', [
       new TableColumn(bool('dry_run', false)),
       new TableColumn(ref('preview_of_id', true)),
+      new TableColumn(int('sheet_index', 0)),
     ]);
 
     for (const column of ['application_id', 'criteria_set_id', 'total_points', 'certificate_no'])
@@ -50,6 +51,7 @@ export class HistoryImports1764000023000 implements MigrationInterface {
       await q.dropColumn('recognitions', column);
     for (const column of ['certificate_no', 'total_points', 'criteria_set_id', 'application_id'])
       await this.nullable(q, column, false);
+    await q.dropColumn('import_runs', 'sheet_index');
     await q.dropColumn('import_runs', 'preview_of_id');
     await q.dropColumn('import_runs', 'dry_run');
   }

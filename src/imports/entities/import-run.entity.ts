@@ -52,6 +52,8 @@ export class ImportRun {
    * rolled back, so its counts and row report say what applying the file would do.
    */
   @Column({ default: false }) dryRun: boolean;
+  /** Which worksheet of an XLSX holds the rows (0: the first); a history workbook has one per kind. */
+  @Column({ default: 0 }) sheetIndex: number;
   /** The dry run this run applies (same file, copied). */
   @Column({ type: 'integer', nullable: true }) previewOfId: number | null;
   @Column({ type: 'integer', nullable: true }) jobRunId: number | null;

@@ -4,7 +4,7 @@ import os, { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { xlsxOf } from '../../../test/support/sample-files';
 import { xlsxBombWithoutDirectory, xlsxSheetBomb } from '../../../test/support/security-input-files';
-import { readSpreadsheet, SpreadsheetError, sniffDelimiter } from './spreadsheet-reader';
+import { countSheets, readSpreadsheet, SpreadsheetError, sniffDelimiter } from './spreadsheet-reader';
 
 describe('readSpreadsheet', () => {
   const dir = mkdtempSync(join(tmpdir(), 'roster-reader-'));
@@ -13,6 +13,25 @@ describe('readSpreadsheet', () => {
     for await (const row of readSpreadsheet(path, kind, (f) => progress.push(f))) rows.push(row);
     return rows;
   };
+
+  it('reads the worksheet asked for by its position, and counts them', async () => {
+    const path = join(dir, 'three-sheets.xlsx');
+    const workbook = new ExcelJS.Workbook();
+    ['Một', 'Hai', 'Ba'].forEach((name, i) => workbook.addWorksheet(name).addRow([name, i + 1]));
+    await workbook.xlsx.writeFile(path);
+    expect(await countSheets(path, 'xlsx')).toBe(3);
+    const cells = async (index: number) => {
+      const rows = [];
+      for await (const row of readSpreadsheet(path, 'xlsx', undefined, index)) rows.push(row.cells);
+      return rows;
+    };
+    expect(await cells(0)).toEqual([['Một', 1]]);
+    expect(await cells(2)).toEqual([['Ba', 3]]);
+    await expect(cells(3)).rejects.toMatchObject({ key: 'import.error.noSheet', params: { sheet: 4 } });
+    const csv = join(dir, 'one.csv');
+    writeFileSync(csv, 'a,b\n1,2\n');
+    expect(await countSheets(csv, 'csv')).toBe(1);
+  });
 
   it('reads an XLSX written by a streaming writer: dates, numbers, rich text and formulas flattened', async () => {
     const path = join(dir, 'stream.xlsx');

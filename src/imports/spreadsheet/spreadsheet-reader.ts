@@ -30,24 +30,40 @@ export class SpreadsheetError extends Error {
 export type ProgressListener = (fraction: number) => void;
 
 /**
- * Streams the rows of an uploaded spreadsheet (the first worksheet of an XLSX, or a UTF-8 CSV) without
- * loading it whole and without writing anything, saying how far it has got so a progress bar can
- * follow: by the bytes of the file (of the worksheet, for XLSX) read so far.
+ * Streams the rows of an uploaded spreadsheet (a worksheet of an XLSX, the first unless another is
+ * named by its position, or a UTF-8 CSV) without loading it whole and without writing anything,
+ * saying how far it has got so a progress bar can follow: by the bytes of the file (of the
+ * worksheet, for XLSX) read so far.
  */
 export async function* readSpreadsheet(
   path: string,
   kind: SpreadsheetKind,
   onProgress: ProgressListener = () => undefined,
+  sheetIndex = 0,
 ): AsyncGenerator<SheetRow> {
   // A missing file is the server's problem (e.g. an upload directory not shared with the job
   // process), not the officer's: it fails as is, so the job is retried.
   await stat(path);
-  if (kind === 'xlsx') yield* readXlsx(path, onProgress);
-  else yield* readCsv(path, onProgress);
+  if (kind === 'xlsx') yield* readXlsx(path, onProgress, sheetIndex);
+  else if (sheetIndex === 0) yield* readCsv(path, onProgress);
+  else throw new SpreadsheetError('import.error.noSheet', { sheet: sheetIndex + 1 });
 }
 
-/** The data is in the first worksheet in the ZIP, as exceljs's own reader took it. */
-const FIRST_SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+/** How many worksheets an XLSX holds (a CSV is one sheet); 0 when it cannot be read. */
+export async function countSheets(path: string, kind: SpreadsheetKind): Promise<number> {
+  if (kind === 'csv') return 1;
+  return (await worksheetEntries(path).catch(() => [])).length;
+}
+
+/** A worksheet part in the ZIP: xl/worksheets/sheetN.xml, N counting the workbook's sheets from 1. */
+const SHEET = /^xl\/worksheets\/sheet(\d+)\.xml$/;
+
+/** The worksheets in the workbook's order (by the number in their part's name). */
+async function worksheetEntries(path: string): Promise<ZipEntry[]> {
+  return ((await centralEntries(path)) ?? [])
+    .filter((e) => SHEET.test(e.name))
+    .sort((a, b) => Number(SHEET.exec(a.name)![1]) - Number(SHEET.exec(b.name)![1]));
+}
 
 /**
  * The parsers of exceljs's streaming WorkbookReader (exceljs 4.4.0, pinned), one per part. Its own
@@ -66,10 +82,16 @@ interface WorkbookParts {
   _parseWorksheet(entry: Readable, sheetNo: string): Iterable<{ value: AsyncIterable<ExcelJS.Row> }>;
 }
 
-async function* readXlsx(path: string, onProgress: ProgressListener): AsyncGenerator<SheetRow> {
+async function* readXlsx(
+  path: string,
+  onProgress: ProgressListener,
+  sheetIndex: number,
+): AsyncGenerator<SheetRow> {
   const entries = await centralEntries(path).catch(() => null);
-  const sheet = entries?.find((e) => FIRST_SHEET.test(e.name));
-  if (!entries || !sheet) throw new SpreadsheetError('import.error.unreadableXlsx');
+  const sheets = entries ? await worksheetEntries(path).catch(() => []) : [];
+  if (!entries || sheets.length === 0) throw new SpreadsheetError('import.error.unreadableXlsx');
+  const sheet = sheets[sheetIndex];
+  if (!sheet) throw new SpreadsheetError('import.error.noSheet', { sheet: sheetIndex + 1 });
   // Every part read counts against one limit, so a bomb stops here too, whatever the upload check saw.
   const budget = new InflateBudget();
   const opened: Readable[] = [];
@@ -99,7 +121,7 @@ async function* readXlsx(path: string, onProgress: ProgressListener): AsyncGener
     if (strings) for await (const event of book._parseSharedStrings(inflate(strings))) void event;
     // Progress by the compressed bytes of the sheet read so far.
     let read = 0;
-    const sheetNo = FIRST_SHEET.exec(sheet.name)![1];
+    const sheetNo = SHEET.exec(sheet.name)![1];
     const [worksheet] = book._parseWorksheet(
       inflate(sheet, (bytes) => (read += bytes)),
       sheetNo,

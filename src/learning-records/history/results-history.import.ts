@@ -1,6 +1,5 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
 import { createHash } from 'node:crypto';
-import type { Writable } from 'node:stream';
 import { AuditLog } from '../../audit/audit-log.service';
 import { Actor } from '../../common/access/actor';
 import { Role } from '../../common/access/roles';
@@ -15,7 +14,7 @@ import { ChunkResult, ImportSheet, requiredHeader, SheetDataRow } from '../../im
 import { ImportCounts } from '../../imports/import-runs.repository';
 import { CellValue, isBlank } from '../../imports/spreadsheet/cells';
 import { cellsOf } from '../../imports/spreadsheet/columns';
-import { writeSheetTemplate } from '../../imports/spreadsheet/sheet-template';
+import { SheetTemplate } from '../../imports/spreadsheet/sheet-template';
 import { InstitutionsService } from '../../organisations/institutions.service';
 import { PersonMatcher, personProblemKey } from '../../workers/person-match';
 import { RecordSource } from '../entities/learning-record.entity';
@@ -62,6 +61,7 @@ export class ResultsHistoryImport implements HistoryKind, OnModuleInit {
   readonly slug = 'results';
   readonly titleKey = 'history.results.title';
   readonly introKey = 'history.results.intro';
+  readonly template = RESULTS_TEMPLATE as SheetTemplate<string>;
   readonly templateName = 'mau-lich-su-ket-qua-hoc-tap.xlsx';
 
   constructor(
@@ -78,8 +78,9 @@ export class ResultsHistoryImport implements HistoryKind, OnModuleInit {
     this.kinds.register(this);
   }
 
-  writeTemplate(output: Writable): Promise<void> {
-    return writeSheetTemplate(output, RESULTS_TEMPLATE);
+  recognises(cells: CellValue[]): boolean {
+    const found = requiredHeader(matchResultHeader(cells), 0, resultHeader);
+    return !!found && 'header' in found;
   }
 
   mayImport(actor: Actor): Promise<boolean> {

@@ -1,5 +1,4 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import type { Writable } from 'node:stream';
 import { AuditLog } from '../../audit/audit-log.service';
 import { Actor } from '../../common/access/actor';
 import { Role } from '../../common/access/roles';
@@ -13,7 +12,7 @@ import { ChunkResult, ImportSheet, requiredHeader, SheetDataRow } from '../../im
 import { ImportCounts } from '../../imports/import-runs.repository';
 import { CellValue, isBlank } from '../../imports/spreadsheet/cells';
 import { cellsOf } from '../../imports/spreadsheet/columns';
-import { writeSheetTemplate } from '../../imports/spreadsheet/sheet-template';
+import { SheetTemplate } from '../../imports/spreadsheet/sheet-template';
 import { PersonMatcher, personProblemKey } from '../../workers/person-match';
 import { RecordSource } from '../entities/learning-record.entity';
 import { DomainCode } from '../learning-domains';
@@ -58,6 +57,7 @@ export class TrainingsHistoryImport implements HistoryKind, OnModuleInit {
   readonly slug = 'trainings';
   readonly titleKey = 'history.trainings.title';
   readonly introKey = 'history.trainings.intro';
+  readonly template = TRAININGS_TEMPLATE as SheetTemplate<string>;
   readonly templateName = 'mau-lich-su-tap-huan.xlsx';
 
   constructor(
@@ -72,8 +72,9 @@ export class TrainingsHistoryImport implements HistoryKind, OnModuleInit {
     this.kinds.register(this);
   }
 
-  writeTemplate(output: Writable): Promise<void> {
-    return writeSheetTemplate(output, TRAININGS_TEMPLATE);
+  recognises(cells: CellValue[]): boolean {
+    const found = requiredHeader(matchTrainingHeader(cells), 0, trainingHeader);
+    return !!found && 'header' in found;
   }
 
   mayImport(actor: Actor): Promise<boolean> {
