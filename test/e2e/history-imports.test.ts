@@ -2,7 +2,9 @@ import { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
+import { RollupScheduler } from '../../src/indicators/rollup.scheduler';
 import { RollupService } from '../../src/indicators/rollup.service';
+import { JobExecutor } from '../../src/jobs/job-executor';
 import { eventually } from '../support/eventually';
 import { Browser, createTestApp } from '../support/test-app';
 
@@ -32,9 +34,9 @@ describe('history imports (e2e)', () => {
        WHERE w.id NOT IN (SELECT worker_id FROM recognitions)
        GROUP BY w.id, w.cccd_encrypted, w.full_name, w.date_of_birth
        HAVING COUNT(*) = 1 AND MIN(e.start_date) <= '2024-01-01' AND MAX(COALESCE(e.end_date, '9999-12-31')) >= '2025-12-31'
-       ORDER BY w.id LIMIT 3`,
+       ORDER BY w.id LIMIT 4`,
     );
-    expect(rows).toHaveLength(3);
+    expect(rows).toHaveLength(4);
     people = rows.map((r) => ({
       id: Number(r.id),
       cccd: pii.decrypt(r.enc),
@@ -371,6 +373,141 @@ describe('history imports (e2e)', () => {
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('Không nhận ra trang tính nào của sổ');
     expect(await db.query("SELECT id FROM import_runs WHERE original_name = 'khong-co.xlsx'")).toEqual([]);
+  });
+
+  it('moves the 2023–2025 year-ends with no hand-run roll-up, and a submitted 2025 report says its figures changed', async () => {
+    const [plan] = await db.query('SELECT id FROM plans ORDER BY id LIMIT 1');
+    const planId = Number(plan.id);
+    const yearEnd = async (asOf: string, column: string) => {
+      const [row] = await db.query(
+        `SELECT r.${column} AS n FROM indicator_snapshot_rows r JOIN indicator_snapshots s ON s.id = r.snapshot_id
+          WHERE s.plan_id = ? AND s.as_of = ? AND r.level = 'PROVINCE'`,
+        [planId, asOf],
+      );
+      return Number(row.n);
+    };
+    // The year-ends as they stand now (earlier tests imported history with nobody listening), final.
+    for (const asOf of ['2023-12-31', '2024-12-31', '2025-12-31'])
+      await app.get(RollupService).run(planId, asOf, { force: true });
+    const [federation] = await db.query(
+      "SELECT id FROM reporting_bodies WHERE plan_id = ? AND kind = 'FEDERATION' ORDER BY id LIMIT 1",
+      [planId],
+    );
+    const report = `/reports/bodies/${federation.id}/years/2025`;
+    const before = (await admin.get(report)).text;
+    if (!before.includes('Đã nộp')) {
+      const res = await admin.submit(`${report}/submit`, { activities: 'Tổng hợp kết quả năm 2025.' });
+      expect(res.status).toBe(303);
+    }
+    expect((await admin.get(report)).text).not.toContain('data-role="figures-changed"');
+
+    const d = people[3];
+    const [summary] = await db.query(
+      'SELECT first_law_on AS law, first_digital_on AS digital FROM worker_learning_summary WHERE worker_id = ?',
+      [d.id],
+    );
+    const reached = (day: unknown, by: string) => !!day && String(day).slice(0, 10) <= by;
+    const expected = {
+      law2023: (await yearEnd('2023-12-31', 'law')) + (reached(summary?.law, '2023-12-31') ? 0 : 1),
+      digital2024:
+        (await yearEnd('2024-12-31', 'digital')) + (reached(summary?.digital, '2024-12-31') ? 0 : 1),
+      citizens2025: (await yearEnd('2025-12-31', 'learning_citizen')) + 1,
+    };
+
+    // The indicators listen to "figures changed" as the running app does (NODE_ENV=test leaves it off).
+    app.get(RollupScheduler).subscribe();
+    const book = new ExcelJS.Workbook();
+    book.addWorksheet('Công dân học tập').addRows([
+      [
+        'Số CCCD',
+        'Họ và tên',
+        'Ngày sinh',
+        'Năm công nhận',
+        'Hội Khuyến học công nhận',
+        'Số quyết định',
+        'Ngày quyết định',
+      ],
+      [d.cccd, d.name, dmy(d.dob), '2025', 'Hội Khuyến học tỉnh Lâm Đồng', '101/QĐ-KH', '19/12/2025'],
+    ]);
+    book.addWorksheet('Tập huấn trực tiếp').addRows([
+      [
+        'Ngày tập huấn',
+        'Chủ đề',
+        'Lĩnh vực',
+        'Số giờ',
+        'Đơn vị tổ chức',
+        'Số CCCD',
+        'Họ và tên',
+        'Ngày sinh',
+      ],
+      [
+        '20/04/2023',
+        'Luật Công đoàn 2024 (dự thảo)',
+        'Pháp luật',
+        '2',
+        'Liên đoàn Lao động tỉnh',
+        d.cccd,
+        d.name,
+        dmy(d.dob),
+      ],
+    ]);
+    book.addWorksheet('Kết quả học tập').addRows([
+      [
+        'Cơ sở đào tạo',
+        'Số CCCD',
+        'Họ và tên',
+        'Ngày sinh',
+        'Tên khóa học',
+        'Ngày hoàn thành',
+        'Số giờ',
+        'Lĩnh vực',
+      ],
+      [
+        'Trường Cao đẳng Cộng đồng Đắk Nông',
+        d.cccd,
+        d.name,
+        dmy(d.dob),
+        'Kỹ năng số cơ bản',
+        '05/09/2024',
+        '24',
+        'Công nghệ số',
+      ],
+    ]);
+    await admin.get('/history');
+    const res = await admin.agent
+      .post('/history')
+      .field('_csrf', admin.csrf)
+      .attach('file', Buffer.from(await book.xlsx.writeBuffer()), {
+        filename: 'so-2023-2025.xlsx',
+        contentType: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+      });
+    expect(res.status).toBe(303);
+    const previews: { id: number }[] = await db.query(
+      "SELECT id FROM import_runs WHERE original_name = 'so-2023-2025.xlsx' AND dry_run = 1 ORDER BY id",
+    );
+    expect(previews).toHaveLength(3);
+    for (const preview of previews) {
+      expect(counts(await finished(admin, `/history/runs/${preview.id}`))).toEqual([1, 1, 0, 0, 0]);
+      expect(counts((await apply(admin, `/history/runs/${preview.id}`)).html)).toEqual([1, 1, 0, 0, 0]);
+    }
+
+    // Each applied sheet asked for the closed years again, debounced, once per year-end.
+    const queued: { id: number; key: string }[] = await db.query(
+      "SELECT id, business_key AS `key` FROM job_runs WHERE name = 'indicators.rollup' AND status = 'QUEUED' AND business_key LIKE ? ORDER BY business_key",
+      [`${planId}:%:backdated`],
+    );
+    expect(queued.map((q) => q.key)).toEqual(
+      ['2023-12-31', '2024-12-31', '2025-12-31'].map((asOf) => `${planId}:${asOf}:backdated`),
+    );
+    for (const run of queued) await app.get(JobExecutor).execute(Number(run.id), 1);
+    expect({
+      law2023: await yearEnd('2023-12-31', 'law'),
+      digital2024: await yearEnd('2024-12-31', 'digital'),
+      citizens2025: await yearEnd('2025-12-31', 'learning_citizen'),
+    }).toEqual(expected);
+    const after = await admin.get(report);
+    expect(after.text).toContain('data-role="figures-changed"');
+    expect(after.text).toContain('Số liệu năm 2025 đã thay đổi kể từ khi nộp báo cáo');
   });
 
   it('lets only the federation, and the province branch for titles, import history', async () => {
