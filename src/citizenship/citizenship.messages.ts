@@ -566,8 +566,8 @@ export const citizenshipMessages = defineMessages({
     en: 'No header row (CCCD, name, date of birth, year, recognising branch, decision number, decision date) in the first 10 rows. Use the template.',
   },
   'history.titles.year': {
-    vi: 'Năm công nhận phải là một năm từ {from} đến {to}.',
-    en: 'The year must be between {from} and {to}.',
+    vi: 'Năm công nhận phải là một năm đã qua, từ {from} đến {to}; danh hiệu của năm nay được xét và công nhận trên hoctap.',
+    en: "The year must be a past year, from {from} to {to}; this year's titles are reviewed and recognised in hoctap.",
   },
   'history.titles.decisionYear': {
     vi: 'Ngày quyết định phải trong năm {year} hoặc năm sau đó.',

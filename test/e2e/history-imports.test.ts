@@ -2,6 +2,7 @@ import { INestApplication } from '@nestjs/common';
 import ExcelJS from 'exceljs';
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
+import { todayInVietnam } from '../../src/common/time/vietnam-time';
 import { RollupScheduler } from '../../src/indicators/rollup.scheduler';
 import { RollupService } from '../../src/indicators/rollup.service';
 import { JobExecutor } from '../../src/jobs/job-executor';
@@ -508,6 +509,18 @@ describe('history imports (e2e)', () => {
     const after = await admin.get(report);
     expect(after.text).toContain('data-role="figures-changed"');
     expect(after.text).toContain('Số liệu năm 2025 đã thay đổi kể từ khi nộp báo cáo');
+  });
+
+  it('takes no title of the current year: those go through the review chain', async () => {
+    const [a] = people;
+    const year = Number(todayInVietnam().slice(0, 4));
+    const sheet = [
+      'Số CCCD,Họ và tên,Ngày sinh,Năm công nhận,Hội Khuyến học công nhận,Số quyết định,Ngày quyết định',
+      `${a.cccd},${a.name},${dmy(a.dob)},${year},Hội Khuyến học tỉnh Lâm Đồng,1/QĐ-KH,01/01/${year}`,
+    ].join('\r\n');
+    const preview = await dryRun(admin, 'titles', sheet);
+    expect(counts(preview.html)).toEqual([1, 0, 0, 0, 1]);
+    expect(preview.html).toContain(`Năm công nhận phải là một năm đã qua, từ 2000 đến ${year - 1}`);
   });
 
   it('lets only the federation, and the province branch for titles, import history', async () => {

@@ -278,8 +278,9 @@ function readRow(
   const year = Number(yearText);
   const thisYear = Number(today.slice(0, 4));
   if (!yearText) at(n, TitleField.Year, 'import.row.required');
-  else if (!Number.isInteger(year) || year < EARLIEST_YEAR || year > thisYear)
-    at(n, TitleField.Year, 'history.titles.year', { from: EARLIEST_YEAR, to: thisYear });
+  // This year's titles go through the review chain: a sheet must not bypass it.
+  else if (!Number.isInteger(year) || year < EARLIEST_YEAR || year >= thisYear)
+    at(n, TitleField.Year, 'history.titles.year', { from: EARLIEST_YEAR, to: thisYear - 1 });
   const branchName = required(TitleField.Branch);
   const decisionNo = required(TitleField.DecisionNo).slice(0, 60);
   const decisionDate = date(TitleField.DecisionDate, true);

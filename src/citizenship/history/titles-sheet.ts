@@ -87,7 +87,8 @@ export const TITLES_TEMPLATE: SheetTemplate<TitleField> = {
       'Bắt buộc. 12 chữ số. Người này phải có sẵn trong hoctap (nhập qua danh sách người lao động).',
     [TitleField.FullName]: 'Bắt buộc. Phải trùng với họ tên trong hồ sơ (không phân biệt dấu, hoa thường).',
     [TitleField.DateOfBirth]: 'Bắt buộc. dd/mm/yyyy, phải trùng với hồ sơ.',
-    [TitleField.Year]: 'Bắt buộc. Năm của danh hiệu (danh hiệu có giá trị trong năm đó), ví dụ 2023.',
+    [TitleField.Year]:
+      'Bắt buộc. Năm của danh hiệu (danh hiệu có giá trị trong năm đó), một năm đã qua, ví dụ 2023. Danh hiệu của năm nay được xét trên hoctap.',
     [TitleField.Branch]:
       'Bắt buộc. Tên Hội Khuyến học đã ra quyết định, đúng như trong danh mục Hội Khuyến học của hoctap, và còn hoạt động vào ngày quyết định.',
     [TitleField.DecisionNo]: 'Bắt buộc. Số quyết định công nhận.',
