@@ -174,6 +174,30 @@ export const catalogMessages = defineMessages({
     vi: 'Đường dẫn https của YouTube hoặc Vimeo, hoặc tệp .mp4 qua https. Người học mở video qua chế độ bảo vệ riêng tư (youtube-nocookie.com).',
     en: 'An https YouTube or Vimeo address, or an .mp4 file over https. Learners open it in privacy-enhanced mode (youtube-nocookie.com).',
   },
+  'catalog.lesson.image.address': {
+    vi: 'Không tải được ảnh {url}: chỉ nhận địa chỉ https.',
+    en: 'Could not fetch the image {url}: only https addresses are taken.',
+  },
+  'catalog.lesson.image.private': {
+    vi: 'Không tải được ảnh {url}: địa chỉ này thuộc mạng nội bộ.',
+    en: 'Could not fetch the image {url}: the address is on a private network.',
+  },
+  'catalog.lesson.image.status': {
+    vi: 'Không tải được ảnh {url}: máy chủ không trả về ảnh. Hãy tải ảnh lên thay vì dẫn liên kết.',
+    en: 'Could not fetch the image {url}: the server returned no image. Upload the image instead of linking it.',
+  },
+  'catalog.lesson.image.type': {
+    vi: 'Không tải được ảnh {url}: địa chỉ này không phải là ảnh PNG, JPEG, GIF hay WebP.',
+    en: 'Could not fetch the image {url}: the address is not a PNG, JPEG, GIF or WebP image.',
+  },
+  'catalog.lesson.image.size': {
+    vi: 'Không tải được ảnh {url}: ảnh quá lớn.',
+    en: 'Could not fetch the image {url}: the image is too large.',
+  },
+  'catalog.lesson.image.network': {
+    vi: 'Không tải được ảnh {url}: không kết nối được tới máy chủ chứa ảnh. Hãy tải ảnh lên thay vì dẫn liên kết.',
+    en: 'Could not fetch the image {url}: the host could not be reached. Upload the image instead of linking it.',
+  },
   'catalog.lesson.videoInvalid': {
     vi: 'Chỉ nhận đường dẫn https của YouTube, Vimeo hoặc tệp .mp4.',
     en: 'Only https YouTube, Vimeo or .mp4 addresses are accepted.',

@@ -1,3 +1,5 @@
+import { LessonImages } from './lesson-images';
+import { RemoteImages } from './remote-images';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { FilesModule } from '../files/files.module';
@@ -45,6 +47,8 @@ import { QuizzesService } from './quizzes.service';
     QuizzesRepository,
     CoursesService,
     LessonsService,
+    LessonImages,
+    RemoteImages,
     QuizzesService,
     CatalogService,
     LearnerCatalogRepository,

@@ -1,3 +1,4 @@
+import { LessonImages } from './lesson-images';
 import { EntityManager } from 'typeorm';
 import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
@@ -57,6 +58,10 @@ function setup(course: Partial<Course>) {
     courses as unknown as CoursesService,
     files as unknown as FilesService,
     unitOfWork as unknown as UnitOfWork,
+    {
+      keep: async (_actor: unknown, body: string | null) => ({ body, files: [] }),
+      discard: async () => undefined,
+    } as unknown as LessonImages,
   );
   return { sut, lessons, courses, files, attached };
 }

@@ -1,3 +1,4 @@
+import { LessonImages } from './lesson-images';
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { Actor } from '../common/access/actor';
 import { FormError } from '../common/errors/form-error';
@@ -37,6 +38,7 @@ export class LessonsService {
     private readonly courses: CoursesService,
     private readonly files: FilesService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly images: LessonImages,
   ) {}
 
   async editView(actor: Actor, courseId: number, lessonId: number): Promise<LessonEditView> {
@@ -54,27 +56,52 @@ export class LessonsService {
 
   async create(actor: Actor, courseId: number, dto: LessonDto): Promise<Lesson> {
     const fields = fieldsOf(dto);
-    return this.unitOfWork.run(async (manager) => {
-      const course = await this.courses.editable(actor, courseId, manager);
-      const lesson = await this.lessons.insert({ ...fields, courseId }, manager);
-      await this.courses.assertStillPublishable(course, manager);
-      await this.courses.touch(courseId, manager);
-      return lesson;
-    });
+    await this.courses.editable(actor, courseId);
+    const kept = await this.images.keep(actor, fields.bodyHtml);
+    try {
+      return await this.unitOfWork.run(async (manager) => {
+        const course = await this.courses.editable(actor, courseId, manager);
+        const lesson = await this.lessons.insert({ ...fields, bodyHtml: kept.body, courseId }, manager);
+        await this.linkImages(lesson.id, kept.files, manager);
+        await this.courses.assertStillPublishable(course, manager);
+        await this.courses.touch(courseId, manager);
+        return lesson;
+      });
+    } catch (error) {
+      await this.images.discard(kept.files);
+      throw error;
+    }
   }
 
   async update(actor: Actor, courseId: number, lessonId: number, dto: LessonDto): Promise<Lesson> {
     const fields = fieldsOf(dto);
-    return this.unitOfWork.run(async (manager) => {
-      const course = await this.courses.editable(actor, courseId, manager);
-      const lesson = await this.lessonOf(course, lessonId, manager);
-      if (lesson.status !== LessonStatus.Active)
-        throw FormError.field('title', 'catalog.lesson.removedLesson');
-      await this.lessons.update(lessonId, fields, manager);
-      await this.courses.assertStillPublishable(course, manager);
-      await this.courses.touch(courseId, manager);
-      return { ...lesson, ...fields };
-    });
+    await this.lessonOf(await this.courses.editable(actor, courseId), lessonId);
+    const kept = await this.images.keep(actor, fields.bodyHtml);
+    const saved = { ...fields, bodyHtml: kept.body };
+    try {
+      return await this.unitOfWork.run(async (manager) => {
+        const course = await this.courses.editable(actor, courseId, manager);
+        const lesson = await this.lessonOf(course, lessonId, manager);
+        if (lesson.status !== LessonStatus.Active)
+          throw FormError.field('title', 'catalog.lesson.removedLesson');
+        await this.lessons.update(lessonId, saved, manager);
+        await this.linkImages(lessonId, kept.files, manager);
+        await this.courses.assertStillPublishable(course, manager);
+        await this.courses.touch(courseId, manager);
+        return { ...lesson, ...saved };
+      });
+    } catch (error) {
+      await this.images.discard(kept.files);
+      throw error;
+    }
+  }
+
+  /** Images fetched for the body become the lesson's files, in its save's transaction. */
+  private async linkImages(lessonId: number, files: StoredFile[], manager: Transaction): Promise<void> {
+    for (const file of files) {
+      await this.files.setOwner(file.id, lessonId, manager);
+      await this.lessons.linkFile(lessonId, file.id, manager);
+    }
   }
 
   /**
