@@ -3,7 +3,9 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { ApiTokensService } from '../../src/auth/api-tokens.service';
 import { PasswordHasher } from '../../src/auth/password-hasher';
+import { Actor } from '../../src/common/access/actor';
 import { InProcessJobQueue } from '../../src/jobs/adapters/in-process-job.queue';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { Role, ScopeType } from '../../src/common/access/roles';
@@ -426,6 +428,85 @@ describe('citizenship review (e2e)', () => {
     expect(page.text).toContain('Tổng số giờ học: 7,5');
     expect(page.text).toContain('Cần học thêm 2,5 giờ trong năm 2026 (đã có 7,5/10 giờ).');
     expect(page.text).not.toMatch(/\b7\.5\b/);
+  });
+
+  it('says why an application is not eligible: on the queue card, the application page and in the API', async () => {
+    // Issue 13: 70 points against a pass mark of 70, but the second group below its minimum of 25,
+    // stored without reasons (as an older evaluation or an import would be).
+    const withMinimum = await createCriteriaSet(db);
+    await db.query("UPDATE criteria_groups SET min_points = 25 WHERE set_id = ? AND code = '2'", [
+      withMinimum.setId,
+    ]);
+    const { id: enterpriseId } = await one('SELECT id FROM enterprises WHERE tax_code = ?', ['6400123455']);
+    const { worker_id: workerId } = await one(
+      `SELECT e.worker_id FROM employments e WHERE e.enterprise_id = ? AND e.worker_id NOT IN
+         (SELECT worker_id FROM citizenship_applications) ORDER BY e.worker_id LIMIT 1`,
+      [enterpriseId],
+    );
+    const { id, year } = await createApplication(db, {
+      workerId,
+      enterpriseId,
+      criteria: withMinimum,
+      status: ApplicationStatus.Confirmed,
+      evaluation: null,
+    });
+    await idle();
+    const evaluation = await setEvaluation(db, { id }, withMinimum, { eligible: false, totalPoints: 70 });
+    await db.query('UPDATE citizenship_evaluations SET reasons = NULL WHERE id = ?', [evaluation.id]);
+    await db.query(
+      "UPDATE citizenship_evaluation_items SET points = 20, met = 1 WHERE evaluation_id = ? AND criterion_code = '2.1'",
+      [evaluation.id],
+    );
+    const reason =
+      'Nhóm “Năng lực sử dụng công cụ và quan hệ xã hội” đạt 20/50 điểm, dưới mức tối thiểu 25 điểm.';
+
+    const reviewer = new Browser(app);
+    await reviewer.login('khuyenhoc.cujut');
+    const { full_name: name } = await one('SELECT full_name FROM workers WHERE id = ?', [workerId]);
+    const queue = await reviewer.get(
+      `/citizenship/review?queue=association&tab=ineligible&year=${year}&q=${encodeURIComponent(name)}`,
+    );
+    const card = queue.text
+      .split('<li class="review-card"')
+      .find((part) => part.startsWith(` id="application-${id}"`));
+    expect(card).toBeDefined();
+    const cardText = unescape(card!.replace(/<[^>]+>/g, ' ').replace(/\s+/g, ' '));
+    expect(cardText).toContain('Điểm: 70 (điểm chuẩn 70) Chưa đủ điều kiện');
+    expect(cardText).toContain(reason);
+    const page = await reviewer.get(`/citizenship/review/applications/${id}`);
+    expect(unescape(page.text)).toContain(reason);
+
+    const { id: reviewerId } = await one('SELECT id FROM users WHERE username = ?', ['khuyenhoc.cujut']);
+    const { token } = await app
+      .get(ApiTokensService, { strict: false })
+      .create(new Actor(Number(reviewerId), '', []), 'Hàng chờ');
+    const api = (path: string, language = 'vi') =>
+      request(app.getHttpServer())
+        .get(`/api/v1/citizenship/review/${path}`)
+        .set('Authorization', `Bearer ${token}`)
+        .set('Accept-Language', language)
+        .expect(200);
+    const expected = {
+      key: 'review.reason.groupBelowMinimum',
+      params: {
+        group: 'Năng lực sử dụng công cụ và quan hệ xã hội',
+        points: 20,
+        maxPoints: 50,
+        minPoints: 25,
+      },
+      text: reason,
+    };
+    const listed = (await api(`confirmed?tab=ineligible&year=${year}`)).body.items.find(
+      (item: { id: number }) => item.id === id,
+    );
+    expect(listed).toMatchObject({ eligible: false, totalPoints: 70, passMark: 70, reasons: [expected] });
+    expect((await api(`applications/${id}`)).body.evaluation.reasons).toEqual([expected]);
+    expect((await api(`applications/${id}`, 'en')).body.evaluation.reasons[0].text).toBe(
+      'Group “Năng lực sử dụng công cụ và quan hệ xã hội” has 20/50 points, below its minimum of 25.',
+    );
+    // An eligible application has no reasons.
+    const eligible = (await api(`confirmed?year=${year}`)).body.items;
+    expect(eligible.every((item: { reasons: unknown[] }) => item.reasons.length === 0)).toBe(true);
   });
 });
 

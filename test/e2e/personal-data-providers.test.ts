@@ -1,6 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
 import { PersonalDataProviders } from '../../src/common/personal-data/personal-data-providers';
+import { translate } from '../../src/common/i18n/i18n';
+import { headerKey } from '../../src/privacy/personal-data/export-labels';
+import { HIDDEN_COLUMNS } from '../../src/privacy/personal-data/personal-data.repository';
 import { createTestApp } from '../support/test-app';
 
 /**
@@ -45,5 +48,24 @@ describe('personal-data providers cover the schema', () => {
     expect(personal.filter((t) => !listed.includes(t))).toEqual([]);
     expect(listed.filter((t) => !tables.includes(t))).toEqual([]);
     expect(listed.filter((t, i) => listed.indexOf(t) !== i)).toEqual([]);
+  });
+
+  it('has a header in Vietnamese and English for every column of those tables in the workbook', async () => {
+    // Issue 13: the workbook heads each column in the person's language, never with its stored name.
+    const db = app.get(DataSource);
+    const unlabelled: string[] = [];
+    for (const table of app
+      .get(PersonalDataProviders)
+      .all()
+      .flatMap((p) => p.tables)) {
+      const columns = (await db.query(`PRAGMA table_info("${table}")`)) as { name: string }[];
+      for (const { name } of columns) {
+        if (HIDDEN_COLUMNS.has(name)) continue;
+        const column = name.replace(/_([a-z0-9])/g, (_m, c: string) => c.toUpperCase());
+        const key = headerKey('any', column);
+        if (!key || translate('vi', key) === translate('en', key)) unlabelled.push(`${table}.${name}`);
+      }
+    }
+    expect(unlabelled).toEqual([]);
   });
 });

@@ -332,6 +332,110 @@ describe('personal data (e2e)', () => {
       expect(book.getWorksheet('Kết quả học tập')!.rowCount).toBe(doc.sections.learningRecords.length + 1);
     });
 
+    it('makes the workbook readable: Vietnamese headers, labels for codes, Vietnam time, Có/Không', async () => {
+      // Issue 13. A title held (status VALID) and a consent at a known instant, late evening UTC.
+      const id = await userId('nguoilaodong');
+      const [application] = await db.query(
+        'SELECT id, year, criteria_set_id FROM citizenship_applications WHERE worker_id = ? ORDER BY id LIMIT 1',
+        [workerId],
+      );
+      const [branch] = await db.query('SELECT id, name FROM association_branches ORDER BY id LIMIT 1');
+      await db.query(
+        `INSERT INTO recognitions (application_id, worker_id, year, branch_id, criteria_set_id, total_points,
+           certificate_no, verify_code, status, recognised_by, recognised_at, issuer_name, created_at, updated_at)
+         VALUES (?, ?, ?, ?, ?, 80, 'CDHT-TEST-000001', 'XUATFILE00000001', 'VALID', ?, '2025-12-14 18:15:00.000', ?,
+           '2025-12-14 18:15:00', '2025-12-14 18:15:00')`,
+        [application.id, workerId, application.year, branch.id, application.criteria_set_id, id, branch.name],
+      );
+      await db.query(
+        "UPDATE privacy_consents SET accepted_at = '2025-03-09 17:30:00.000' WHERE user_id = ?",
+        [id],
+      );
+
+      const xlsx = await worker.agent.get('/privacy/export/xlsx').buffer(true).parse(binary).expect(200);
+      const book = new ExcelJS.Workbook();
+      await book.xlsx.load(xlsx.body as ExcelJS.Buffer);
+      const table = (name: string) => {
+        const rows = book.getWorksheet(name)!.getSheetValues() as unknown[][];
+        const headers = rows[1].slice(1).map(String);
+        return {
+          headers,
+          rows: rows.slice(2).map((row) => Object.fromEntries(headers.map((h, i) => [h, row?.[i + 1]]))),
+        };
+      };
+      const headers = book.worksheets.flatMap((sheet) =>
+        (sheet.getRow(1).values as unknown[]).slice(1).map(String),
+      );
+      const cells = book.worksheets.flatMap((sheet) =>
+        (sheet.getSheetValues() as unknown[][]).slice(2).flatMap((row) => (row ?? []).slice(1)),
+      );
+      // No column name as stored (camelCase or snake_case) and no bare code anywhere.
+      expect(headers.filter((h) => /^[a-z]+([A-Z][A-Za-z0-9]*)+$|_/.test(h))).toEqual([]);
+      expect(cells.filter((c) => typeof c === 'string' && /^[A-Z]+(_[A-Z]+)*$/.test(c))).toEqual([]);
+      for (const code of [
+        'VALID',
+        'COURSE',
+        'SESSION',
+        'WORKER',
+        'SELF',
+        'ACTIVE',
+        'SUBMITTED',
+        'LIFE_SKILLS',
+      ])
+        expect(cells).not.toContain(code);
+
+      expect(table('Vai trò').rows).toContainEqual(
+        expect.objectContaining({ 'Vai trò': 'Người lao động', 'Phạm vi': 'Bản thân' }),
+      );
+      const records = table('Kết quả học tập');
+      expect(records.headers).toEqual(
+        expect.arrayContaining(['Nguồn', 'Lĩnh vực', 'Ngày học', 'Số giờ học']),
+      );
+      expect(records.rows.map((r) => r['Nguồn'])).toContain('Khóa học trực tuyến');
+      expect(records.rows.map((r) => r['Lĩnh vực'])).toContain('Kỹ năng sống');
+      expect(records.rows.every((r) => /^\d{2}\/\d{2}\/\d{4}$/.test(String(r['Ngày học'])))).toBe(true);
+      expect(table('Điểm danh').rows[0]).toMatchObject({
+        'Cách điểm danh': 'Chọn từ danh sách',
+        'Loại hoạt động': 'Câu lạc bộ đọc sách',
+      });
+      expect(table('Nơi làm việc').rows[0]['Đoàn viên công đoàn']).toMatch(/^(Có|Không)$/);
+      expect(table('Hồ sơ Công dân học tập').rows[0]['Trạng thái']).toBe('Chờ công đoàn xác nhận');
+      expect(table('Giấy chứng nhận CDHT').rows[0]).toMatchObject({
+        'Hiệu lực': 'Còn hiệu lực',
+        'Công nhận lúc': '15/12/2025 01:15',
+        'Số giấy chứng nhận': 'CDHT-TEST-000001',
+      });
+      expect(table('Sự đồng ý').rows[0]).toEqual({
+        'Phiên bản thông báo': 1,
+        'Đồng ý lúc': '10/03/2025 00:30',
+      });
+      expect(table('Thông báo').rows.map((r) => r['Nội dung thông báo'])).toContainEqual(
+        expect.stringContaining('2025'),
+      );
+      const access = table('Nhật ký xem CCCD').rows[0];
+      expect(access['Vai trò người xem']).toBe('Cán bộ công đoàn cơ sở');
+      expect(access['Thời điểm']).toMatch(/^\d{2}\/\d{2}\/\d{4} \d{2}:\d{2}$/);
+      const profile = (book.getWorksheet('Hồ sơ')!.getSheetValues() as unknown[][]).map((row) => row?.[1]);
+      expect(profile).toEqual(
+        expect.arrayContaining(['Tài khoản', 'Tên đăng nhập', 'Họ và tên', 'Giới tính']),
+      );
+
+      // In English for a person who reads English; the JSON keeps the codes for machines.
+      const english = await app
+        .get(PersonalDataService, { strict: false })
+        .workbook(new Actor(id, '', [], workerId), 'en');
+      const sheet = english.getWorksheet('Learning records')!;
+      expect(sheet.getRow(1).values).toEqual(
+        expect.arrayContaining(['Source', 'Domains', 'Hours of learning']),
+      );
+      expect((sheet.getSheetValues() as unknown[][]).flat()).toContain('Online course');
+      const doc = JSON.parse((await worker.agent.get('/privacy/export/json').expect(200)).text);
+      expect(doc.sections.certificates[0]).toMatchObject({
+        status: 'VALID',
+        recognisedAt: '2025-12-15T01:15:00+07:00',
+      });
+    });
+
     it('records a correction request with its due date, and the admin answers it', async () => {
       await worker.get('/privacy');
       const short = await worker.submit('/privacy/requests/correction', { details: 'sai' });

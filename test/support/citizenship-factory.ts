@@ -176,9 +176,19 @@ export async function setEvaluation(
     criteriaSetId: criteria.setId,
     totalPoints,
     eligible: result.eligible,
-    reasons: result.eligible
-      ? null
-      : [{ key: 'review.points', params: { points: totalPoints, pass: criteria.passMark } }],
+    reasons:
+      result.eligible || totalPoints >= criteria.passMark
+        ? null
+        : [
+            {
+              key: 'citizenship.reason.belowPassMark',
+              params: {
+                total: totalPoints,
+                passMark: criteria.passMark,
+                missing: criteria.passMark - totalPoints,
+              },
+            },
+          ],
     inputHash: TAG(),
     evaluatedAt: new Date(),
   });

@@ -71,14 +71,14 @@ export const EXPECTED_JSON = {
   },
 };
 
-/** And the workbook: dd/MM/yyyy, instants in Vietnam time. */
+/** And the workbook: dd/MM/yyyy, times dd/MM/yyyy HH:mm in Vietnam time, under Vietnamese headers. */
 export const EXPECTED_XLSX = {
-  exportedAt: '10/03/2025 01:00:00',
-  lastLoginAt: '10/03/2025 00:30:00',
-  createdAt: '01/01/2025 00:00:00',
+  exportedAt: '10/03/2025 01:00',
+  lastLoginAt: '10/03/2025 00:30',
+  createdAt: '01/01/2025 00:00',
   dateOfBirth: '03/04/1995',
   employment: { startDate: '01/01/2020', endDate: '10/03/2025' },
-  request: { requestedAt: '10/03/2025 00:30:00', dueOn: '24/03/2025' },
+  request: { requestedAt: '10/03/2025 00:30', dueOn: '24/03/2025' },
 };
 
 /** Runs the export of that worker (JSON and workbook) and checks every date against the above. */
@@ -101,22 +101,26 @@ export async function expectExportDates(
   expect(json).toEqual(EXPECTED_JSON);
 
   const book = await service.workbook(actor, 'vi', EXPORT_NOW);
-  const field = (name: string) =>
-    (book.getWorksheet('Hồ sơ')!.getSheetValues() as unknown[][]).find((row) => row?.[1] === name)?.[2];
-  const column = (sheet: string, key: string) => {
+  // The first sheet: "Tài khoản" and "Hồ sơ người lao động" each head their fields.
+  const profile = book.getWorksheet('Hồ sơ')!.getSheetValues() as unknown[][];
+  const field = (name: string, part?: string) => {
+    const from = part ? profile.findIndex((row) => row?.[1] === part) : 0;
+    return profile.slice(from).find((row) => row?.[1] === name)?.[2];
+  };
+  const column = (sheet: string, header: string) => {
     const rows = book.getWorksheet(sheet)!.getSheetValues() as unknown[][];
-    return rows[2]?.[rows[1].indexOf(key)];
+    return rows[2]?.[rows[1].indexOf(header)];
   };
   const xlsx = {
     exportedAt: field('Thời điểm tải'),
-    lastLoginAt: field('account.lastLoginAt'),
-    createdAt: field('account.createdAt'),
-    dateOfBirth: field('profile.dateOfBirth'),
+    lastLoginAt: field('Đăng nhập gần nhất lúc', 'Tài khoản'),
+    createdAt: field('Tạo lúc', 'Tài khoản'),
+    dateOfBirth: field('Ngày sinh', 'Hồ sơ người lao động'),
     employment: {
-      startDate: column('Nơi làm việc', 'startDate'),
-      endDate: column('Nơi làm việc', 'endDate'),
+      startDate: column('Nơi làm việc', 'Ngày bắt đầu làm việc'),
+      endDate: column('Nơi làm việc', 'Ngày nghỉ việc'),
     },
-    request: { requestedAt: column('Yêu cầu', 'requestedAt'), dueOn: column('Yêu cầu', 'dueOn') },
+    request: { requestedAt: column('Yêu cầu', 'Gửi lúc'), dueOn: column('Yêu cầu', 'Hạn trả lời') },
   };
   expect(xlsx).toEqual(EXPECTED_XLSX);
   return { json, xlsx };

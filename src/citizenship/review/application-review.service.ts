@@ -4,6 +4,7 @@ import { MessageRef } from '../../common/i18n/messages';
 import { ApplicationStatus, CitizenshipApplication, LearningPlanItem } from '../entities/application.entity';
 import { ItemState } from '../entities/evaluation.entity';
 import { Recognition } from '../entities/recognition.entity';
+import { ineligibilityReasons } from './ineligibility';
 import { EndedBranch, ReviewAccess } from './review-access.service';
 import { ReviewRefused } from './review-refused';
 import { AnswerRow, ReviewRepository } from './review.repository';
@@ -238,11 +239,18 @@ export class ApplicationReviewService {
   private async evaluation(application: CitizenshipApplication): Promise<EvaluationView | null> {
     const evaluation = await this.repository.evaluationOf(application.id);
     if (!evaluation) return null;
-    const [criteria, passMark] = await Promise.all([
+    const [criteria, passMark, sets] = await Promise.all([
       this.repository.criteriaOf(evaluation.criteriaSetId),
       this.repository.passMarkOf(evaluation.criteriaSetId),
+      this.repository.reasonSets([evaluation.criteriaSetId]),
     ]);
     const items = evaluation.items ?? [];
+    const reasons = ineligibilityReasons(sets.get(evaluation.criteriaSetId) ?? null, {
+      eligible: evaluation.eligible,
+      totalPoints: evaluation.totalPoints,
+      points: new Map(items.map((i) => [i.criterionCode, i.points])),
+      stored: evaluation.reasons ?? [],
+    });
     const recordIds = [...new Set(items.flatMap((i) => i.evidence?.recordIds ?? []))];
     const records: EvidenceRecord[] = (
       await this.learningRecords.ownAmong(application.workerId, recordIds)
@@ -263,7 +271,7 @@ export class ApplicationReviewService {
       totalPoints: evaluation.totalPoints,
       passMark,
       eligible: evaluation.eligible,
-      reasons: evaluation.reasons ?? [],
+      reasons,
       evaluatedAt: evaluation.evaluatedAt,
       items: codes.map((code) => {
         const criterion = criteria.find((c) => c.code === code);

@@ -10,6 +10,7 @@ import { ApplicationStatus } from '../entities/application.entity';
 import { Recognition, RecognitionStatus } from '../entities/recognition.entity';
 import { ReviewerQueueQuery } from './dto/review.dto';
 import { BulkResult, eachApplication } from './officer-review.service';
+import { Explained, explained } from './ineligibility';
 import { ReviewAccess } from './review-access.service';
 import { ReviewAuditAction, ReviewJournal } from './review-journal';
 import { ReviewRefused } from './review-refused';
@@ -45,7 +46,7 @@ export class AssociationReviewService {
   ) {}
 
   /** Confirmed and eligible (default), confirmed but not eligible (read-only), or recognised. */
-  async queue(actor: Actor, query: ReviewerQueueQuery): Promise<Page<ReviewListRow>> {
+  async queue(actor: Actor, query: ReviewerQueueQuery): Promise<Page<ReviewListRow & Explained>> {
     const { page, size, skip } = pageWindow(query);
     const tab = query.tab ?? 'eligible';
     const nameKey = query.q ? foldVietnamese(query.q) : '';
@@ -60,7 +61,7 @@ export class AssociationReviewService {
       skip,
       size,
     );
-    return pageOf(rows, total, page, size);
+    return pageOf(await explained(this.repository, rows), total, page, size);
   }
 
   async recognise(actor: Actor, id: number): Promise<RecognitionOutcome> {

@@ -7,13 +7,14 @@ import { TransactionConflict, UnitOfWork } from '../../database/unit-of-work';
 import { CitizenshipApplicationsService } from '../applications/citizenship-applications.service';
 import { AnswerReview, ApplicationStatus } from '../entities/application.entity';
 import { OfficerQueueQuery } from './dto/review.dto';
+import { Explained, explained } from './ineligibility';
 import { ReviewAccess } from './review-access.service';
 import { ReviewAuditAction, ReviewJournal } from './review-journal';
 import { RefusalReason, ReviewRefused } from './review-refused';
 import { AnswerRow, ReviewListRow, ReviewRepository } from './review.repository';
 import { canReviewAnswers, confirmBlocker, OFFICER_VISIBLE, TRANSITIONS } from './review.rules';
 
-export interface QueueItem extends ReviewListRow {
+export interface QueueItem extends ReviewListRow, Explained {
   answers: AnswerRow[];
 }
 
@@ -77,7 +78,10 @@ export class OfficerReviewService {
     );
     const answers = await this.repository.answerRows(rows.map((r) => r.id));
     return pageOf(
-      rows.map((row) => ({ ...row, answers: answers.filter((a) => a.applicationId === row.id) })),
+      (await explained(this.repository, rows)).map((row) => ({
+        ...row,
+        answers: answers.filter((a) => a.applicationId === row.id),
+      })),
       total,
       page,
       size,

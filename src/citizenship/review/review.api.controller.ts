@@ -20,6 +20,7 @@ import {
 } from './dto/review.dto';
 import { FUNNEL_READERS, FunnelService } from './funnel.service';
 import { BulkResult, OfficerReviewService } from './officer-review.service';
+import { explainedPage, reasonViews } from './review.presenters';
 import { Recognition } from '../entities/recognition.entity';
 
 const REVIEWERS: Role[] = [Role.UnionOfficer, Role.AssociationReviewer];
@@ -44,24 +45,28 @@ export class ReviewApiController {
   @Roles(Role.UnionOfficer)
   @ApiPageQuery()
   @ApiOperation({
-    summary: 'Officer’s queue: submitted applications of their enterprises, with declared answers',
+    summary:
+      'Officer’s queue: submitted applications of their enterprises, with declared answers and, when not eligible, the reasons',
   })
-  submitted(@CurrentActor() actor: Actor, @Query() query: OfficerQueueQuery) {
-    return this.officer.queue(actor, query);
+  async submitted(@CurrentActor() actor: Actor, @Query() query: OfficerQueueQuery, @Req() req: AppRequest) {
+    return explainedPage(req.locale, await this.officer.queue(actor, query));
   }
 
   @Get('review/confirmed')
   @Roles(Role.AssociationReviewer)
   @ApiPageQuery()
-  @ApiOperation({ summary: 'Reviewer’s queue: confirmed applications in the branch, eligible by default' })
-  confirmed(@CurrentActor() actor: Actor, @Query() query: ReviewerQueueQuery) {
-    return this.association.queue(actor, query);
+  @ApiOperation({
+    summary:
+      'Reviewer’s queue: confirmed applications in the branch, eligible by default; reasons say why one is not eligible',
+  })
+  async confirmed(@CurrentActor() actor: Actor, @Query() query: ReviewerQueueQuery, @Req() req: AppRequest) {
+    return explainedPage(req.locale, await this.association.queue(actor, query));
   }
 
   @Get('review/applications/:id')
   @Roles(...REVIEWERS)
   @ApiOperation({ summary: 'One application: answers, latest evaluation with evidence, title, audit trail' })
-  async detail(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+  async detail(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number, @Req() req: AppRequest) {
     const detail = await this.applications.detail(actor, id);
     return {
       application: summaryOf(detail.application),
@@ -69,7 +74,10 @@ export class ReviewApiController {
       enterprise: { id: detail.application.enterpriseId, name: detail.header.enterpriseName },
       unit: detail.header.unitName,
       answers: detail.answers,
-      evaluation: detail.evaluation,
+      evaluation: detail.evaluation && {
+        ...detail.evaluation,
+        reasons: reasonViews(req.locale, detail.evaluation.reasons),
+      },
       plan: detail.plan,
       recognition: detail.recognition && {
         ...this.recognitionView(detail.recognition),

@@ -276,7 +276,11 @@ export class ReviewController {
         tab,
         tabs: OFFICER_TABS.map((t) => ({ value: t, current: t === tab })),
         page: result,
-        items: result.items.map((item) => ({ ...item, statusLabel: statusLabel(req.locale, item.status) })),
+        items: result.items.map((item) => ({
+          ...item,
+          statusLabel: statusLabel(req.locale, item.status),
+          reasons: item.reasons.map((reason) => messageText(req.locale, reason)),
+        })),
         filters: { queue, tab, year, q },
         bulk: tab === 'submitted' && result.items.length > 0,
       };
@@ -292,7 +296,11 @@ export class ReviewController {
       tab,
       tabs: REVIEWER_TABS.map((t) => ({ value: t, current: t === tab })),
       page: result,
-      items: result.items.map((item) => ({ ...item, statusLabel: statusLabel(req.locale, item.status) })),
+      items: result.items.map((item) => ({
+        ...item,
+        statusLabel: statusLabel(req.locale, item.status),
+        reasons: item.reasons.map((reason) => messageText(req.locale, reason)),
+      })),
       filters: { queue, tab, year, q },
       bulk: tab === 'eligible' && result.items.length > 0,
     };

@@ -20,6 +20,19 @@ export const reviewMessages = defineMessages({
   'review.eligible.no': { vi: 'Chưa đủ điều kiện', en: 'Not eligible' },
   'review.notEvaluated': { vi: 'Chưa được đánh giá', en: 'Not evaluated yet' },
   'review.points': { vi: 'Điểm: {points} (điểm chuẩn {pass})', en: 'Points: {points} (pass mark {pass})' },
+  'review.reasons': { vi: 'Lý do chưa đủ điều kiện', en: 'Why not eligible' },
+  'review.reason.belowPassMark': {
+    vi: 'Tổng điểm {total} dưới điểm chuẩn {passMark} (thiếu {missing} điểm).',
+    en: 'Total {total} is below the pass mark {passMark} ({missing} points short).',
+  },
+  'review.reason.groupBelowMinimum': {
+    vi: 'Nhóm “{group}” đạt {points}/{maxPoints} điểm, dưới mức tối thiểu {minPoints} điểm.',
+    en: 'Group “{group}” has {points}/{maxPoints} points, below its minimum of {minPoints}.',
+  },
+  'review.reason.unexplained': {
+    vi: 'Lần đánh giá gần nhất không ghi lý do.',
+    en: 'The latest evaluation recorded no reason.',
+  },
 
   // --- queues -----------------------------------------------------------------------------------
   'review.queue.choose': { vi: 'Chọn hàng chờ', en: 'Choose a queue' },

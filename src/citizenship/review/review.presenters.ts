@@ -1,6 +1,8 @@
 import { ExportColumn } from '../../common/export/table-export';
+import { Page } from '../../common/http/pagination';
 import { hasMessage, translate } from '../../common/i18n/i18n';
-import { Locale } from '../../common/i18n/messages';
+import { Locale, MessageRef } from '../../common/i18n/messages';
+import { messageText } from '../applications/criteria/criteria.presenters';
 import { FunnelReport } from './funnel.service';
 import { HistoryRow } from './application-review.service';
 import { FunnelCounts, FunnelLevel } from './review.repository';
@@ -109,4 +111,17 @@ export function historyLines(locale: Locale, rows: HistoryRow[]) {
 
 function answerLabel(locale: Locale, status: unknown): string {
   return status ? translate(locale, `review.answer.${String(status)}`) : '—';
+}
+
+/** Reasons for the API: the message key and parameters, and the text in the caller's language. */
+export function reasonViews(locale: Locale, reasons: MessageRef[]) {
+  return reasons.map((reason) => ({ ...reason, text: messageText(locale, reason) }));
+}
+
+/** A queue page for the API: each item's reasons with their text. */
+export function explainedPage<T extends { reasons: MessageRef[] }>(locale: Locale, page: Page<T>) {
+  return {
+    ...page,
+    items: page.items.map((item) => ({ ...item, reasons: reasonViews(locale, item.reasons) })),
+  };
 }

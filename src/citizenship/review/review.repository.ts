@@ -1,6 +1,6 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { dateTime, lockForUpdate, lockRow } from '../../database/dialect';
 import { leftJoinEnterprise, leftJoinUnitOfEnterprise } from '../../organisations/enterprise-joins';
 import { EnterpriseScope, whereEnterpriseInScope } from '../../organisations/enterprise-scope';
@@ -13,9 +13,10 @@ import {
   LearningPlanItem,
 } from '../entities/application.entity';
 import { CitizenshipAuditEntry } from '../entities/audit-entry.entity';
-import { CriteriaGroup, Criterion } from '../entities/criteria-set.entity';
+import { CriteriaGroup, CriteriaSet, Criterion } from '../entities/criteria-set.entity';
 import { CitizenshipEvaluation } from '../entities/evaluation.entity';
 import { Recognition, RecognitionStatus } from '../entities/recognition.entity';
+import { ReasonEvaluation, ReasonSet } from './ineligibility';
 import {
   CONFIRMED_STATUSES,
   DECIDED_ELIGIBLE_STATUSES,
@@ -272,6 +273,55 @@ export class ReviewRepository {
       groupCode: String(r.groupCode),
       groupName: String(r.groupName),
     }));
+  }
+
+  /** Criteria versions as the ineligibility reasons need them: pass mark, groups with their criteria. */
+  async reasonSets(setIds: number[]): Promise<Map<number, ReasonSet>> {
+    const ids = [...new Set(setIds)];
+    const sets = new Map<number, ReasonSet>();
+    if (ids.length === 0) return sets;
+    const manager = this.applications.manager;
+    const [marks, groups, criteria] = await Promise.all([
+      manager
+        .getRepository(CriteriaSet)
+        .find({ where: { id: In(ids) }, select: { id: true, passMark: true } }),
+      manager.getRepository(CriteriaGroup).find({ where: { setId: In(ids) }, order: { position: 'ASC' } }),
+      manager
+        .getRepository(Criterion)
+        .find({ where: { setId: In(ids) }, select: { groupId: true, code: true, points: true } }),
+    ]);
+    for (const set of marks) sets.set(set.id, { passMark: Number(set.passMark), groups: [] });
+    for (const group of groups)
+      sets.get(group.setId)?.groups.push({
+        code: group.code,
+        name: group.name,
+        minPoints: group.minPoints == null ? null : Number(group.minPoints),
+        criteria: criteria
+          .filter((c) => c.groupId === group.id)
+          .map((c) => ({ code: c.code, points: Number(c.points) })),
+      });
+    return sets;
+  }
+
+  /** The latest evaluation of each application that has one, with its points per criterion. */
+  async reasonEvaluations(
+    applicationIds: number[],
+  ): Promise<Map<number, ReasonEvaluation & { criteriaSetId: number }>> {
+    const found = new Map<number, ReasonEvaluation & { criteriaSetId: number }>();
+    if (applicationIds.length === 0) return found;
+    const evaluations = await this.evaluations.find({
+      where: { applicationId: In(applicationIds) },
+      relations: { items: true },
+    });
+    for (const ev of evaluations)
+      found.set(ev.applicationId, {
+        criteriaSetId: ev.criteriaSetId,
+        eligible: Boolean(ev.eligible),
+        totalPoints: Number(ev.totalPoints),
+        points: new Map((ev.items ?? []).map((i) => [i.criterionCode, Number(i.points)])),
+        stored: ev.reasons ?? [],
+      });
+    return found;
   }
 
   planOf(applicationId: number): Promise<LearningPlanItem[]> {

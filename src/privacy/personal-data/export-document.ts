@@ -62,8 +62,8 @@ export function tableOf(
 }
 
 /**
- * What a spreadsheet cell holds: dates as the app shows them — dd/MM/yyyy, and dd/MM/yyyy HH:mm:ss
- * in Vietnam time for instants — objects as JSON, nothing as an empty cell.
+ * What a spreadsheet cell holds: dates as the app shows them — dd/MM/yyyy, and dd/MM/yyyy HH:mm in
+ * Vietnam time for instants — objects as JSON, nothing as an empty cell.
  */
 export function cellValue(value: unknown, kind?: DateKind): string | number | boolean | null {
   if (value === null || value === undefined) return null;
@@ -74,7 +74,7 @@ export function cellValue(value: unknown, kind?: DateKind): string | number | bo
       if (day) return `${day[3]}/${day[2]}/${day[1]}`;
     }
     if (kind === 'instant') {
-      const at = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}:\d{2})\+07:00$/.exec(value);
+      const at = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}:\d{2}):\d{2}\+07:00$/.exec(value);
       if (at) return `${at[3]}/${at[2]}/${at[1]} ${at[4]}`;
     }
     return value;

@@ -7,7 +7,8 @@ import { Locale } from '../../common/i18n/messages';
 import { ConsentService } from '../consent/consent.service';
 import { PersonalDataProviders, PersonalRow } from '../../common/personal-data/personal-data-providers';
 import { WorkersService } from '../../workers/workers.service';
-import { camelKinds, cellValue, DateKind, exportRow, tableOf } from './export-document';
+import { camelKinds, cellValue, DateKind, exportRow } from './export-document';
+import { headerOf, readableCell, readableTable, shownColumn } from './export-labels';
 import { PersonalDataRepository, Row, SECTION_ORDER } from './personal-data.repository';
 import { vietnamDateTime } from '../../common/time/vietnam-time';
 
@@ -67,7 +68,11 @@ export class PersonalDataService {
     };
   }
 
-  /** The same export as a workbook: the profile on the first sheet, one sheet per section. */
+  /**
+   * The same export as a workbook for the person to read: the account and profile on the first
+   * sheet, one sheet per section; headers in their language, codes as labels, dates dd/MM/yyyy and
+   * times in Vietnam time (export-labels.ts).
+   */
   async workbook(actor: Actor, locale: Locale, now = new Date()): Promise<ExcelJS.Workbook> {
     const doc = await this.export(actor, now);
     const kinds = new Map<string, DateKind>([
@@ -78,7 +83,7 @@ export class PersonalDataService {
     const book = new ExcelJS.Workbook();
     const first = book.addWorksheet(sheetName(translate(locale, 'privacy.export.profile')));
     first.columns = [
-      { header: translate(locale, 'privacy.export.field'), width: 28 },
+      { header: translate(locale, 'privacy.export.field'), width: 32 },
       { header: translate(locale, 'privacy.export.value'), width: 48 },
     ];
     first.addRow([translate(locale, 'privacy.export.exportedAt'), cellValue(doc.exportedAt, 'instant')]);
@@ -86,19 +91,26 @@ export class PersonalDataService {
       translate(locale, 'privacy.export.timeZone'),
       translate(locale, 'privacy.export.timeZoneValue'),
     ]);
-    for (const [prefix, row] of [
+    for (const [section, row] of [
       ['account', doc.account],
       ['profile', doc.profile],
-    ] as const)
-      for (const [key, value] of Object.entries(row ?? {}))
-        first.addRow([`${prefix}.${key}`, cellValue(value, kinds.get(key))]);
+    ] as const) {
+      if (!row) continue;
+      first.addRow([translate(locale, `privacy.export.part.${section}`)]).font = { bold: true };
+      for (const column of Object.keys(row))
+        if (shownColumn(section, column))
+          first.addRow([
+            headerOf(locale, section, column),
+            readableCell(locale, section, column, row, kinds),
+          ]);
+    }
     const sections: [string, Row[]][] = [...Object.entries(doc.sections), ['accessLog', doc.accessLog]];
-    for (const [key, rows] of sections) {
-      const sheet = book.addWorksheet(sheetName(translate(locale, `privacy.export.section.${key}`)));
-      const { columns, cells } = tableOf(rows, kinds);
-      sheet.columns = (columns.length ? columns : [translate(locale, 'privacy.export.none')]).map((c) => ({
-        header: c,
-        width: Math.max(12, c.length + 2),
+    for (const [section, rows] of sections) {
+      const sheet = book.addWorksheet(sheetName(translate(locale, `privacy.export.section.${section}`)));
+      const { headers, cells } = readableTable(locale, section, rows, kinds);
+      sheet.columns = (headers.length ? headers : [translate(locale, 'privacy.export.none')]).map((h) => ({
+        header: h,
+        width: Math.min(48, Math.max(12, h.length + 2)),
       }));
       for (const row of cells) sheet.addRow(row);
     }
