@@ -1,0 +1,100 @@
+import { BrowserSession, PHONE, startBrowserSession } from '../support/browser';
+
+jest.setTimeout(120_000);
+
+interface HeaderShape {
+  /** The header's height, and what it is when its tallest item holds one line of text. */
+  height: number;
+  oneRow: number;
+  /** Items whose text breaks onto a second line, or whose text is cut off. */
+  wrapped: string[];
+  clipped: string[];
+  /** What the header says, item by item. */
+  items: string[];
+}
+
+/**
+ * Issue 13, item 6: the header is one line on a 360 px phone, signed out and signed in, in
+ * Vietnamese and in English. One line means the header is no taller than its tallest item (nothing
+ * went below), no item's text breaks inside it, and none is cut short.
+ */
+describe('the header on a 360 px phone (browser)', () => {
+  let browser: BrowserSession;
+
+  beforeAll(async () => {
+    browser = await startBrowserSession();
+  });
+
+  afterAll(async () => {
+    await browser?.close();
+  });
+
+  function measureHeader(): Promise<HeaderShape> {
+    return browser.page.evaluate(() => {
+      const header = document.querySelector<HTMLElement>('header.topbar')!;
+      const style = getComputedStyle(header);
+      const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+      const items = [...header.querySelectorAll<HTMLElement>('.brand, .menu > summary, .topnav > a')];
+      const oneLineHeight = (el: HTMLElement) => {
+        const box = getComputedStyle(el);
+        return ['lineHeight', 'paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth']
+          .map((name) => parseFloat(box[name as 'lineHeight']))
+          .reduce((sum, n) => sum + n, 0);
+      };
+      // A second line is a piece of text that starts below where another ends (a badge beside the
+      // text is smaller, so tops alone differ on one line too).
+      const breaks = (el: HTMLElement) => {
+        const range = document.createRange();
+        range.selectNodeContents(el);
+        const rects = [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
+        const firstBottom = Math.min(...rects.map((r) => r.bottom));
+        return rects.some((r) => r.top >= firstBottom - 1);
+      };
+      return {
+        height: header.getBoundingClientRect().height,
+        oneRow: Math.max(...items.map(oneLineHeight)) + padding,
+        wrapped: items.filter(breaks).map((el) => el.innerText),
+        clipped: items.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.innerText),
+        items: items.map((el) => el.innerText.trim()),
+      };
+    });
+  }
+
+  async function expectOneLine(expected: string[]): Promise<void> {
+    const shape = await measureHeader();
+    expect(shape.items).toEqual(expected);
+    expect(shape.wrapped).toEqual([]);
+    expect(shape.clipped).toEqual([]);
+    expect(shape.height).toBeLessThanOrEqual(shape.oneRow + 1);
+    expect(await browser.page.evaluate<number>('document.documentElement.scrollWidth')).toBeLessThanOrEqual(
+      PHONE.width,
+    );
+  }
+
+  it('is one line signed out, in Vietnamese and in English', async () => {
+    const { page } = browser;
+    await page.goto('/');
+    // Kept before the checks, so a failing run leaves the picture of what went wrong.
+    await browser.screenshot('header-360-signed-out');
+    await expectOneLine(['Học tập suốt đời', 'Danh mục', 'Đăng nhập']);
+    await page.goto('/lang/en?next=/');
+    await expectOneLine(['Lifelong learning', 'Menu', 'Sign in']);
+    await page.goto('/lang/vi?next=/');
+  });
+
+  it('is one line signed in, in Vietnamese and in English', async () => {
+    const { page } = browser;
+    await browser.login('nguoilaodong');
+    await browser.screenshot('header-360-signed-in');
+    await expectOneLine(['Học tập suốt đời', expect.stringMatching(/^Danh mục/)] as string[]);
+    // The menu's own lines still wrap inside it: the bar's nowrap must not reach them.
+    await page.locator('details.menu > summary').click();
+    const menu = await page.locator('details.menu ul').boundingBox();
+    expect(menu!.x).toBeGreaterThanOrEqual(0);
+    expect(menu!.x + menu!.width).toBeLessThanOrEqual(PHONE.width);
+    await page.locator('details.menu > summary').click();
+    await page.goto('/lang/en?next=/learn');
+    await expectOneLine(['Lifelong learning', expect.stringMatching(/^Menu/)] as string[]);
+    await page.goto('/lang/vi?next=/');
+  });
+});
