@@ -30,10 +30,12 @@ export class AuthController {
   @Post('login')
   @Public()
   @UseGuards(LocalAuthGuard)
-  login(@Req() req: LoginRequest, @Res() res: Response): void {
-    if (req.user) {
+  async login(@Req() req: LoginRequest, @Res() res: Response): Promise<void> {
+    if (req.signedIn) {
       flash(req, 'success', 'auth.welcome');
-      return res.redirect(303, safeReturnPath(req.returnTo));
+      // A return address (a QR check-in link, a page that needed signing in) wins.
+      const back = safeReturnPath(req.returnTo, '');
+      return res.redirect(303, back || (await this.auth.landingPage(req.signedIn)));
     }
     const locked = req.loginFailure === 'locked';
     res.status(locked ? 429 : 401).render('auth/login', {
@@ -71,7 +73,7 @@ export class AuthController {
     await new Promise<void>((resolve, reject) =>
       req.login(user, (error) => (error ? reject(error) : resolve())),
     );
-    return { url: '/' };
+    return { url: await this.auth.landingPage(user) };
   }
 
   @Get('account/password')
