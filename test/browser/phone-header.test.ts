@@ -13,6 +13,36 @@ interface HeaderShape {
   items: string[];
 }
 
+/** Runs in the page (a string: the tests compile without the DOM's types, as scrollable-tables does). */
+const MEASURE_HEADER = `(() => {
+  const header = document.querySelector('header.topbar');
+  const style = getComputedStyle(header);
+  const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
+  const items = Array.from(header.querySelectorAll('.brand, .menu > summary, .topnav > a'));
+  const oneLineHeight = (el) => {
+    const box = getComputedStyle(el);
+    return ['lineHeight', 'paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth']
+      .map((name) => parseFloat(box[name]))
+      .reduce((sum, n) => sum + n, 0);
+  };
+  // A second line is a piece of text that starts below where another ends (a badge beside the
+  // text is smaller, so tops alone differ on one line too).
+  const breaks = (el) => {
+    const range = document.createRange();
+    range.selectNodeContents(el);
+    const rects = Array.from(range.getClientRects()).filter((r) => r.width > 1 && r.height > 1);
+    const firstBottom = Math.min(...rects.map((r) => r.bottom));
+    return rects.some((r) => r.top >= firstBottom - 1);
+  };
+  return {
+    height: header.getBoundingClientRect().height,
+    oneRow: Math.max(...items.map(oneLineHeight)) + padding,
+    wrapped: items.filter(breaks).map((el) => el.innerText),
+    clipped: items.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.innerText),
+    items: items.map((el) => el.innerText.trim()),
+  };
+})()`;
+
 /**
  * Issue 13, item 6: the header is one line on a 360 px phone, signed out and signed in, in
  * Vietnamese and in English. One line means the header is no taller than its tallest item (nothing
@@ -30,34 +60,7 @@ describe('the header on a 360 px phone (browser)', () => {
   });
 
   function measureHeader(): Promise<HeaderShape> {
-    return browser.page.evaluate(() => {
-      const header = document.querySelector<HTMLElement>('header.topbar')!;
-      const style = getComputedStyle(header);
-      const padding = parseFloat(style.paddingTop) + parseFloat(style.paddingBottom);
-      const items = [...header.querySelectorAll<HTMLElement>('.brand, .menu > summary, .topnav > a')];
-      const oneLineHeight = (el: HTMLElement) => {
-        const box = getComputedStyle(el);
-        return ['lineHeight', 'paddingTop', 'paddingBottom', 'borderTopWidth', 'borderBottomWidth']
-          .map((name) => parseFloat(box[name as 'lineHeight']))
-          .reduce((sum, n) => sum + n, 0);
-      };
-      // A second line is a piece of text that starts below where another ends (a badge beside the
-      // text is smaller, so tops alone differ on one line too).
-      const breaks = (el: HTMLElement) => {
-        const range = document.createRange();
-        range.selectNodeContents(el);
-        const rects = [...range.getClientRects()].filter((r) => r.width > 1 && r.height > 1);
-        const firstBottom = Math.min(...rects.map((r) => r.bottom));
-        return rects.some((r) => r.top >= firstBottom - 1);
-      };
-      return {
-        height: header.getBoundingClientRect().height,
-        oneRow: Math.max(...items.map(oneLineHeight)) + padding,
-        wrapped: items.filter(breaks).map((el) => el.innerText),
-        clipped: items.filter((el) => el.scrollWidth > el.clientWidth + 1).map((el) => el.innerText),
-        items: items.map((el) => el.innerText.trim()),
-      };
-    });
+    return browser.page.evaluate<HeaderShape>(MEASURE_HEADER);
   }
 
   async function expectOneLine(expected: string[]): Promise<void> {
