@@ -7,7 +7,7 @@ import { FormError } from '../common/errors/form-error';
 import { FormView } from '../common/forms/form-view';
 import { translate } from '../common/i18n/i18n';
 import { LOCALES } from '../common/i18n/messages';
-import { AppRequest, flash, safeReturnPath } from '../common/http/request';
+import { AppRequest, flash, safeReturnPath, signInReason } from '../common/http/request';
 import { AuthService } from './auth.service';
 import { ActivateDto, ChangePasswordDto } from './dto/auth.dto';
 import { LocalAuthGuard, LoginRequest } from './local-auth.guard';
@@ -23,8 +23,8 @@ export class AuthController {
   @Get('login')
   @Public()
   @Render('auth/login')
-  loginPage() {
-    return {};
+  loginPage(@Req() req: AppRequest) {
+    return { signInFor: signInReason(req) };
   }
 
   @Post('login')
@@ -39,6 +39,7 @@ export class AuthController {
     }
     const locked = req.loginFailure === 'locked';
     res.status(locked ? 429 : 401).render('auth/login', {
+      signInFor: signInReason(req),
       form: {
         values: { username: (req.body as { username?: string })?.username },
         message: locked

@@ -1,4 +1,5 @@
 import { BrowserSession, PHONE, startBrowserSession } from '../support/browser';
+import { DEMO_PASSWORD } from '../support/test-app';
 
 jest.setTimeout(120_000);
 
@@ -99,5 +100,30 @@ describe('the header on a 360 px phone (browser)', () => {
     await page.goto('/lang/en?next=/learn');
     await expectOneLine(['Lifelong learning', expect.stringMatching(/^Menu/)] as string[]);
     await page.goto('/lang/vi?next=/');
+  });
+
+  it('says on the sign-in page that a scanned QR code is for a check-in, and leads back to it', async () => {
+    const { page } = browser;
+    await page.context().clearCookies();
+    await browser.login('congdoan.tamphat');
+    await page.goto('/activities');
+    await page.locator('td.activity-title a').first().click();
+    const link = new URL(await page.locator('.checkin-url code').innerText());
+    await page.context().clearCookies();
+
+    await page.goto(link.pathname);
+    expect(new URL(page.url()).pathname).toBe('/login');
+    await browser.screenshot('login-checkin-360');
+    expect(await page.locator('main .sign-in-for').innerText()).toContain(
+      'Đăng nhập để xác nhận có mặt tại buổi học bạn vừa quét mã QR.',
+    );
+    await expectOneLine(['Học tập suốt đời', 'Danh mục', 'Đăng nhập']);
+    await page.locator('input[name="username"]').fill('nguoilaodong');
+    await page.locator('input[name="password"]').fill(DEMO_PASSWORD);
+    await Promise.all([
+      page.waitForURL((url) => url.pathname !== '/login'),
+      page.locator('form.stack button[type="submit"]').click(),
+    ]);
+    expect(new URL(page.url()).pathname).toBe(link.pathname);
   });
 });
