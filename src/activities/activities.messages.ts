@@ -121,6 +121,10 @@ export const activitiesMessages = defineMessages({
   'activities.pick.submit': { vi: 'Lưu người tham dự đã chọn', en: 'Save the ticked attendees' },
 
   'activities.checkin.confirm': { vi: 'Tôi có mặt', en: 'I am here' },
+  'activities.checkin.signIn': {
+    vi: 'Đăng nhập để xác nhận có mặt tại buổi học bạn vừa quét mã QR. Đăng nhập xong, bạn sẽ quay lại trang điểm danh.',
+    en: 'Sign in to confirm you are at the session whose QR code you scanned. You will then come back to the check-in page.',
+  },
   'activities.checkin.hint': {
     vi: 'Bấm nút để ghi nhận bạn tham dự buổi học này.',
     en: 'Press the button to record that you attend this session.',

@@ -241,10 +241,22 @@ export class AttendanceService {
     return fresh;
   }
 
+  /**
+   * Whether a check-in link leads to a session, for the sign-in page a signed-out person is sent
+   * to. Nothing more: what the session is, when and where, is shown to signed-in people only.
+   */
+  async isCheckinLink(token: string): Promise<boolean> {
+    return (await this.findByToken(token)) !== null;
+  }
+
   private async sessionByToken(token: string): Promise<LearningSession> {
-    const session = /^[A-Za-z0-9_-]{16,64}$/.test(token) ? await this.sessions.findByToken(token) : null;
+    const session = await this.findByToken(token);
     if (!session) throw new NotFoundException();
     return session;
+  }
+
+  private async findByToken(token: string): Promise<LearningSession | null> {
+    return /^[A-Za-z0-9_-]{16,64}$/.test(token) ? this.sessions.findByToken(token) : null;
   }
 
   private async refusalFor(actor: Actor, session: LearningSession, now: Date): Promise<string | null> {

@@ -1,24 +1,33 @@
-import { Controller, Get, Param, Post, Render, Req } from '@nestjs/common';
+import { Controller, Get, Param, Post, Render, Req, UnauthorizedException } from '@nestjs/common';
 import { ApiExcludeController } from '@nestjs/swagger';
-import { CurrentActor, SignedIn } from '../common/access/access.decorators';
+import { CurrentActor, Public, SignedIn } from '../common/access/access.decorators';
 import { Actor } from '../common/access/actor';
 import { FormView } from '../common/forms/form-view';
-import { AppRequest, flash } from '../common/http/request';
+import { AppRequest, askToSignIn, flash } from '../common/http/request';
 import { AttendanceService } from './attendance.service';
 
 /**
- * Where a session's QR code leads. Signing in first is needed (the login page brings the person
- * back here); then the worker confirms "Tôi có mặt" with a POST that carries the form's CSRF token.
+ * Where a session's QR code leads. Signing in first is needed (the login page says what for and
+ * brings the person back here); then the worker confirms "Tôi có mặt" with a POST that carries
+ * the form's CSRF token.
  */
 @ApiExcludeController()
 @Controller('checkin')
 export class CheckinController {
   constructor(private readonly attendance: AttendanceService) {}
 
+  /**
+   * Public only so that a signed-out scan is told on the sign-in page that it is for a check-in
+   * (a live link only); it is sent to sign in either way, as any signed-in page would send it.
+   */
   @Get(':token')
-  @SignedIn()
+  @Public()
   @Render('activities/checkin')
-  page(@Req() req: AppRequest, @Param('token') _token: string) {
+  async page(@Req() req: AppRequest, @Param('token') token: string) {
+    if (!req.user) {
+      if (await this.attendance.isCheckinLink(token)) askToSignIn(req, { key: 'activities.checkin.signIn' });
+      throw new UnauthorizedException();
+    }
     return this.checkinContext(req);
   }
 

@@ -7,7 +7,7 @@ import { FormError } from '../common/errors/form-error';
 import { FormView } from '../common/forms/form-view';
 import { translate } from '../common/i18n/i18n';
 import { LOCALES } from '../common/i18n/messages';
-import { AppRequest, flash, safeReturnPath } from '../common/http/request';
+import { AppRequest, flash, safeReturnPath, signInReason } from '../common/http/request';
 import { AuthService } from './auth.service';
 import { ActivateDto, ChangePasswordDto } from './dto/auth.dto';
 import { LocalAuthGuard, LoginRequest } from './local-auth.guard';
@@ -23,20 +23,23 @@ export class AuthController {
   @Get('login')
   @Public()
   @Render('auth/login')
-  loginPage() {
-    return {};
+  loginPage(@Req() req: AppRequest) {
+    return { signInFor: signInReason(req) };
   }
 
   @Post('login')
   @Public()
   @UseGuards(LocalAuthGuard)
-  login(@Req() req: LoginRequest, @Res() res: Response): void {
-    if (req.user) {
+  async login(@Req() req: LoginRequest, @Res() res: Response): Promise<void> {
+    if (req.signedIn) {
       flash(req, 'success', 'auth.welcome');
-      return res.redirect(303, safeReturnPath(req.returnTo));
+      // A return address (a QR check-in link, a page that needed signing in) wins.
+      const back = safeReturnPath(req.returnTo, '');
+      return res.redirect(303, back || (await this.auth.landingPage(req.signedIn)));
     }
     const locked = req.loginFailure === 'locked';
     res.status(locked ? 429 : 401).render('auth/login', {
+      signInFor: signInReason(req),
       form: {
         values: { username: (req.body as { username?: string })?.username },
         message: locked
@@ -71,7 +74,7 @@ export class AuthController {
     await new Promise<void>((resolve, reject) =>
       req.login(user, (error) => (error ? reject(error) : resolve())),
     );
-    return { url: '/' };
+    return { url: await this.auth.landingPage(user) };
   }
 
   @Get('account/password')

@@ -72,6 +72,15 @@ export class AuthService {
   }
 
   /**
+   * Where a sign-in leads when nothing asked to come back somewhere: a person who is a worker and
+   * nothing else has one page that matters, their learning; everyone else starts at the home page.
+   */
+  async landingPage(user: User): Promise<string> {
+    const { roles } = await this.actorOf(user);
+    return roles.length === 1 && roles[0] === Role.Worker ? '/learn' : '/';
+  }
+
+  /**
    * A one-time code an officer or admin hands to a person to set their first password. Refused
    * for an account that was ever activated (disabled since or not): its password changes only by
    * its owner, or by an admin's reset (issueResetCode).

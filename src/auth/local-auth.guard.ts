@@ -1,8 +1,14 @@
 import { ExecutionContext, Injectable } from '@nestjs/common';
 import { AuthGuard } from '@nestjs/passport';
 import { AppRequest } from '../common/http/request';
+import { User } from '../users/entities/user.entity';
 
-export type LoginRequest = AppRequest & { loginFailure?: 'invalid' | 'locked'; returnTo?: string };
+export type LoginRequest = AppRequest & {
+  loginFailure?: 'invalid' | 'locked';
+  returnTo?: string;
+  /** The account just signed in (until the next request, passport's req.user is this entity). */
+  signedIn?: User;
+};
 
 /**
  * Runs the local strategy on the login form. A failed sign-in leaves no user and the controller
@@ -15,7 +21,10 @@ export class LocalAuthGuard extends AuthGuard('local') {
     // Read before the session is regenerated at sign-in.
     req.returnTo = req.session?.returnTo;
     await super.canActivate(context);
-    if (req.user) await super.logIn(req);
+    if (req.user) {
+      await super.logIn(req);
+      req.signedIn = req.user as unknown as User;
+    }
     return true;
   }
 

@@ -15,7 +15,7 @@ export class HomeController {
   @Render('home/index')
   async home(@Req() req: AppRequest) {
     const actor = req.user;
-    // A worker lands here after signing in: point them straight at their learning.
+    // Workers land on /learn after signing in; coming back here, they are pointed at it again.
     if (!actor?.workerId || !actor.has(Role.Worker)) return {};
     return { isWorker: true, continueCourse: await this.learning.latestInProgress(actor) };
   }

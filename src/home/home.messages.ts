@@ -13,9 +13,10 @@ export const homeMessages = defineMessages({
   'home.domains': { vi: 'Bốn lĩnh vực học tập', en: 'Four learning domains' },
   'home.signedInAs': { vi: 'Xin chào, {name}!', en: 'Hello, {name}!' },
   'home.yourPages': { vi: 'Việc của bạn', en: 'Your pages' },
+  // The button below says where ("Góc học tập"); the sentence says what is there, not the name again.
   'home.learnCorner': {
-    vi: 'Vào Góc học tập để học tiếp, xem tiến độ và giấy chứng nhận của bạn.',
-    en: 'Go to My learning to continue, see your progress and your certificates.',
+    vi: 'Các khóa học đang học, tiến độ và giấy chứng nhận của bạn:',
+    en: 'Your courses in progress, your progress and your certificates:',
   },
   'home.continueCourse': { vi: 'Đang học: {title}', en: 'In progress: {title}' },
 });

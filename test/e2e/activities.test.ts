@@ -96,7 +96,17 @@ describe('activities (e2e)', () => {
     const first = await worker.agent.get(`/checkin/${token}`);
     expect(first.status).toBe(303);
     expect(first.headers.location).toBe('/login');
-    await worker.get('/login');
+    // The sign-in page says what it is for, and nothing about the session a signed-out person could
+    // not see on the check-in page either (issue 13, item 6).
+    const signIn = await worker.get('/login');
+    expect(signIn.text).toContain(
+      '<p class="flash flash-info sign-in-for" role="status">Đăng nhập để xác nhận có mặt tại buổi học bạn vừa quét mã QR.',
+    );
+    expect(signIn.text).not.toContain('Tuyên truyền Luật An toàn');
+    expect(signIn.text).not.toContain(token);
+    const wrong = await worker.submit('/login', { username: 'nguoilaodong', password: 'not-the-password' });
+    expect(wrong.status).toBe(401);
+    expect(wrong.text).toContain('Đăng nhập để xác nhận có mặt');
     const login = await worker.submit('/login', { username: 'nguoilaodong', password: DEMO_PASSWORD });
     expect(login.status).toBe(303);
     expect(login.headers.location).toBe(`/checkin/${token}`);
@@ -143,6 +153,30 @@ describe('activities (e2e)', () => {
     expect(session.text).toContain('Số người tham dự: 1');
     const records = await officer.get('/learning-records?domain=LAW&source=SESSION');
     expect(records.text).toContain(`href="/activities/${lawTalkId}"`);
+  });
+
+  it('says nothing of a check-in on the sign-in page for a link that leads to no session', async () => {
+    for (const bogus of ['not-a-real-token-at-all', `${token.slice(0, -1)}x`, '%3Cb%3Ebold%3C%2Fb%3E']) {
+      const visitor = new Browser(app);
+      const scanned = await visitor.agent.get(`/checkin/${bogus}`);
+      expect([bogus, scanned.status, scanned.headers.location]).toEqual([bogus, 303, '/login']);
+      const signIn = await visitor.get('/login');
+      expect(signIn.text).not.toContain('sign-in-for');
+      expect(signIn.text).not.toContain('xác nhận có mặt');
+    }
+    // A live link first, then somewhere else that needs signing in: the page no longer leads to the
+    // check-in, so it no longer says so.
+    const visitor = new Browser(app);
+    await visitor.agent.get(`/checkin/${token}`);
+    await visitor.agent.get('/learn/history');
+    expect((await visitor.get('/login')).text).not.toContain('sign-in-for');
+    // In English too.
+    const english = new Browser(app);
+    await english.agent.get('/lang/en?next=/');
+    await english.agent.get(`/checkin/${token}`);
+    expect((await english.get('/login')).text).toContain(
+      'Sign in to confirm you are at the session whose QR code you scanned.',
+    );
   });
 
   it('refuses a check-in before the window opens and after it closes', async () => {

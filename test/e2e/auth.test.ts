@@ -1,5 +1,6 @@
 import { INestApplication } from '@nestjs/common';
 import request from 'supertest';
+import { DataSource } from 'typeorm';
 import { Browser, createTestApp, DEMO_PASSWORD } from '../support/test-app';
 
 /** Signing in and out, sessions, CSRF and deny-by-default, on the embedded default. */
@@ -46,6 +47,65 @@ describe('authentication (e2e)', () => {
     const account = await browser.get('/account');
     expect(account.status).toBe(200);
     expect(account.text).toContain('Quản trị Liên đoàn Lao động');
+  });
+
+  describe('where signing in leads (issue 13, item 6)', () => {
+    const signIn = async (username: string) => {
+      const browser = new Browser(app);
+      await browser.get('/login');
+      return { browser, res: await browser.submit('/login', { username, password: DEMO_PASSWORD }) };
+    };
+
+    it('takes a worker to their learning page, which does not repeat its own name on the home page', async () => {
+      const { browser, res } = await signIn('nguoilaodong');
+      expect(res.status).toBe(303);
+      expect(res.headers.location).toBe('/learn');
+      const learn = await browser.get('/learn');
+      expect(learn.status).toBe(200);
+      expect(learn.text).toContain('Đăng nhập thành công.');
+      // The home page points there once, beside the tile of "Việc của bạn" (the menu is not the page).
+      const home = await browser.get('/');
+      const main = /<main[^>]*>([\s\S]*)<\/main>/.exec(home.text)![1];
+      expect(main.match(/Góc học tập/g)).toHaveLength(2);
+      expect(main).toContain('href="/learn"');
+    });
+
+    it('keeps every other role on the home page', async () => {
+      for (const username of ['liendoan', 'congdoan.tamphat', 'truong.caodang', 'admin']) {
+        const { res } = await signIn(username);
+        expect([username, res.status, res.headers.location]).toEqual([username, 303, '/']);
+      }
+    });
+
+    it('keeps a worker who holds another role too on the home page', async () => {
+      const dataSource = app.get(DataSource);
+      const [officer] = await dataSource.query("SELECT id FROM users WHERE username = 'congdoan.dakmil'");
+      // The officer is also one of the demo workers, with their own account's worker role.
+      const [worker] = await dataSource.query(
+        "SELECT id FROM workers WHERE id NOT IN (SELECT scope_id FROM role_assignments WHERE role = 'WORKER') ORDER BY id LIMIT 1",
+      );
+      await dataSource.query(
+        "INSERT INTO role_assignments (user_id, role, scope_type, scope_id, created_at, updated_at) VALUES (?, 'WORKER', 'SELF', ?, CURRENT_TIMESTAMP, CURRENT_TIMESTAMP)",
+        [officer.id, worker.id],
+      );
+      try {
+        const { res } = await signIn('congdoan.dakmil');
+        expect(res.headers.location).toBe('/');
+      } finally {
+        await dataSource.query("DELETE FROM role_assignments WHERE user_id = ? AND role = 'WORKER'", [
+          officer.id,
+        ]);
+      }
+    });
+
+    it('sends a worker back to the page that asked them to sign in', async () => {
+      const browser = new Browser(app);
+      const asked = await browser.agent.get('/learn/history');
+      expect(asked.headers.location).toBe('/login');
+      await browser.get('/login');
+      const res = await browser.submit('/login', { username: 'nguoilaodong', password: DEMO_PASSWORD });
+      expect(res.headers.location).toBe('/learn/history');
+    });
   });
 
   it('answers a wrong password and an unknown user the same way', async () => {

@@ -239,7 +239,9 @@ describe('workers (e2e)', () => {
       passwordConfirm: 'Học suốt đời 2030',
     });
     expect(activated.status).toBe(303);
-    // First sign-in: the privacy notice comes before anything else.
+    // A worker and nothing else starts at their learning page (issue 13, item 6)…
+    expect(activated.headers.location).toBe('/learn');
+    // …but at the first sign-in the privacy notice comes before anything else.
     await worker.acceptPrivacyNotice();
 
     const again = new Browser(app);

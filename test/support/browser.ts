@@ -33,7 +33,7 @@ export interface BrowserSession {
   baseUrl: string;
   /** One tab at 360×740; relative URLs resolve against baseUrl. */
   page: Page;
-  /** Signs in through the login form with the demo password and waits for the home page. */
+  /** Signs in through the login form with the demo password and waits for the page it leads to. */
   login(username: string, password?: string): Promise<void>;
   /** Saves a full-page PNG as test/artifacts/<name>.png and returns its path. */
   screenshot(name: string): Promise<string>;
@@ -75,7 +75,8 @@ export async function startBrowserSession(): Promise<BrowserSession> {
       await page.locator('input[name="username"]').fill(username);
       await page.locator('input[name="password"]').fill(password);
       await Promise.all([
-        page.waitForURL((url) => url.pathname === '/'),
+        // The home page, or /learn for a worker and nothing else.
+        page.waitForURL((url) => url.pathname !== '/login'),
         page.locator('form.stack button[type="submit"]').click(),
       ]);
     },

@@ -15,6 +15,8 @@ declare module 'express-session' {
     signedInAt?: number;
     /** Where to go after signing in. */
     returnTo?: string;
+    /** What the sign-in page says the person signs in for, while returnTo is still `path`. */
+    signInFor?: { path: string; message: MessageRef };
   }
 }
 
@@ -34,6 +36,21 @@ export function wantsJson(req: Request): boolean {
 export function flash(req: AppRequest, type: FlashType, key: string, params?: MessageRef['params']): void {
   if (!req.session) return;
   req.session.flash = [...(req.session.flash ?? []), { type, key, params }];
+}
+
+/**
+ * A page a signed-out person cannot use yet sends them to sign in, and says on the sign-in page
+ * what for (a message the page chose, never the request's own words). The caller then throws
+ * UnauthorizedException, whose answer records the return address and redirects to /login.
+ */
+export function askToSignIn(req: AppRequest, message: MessageRef): void {
+  if (req.session) req.session.signInFor = { path: req.originalUrl, message };
+}
+
+/** What the sign-in page says the person signs in for: only while it still leads back there. */
+export function signInReason(req: AppRequest): MessageRef | undefined {
+  const reason = req.session?.signInFor;
+  return reason && reason.path === req.session?.returnTo ? reason.message : undefined;
 }
 
 /** Only same-site paths may be used as a return address (no open redirects). */
