@@ -125,7 +125,8 @@ export class LearningController {
 
   /**
    * "Bài tiếp theo" / "Tiếp tục": records the lesson as opened (an OPENED lesson is then done, and
-   * the course may be completed by it), then goes to the next lesson, or where the course goes on.
+   * the course may be completed by it), then goes to the next lesson, or from the last one to its
+   * quiz or what is left of the course.
    */
   @Post('courses/:courseId/lessons/:lessonId/next')
   @Roles(Role.Worker)
@@ -138,7 +139,7 @@ export class LearningController {
   ): Promise<void> {
     const view = await this.learning.openLesson(actor, courseId, lessonId);
     if (view.outcome.completedNow) flash(req, 'success', 'learning.completedNow');
-    res.redirect(303, view.next ? `/learn/courses/${courseId}/lessons/${view.next.id}` : view.nextUrl);
+    res.redirect(303, view.onwardUrl);
   }
 
   @Get('courses/:courseId/quizzes/:quizId')

@@ -287,6 +287,22 @@ describe(LearningService.name, () => {
       await expect(sut.openLesson(worker, 1, 2, at(5))).rejects.toThrow('Not Found');
     });
 
+    it('goes on from the last lesson to its quiz while not passed, never back to the lesson', async () => {
+      const { sut } = setup(
+        [lesson(1, CompletionRule.TimeSpent, { minMinutes: 5 }), lesson(2, CompletionRule.QuizMastered)],
+        [quiz(3, 2)],
+      );
+      expect((await sut.openLesson(worker, 1, 1, at(0))).onwardUrl).toBe('/learn/courses/1/lessons/2');
+      const last = await sut.openLesson(worker, 1, 2, at(10));
+      expect(last.nextUrl).toBe('/learn/courses/1/lessons/1');
+      expect(last.onwardUrl).toBe('/learn/courses/1/quizzes/3');
+      await sut.submitQuiz(worker, 1, 3, { submissionKey: KEY(1), answers: right(3) }, at(20));
+      // Its quiz passed: on to what is left (the first lesson's minutes), else the course page.
+      expect((await sut.openLesson(worker, 1, 2, at(30))).onwardUrl).toBe('/learn/courses/1/lessons/1');
+      const onlyThisLeft = setup([lesson(1, CompletionRule.TimeSpent, { minMinutes: 5 })]);
+      expect((await onlyThisLeft.sut.openLesson(worker, 1, 1, at(0))).onwardUrl).toBe('/courses/1');
+    });
+
     it('asks for the final quiz as well as the lessons', async () => {
       const { sut, records, db } = setup([lesson(1, CompletionRule.Opened)], [quiz(4, null)]);
       const view = await sut.openLesson(worker, 1, 1, at(0));

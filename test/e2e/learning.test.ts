@@ -5,7 +5,8 @@ import { Role, ScopeType } from '../../src/common/access/roles';
 import { UserStatus } from '../../src/users/entities/user.entity';
 import { UsersRepository } from '../../src/users/users.repository';
 import { WorkersRepository } from '../../src/workers/workers.repository';
-import { CourseFixture, createCourse } from '../support/learning-factory';
+import { CompletionRule } from '../../src/catalog/entities/lesson.entity';
+import { addLessonQuiz, CourseFixture, createCourse } from '../support/learning-factory';
 import { Browser, createTestApp } from '../support/test-app';
 
 /**
@@ -62,8 +63,8 @@ describe('online learning (e2e)', () => {
     );
 
   /** Reads the quiz form, as the browser shows it: its key and its questions' field names. */
-  async function quizForm() {
-    const page = await worker.get(`/learn/courses/${courseId()}/quizzes/${fixture.finalQuiz.id}`);
+  async function quizForm(course = courseId(), quizId = fixture.finalQuiz.id) {
+    const page = await worker.get(`/learn/courses/${course}/quizzes/${quizId}`);
     expect(page.status).toBe(200);
     const key = /name="submissionKey" value="([^"]+)"/.exec(page.text)?.[1];
     expect(key).toBeDefined();
@@ -71,12 +72,17 @@ describe('online learning (e2e)', () => {
   }
 
   /** Posts answers the way the form does: one field q<id> per question, repeated for checkboxes. */
-  async function submit(key: string, answers: Record<string, number[]>) {
+  async function submit(
+    key: string,
+    answers: Record<string, number[]>,
+    course = courseId(),
+    quizId = fixture.finalQuiz.id,
+  ) {
     const body = new URLSearchParams({ _csrf: worker.csrf, submissionKey: key });
     for (const [questionId, optionIds] of Object.entries(answers))
       for (const id of optionIds) body.append(`q${questionId}`, String(id));
     return worker.agent
-      .post(`/learn/courses/${courseId()}/quizzes/${fixture.finalQuiz.id}`)
+      .post(`/learn/courses/${course}/quizzes/${quizId}`)
       .type('form')
       .send(body.toString());
   }
@@ -322,6 +328,37 @@ describe('online learning (e2e)', () => {
     const history = await worker.agent.get('/api/v1/learning/history').expect(200);
     expect(history.body.items.filter((i: { courseId: number }) => i.courseId === courseId())).toHaveLength(1);
     expect(await recordCount()).toBe(1);
+  });
+
+  it('goes on from the last lesson to its quiz while it is not passed, then to what is left', async () => {
+    const quizzed = await createCourse(db, {
+      title: 'Phòng chống lừa đảo qua mạng',
+      institutionId: fixture.course.institutionId,
+      domains: ['DIGITAL'],
+      lessons: [{}, { rule: CompletionRule.QuizMastered }],
+    });
+    const own = await addLessonQuiz(db, quizzed.lessons[1]);
+    const id = quizzed.course.id;
+    const [first, last] = quizzed.lessons.map((l) => `/learn/courses/${id}/lessons/${l.id}`);
+    await worker.get(`/courses/${id}`);
+    await worker.submit(`/learn/courses/${id}/enrol`, {});
+    expect((await worker.submit(`${first}/next`, {})).headers.location).toBe(last);
+    const page = await worker.get(last);
+    expect(page.text).toContain('Tiếp tục →');
+    const onward = await worker.submit(`${last}/next`, {});
+    expect(onward.status).toBe(303);
+    expect(onward.headers.location).toBe(`/learn/courses/${id}/quizzes/${own.quiz.id}`);
+
+    const { key } = await quizForm(id, own.quiz.id);
+    expect((await submit(key, own.right, id, own.quiz.id)).status).toBe(303);
+    await worker.get(last);
+    expect((await worker.submit(`${last}/next`, {})).headers.location).toBe(
+      `/learn/courses/${id}/quizzes/${quizzed.finalQuiz.id}`,
+    );
+    const final = await quizForm(id, quizzed.finalQuiz.id);
+    expect((await submit(final.key, quizzed.right, id, quizzed.finalQuiz.id)).status).toBe(303);
+    await worker.get(last);
+    expect((await worker.submit(`${last}/next`, {})).headers.location).toBe(`/courses/${id}`);
   });
 
   /** A second worker login, made the way the demo seed makes one. */
