@@ -13,7 +13,14 @@ import { DOMAIN_CODES } from '../learning-records/learning-domains';
 import { CertificatesService } from './certificates.service';
 import { EnrolForm, HistoryQuery } from './dto/learning.dto';
 import { LearningService } from './learning.service';
-import { cardView, historyColumns, historyItemView, historyYears, lessonPage } from './learning.presenters';
+import {
+  cardView,
+  feedbackPage,
+  historyColumns,
+  historyItemView,
+  historyYears,
+  lessonPage,
+} from './learning.presenters';
 import { MyLearningService } from './my-learning.service';
 import { quizSubmissionFromForm } from './quiz-form';
 import { todayInVietnam } from '../common/time/vietnam-time';
@@ -177,23 +184,7 @@ export class LearningController {
     @Param('attemptId', ParseIntPipe) attemptId: number,
     @Req() req: AppRequest,
   ) {
-    const feedback = await this.learning.feedback(actor, courseId, quizId, attemptId);
-    return {
-      title: feedback.quiz.title,
-      ...feedback,
-      correctCount: feedback.questions.filter((q) => q.correct).length,
-      questions: feedback.questions.map((q) => ({
-        ...q,
-        options: q.options.map((o) => ({
-          ...o,
-          chosen: q.chosen.includes(o.id),
-          right: q.correctOptionIds.includes(o.id),
-        })),
-      })),
-      canRetry: !feedback.attempt.passed && feedback.attemptsLeft !== 0,
-      quizUrl: `/learn/courses/${courseId}/quizzes/${quizId}`,
-      locale: req.locale,
-    };
+    return feedbackPage(req.locale, await this.learning.feedback(actor, courseId, quizId, attemptId));
   }
 
   /** The holder's own certificate; anyone else's code answers 404. */

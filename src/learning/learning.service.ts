@@ -99,6 +99,8 @@ export interface AttemptFeedback {
   lesson: Lesson | null;
   attempt: QuizAttempt;
   questions: FeedbackQuestion[];
+  /** The right options are given (the quiz is passed or no attempt is left). */
+  revealed: boolean;
   attemptsLeft: number | null;
   state: CourseState;
   completed: boolean;
@@ -404,6 +406,7 @@ export class LearningService {
           explanation: question.explanation,
         };
       }),
+      revealed: reveal,
       attemptsLeft,
       state: outcome.state,
       completed: enrolment.completedAt !== null,

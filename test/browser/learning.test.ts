@@ -153,6 +153,15 @@ describe('learning a course on a phone (browser)', () => {
     expect(await page.locator('.learn-result .badge').innerText()).toBe('Chưa đạt');
     expect(await page.locator('.learn-feedback .badge.bad').count()).toBe(2);
     expect(await page.locator('.learn-explanation').first().innerText()).toContain('Giải thích');
+    // The wrong single choice is red and says so; the right choice in the half-right question is
+    // only "your choice" (the right options are given once passed), in the text's colour, not red.
+    const wrongChoice = page.locator('.learn-answers li', { hasText: '123456' });
+    expect(await wrongChoice.innerText()).toContain('✗ Bạn chọn sai');
+    expect(await colourOf(wrongChoice)).toBe(RED);
+    const halfRight = page.locator('.learn-answers li', { hasText: 'Hối thúc chuyển tiền gấp' });
+    expect(await halfRight.innerText()).toContain('Bạn đã chọn');
+    expect(await colourOf(halfRight)).toBe(TEXT);
+    expect(await page.locator('[data-role="answers-hidden"]').innerText()).toContain('Đáp án đúng sẽ hiện');
     await fitsThePhone();
     await browser.screenshot('learning-quiz-feedback-360');
 
@@ -162,6 +171,12 @@ describe('learning a course on a phone (browser)', () => {
     await page.locator('label.learn-option', { hasText: 'Đòi mã OTP' }).click();
     await press('.learn-submit');
     expect(await page.locator('.learn-result .badge').innerText()).toBe('Đạt');
+    const otp = page.locator('.learn-answers li', { hasText: 'Đòi mã OTP' });
+    expect(await otp.innerText()).toContain('✓ Bạn chọn đúng');
+    expect(await colourOf(otp)).toBe(GREEN);
+    expect(await page.locator('.learn-answers li.wrong').count()).toBe(0);
+    await fitsThePhone();
+    await browser.screenshot('learning-quiz-passed-360');
 
     await page.goto(courseUrl);
     expect(await page.locator('.learn-progress [data-role="percent"]').innerText()).toBe('Hoàn thành 100%');
@@ -193,6 +208,15 @@ describe('learning a course on a phone (browser)', () => {
     await fitsThePhone();
     await browser.screenshot('learning-verify-360');
   });
+
+  /** The theme's --fg, --ok and --bad (public/css/app.css) as the browser computes them. */
+  const TEXT = 'rgb(27, 31, 36)';
+  const GREEN = 'rgb(30, 123, 52)';
+  const RED = 'rgb(179, 38, 30)';
+
+  async function colourOf(locator: ReturnType<BrowserSession['page']['locator']>): Promise<string> {
+    return locator.evaluate((el) => getComputedStyle(el).color);
+  }
 
   /** The final quiz's id, from the feedback page's address. */
   async function quizId(): Promise<string> {

@@ -192,6 +192,13 @@ describe('online learning (e2e)', () => {
     expect(feedback.text).toContain('Sai');
     expect(feedback.text).toContain('Kẻ lừa đảo thường hối thúc và đòi mã OTP.');
     expect(feedback.text).toContain('Làm lại bài kiểm tra');
+    // Attempts are left, so the right options are not given; a right choice in the wrong
+    // multiple-choice question is "your choice", never marked (or coloured) wrong.
+    expect(option(feedback.text, 'Hoa@Sen2025!dai')).toEqual({ classes: 'right chosen', cue: '✓ Bạn chọn đúng' });
+    expect(option(feedback.text, 'Hối thúc chuyển tiền gấp')).toEqual({ classes: 'chosen', cue: 'Bạn đã chọn' });
+    expect(option(feedback.text, 'Đòi mã OTP')).toEqual({ classes: '', cue: '' });
+    expect(feedback.text).not.toMatch(/<li class="wrong chosen">/);
+    expect(feedback.text).toContain('Đáp án đúng sẽ hiện khi bạn đạt bài kiểm tra hoặc đã hết lượt làm bài.');
     expect(await recordCount()).toBe(0);
 
     const { key } = await quizForm();
@@ -207,6 +214,8 @@ describe('online learning (e2e)', () => {
     expect(passed.text).toContain('Đạt');
     expect(passed.text).toContain('Hoàn thành 100%');
     expect(passed.text).toContain('Chúc mừng! Bạn đã hoàn thành khóa học.');
+    expect(option(passed.text, 'Đòi mã OTP')).toEqual({ classes: 'right chosen', cue: '✓ Bạn chọn đúng' });
+    expect(option(passed.text, 'Gửi từ tổng đài chính thức')).toEqual({ classes: '', cue: '' });
     expect(await recordCount()).toBe(1);
 
     // The same submission again (a double click, a replay) is the same attempt; still one record.
@@ -330,6 +339,36 @@ describe('online learning (e2e)', () => {
     expect(await recordCount()).toBe(1);
   });
 
+  it('shows the right answers in green and the wrong choice in red once no attempt is left', async () => {
+    const once = await createCourse(db, {
+      title: 'An toàn điện trong xưởng',
+      institutionId: fixture.course.institutionId,
+      domains: ['VOCATIONAL'],
+      lessons: [{}],
+      maxAttempts: 1,
+    });
+    await worker.get(`/courses/${once.course.id}`);
+    await worker.submit(`/learn/courses/${once.course.id}/enrol`, {});
+    const { key } = await quizForm(once.course.id, once.finalQuiz.id);
+    const [single, multiple] = Object.keys(once.right);
+    const wrongChoice = await db.query('SELECT id FROM quiz_options WHERE question_id = ? AND correct = 0', [
+      single,
+    ]);
+    const failed = await submit(
+      key,
+      { [single]: [Number(wrongChoice[0].id)], [multiple]: once.right[multiple] },
+      once.course.id,
+      once.finalQuiz.id,
+    );
+    const page = await worker.get(failed.headers.location);
+    expect(page.text).toContain('Chưa đạt');
+    expect(option(page.text, 'Hoa@Sen2025!dai')).toEqual({ classes: 'right', cue: '✓ Đáp án đúng' });
+    expect(option(page.text, '123456')).toEqual({ classes: 'wrong chosen', cue: '✗ Bạn chọn sai' });
+    expect(option(page.text, 'Đòi mã OTP')).toEqual({ classes: 'right chosen', cue: '✓ Bạn chọn đúng' });
+    expect(page.text).not.toContain('Đáp án đúng sẽ hiện');
+    expect(page.text).not.toContain('Làm lại bài kiểm tra');
+  });
+
   it('goes on from the last lesson to its quiz while it is not passed, then to what is left', async () => {
     const quizzed = await createCourse(db, {
       title: 'Phòng chống lừa đảo qua mạng',
@@ -360,6 +399,15 @@ describe('online learning (e2e)', () => {
     await worker.get(last);
     expect((await worker.submit(`${last}/next`, {})).headers.location).toBe(`/courses/${id}`);
   });
+
+  /** An answer on a feedback page: its classes and the words beside it. */
+  function option(html: string, label: string) {
+    const li = new RegExp(`<li(?: class="([^"]*)")?>${label}(?: <small class="learn-cue">([^<]*)</small>)?</li>`).exec(
+      html,
+    );
+    expect(li).not.toBeNull();
+    return { classes: li![1] ?? '', cue: li![2] ?? '' };
+  }
 
   /** A second worker login, made the way the demo seed makes one. */
   async function otherWorker(): Promise<Browser> {
