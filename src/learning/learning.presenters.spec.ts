@@ -3,7 +3,12 @@ import { optionMark } from './learning.presenters';
 import { FeedbackQuestion } from './learning.service';
 
 /** Options 1 and 3 are right; the worker chose `chosen`. */
-function question(kind: QuestionKind, chosen: number[], correct: boolean, revealed: boolean): FeedbackQuestion {
+function question(
+  kind: QuestionKind,
+  chosen: number[],
+  correct: boolean,
+  revealed: boolean,
+): FeedbackQuestion {
   return {
     id: 1,
     kind,
@@ -30,7 +35,11 @@ describe('optionMark', () => {
   });
 
   it('before, tells no more than the verdict: the one choice of a wrong single-choice question is wrong', () => {
-    expect(marks(question(QuestionKind.Single, [2], false, false), false)).toEqual([null, 'wrongChoice', null]);
+    expect(marks(question(QuestionKind.Single, [2], false, false), false)).toEqual([
+      null,
+      'wrongChoice',
+      null,
+    ]);
     expect(marks(question(QuestionKind.Multiple, [1, 3], true, false), false)).toEqual([
       'rightChoice',
       null,
