@@ -215,7 +215,12 @@ describe('learning a course on a phone (browser)', () => {
   const RED = 'rgb(179, 38, 30)';
 
   async function colourOf(locator: ReturnType<BrowserSession['page']['locator']>): Promise<string> {
-    return locator.evaluate((el) => getComputedStyle(el).color);
+    return locator.evaluate((el) => (globalThis as unknown as PageWindow).getComputedStyle(el).color);
+  }
+
+  /** What the checks use of the page's window (these tests are compiled without the DOM's types). */
+  interface PageWindow {
+    getComputedStyle(element: unknown): { color: string };
   }
 
   /** The final quiz's id, from the feedback page's address. */
