@@ -83,8 +83,16 @@ export const learningMessages = defineMessages({
   'learning.lesson.position': { vi: 'Bài {position}/{count}', en: 'Lesson {position} of {count}' },
   'learning.lesson.done': { vi: 'Bạn đã hoàn thành bài học này.', en: 'You have completed this lesson.' },
   'learning.lesson.timeRule': {
-    vi: 'Bài học hoàn thành khi bạn học ít nhất {minutes} phút (đã học {spent} phút).',
-    en: 'This lesson is done after {minutes} minutes of study ({spent} so far).',
+    vi: 'Bài học hoàn thành khi bạn học ít nhất {minutes} phút.',
+    en: 'This lesson is done after {minutes} minutes of study.',
+  },
+  'learning.lesson.spent': {
+    vi: 'Đã học {minutes} phút {seconds} giây',
+    en: '{minutes} min {seconds} s studied',
+  },
+  'learning.lesson.spentHint': {
+    vi: 'Thời gian chỉ được tính khi trang bài học đang hiện trên màn hình.',
+    en: 'Time counts only while the lesson is on your screen.',
   },
   'learning.lesson.quizRule': {
     vi: 'Bài học hoàn thành khi bạn đạt bài kiểm tra của bài.',

@@ -121,6 +121,14 @@ export function historyYears(currentYear: number): number[] {
   return years;
 }
 
+/** "Đã học 1 phút 5 giây": time credited in a lesson. */
+export function spentText(locale: Locale, seconds: number): string {
+  return translate(locale, 'learning.lesson.spent', {
+    minutes: Math.floor(seconds / 60),
+    seconds: seconds % 60,
+  });
+}
+
 /** The lesson page: the lesson with the worker's progress, or the offer to enrol when not enrolled. */
 export function lessonPage(locale: Locale, view: LessonView) {
   const { course, lesson, outcome } = view;
@@ -142,7 +150,10 @@ export function lessonPage(locale: Locale, view: LessonView) {
     completed: !!outcome?.enrolment.completedAt,
     nextAction: `/learn/courses/${course.id}/lessons/${lesson.id}/next`,
     timed: outcome !== null && lesson.completionRule === 'TIME_SPENT' && !view.done,
-    minutesSpent: Math.floor((progress?.secondsSpent ?? 0) / 60),
+    secondsSpent: progress?.secondsSpent ?? 0,
+    spentText: spentText(locale, progress?.secondsSpent ?? 0),
+    // The page's script writes the live count with the same words.
+    spentTemplate: translate(locale, 'learning.lesson.spent'),
     openUrl: `/api/v1/learning/courses/${course.id}/lessons/${lesson.id}/open`,
     heartbeatUrl: `/api/v1/learning/courses/${course.id}/lessons/${lesson.id}/heartbeat`,
     domainLabels: domainLabels(

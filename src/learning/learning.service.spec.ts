@@ -424,6 +424,32 @@ describe(LearningService.name, () => {
       expect((await sut.heartbeat(worker, 1, 1, 30, at(666))).secondsSpent).toBe(86);
     });
 
+    it('credits 15-second steps and the short remainder sent when the page is hidden, in full', async () => {
+      const { sut } = setup([lesson(1, CompletionRule.TimeSpent, { minMinutes: 10 })]);
+      await sut.openLesson(worker, 1, 1, at(0));
+      expect((await sut.heartbeat(worker, 1, 1, 15, at(15.2))).credited).toBe(15);
+      expect((await sut.heartbeat(worker, 1, 1, 15, at(30.4))).credited).toBe(15);
+      // Hidden after 7 more seconds: the beacon's 7 s count, then nothing while hidden.
+      expect((await sut.heartbeat(worker, 1, 1, 7, at(37.6))).credited).toBe(7);
+      // Shown again 5 minutes later: 15 visible seconds are 15, not the 5 minutes in between.
+      expect((await sut.heartbeat(worker, 1, 1, 15, at(352.6))).credited).toBe(15);
+      // A step claiming more than the time since the previous one is cut to that time.
+      const capped = await sut.heartbeat(worker, 1, 1, 15, at(356.6));
+      expect(capped).toMatchObject({ credited: 4, secondsSpent: 56 });
+    });
+
+    it('still credits the last seconds a page sends as it is left, after the lesson is opened again', async () => {
+      const { sut } = setup([lesson(1, CompletionRule.TimeSpent, { minMinutes: 10 })]);
+      await sut.openLesson(worker, 1, 1, at(0));
+      await sut.heartbeat(worker, 1, 1, 15, at(15));
+      // "Tiếp tục" (or a reload) opens it again; the leaving page's beacon arrives just after.
+      await sut.openLesson(worker, 1, 1, at(22));
+      expect((await sut.heartbeat(worker, 1, 1, 7, at(22.3))).credited).toBe(7);
+      // Opened again after a pause: the pause earns nothing.
+      await sut.openLesson(worker, 1, 1, at(600));
+      expect((await sut.heartbeat(worker, 1, 1, 15, at(601))).credited).toBe(1);
+    });
+
     it('earns nothing for a lesson never opened', async () => {
       const { sut } = setup([lesson(1, CompletionRule.Opened), lesson(2, CompletionRule.TimeSpent)]);
       await expect(sut.heartbeat(worker, 1, 2, 30, at(0))).rejects.toThrow('Not Found');

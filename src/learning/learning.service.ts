@@ -24,6 +24,7 @@ import {
   lessonRuleMet,
   scoreQuiz,
   seededShuffle,
+  seenAtOnOpen,
 } from './learning.rules';
 import { todayInVietnam } from '../common/time/vietnam-time';
 
@@ -190,7 +191,7 @@ export class LearningService {
       await this.learning.saveProgress(
         manager,
         row
-          ? Object.assign(row, { lastSeenAt: at })
+          ? Object.assign(row, { lastSeenAt: seenAtOnOpen(row.lastSeenAt, at) })
           : { enrolmentId: enrolment.id, lessonId, openedAt: at, secondsSpent: 0, lastSeenAt: at },
       );
     });

@@ -6,6 +6,7 @@ import { UserStatus } from '../../src/users/entities/user.entity';
 import { UsersRepository } from '../../src/users/users.repository';
 import { WorkersRepository } from '../../src/workers/workers.repository';
 import { CompletionRule } from '../../src/catalog/entities/lesson.entity';
+import { LessonProgress } from '../../src/learning/entities/lesson-progress.entity';
 import { addLessonQuiz, CourseFixture, createCourse } from '../support/learning-factory';
 import { Browser, createTestApp } from '../support/test-app';
 
@@ -81,10 +82,7 @@ describe('online learning (e2e)', () => {
     const body = new URLSearchParams({ _csrf: worker.csrf, submissionKey: key });
     for (const [questionId, optionIds] of Object.entries(answers))
       for (const id of optionIds) body.append(`q${questionId}`, String(id));
-    return worker.agent
-      .post(`/learn/courses/${course}/quizzes/${quizId}`)
-      .type('form')
-      .send(body.toString());
+    return worker.agent.post(`/learn/courses/${course}/quizzes/${quizId}`).type('form').send(body.toString());
   }
 
   it('lets anyone browse the catalog and a course page', async () => {
@@ -194,8 +192,14 @@ describe('online learning (e2e)', () => {
     expect(feedback.text).toContain('Làm lại bài kiểm tra');
     // Attempts are left, so the right options are not given; a right choice in the wrong
     // multiple-choice question is "your choice", never marked (or coloured) wrong.
-    expect(option(feedback.text, 'Hoa@Sen2025!dai')).toEqual({ classes: 'right chosen', cue: '✓ Bạn chọn đúng' });
-    expect(option(feedback.text, 'Hối thúc chuyển tiền gấp')).toEqual({ classes: 'chosen', cue: 'Bạn đã chọn' });
+    expect(option(feedback.text, 'Hoa@Sen2025!dai')).toEqual({
+      classes: 'right chosen',
+      cue: '✓ Bạn chọn đúng',
+    });
+    expect(option(feedback.text, 'Hối thúc chuyển tiền gấp')).toEqual({
+      classes: 'chosen',
+      cue: 'Bạn đã chọn',
+    });
     expect(option(feedback.text, 'Đòi mã OTP')).toEqual({ classes: '', cue: '' });
     expect(feedback.text).not.toMatch(/<li class="wrong chosen">/);
     expect(feedback.text).toContain('Đáp án đúng sẽ hiện khi bạn đạt bài kiểm tra hoặc đã hết lượt làm bài.');
@@ -400,11 +404,61 @@ describe('online learning (e2e)', () => {
     expect((await worker.submit(`${last}/next`, {})).headers.location).toBe(`/courses/${id}`);
   });
 
+  it('credits the time a lesson is read in small steps, capped by the time since the previous one, and takes the beacon with its token', async () => {
+    const timed = await createCourse(db, {
+      title: 'Đọc hiểu hợp đồng lao động',
+      institutionId: fixture.course.institutionId,
+      domains: ['LAW'],
+      lessons: [{ rule: CompletionRule.TimeSpent, minMinutes: 5 }],
+    });
+    const [lesson] = timed.lessons;
+    const api = `/api/v1/learning/courses/${timed.course.id}/lessons/${lesson.id}`;
+    await worker.get(`/courses/${timed.course.id}`);
+    await worker.submit(`/learn/courses/${timed.course.id}/enrol`, {});
+    const page = await worker.get(`/learn/courses/${timed.course.id}/lessons/${lesson.id}`);
+    expect(page.text).toContain('Bài học hoàn thành khi bạn học ít nhất 5 phút.');
+    expect(page.text).toMatch(
+      /<span role="timer" data-role="spent" data-template="Đã học \{minutes\} phút \{seconds\} giây">Đã học 0 phút 0 giây<\/span>/,
+    );
+    expect(page.text).toContain(`data-url="${api}/heartbeat"`);
+    expect(page.text).toMatch(/<script src="\/public\/js\/lesson-timer\.[0-9a-f]+\.js" defer><\/script>/);
+    await worker.agent.post(`${api}/open`).set('x-csrf-token', worker.csrf).send({}).expect(200);
+
+    /** As if the previous open or heartbeat was that many seconds ago. */
+    const lastSeen = (secondsAgo: number) =>
+      db
+        .getRepository(LessonProgress)
+        .update({ lessonId: lesson.id }, { lastSeenAt: new Date(Date.now() - secondsAgo * 1000) });
+    const beat = (seconds: number) =>
+      worker.agent.post(`${api}/heartbeat`).set('x-csrf-token', worker.csrf).send({ seconds }).expect(200);
+
+    await lastSeen(15);
+    expect((await beat(15)).body).toMatchObject({ credited: 15, secondsSpent: 15, lessonDone: false });
+    await lastSeen(5);
+    // A step claiming more than the time since the previous one earns that time only.
+    expect((await beat(15)).body).toMatchObject({ credited: 5, secondsSpent: 20 });
+
+    // The beacon: a form body, no header; its token is the `_csrf` field, and without it, nothing.
+    await lastSeen(8);
+    const beacon = (fields: Record<string, string>) =>
+      worker.agent.post(`${api}/heartbeat`).type('form').send(new URLSearchParams(fields).toString());
+    await beacon({ seconds: '8' }).expect(403);
+    await beacon({ _csrf: 'f'.repeat(128), seconds: '8' }).expect(403);
+    const sent = await beacon({ _csrf: worker.csrf, seconds: '8' }).expect(200);
+    expect(sent.body).toMatchObject({ credited: 8, secondsSpent: 28 });
+    // The same beacon again at once earns nothing.
+    expect((await beacon({ _csrf: worker.csrf, seconds: '8' }).expect(200)).body.credited).toBe(0);
+
+    const again = await worker.get(`/learn/courses/${timed.course.id}/lessons/${lesson.id}`);
+    expect(again.text).toContain('>Đã học 0 phút 28 giây<');
+    expect(again.text).toContain('data-spent="28"');
+  });
+
   /** An answer on a feedback page: its classes and the words beside it. */
   function option(html: string, label: string) {
-    const li = new RegExp(`<li(?: class="([^"]*)")?>${label}(?: <small class="learn-cue">([^<]*)</small>)?</li>`).exec(
-      html,
-    );
+    const li = new RegExp(
+      `<li(?: class="([^"]*)")?>${label}(?: <small class="learn-cue">([^<]*)</small>)?</li>`,
+    ).exec(html);
     expect(li).not.toBeNull();
     return { classes: li![1] ?? '', cue: li![2] ?? '' };
   }
