@@ -1,35 +1,100 @@
 // Time spent in a lesson that asks for some minutes of study. Opens the lesson first (the page
-// itself changes nothing: reading is a GET), then counts the seconds the page is visible and reports
-// them every 30 of them (POSTs with the CSRF header). The server credits at most the wall time since
-// the previous report (or the opening) and 60 s, so a replayed or forged report earns nothing extra;
-// this script only makes sure hidden tabs do not count.
+// itself changes nothing: reading is a GET), then counts the time the page is visible
+// (document.visibilityState), shows it live, and reports it every 15 seconds of it (POSTs with the
+// CSRF header). When the page is hidden or left, what is not reported yet goes by
+// navigator.sendBeacon: a beacon cannot set headers, so it carries the CSRF token as the `_csrf`
+// field of a form body, as forms do. The server stays the authority: it credits each report at
+// most the wall time since the previous one (or the opening) and 60 s, and the count shown follows
+// what it answers.
 (function () {
   var box = document.getElementById('lesson-timer');
   if (!box || !window.fetch) return;
+  var STEP = 15;
   var url = box.getAttribute('data-url');
   var csrf = box.getAttribute('data-csrf');
-  var visible = 0;
-  var sending = false;
+  var clock = document.querySelector('[data-role=spent]');
+  var template = clock ? clock.getAttribute('data-template') : '';
+  var credited = Number(box.getAttribute('data-spent')) || 0; // what the server has credited
+  var sending = 0; // seconds reported, not answered yet
+  var unsent = 0; // milliseconds of visible time not reported yet
+  var since = visible() ? Date.now() : null; // when the page last became visible
+  var quietUntil = 0; // after a failed report, wait a step before the next
+  var finished = false;
 
   post(box.getAttribute('data-open-url'), {}).catch(function () {});
+  var timer = setInterval(tick, 1000);
+  document.addEventListener('visibilitychange', function () {
+    if (visible()) resume();
+    else flush();
+  });
+  window.addEventListener('pagehide', flush);
+  window.addEventListener('pageshow', function () {
+    if (visible()) resume();
+  });
 
-  var timer = setInterval(function () {
-    if (document.visibilityState === 'visible') visible += 1;
-    if (visible >= 30 && !sending) report();
-  }, 1000);
+  function visible() {
+    return document.visibilityState === 'visible';
+  }
+
+  /** Adds the visible time up to now; hidden time is never counted. */
+  function settle() {
+    if (since === null) return;
+    var now = Date.now();
+    unsent += now - since;
+    since = visible() ? now : null;
+  }
+
+  function resume() {
+    if (!finished && since === null) since = Date.now();
+  }
+
+  function tick() {
+    settle();
+    render();
+    if (!sending && unsent >= STEP * 1000 && Date.now() >= quietUntil) report();
+  }
 
   function report() {
-    var seconds = visible;
-    visible = 0;
-    sending = true;
+    var seconds = Math.floor(unsent / 1000);
+    unsent -= seconds * 1000;
+    sending = seconds;
+    var failed = function () {
+      sending = 0;
+      unsent += seconds * 1000;
+      quietUntil = Date.now() + STEP * 1000;
+    };
     post(url, { seconds: seconds })
       .then(function (result) {
-        sending = false;
-        if (result) show(result);
+        if (!result) return failed();
+        sending = 0;
+        credited = result.secondsSpent;
+        render();
+        show(result);
       })
-      .catch(function () {
-        sending = false;
-      });
+      .catch(failed);
+  }
+
+  /** The page is hidden or left: what is not reported yet goes now, or it would be lost. */
+  function flush() {
+    settle();
+    since = null;
+    var seconds = Math.floor(unsent / 1000);
+    if (finished || seconds < 1 || !navigator.sendBeacon || !window.URLSearchParams) return;
+    var body = new URLSearchParams();
+    body.set('_csrf', csrf);
+    body.set('seconds', String(seconds));
+    if (!navigator.sendBeacon(url, body)) return;
+    unsent -= seconds * 1000;
+    credited += seconds;
+    render();
+  }
+
+  function render() {
+    if (!clock) return;
+    var total = credited + sending + Math.floor(unsent / 1000);
+    clock.textContent = template
+      .replace('{minutes}', String(Math.floor(total / 60)))
+      .replace('{seconds}', String(total % 60));
   }
 
   function post(to, body) {
@@ -50,6 +115,9 @@
     if (text)
       text.textContent = text.getAttribute('data-template').replace('{percent}', result.progressPercent);
     if (!result.lessonDone) return;
+    finished = true;
+    since = null;
+    unsent = 0;
     clearInterval(timer);
     if (result.courseCompleted) return window.location.reload();
     var status = document.getElementById('lesson-status');

@@ -13,7 +13,14 @@ import { DOMAIN_CODES } from '../learning-records/learning-domains';
 import { CertificatesService } from './certificates.service';
 import { EnrolForm, HistoryQuery } from './dto/learning.dto';
 import { LearningService } from './learning.service';
-import { cardView, historyColumns, historyItemView, historyYears, lessonPage } from './learning.presenters';
+import {
+  cardView,
+  feedbackPage,
+  historyColumns,
+  historyItemView,
+  historyYears,
+  lessonPage,
+} from './learning.presenters';
 import { MyLearningService } from './my-learning.service';
 import { quizSubmissionFromForm } from './quiz-form';
 import { todayInVietnam } from '../common/time/vietnam-time';
@@ -125,7 +132,8 @@ export class LearningController {
 
   /**
    * "Bài tiếp theo" / "Tiếp tục": records the lesson as opened (an OPENED lesson is then done, and
-   * the course may be completed by it), then goes to the next lesson, or where the course goes on.
+   * the course may be completed by it), then goes to the next lesson, or from the last one to its
+   * quiz or what is left of the course.
    */
   @Post('courses/:courseId/lessons/:lessonId/next')
   @Roles(Role.Worker)
@@ -138,7 +146,7 @@ export class LearningController {
   ): Promise<void> {
     const view = await this.learning.openLesson(actor, courseId, lessonId);
     if (view.outcome.completedNow) flash(req, 'success', 'learning.completedNow');
-    res.redirect(303, view.next ? `/learn/courses/${courseId}/lessons/${view.next.id}` : view.nextUrl);
+    res.redirect(303, view.onwardUrl);
   }
 
   @Get('courses/:courseId/quizzes/:quizId')
@@ -176,23 +184,7 @@ export class LearningController {
     @Param('attemptId', ParseIntPipe) attemptId: number,
     @Req() req: AppRequest,
   ) {
-    const feedback = await this.learning.feedback(actor, courseId, quizId, attemptId);
-    return {
-      title: feedback.quiz.title,
-      ...feedback,
-      correctCount: feedback.questions.filter((q) => q.correct).length,
-      questions: feedback.questions.map((q) => ({
-        ...q,
-        options: q.options.map((o) => ({
-          ...o,
-          chosen: q.chosen.includes(o.id),
-          right: q.correctOptionIds.includes(o.id),
-        })),
-      })),
-      canRetry: !feedback.attempt.passed && feedback.attemptsLeft !== 0,
-      quizUrl: `/learn/courses/${courseId}/quizzes/${quizId}`,
-      locale: req.locale,
-    };
+    return feedbackPage(req.locale, await this.learning.feedback(actor, courseId, quizId, attemptId));
   }
 
   /** The holder's own certificate; anyone else's code answers 404. */

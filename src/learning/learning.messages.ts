@@ -83,8 +83,16 @@ export const learningMessages = defineMessages({
   'learning.lesson.position': { vi: 'Bài {position}/{count}', en: 'Lesson {position} of {count}' },
   'learning.lesson.done': { vi: 'Bạn đã hoàn thành bài học này.', en: 'You have completed this lesson.' },
   'learning.lesson.timeRule': {
-    vi: 'Bài học hoàn thành khi bạn học ít nhất {minutes} phút (đã học {spent} phút).',
-    en: 'This lesson is done after {minutes} minutes of study ({spent} so far).',
+    vi: 'Bài học hoàn thành khi bạn học ít nhất {minutes} phút.',
+    en: 'This lesson is done after {minutes} minutes of study.',
+  },
+  'learning.lesson.spent': {
+    vi: 'Đã học {minutes} phút {seconds} giây',
+    en: '{minutes} min {seconds} s studied',
+  },
+  'learning.lesson.spentHint': {
+    vi: 'Thời gian chỉ được tính khi trang bài học đang hiện trên màn hình.',
+    en: 'Time counts only while the lesson is on your screen.',
   },
   'learning.lesson.quizRule': {
     vi: 'Bài học hoàn thành khi bạn đạt bài kiểm tra của bài.',
@@ -137,8 +145,14 @@ export const learningMessages = defineMessages({
   'learning.feedback.attemptNo': { vi: 'Lần làm bài thứ {number}', en: 'Attempt {number}' },
   'learning.feedback.right': { vi: 'Đúng', en: 'Right' },
   'learning.feedback.wrong': { vi: 'Sai', en: 'Wrong' },
-  'learning.feedback.yourChoice': { vi: 'bạn chọn', en: 'your choice' },
-  'learning.feedback.rightAnswer': { vi: 'đáp án đúng', en: 'right answer' },
+  'learning.feedback.mark.right': { vi: '✓ Đáp án đúng', en: '✓ Right answer' },
+  'learning.feedback.mark.rightChoice': { vi: '✓ Bạn chọn đúng', en: '✓ Your choice, right' },
+  'learning.feedback.mark.wrongChoice': { vi: '✗ Bạn chọn sai', en: '✗ Your choice, wrong' },
+  'learning.feedback.mark.choice': { vi: 'Bạn đã chọn', en: 'Your choice' },
+  'learning.feedback.hidden': {
+    vi: 'Đáp án đúng sẽ hiện khi bạn đạt bài kiểm tra hoặc đã hết lượt làm bài.',
+    en: 'The right answers are shown once you pass the quiz or have no attempt left.',
+  },
   'learning.feedback.explanation': { vi: 'Giải thích', en: 'Why' },
   'learning.feedback.retry': { vi: 'Làm lại bài kiểm tra', en: 'Try again' },
   'learning.feedback.next': { vi: 'Học tiếp', en: 'Carry on' },

@@ -6,10 +6,11 @@ import { translate } from '../common/i18n/i18n';
 import { Locale } from '../common/i18n/messages';
 import { formatDate, formatHours, formatNumber } from '../common/views/view-helpers';
 import { DOMAIN_CODES, DomainCode } from '../learning-records/learning-domains';
+import { QuestionKind } from '../catalog/entities/quiz.entity';
 import { CourseCard } from '../catalog/learner-catalog.repository';
 import { CoursePage } from './learner-catalog.service';
 import { LearnerCatalogQuery } from './dto/learning.dto';
-import { LessonView } from './learning.service';
+import { AttemptFeedback, FeedbackQuestion, LessonView } from './learning.service';
 import { HistoryItem } from './my-learning.service';
 
 /** What the learner's templates draw, prepared once here so pages, exports and the API agree. */
@@ -120,6 +121,14 @@ export function historyYears(currentYear: number): number[] {
   return years;
 }
 
+/** "Đã học 1 phút 5 giây": time credited in a lesson. */
+export function spentText(locale: Locale, seconds: number): string {
+  return translate(locale, 'learning.lesson.spent', {
+    minutes: Math.floor(seconds / 60),
+    seconds: seconds % 60,
+  });
+}
+
 /** The lesson page: the lesson with the worker's progress, or the offer to enrol when not enrolled. */
 export function lessonPage(locale: Locale, view: LessonView) {
   const { course, lesson, outcome } = view;
@@ -141,12 +150,63 @@ export function lessonPage(locale: Locale, view: LessonView) {
     completed: !!outcome?.enrolment.completedAt,
     nextAction: `/learn/courses/${course.id}/lessons/${lesson.id}/next`,
     timed: outcome !== null && lesson.completionRule === 'TIME_SPENT' && !view.done,
-    minutesSpent: Math.floor((progress?.secondsSpent ?? 0) / 60),
+    secondsSpent: progress?.secondsSpent ?? 0,
+    spentText: spentText(locale, progress?.secondsSpent ?? 0),
+    // The page's script writes the live count with the same words.
+    spentTemplate: translate(locale, 'learning.lesson.spent'),
     openUrl: `/api/v1/learning/courses/${course.id}/lessons/${lesson.id}/open`,
     heartbeatUrl: `/api/v1/learning/courses/${course.id}/lessons/${lesson.id}/heartbeat`,
     domainLabels: domainLabels(
       locale,
       course.domains.map((d) => d.code),
     ),
+  };
+}
+
+/**
+ * What an option of an answered question is known to be, and no more: before the right options
+ * are given (passed, or no attempt left), only what the question's verdict already tells — every
+ * choice in a right question is right, the one choice in a wrong single-choice question is wrong —
+ * so a right choice in a wrong multiple-choice question is just "your choice", never shown as wrong.
+ */
+export type OptionMark = 'right' | 'rightChoice' | 'wrongChoice' | 'choice' | null;
+
+export function optionMark(question: FeedbackQuestion, optionId: number, revealed: boolean): OptionMark {
+  const chosen = question.chosen.includes(optionId);
+  const right = revealed ? question.correctOptionIds.includes(optionId) : chosen && question.correct;
+  const wrong = chosen && (revealed ? !right : !question.correct && question.kind === QuestionKind.Single);
+  if (right) return chosen ? 'rightChoice' : 'right';
+  if (wrong) return 'wrongChoice';
+  return chosen ? 'choice' : null;
+}
+
+const MARK_CLASSES: Record<Exclude<OptionMark, null>, string> = {
+  right: 'right',
+  rightChoice: 'right chosen',
+  wrongChoice: 'wrong chosen',
+  choice: 'chosen',
+};
+
+/** The feedback page of an attempt: each option with its colour class and its words (✓ / ✗). */
+export function feedbackPage(locale: Locale, feedback: AttemptFeedback) {
+  const { course, quiz, revealed } = feedback;
+  return {
+    title: quiz.title,
+    ...feedback,
+    correctCount: feedback.questions.filter((q) => q.correct).length,
+    questions: feedback.questions.map((q) => ({
+      ...q,
+      options: q.options.map((o) => {
+        const mark = optionMark(q, o.id, revealed);
+        return {
+          ...o,
+          className: mark ? MARK_CLASSES[mark] : '',
+          cue: mark ? translate(locale, `learning.feedback.mark.${mark}`) : '',
+        };
+      }),
+    })),
+    answersHidden: !revealed && feedback.questions.some((q) => !q.correct),
+    canRetry: !feedback.attempt.passed && feedback.attemptsLeft !== 0,
+    quizUrl: `/learn/courses/${course.id}/quizzes/${quiz.id}`,
   };
 }

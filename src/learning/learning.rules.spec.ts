@@ -8,6 +8,7 @@ import {
   RuleLesson,
   scoreQuiz,
   seededShuffle,
+  seenAtOnOpen,
 } from './learning.rules';
 
 const lesson = (id: number, extra: Partial<RuleLesson> = {}): RuleLesson => ({
@@ -78,6 +79,15 @@ describe('learning rules', () => {
     expect(heartbeatCredit(null, after(30), 30)).toEqual({ seconds: 0, seenAt: after(30) });
     // Limited by the wall time: the part of a second not credited is kept for the next beat.
     expect(heartbeatCredit(last, after(29.9), 30)).toEqual({ seconds: 29, seenAt: after(29) });
+  });
+
+  it('counts from the previous beat when a lesson is opened again within a minute, else from now', () => {
+    const last = new Date('2025-01-01T00:00:00Z');
+    const after = (s: number) => new Date(last.getTime() + s * 1000);
+    expect(seenAtOnOpen(last, after(20))).toEqual(last);
+    expect(seenAtOnOpen(last, after(60))).toEqual(after(60));
+    expect(seenAtOnOpen(last, after(-5))).toEqual(after(-5));
+    expect(seenAtOnOpen(null, after(5))).toEqual(after(5));
   });
 
   it('never credits more than the wall time, however fast the beats come', () => {

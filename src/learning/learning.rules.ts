@@ -97,7 +97,7 @@ export function scoreQuiz(questions: ScoredQuestion[], answers: Record<string, n
   return { results, correctCount, scorePercent };
 }
 
-/** The most one heartbeat can earn; the page sends one every 30 seconds. */
+/** The most one heartbeat can earn; the page sends one every 15 seconds of visible time. */
 export const HEARTBEAT_MAX_SECONDS = 60;
 
 /**
@@ -120,6 +120,17 @@ export function heartbeatCredit(
     return { seconds, seenAt: new Date(lastSeenAt.getTime() + seconds * 1000) };
   }
   return { seconds: Math.floor(limit), seenAt: now };
+}
+
+/**
+ * Where a lesson opened again counts its heartbeats from. After a pause it is now, so the pause
+ * earns nothing. Within a minute of the previous open or heartbeat it stays there: the page being
+ * left ("Tiếp tục", a reload) sends its last seconds by a beacon that may arrive after this very
+ * opening, and they are still credited, within the same wall time since the previous one.
+ */
+export function seenAtOnOpen(lastSeenAt: Date | null, now: Date): Date {
+  if (!lastSeenAt || lastSeenAt.getTime() > now.getTime()) return now;
+  return now.getTime() - lastSeenAt.getTime() < HEARTBEAT_MAX_SECONDS * 1000 ? lastSeenAt : now;
 }
 
 /**

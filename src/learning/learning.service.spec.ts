@@ -287,6 +287,22 @@ describe(LearningService.name, () => {
       await expect(sut.openLesson(worker, 1, 2, at(5))).rejects.toThrow('Not Found');
     });
 
+    it('goes on from the last lesson to its quiz while not passed, never back to the lesson', async () => {
+      const { sut } = setup(
+        [lesson(1, CompletionRule.TimeSpent, { minMinutes: 5 }), lesson(2, CompletionRule.QuizMastered)],
+        [quiz(3, 2)],
+      );
+      expect((await sut.openLesson(worker, 1, 1, at(0))).onwardUrl).toBe('/learn/courses/1/lessons/2');
+      const last = await sut.openLesson(worker, 1, 2, at(10));
+      expect(last.nextUrl).toBe('/learn/courses/1/lessons/1');
+      expect(last.onwardUrl).toBe('/learn/courses/1/quizzes/3');
+      await sut.submitQuiz(worker, 1, 3, { submissionKey: KEY(1), answers: right(3) }, at(20));
+      // Its quiz passed: on to what is left (the first lesson's minutes), else the course page.
+      expect((await sut.openLesson(worker, 1, 2, at(30))).onwardUrl).toBe('/learn/courses/1/lessons/1');
+      const onlyThisLeft = setup([lesson(1, CompletionRule.TimeSpent, { minMinutes: 5 })]);
+      expect((await onlyThisLeft.sut.openLesson(worker, 1, 1, at(0))).onwardUrl).toBe('/courses/1');
+    });
+
     it('asks for the final quiz as well as the lessons', async () => {
       const { sut, records, db } = setup([lesson(1, CompletionRule.Opened)], [quiz(4, null)]);
       const view = await sut.openLesson(worker, 1, 1, at(0));
@@ -406,6 +422,32 @@ describe(LearningService.name, () => {
       expect((await sut.heartbeat(worker, 1, 1, 3600, at(605))).credited).toBe(60);
       expect((await sut.heartbeat(worker, 1, 1, 20, at(665))).credited).toBe(20);
       expect((await sut.heartbeat(worker, 1, 1, 30, at(666))).secondsSpent).toBe(86);
+    });
+
+    it('credits 15-second steps and the short remainder sent when the page is hidden, in full', async () => {
+      const { sut } = setup([lesson(1, CompletionRule.TimeSpent, { minMinutes: 10 })]);
+      await sut.openLesson(worker, 1, 1, at(0));
+      expect((await sut.heartbeat(worker, 1, 1, 15, at(15.2))).credited).toBe(15);
+      expect((await sut.heartbeat(worker, 1, 1, 15, at(30.4))).credited).toBe(15);
+      // Hidden after 7 more seconds: the beacon's 7 s count, then nothing while hidden.
+      expect((await sut.heartbeat(worker, 1, 1, 7, at(37.6))).credited).toBe(7);
+      // Shown again 5 minutes later: 15 visible seconds are 15, not the 5 minutes in between.
+      expect((await sut.heartbeat(worker, 1, 1, 15, at(352.6))).credited).toBe(15);
+      // A step claiming more than the time since the previous one is cut to that time.
+      const capped = await sut.heartbeat(worker, 1, 1, 15, at(356.6));
+      expect(capped).toMatchObject({ credited: 4, secondsSpent: 56 });
+    });
+
+    it('still credits the last seconds a page sends as it is left, after the lesson is opened again', async () => {
+      const { sut } = setup([lesson(1, CompletionRule.TimeSpent, { minMinutes: 10 })]);
+      await sut.openLesson(worker, 1, 1, at(0));
+      await sut.heartbeat(worker, 1, 1, 15, at(15));
+      // "Tiếp tục" (or a reload) opens it again; the leaving page's beacon arrives just after.
+      await sut.openLesson(worker, 1, 1, at(22));
+      expect((await sut.heartbeat(worker, 1, 1, 7, at(22.3))).credited).toBe(7);
+      // Opened again after a pause: the pause earns nothing.
+      await sut.openLesson(worker, 1, 1, at(600));
+      expect((await sut.heartbeat(worker, 1, 1, 15, at(601))).credited).toBe(1);
     });
 
     it('earns nothing for a lesson never opened', async () => {

@@ -24,6 +24,7 @@ import {
   lessonRuleMet,
   scoreQuiz,
   seededShuffle,
+  seenAtOnOpen,
 } from './learning.rules';
 import { todayInVietnam } from '../common/time/vietnam-time';
 
@@ -57,6 +58,11 @@ export interface LessonView {
   /** Null when the worker is not enrolled: the page then offers to enrol instead. */
   outcome: Outcome | null;
   nextUrl: string;
+  /**
+   * Where "Bài tiếp theo" / "Tiếp tục" leads from this lesson: the next lesson; from the last one,
+   * its own quiz while not passed, else what is left of the course — never the lesson itself.
+   */
+  onwardUrl: string;
 }
 
 /** A question as the worker sees it before answering: no hint of which options are right. */
@@ -94,6 +100,8 @@ export interface AttemptFeedback {
   lesson: Lesson | null;
   attempt: QuizAttempt;
   questions: FeedbackQuestion[];
+  /** The right options are given (the quiz is passed or no attempt is left). */
+  revealed: boolean;
   attemptsLeft: number | null;
   state: CourseState;
   completed: boolean;
@@ -183,7 +191,7 @@ export class LearningService {
       await this.learning.saveProgress(
         manager,
         row
-          ? Object.assign(row, { lastSeenAt: at })
+          ? Object.assign(row, { lastSeenAt: seenAtOnOpen(row.lastSeenAt, at) })
           : { enrolmentId: enrolment.id, lessonId, openedAt: at, secondsSpent: 0, lastSeenAt: at },
       );
     });
@@ -198,23 +206,31 @@ export class LearningService {
   ): Promise<LessonView> {
     const lesson = lessons[index];
     const quizzes = await this.learnerCatalog.quizzesOf(course.id);
+    const quiz = quizzes.find((q) => q.lessonId === lesson.id) ?? null;
+    const next = lessons[index + 1] ?? null;
+    let onwardUrl: string;
+    if (next) onwardUrl = `/learn/courses/${course.id}/lessons/${next.id}`;
+    else if (quiz && !outcome?.passedQuizIds.has(quiz.id))
+      onwardUrl = `/learn/courses/${course.id}/quizzes/${quiz.id}`;
+    else onwardUrl = await this.nextUrl(course.id, outcome, lesson.id);
     return {
       course,
       lesson,
       position: index + 1,
       count: lessons.length,
       previous: lessons[index - 1] ?? null,
-      next: lessons[index + 1] ?? null,
+      next,
       attachments: (await this.catalog.lessonFiles(lesson.id)).map((f) => ({
         fileId: f.id,
         name: f.originalName,
         mime: f.mime,
         sizeBytes: f.sizeBytes,
       })),
-      quiz: quizzes.find((q) => q.lessonId === lesson.id) ?? null,
+      quiz,
       done: !!outcome?.doneLessonIds.has(lesson.id),
       outcome,
       nextUrl: await this.nextUrl(course.id, outcome),
+      onwardUrl,
     };
   }
 
@@ -391,6 +407,7 @@ export class LearningService {
           explanation: question.explanation,
         };
       }),
+      revealed: reveal,
       attemptsLeft,
       state: outcome.state,
       completed: enrolment.completedAt !== null,
@@ -408,12 +425,16 @@ export class LearningService {
   }
 
   /**
-   * Where to go on: the first active lesson not done yet, else the final quiz not passed yet, else
-   * the course page.
+   * Where to go on: the first active lesson not done yet (other than `leaving`, the lesson the
+   * worker is going on from), else the final quiz not passed yet, else the course page.
    */
-  async nextUrl(courseId: number, outcome: Pick<Outcome, 'doneLessonIds' | 'passedQuizIds'> | null) {
+  async nextUrl(
+    courseId: number,
+    outcome: Pick<Outcome, 'doneLessonIds' | 'passedQuizIds'> | null,
+    leaving?: number,
+  ) {
     const lessons = await this.learnerCatalog.activeLessonsOf(courseId);
-    const lesson = lessons.find((l) => !outcome?.doneLessonIds.has(l.id));
+    const lesson = lessons.find((l) => l.id !== leaving && !outcome?.doneLessonIds.has(l.id));
     if (lesson) return `/learn/courses/${courseId}/lessons/${lesson.id}`;
     const finalQuiz = (await this.learnerCatalog.quizzesOf(courseId)).find((q) => q.lessonId === null);
     if (finalQuiz && !outcome?.passedQuizIds.has(finalQuiz.id))

@@ -2,6 +2,9 @@ import { BrowserSession, PHONE, startBrowserSession } from '../support/browser';
 
 jest.setTimeout(180_000);
 
+/** The live count of time read on a lesson's page. */
+const CLOCK = '[data-role="spent"]';
+
 /**
  * The "done when" of online learning, tried as people would on a 360 px phone: an institution
  * editor publishes a course with two lessons and a final quiz through the authoring pages; a worker
@@ -34,12 +37,18 @@ describe('learning a course on a phone (browser)', () => {
     await Promise.all([page.waitForNavigation(), page.locator(selector).first().click()]);
   }
 
-  async function addLesson(courseId: string, lessonTitle: string, body: string): Promise<void> {
+  async function addLesson(
+    courseId: string,
+    lessonTitle: string,
+    body: string,
+    minutes?: number,
+  ): Promise<void> {
     const { page } = browser;
     await page.goto(`/catalog/courses/${courseId}/lessons/new`);
     await page.locator('#f-title').fill(lessonTitle);
     await page.locator('#f-bodyHtml').fill(body);
-    await page.locator('#f-completionRule').selectOption('OPENED');
+    await page.locator('#f-completionRule').selectOption(minutes ? 'TIME_SPENT' : 'OPENED');
+    if (minutes) await page.locator('#f-minMinutes').fill(String(minutes));
     await page.locator('#f-required').selectOption('true');
     await press('form.catalog-form button[type="submit"]');
   }
@@ -153,6 +162,15 @@ describe('learning a course on a phone (browser)', () => {
     expect(await page.locator('.learn-result .badge').innerText()).toBe('Chưa đạt');
     expect(await page.locator('.learn-feedback .badge.bad').count()).toBe(2);
     expect(await page.locator('.learn-explanation').first().innerText()).toContain('Giải thích');
+    // The wrong single choice is red and says so; the right choice in the half-right question is
+    // only "your choice" (the right options are given once passed), in the text's colour, not red.
+    const wrongChoice = page.locator('.learn-answers li', { hasText: '123456' });
+    expect(await wrongChoice.innerText()).toContain('✗ Bạn chọn sai');
+    expect(await colourOf(wrongChoice)).toBe(RED);
+    const halfRight = page.locator('.learn-answers li', { hasText: 'Hối thúc chuyển tiền gấp' });
+    expect(await halfRight.innerText()).toContain('Bạn đã chọn');
+    expect(await colourOf(halfRight)).toBe(TEXT);
+    expect(await page.locator('[data-role="answers-hidden"]').innerText()).toContain('Đáp án đúng sẽ hiện');
     await fitsThePhone();
     await browser.screenshot('learning-quiz-feedback-360');
 
@@ -162,6 +180,12 @@ describe('learning a course on a phone (browser)', () => {
     await page.locator('label.learn-option', { hasText: 'Đòi mã OTP' }).click();
     await press('.learn-submit');
     expect(await page.locator('.learn-result .badge').innerText()).toBe('Đạt');
+    const otp = page.locator('.learn-answers li', { hasText: 'Đòi mã OTP' });
+    expect(await otp.innerText()).toContain('✓ Bạn chọn đúng');
+    expect(await colourOf(otp)).toBe(GREEN);
+    expect(await page.locator('.learn-answers li.wrong').count()).toBe(0);
+    await fitsThePhone();
+    await browser.screenshot('learning-quiz-passed-360');
 
     await page.goto(courseUrl);
     expect(await page.locator('.learn-progress [data-role="percent"]').innerText()).toBe('Hoàn thành 100%');
@@ -193,6 +217,87 @@ describe('learning a course on a phone (browser)', () => {
     await fitsThePhone();
     await browser.screenshot('learning-verify-360');
   });
+
+  it('shows the time read live, counting only while the page is visible, and keeps it when hidden', async () => {
+    const { page } = browser;
+    await page.context().clearCookies();
+    await browser.login('truong.caodang');
+    await page.goto('/catalog/courses/new');
+    await page.locator('#f-title').fill('Đọc hiểu hợp đồng lao động');
+    await page.locator('#f-summary').fill('Những điều cần biết trước khi ký hợp đồng.');
+    await page.locator('#f-estimatedHours').fill('1');
+    await page.locator('input[name="domains"][value="LAW"]').check();
+    await press('form.stack button[type="submit"]');
+    const courseId = /\/catalog\/courses\/(\d+)$/.exec(new URL(page.url()).pathname)![1];
+    await addLesson(courseId, 'Thời giờ làm việc', '<p>Không quá <strong>8 giờ</strong> một ngày.</p>', 5);
+    await page.goto(`/catalog/courses/${courseId}`);
+    await press(`form[action="/catalog/courses/${courseId}/publish"] button`);
+    await page.context().clearCookies();
+
+    await browser.login('nguoilaodong');
+    await page.goto(`/courses/${courseId}`);
+    await press('.learn-lessons a');
+    await press('.learn-cta button[type="submit"]');
+    const clock = page.locator(CLOCK);
+    expect(await clock.innerText()).toBe('Đã học 0 phút 0 giây');
+    // It moves each second the page is visible.
+    await clock.filter({ hasText: /^Đã học 0 phút [3-9] giây$/ }).waitFor({ timeout: 10_000 });
+    await fitsThePhone();
+    await browser.screenshot('learning-lesson-timer-360');
+
+    // Hidden (another app, a locked phone): what is not reported yet goes at once as a beacon with
+    // its CSRF token in the body, and the count stops.
+    const beacon = page.waitForRequest((r) => r.method() === 'POST' && r.url().endsWith('/heartbeat'));
+    await setVisibility('hidden');
+    const sent = await beacon;
+    const body = new URLSearchParams(sent.postData() ?? '');
+    expect(body.get('_csrf')).toMatch(/^[0-9a-f]{128}$/);
+    expect((await sent.response())?.status()).toBe(200);
+    const beaconSeconds = Number(body.get('seconds'));
+    expect(beaconSeconds).toBeGreaterThanOrEqual(3);
+    const whenHidden = await clock.innerText();
+    // Nothing to wait on here but the clock itself: three seconds hidden must not move it.
+    await page.waitForTimeout(3_000);
+    expect(await clock.innerText()).toBe(whenHidden);
+
+    await setVisibility('visible');
+    await page.waitForFunction(
+      // Runs in the page: the selector comes as an argument.
+      ([selector, before]) =>
+        (globalThis as unknown as PageWindow).document.querySelector(selector)!.textContent !== before,
+      [CLOCK, whenHidden],
+      { timeout: 5_000 },
+    );
+    // The server credited the beacon: the page drawn again starts from at least that.
+    await page.reload();
+    const credited = Number(await page.locator('#lesson-timer').getAttribute('data-spent'));
+    expect(credited).toBeGreaterThanOrEqual(beaconSeconds);
+    expect(credited).toBeLessThan(60);
+  });
+
+  /** Stands in for the tab being hidden or shown again, as the browser would tell the page. */
+  async function setVisibility(state: 'hidden' | 'visible'): Promise<void> {
+    // A string: these tests are compiled without the DOM's types.
+    await browser.page.evaluate(`
+      Object.defineProperty(document, 'visibilityState', { configurable: true, get: () => '${state}' });
+      document.dispatchEvent(new Event('visibilitychange'));
+    `);
+  }
+
+  /** What the checks use of the page's window (these tests are compiled without the DOM's types). */
+  interface PageWindow {
+    document: { querySelector(selector: string): { textContent: string } | null };
+    getComputedStyle(element: unknown): { color: string };
+  }
+
+  /** The theme's --fg, --ok and --bad (public/css/app.css) as the browser computes them. */
+  const TEXT = 'rgb(27, 31, 36)';
+  const GREEN = 'rgb(30, 123, 52)';
+  const RED = 'rgb(179, 38, 30)';
+
+  async function colourOf(locator: ReturnType<BrowserSession['page']['locator']>): Promise<string> {
+    return locator.evaluate((el) => (globalThis as unknown as PageWindow).getComputedStyle(el).color);
+  }
 
   /** The final quiz's id, from the feedback page's address. */
   async function quizId(): Promise<string> {

@@ -5,7 +5,9 @@ import { Role, ScopeType } from '../../src/common/access/roles';
 import { UserStatus } from '../../src/users/entities/user.entity';
 import { UsersRepository } from '../../src/users/users.repository';
 import { WorkersRepository } from '../../src/workers/workers.repository';
-import { CourseFixture, createCourse } from '../support/learning-factory';
+import { CompletionRule } from '../../src/catalog/entities/lesson.entity';
+import { LessonProgress } from '../../src/learning/entities/lesson-progress.entity';
+import { addLessonQuiz, CourseFixture, createCourse } from '../support/learning-factory';
 import { Browser, createTestApp } from '../support/test-app';
 
 /**
@@ -62,8 +64,8 @@ describe('online learning (e2e)', () => {
     );
 
   /** Reads the quiz form, as the browser shows it: its key and its questions' field names. */
-  async function quizForm() {
-    const page = await worker.get(`/learn/courses/${courseId()}/quizzes/${fixture.finalQuiz.id}`);
+  async function quizForm(course = courseId(), quizId = fixture.finalQuiz.id) {
+    const page = await worker.get(`/learn/courses/${course}/quizzes/${quizId}`);
     expect(page.status).toBe(200);
     const key = /name="submissionKey" value="([^"]+)"/.exec(page.text)?.[1];
     expect(key).toBeDefined();
@@ -71,14 +73,16 @@ describe('online learning (e2e)', () => {
   }
 
   /** Posts answers the way the form does: one field q<id> per question, repeated for checkboxes. */
-  async function submit(key: string, answers: Record<string, number[]>) {
+  async function submit(
+    key: string,
+    answers: Record<string, number[]>,
+    course = courseId(),
+    quizId = fixture.finalQuiz.id,
+  ) {
     const body = new URLSearchParams({ _csrf: worker.csrf, submissionKey: key });
     for (const [questionId, optionIds] of Object.entries(answers))
       for (const id of optionIds) body.append(`q${questionId}`, String(id));
-    return worker.agent
-      .post(`/learn/courses/${courseId()}/quizzes/${fixture.finalQuiz.id}`)
-      .type('form')
-      .send(body.toString());
+    return worker.agent.post(`/learn/courses/${course}/quizzes/${quizId}`).type('form').send(body.toString());
   }
 
   it('lets anyone browse the catalog and a course page', async () => {
@@ -186,6 +190,19 @@ describe('online learning (e2e)', () => {
     expect(feedback.text).toContain('Sai');
     expect(feedback.text).toContain('Kẻ lừa đảo thường hối thúc và đòi mã OTP.');
     expect(feedback.text).toContain('Làm lại bài kiểm tra');
+    // Attempts are left, so the right options are not given; a right choice in the wrong
+    // multiple-choice question is "your choice", never marked (or coloured) wrong.
+    expect(option(feedback.text, 'Hoa@Sen2025!dai')).toEqual({
+      classes: 'right chosen',
+      cue: '✓ Bạn chọn đúng',
+    });
+    expect(option(feedback.text, 'Hối thúc chuyển tiền gấp')).toEqual({
+      classes: 'chosen',
+      cue: 'Bạn đã chọn',
+    });
+    expect(option(feedback.text, 'Đòi mã OTP')).toEqual({ classes: '', cue: '' });
+    expect(feedback.text).not.toMatch(/<li class="wrong chosen">/);
+    expect(feedback.text).toContain('Đáp án đúng sẽ hiện khi bạn đạt bài kiểm tra hoặc đã hết lượt làm bài.');
     expect(await recordCount()).toBe(0);
 
     const { key } = await quizForm();
@@ -201,6 +218,8 @@ describe('online learning (e2e)', () => {
     expect(passed.text).toContain('Đạt');
     expect(passed.text).toContain('Hoàn thành 100%');
     expect(passed.text).toContain('Chúc mừng! Bạn đã hoàn thành khóa học.');
+    expect(option(passed.text, 'Đòi mã OTP')).toEqual({ classes: 'right chosen', cue: '✓ Bạn chọn đúng' });
+    expect(option(passed.text, 'Gửi từ tổng đài chính thức')).toEqual({ classes: '', cue: '' });
     expect(await recordCount()).toBe(1);
 
     // The same submission again (a double click, a replay) is the same attempt; still one record.
@@ -323,6 +342,126 @@ describe('online learning (e2e)', () => {
     expect(history.body.items.filter((i: { courseId: number }) => i.courseId === courseId())).toHaveLength(1);
     expect(await recordCount()).toBe(1);
   });
+
+  it('shows the right answers in green and the wrong choice in red once no attempt is left', async () => {
+    const once = await createCourse(db, {
+      title: 'An toàn điện trong xưởng',
+      institutionId: fixture.course.institutionId,
+      domains: ['VOCATIONAL'],
+      lessons: [{}],
+      maxAttempts: 1,
+    });
+    await worker.get(`/courses/${once.course.id}`);
+    await worker.submit(`/learn/courses/${once.course.id}/enrol`, {});
+    const { key } = await quizForm(once.course.id, once.finalQuiz.id);
+    const [single, multiple] = Object.keys(once.right);
+    const wrongChoice = await db.query('SELECT id FROM quiz_options WHERE question_id = ? AND correct = 0', [
+      single,
+    ]);
+    const failed = await submit(
+      key,
+      { [single]: [Number(wrongChoice[0].id)], [multiple]: once.right[multiple] },
+      once.course.id,
+      once.finalQuiz.id,
+    );
+    const page = await worker.get(failed.headers.location);
+    expect(page.text).toContain('Chưa đạt');
+    expect(option(page.text, 'Hoa@Sen2025!dai')).toEqual({ classes: 'right', cue: '✓ Đáp án đúng' });
+    expect(option(page.text, '123456')).toEqual({ classes: 'wrong chosen', cue: '✗ Bạn chọn sai' });
+    expect(option(page.text, 'Đòi mã OTP')).toEqual({ classes: 'right chosen', cue: '✓ Bạn chọn đúng' });
+    expect(page.text).not.toContain('Đáp án đúng sẽ hiện');
+    expect(page.text).not.toContain('Làm lại bài kiểm tra');
+  });
+
+  it('goes on from the last lesson to its quiz while it is not passed, then to what is left', async () => {
+    const quizzed = await createCourse(db, {
+      title: 'Phòng chống lừa đảo qua mạng',
+      institutionId: fixture.course.institutionId,
+      domains: ['DIGITAL'],
+      lessons: [{}, { rule: CompletionRule.QuizMastered }],
+    });
+    const own = await addLessonQuiz(db, quizzed.lessons[1]);
+    const id = quizzed.course.id;
+    const [first, last] = quizzed.lessons.map((l) => `/learn/courses/${id}/lessons/${l.id}`);
+    await worker.get(`/courses/${id}`);
+    await worker.submit(`/learn/courses/${id}/enrol`, {});
+    expect((await worker.submit(`${first}/next`, {})).headers.location).toBe(last);
+    const page = await worker.get(last);
+    expect(page.text).toContain('Tiếp tục →');
+    const onward = await worker.submit(`${last}/next`, {});
+    expect(onward.status).toBe(303);
+    expect(onward.headers.location).toBe(`/learn/courses/${id}/quizzes/${own.quiz.id}`);
+
+    const { key } = await quizForm(id, own.quiz.id);
+    expect((await submit(key, own.right, id, own.quiz.id)).status).toBe(303);
+    await worker.get(last);
+    expect((await worker.submit(`${last}/next`, {})).headers.location).toBe(
+      `/learn/courses/${id}/quizzes/${quizzed.finalQuiz.id}`,
+    );
+    const final = await quizForm(id, quizzed.finalQuiz.id);
+    expect((await submit(final.key, quizzed.right, id, quizzed.finalQuiz.id)).status).toBe(303);
+    await worker.get(last);
+    expect((await worker.submit(`${last}/next`, {})).headers.location).toBe(`/courses/${id}`);
+  });
+
+  it('credits the time a lesson is read in small steps, capped by the time since the previous one, and takes the beacon with its token', async () => {
+    const timed = await createCourse(db, {
+      title: 'Đọc hiểu hợp đồng lao động',
+      institutionId: fixture.course.institutionId,
+      domains: ['LAW'],
+      lessons: [{ rule: CompletionRule.TimeSpent, minMinutes: 5 }],
+    });
+    const [lesson] = timed.lessons;
+    const api = `/api/v1/learning/courses/${timed.course.id}/lessons/${lesson.id}`;
+    await worker.get(`/courses/${timed.course.id}`);
+    await worker.submit(`/learn/courses/${timed.course.id}/enrol`, {});
+    const page = await worker.get(`/learn/courses/${timed.course.id}/lessons/${lesson.id}`);
+    expect(page.text).toContain('Bài học hoàn thành khi bạn học ít nhất 5 phút.');
+    expect(page.text).toMatch(
+      /<span role="timer" data-role="spent" data-template="Đã học \{minutes\} phút \{seconds\} giây">Đã học 0 phút 0 giây<\/span>/,
+    );
+    expect(page.text).toContain(`data-url="${api}/heartbeat"`);
+    expect(page.text).toMatch(/<script src="\/public\/js\/lesson-timer\.[0-9a-f]+\.js" defer><\/script>/);
+    await worker.agent.post(`${api}/open`).set('x-csrf-token', worker.csrf).send({}).expect(200);
+
+    /** As if the previous open or heartbeat was that many seconds ago. */
+    const lastSeen = (secondsAgo: number) =>
+      db
+        .getRepository(LessonProgress)
+        .update({ lessonId: lesson.id }, { lastSeenAt: new Date(Date.now() - secondsAgo * 1000) });
+    const beat = (seconds: number) =>
+      worker.agent.post(`${api}/heartbeat`).set('x-csrf-token', worker.csrf).send({ seconds }).expect(200);
+
+    await lastSeen(15);
+    expect((await beat(15)).body).toMatchObject({ credited: 15, secondsSpent: 15, lessonDone: false });
+    await lastSeen(5);
+    // A step claiming more than the time since the previous one earns that time only.
+    expect((await beat(15)).body).toMatchObject({ credited: 5, secondsSpent: 20 });
+
+    // The beacon: a form body, no header; its token is the `_csrf` field, and without it, nothing.
+    await lastSeen(8);
+    const beacon = (fields: Record<string, string>) =>
+      worker.agent.post(`${api}/heartbeat`).type('form').send(new URLSearchParams(fields).toString());
+    await beacon({ seconds: '8' }).expect(403);
+    await beacon({ _csrf: 'f'.repeat(128), seconds: '8' }).expect(403);
+    const sent = await beacon({ _csrf: worker.csrf, seconds: '8' }).expect(200);
+    expect(sent.body).toMatchObject({ credited: 8, secondsSpent: 28 });
+    // The same beacon again at once earns nothing.
+    expect((await beacon({ _csrf: worker.csrf, seconds: '8' }).expect(200)).body.credited).toBe(0);
+
+    const again = await worker.get(`/learn/courses/${timed.course.id}/lessons/${lesson.id}`);
+    expect(again.text).toContain('>Đã học 0 phút 28 giây<');
+    expect(again.text).toContain('data-spent="28"');
+  });
+
+  /** An answer on a feedback page: its classes and the words beside it. */
+  function option(html: string, label: string) {
+    const li = new RegExp(
+      `<li(?: class="([^"]*)")?>${label}(?: <small class="learn-cue">([^<]*)</small>)?</li>`,
+    ).exec(html);
+    expect(li).not.toBeNull();
+    return { classes: li![1] ?? '', cue: li![2] ?? '' };
+  }
 
   /** A second worker login, made the way the demo seed makes one. */
   async function otherWorker(): Promise<Browser> {

@@ -135,6 +135,31 @@ export async function createCourse(
   };
 }
 
+/** A quiz of the lesson's own (one single-choice question), with answers that pass and fail it. */
+export async function addLessonQuiz(db: DataSource, lesson: Lesson, maxAttempts = 0) {
+  const quiz = await db.getRepository(Quiz).save({
+    courseId: lesson.courseId,
+    lessonId: lesson.id,
+    title: 'Kiểm tra nhanh',
+    passPercent: 100,
+    maxAttempts,
+    shuffle: false,
+  });
+  const question = await db.getRepository(QuizQuestion).save({
+    quizId: quiz.id,
+    position: 1,
+    kind: QuestionKind.Single,
+    prompt: 'Có nên cho người khác biết mã OTP không?',
+    explanation: 'Mã OTP chỉ dành cho chính bạn; ngân hàng không bao giờ hỏi mã này.',
+    status: QuestionStatus.Active,
+  });
+  const option = (position: number, label: string, correct: boolean) =>
+    db.getRepository(QuizOption).save({ questionId: question.id, position, label, correct });
+  const no = await option(1, 'Không bao giờ', true);
+  const yes = await option(2, 'Có, nếu là nhân viên ngân hàng', false);
+  return { quiz, right: { [question.id]: [no.id] }, wrong: { [question.id]: [yes.id] } };
+}
+
 /** A worker record of one's own (no employment), on a shared test database. */
 export async function createWorker(db: DataSource, fullName = 'Nguyễn Việt Anh'): Promise<number> {
   const hash = randomBytes(32).toString('hex');

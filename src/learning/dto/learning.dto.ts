@@ -40,9 +40,13 @@ export class EnrolForm {
   @IsOptional() @Transform(toInt) @IsInt() @Min(1) lessonId?: number;
 }
 
+/**
+ * JSON from the lesson page's script, or a form body (`seconds` and `_csrf`) from its
+ * navigator.sendBeacon when the page is hidden or left: a beacon cannot set the CSRF header.
+ */
 export class HeartbeatDto {
   /** Seconds the page was visible since its previous heartbeat; the server credits at most 60. */
-  @IsOptional() @IsInt() @Min(0) @Max(3600) seconds?: number;
+  @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600) seconds?: number;
 }
 
 export class QuizAnswerDto {
