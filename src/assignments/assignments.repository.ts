@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository } from 'typeorm';
-import { dateOnly } from '../database/dialect';
+import { dateOnly, lockForUpdate } from '../database/dialect';
 import { isUniqueViolation, TransactionConflict } from '../database/unit-of-work';
 import { EnterpriseScope, whereEnterpriseInScope } from '../organisations/enterprise-scope';
 import { AssignmentWorker } from './entities/assignment-worker.entity';
@@ -137,6 +137,8 @@ export class AssignmentsRepository {
           })),
         )
         .orIgnore()
+        // Rows ignored as given already have no id to read back (MySQL/MariaDB would fail).
+        .updateEntity(false)
         .execute();
     }
   }
@@ -166,16 +168,26 @@ export class AssignmentsRepository {
     return rows.map(workerAssignment);
   }
 
-  /** Marks holders reminded; returns the ids this call marked (another run may have marked some first). */
-  async markReminded(manager: EntityManager, ids: number[], at: Date): Promise<number> {
-    if (ids.length === 0) return 0;
-    const result = await manager
-      .createQueryBuilder()
-      .update(AssignmentWorker)
-      .set({ remindedAt: at })
-      .where('id IN (:...ids) AND reminded_at IS NULL', { ids })
-      .execute();
-    return result.affected ?? 0;
+  /**
+   * Claims holders for their reminder in the caller's transaction: locks those of them still not
+   * reminded (a concurrent run waits, then finds them taken), marks them, and returns their ids.
+   */
+  async claimReminders(manager: EntityManager, ids: number[], at: Date): Promise<Set<number>> {
+    if (ids.length === 0) return new Set();
+    const query = manager
+      .getRepository(AssignmentWorker)
+      .createQueryBuilder('h')
+      .select('h.id', 'id')
+      .where('h.id IN (:...ids) AND h.reminded_at IS NULL', { ids });
+    const claimed = (await lockForUpdate(query).getRawMany<{ id: number }>()).map((r) => Number(r.id));
+    if (claimed.length > 0)
+      await manager
+        .createQueryBuilder()
+        .update(AssignmentWorker)
+        .set({ remindedAt: at })
+        .where('id IN (:...claimed)', { claimed })
+        .execute();
+    return new Set(claimed);
   }
 
   private holderRows() {

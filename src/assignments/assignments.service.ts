@@ -297,25 +297,27 @@ export class AssignmentsService {
         this.workers.userIdsOf(open.map((h) => h.workerId)),
         this.catalog.titles(open.map((h) => h.courseId)),
       ]);
-      const notices: NewNotice[] = open
-        .filter((h) => userIds.has(h.workerId))
-        .map((h) => ({
-          userId: userIds.get(h.workerId)!,
-          messageKey: 'assignments.notice.reminder',
-          params: { course: titles.courses.get(h.courseId) ?? '', date: toDmy(h.dueOn) },
-          link: '/learn#assigned',
-          dedupeKey: `assignment-reminder:${h.assignmentId}`,
-        }));
-      await this.unitOfWork.run(async (tx) => {
-        await this.assignments.markReminded(
+      const sent = await this.unitOfWork.run(async (tx) => {
+        // Only the holders this run claims are reminded: a run at the same time claims the others.
+        const claimed = await this.assignments.claimReminders(
           tx,
           due.map((h) => h.id),
           now,
         );
+        const notices: NewNotice[] = open
+          .filter((h) => claimed.has(h.id) && userIds.has(h.workerId))
+          .map((h) => ({
+            userId: userIds.get(h.workerId)!,
+            messageKey: 'assignments.notice.reminder',
+            params: { course: titles.courses.get(h.courseId) ?? '', date: toDmy(h.dueOn) },
+            link: '/learn#assigned',
+            dedupeKey: `assignment-reminder:${h.assignmentId}`,
+          }));
         if (notices.length > 0) await this.notices.notifyMany(tx, notices);
+        return { reminded: notices.length, done: [...finished].filter((id) => claimed.has(id)).length };
       });
-      reminded += notices.length;
-      done += finished.size;
+      reminded += sent.reminded;
+      done += sent.done;
     }
     return { reminded, done };
   }

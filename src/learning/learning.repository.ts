@@ -121,6 +121,8 @@ export class LearningRepository {
           })),
         )
         .orIgnore()
+        // A row ignored (enrolled concurrently) has no id to read back: MySQL/MariaDB would fail.
+        .updateEntity(false)
         .execute();
       added += missing.length;
     }
