@@ -33,6 +33,7 @@ import { ImportsModule } from './imports/imports.module';
 import { JobsModule, ProcessRole } from './jobs/jobs.module';
 import './messages';
 import { ActivitiesModule } from './activities/activities.module';
+import { AssignmentsModule } from './assignments/assignments.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CitizenshipModule } from './citizenship/citizenship.module';
 import { NoticesModule } from './notices/notices.module';
@@ -109,6 +110,7 @@ export class AppModule implements NestModule {
         MaterialsModule,
         LearningModule,
         ActivitiesModule,
+        AssignmentsModule,
         NoticesModule,
         CitizenshipModule,
         IndicatorsModule,

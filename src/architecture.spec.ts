@@ -31,6 +31,7 @@ const LAYERS: Record<string, number> = {
   citizenship: 5,
   indicators: 6,
   privacy: 6,
+  assignments: 6,
   reports: 7,
   history: 7,
   accounts: 7,

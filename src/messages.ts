@@ -10,6 +10,7 @@ import { learningMessages } from './learning/learning.messages';
 import { filesMessages } from './files/files.messages';
 import { catalogMessages } from './catalog/catalog.messages';
 import { activitiesMessages } from './activities/activities.messages';
+import { assignmentsMessages } from './assignments/assignments.messages';
 import { auditMessages } from './audit/audit.messages';
 import { authMessages } from './auth/auth.messages';
 import { commonMessages } from './common/i18n/common.messages';
@@ -32,6 +33,7 @@ registerMessages(
   reviewMessages,
   noticesMessages,
   activitiesMessages,
+  assignmentsMessages,
   catalogMessages,
   filesMessages,
   learningMessages,

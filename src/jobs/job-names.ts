@@ -19,6 +19,8 @@ export interface JobPayloads {
    * Key `${planId}:${asOf}`; `force` recomputes a year-end snapshot that is already history.
    */
   'indicators.rollup': { planId: number; asOf: string; force?: boolean };
+  /** Reminds workers of assignments coming due, once each (assignments/assignment-reminders.processor.ts). Key: the day. */
+  'assignments.remind': { day: string };
 }
 
 export type JobName = keyof JobPayloads;
@@ -30,4 +32,5 @@ export const JOB_NAMES: readonly JobName[] = [
   'citizenship.evaluate-worker',
   'citizenship.evaluate-batch',
   'indicators.rollup',
+  'assignments.remind',
 ];

@@ -158,6 +158,9 @@ export const learningMessages = defineMessages({
   'learning.feedback.next': { vi: 'Học tiếp', en: 'Carry on' },
   'learning.feedback.toCourse': { vi: 'Về trang khóa học', en: 'Back to the course' },
 
+  'learning.home.assigned': { vi: 'Được giao', en: 'Assigned to you' },
+  'learning.home.dueOn': { vi: 'Hạn hoàn thành: {date}', en: 'Due {date}' },
+  'learning.home.overdue': { vi: 'Quá hạn từ {date}', en: 'Overdue since {date}' },
   'learning.home.continue': { vi: 'Học tiếp', en: 'Continue learning' },
   'learning.home.nothingInProgress': {
     vi: 'Bạn chưa có khóa học nào đang học. Hãy chọn một khóa học để bắt đầu.',

@@ -7,6 +7,7 @@ import { UsersModule } from '../users/users.module';
 import { WorkersModule } from '../workers/workers.module';
 import { LearnerCatalogController } from './learner-catalog.controller';
 import { LearnerCatalogService } from './learner-catalog.service';
+import { AssignedCourses } from './assigned-courses';
 import { CertificatesService } from './certificates.service';
 import { CourseCertificate } from './entities/course-certificate.entity';
 import { Enrolment } from './entities/enrolment.entity';
@@ -42,6 +43,7 @@ import { VerifyController } from './verify.controller';
     VerifyApiController,
   ],
   providers: [
+    AssignedCourses,
     LearningPersonalData,
     LearningRepository,
     LearnerCatalogService,
@@ -50,6 +52,6 @@ import { VerifyController } from './verify.controller';
     CertificatesService,
     LearningDemoSeeder,
   ],
-  exports: [LearningService, MyLearningService, CertificatesService, LearningDemoSeeder],
+  exports: [LearningService, MyLearningService, CertificatesService, LearningDemoSeeder, AssignedCourses],
 })
 export class LearningModule {}

@@ -12,6 +12,8 @@ import { Enrolment } from './entities/enrolment.entity';
 import { LessonProgress } from './entities/lesson-progress.entity';
 import { QuizAttempt } from './entities/quiz-attempt.entity';
 
+const BATCH = 500;
+
 /** An enrolment with what the worker's pages show about its course. */
 export interface EnrolmentRow {
   enrolment: Enrolment;
@@ -79,6 +81,64 @@ export class LearningRepository {
     changes: Partial<Pick<Enrolment, 'progressPercent' | 'lastActivityAt' | 'completedAt'>>,
   ): Promise<void> {
     await manager.getRepository(Enrolment).update({ id }, changes);
+  }
+
+  /**
+   * Enrols the workers not enrolled in the course yet, in the caller's transaction, and returns how
+   * many were new; a concurrent enrolment of the same worker is ignored (unique worker, course).
+   */
+  async insertMissingEnrolments(
+    manager: EntityManager,
+    courseId: number,
+    workerIds: number[],
+    at: Date,
+  ): Promise<number> {
+    let added = 0;
+    for (let i = 0; i < workerIds.length; i += BATCH) {
+      const batch = workerIds.slice(i, i + BATCH);
+      const enrolled = new Set(
+        (
+          await manager.getRepository(Enrolment).find({
+            select: { workerId: true },
+            where: { courseId, workerId: In(batch) },
+          })
+        ).map((e) => e.workerId),
+      );
+      const missing = batch.filter((id) => !enrolled.has(id));
+      if (missing.length === 0) continue;
+      await manager
+        .createQueryBuilder()
+        .insert()
+        .into(Enrolment)
+        .values(
+          missing.map((workerId) => ({
+            workerId,
+            courseId,
+            enrolledAt: at,
+            progressPercent: 0,
+            lastActivityAt: null,
+            completedAt: null,
+          })),
+        )
+        .orIgnore()
+        // A row ignored (enrolled concurrently) has no id to read back: MySQL/MariaDB would fail.
+        .updateEntity(false)
+        .execute();
+      added += missing.length;
+    }
+    return added;
+  }
+
+  /** The enrolments of some workers in one course. */
+  async enrolmentsIn(courseId: number, workerIds: number[]): Promise<Enrolment[]> {
+    const found: Enrolment[] = [];
+    for (let i = 0; i < workerIds.length; i += BATCH)
+      found.push(
+        ...(await this.enrolments.find({
+          where: { courseId, workerId: In(workerIds.slice(i, i + BATCH)) },
+        })),
+      );
+    return found;
   }
 
   findEnrolment(workerId: number, courseId: number): Promise<Enrolment | null> {

@@ -40,6 +40,12 @@ export interface Outcome {
   completedNow: boolean;
 }
 
+/** A worker's enrolment in a course as other domains read it. */
+export type EnrolmentState = Pick<
+  Enrolment,
+  'enrolledAt' | 'lastActivityAt' | 'progressPercent' | 'completedAt'
+>;
+
 export interface QuizSubmission {
   submissionKey: string;
   answers: QuizAnswers;
@@ -144,6 +150,31 @@ export class LearningService {
     const course = await this.courseForLearning(workerId, courseId);
     const { outcome } = await this.inEnrolment(workerId, course, at, async () => undefined);
     return outcome.enrolment;
+  }
+
+  /**
+   * Enrols workers in a course on someone else's word (a union officer's assignment), in the
+   * caller's transaction; workers already enrolled are left as they are. The caller has checked
+   * that the course is published. Returns how many were enrolled now.
+   */
+  enrolWithin(tx: Transaction, workerIds: number[], courseId: number, at = new Date()): Promise<number> {
+    return this.learning.insertMissingEnrolments(tx, courseId, [...new Set(workerIds)], at);
+  }
+
+  /** Where some workers stand in a course (those enrolled), for other domains' progress pages. */
+  async enrolmentsIn(courseId: number, workerIds: number[]): Promise<Map<number, EnrolmentState>> {
+    const rows = await this.learning.enrolmentsIn(courseId, [...new Set(workerIds)]);
+    return new Map(
+      rows.map((e) => [
+        e.workerId,
+        {
+          enrolledAt: e.enrolledAt,
+          lastActivityAt: e.lastActivityAt,
+          progressPercent: e.progressPercent,
+          completedAt: e.completedAt,
+        },
+      ]),
+    );
   }
 
   /**

@@ -5,6 +5,7 @@ import { RecordSource } from '../learning-records/entities/learning-record.entit
 import { DomainCode } from '../learning-records/learning-domains';
 import { DomainProgress, LearningRecordsService } from '../learning-records/learning-records.service';
 import { LearnerCatalogRepository, CourseCard } from '../catalog/learner-catalog.repository';
+import { AssignedCourse, AssignedCourses } from './assigned-courses';
 import { LearningRepository } from './learning.repository';
 import { LearningService, workerOf } from './learning.service';
 import { todayInVietnam } from '../common/time/vietnam-time';
@@ -28,6 +29,8 @@ export interface CompletedItem {
 
 export interface LearnerHome {
   year: number;
+  /** Courses given by the union officer and not done yet, soonest due first. */
+  assigned: AssignedCourse[];
   continueLearning: ContinueItem[];
   completed: CompletedItem[];
   domains: DomainProgress[];
@@ -76,6 +79,7 @@ export class MyLearningService {
     private readonly learnerCatalog: LearnerCatalogRepository,
     private readonly progress: LearningService,
     private readonly records: LearningRecordsService,
+    private readonly assignedCourses: AssignedCourses,
   ) {}
 
   async home(actor: Actor, today = todayInVietnam()): Promise<LearnerHome> {
@@ -112,7 +116,8 @@ export class MyLearningService {
       enrolments.map((e) => e.enrolment.courseId),
       SUGGESTIONS,
     );
-    return { year, continueLearning, completed, domains, suggestions };
+    const assigned = await this.assignedCourses.openOf(workerId, today);
+    return { year, assigned, continueLearning, completed, domains, suggestions };
   }
 
   /** The worker's enrolments with their progress, most recent activity first (the API's list). */

@@ -35,6 +35,8 @@ export class NoticesRepository {
       .into(Notice)
       .values(notices.map((n) => ({ ...n, readAt: null })))
       .orIgnore()
+      // Rows the database ignored have no id: reading ids back would fail on MySQL/MariaDB.
+      .updateEntity(false)
       .execute();
   }
 

@@ -59,6 +59,19 @@ export class WorkersRepository {
     return new Map(found.map((w) => [w.id, w.fullName]));
   }
 
+  /** The logins of the workers that have one, by worker id. */
+  async userIdsOf(ids: number[]): Promise<Map<number, number>> {
+    const found = new Map<number, number>();
+    for (let i = 0; i < ids.length; i += 500) {
+      const rows = await this.workers.find({
+        select: { id: true, userId: true },
+        where: { id: In(ids.slice(i, i + 500)) },
+      });
+      for (const w of rows) if (w.userId !== null) found.set(w.id, w.userId);
+    }
+    return found;
+  }
+
   findByUser(userId: number): Promise<Worker | null> {
     return this.workers.findOne({ where: { userId } });
   }

@@ -117,6 +117,11 @@ export class WorkersService {
     return (await this.workers.findById(workerId, manager))?.userId ?? null;
   }
 
+  /** The logins of those workers that have one, by worker id (one query per batch, for notices). */
+  userIdsOf(workerIds: number[]): Promise<Map<number, number>> {
+    return this.workers.userIdsOf([...new Set(workerIds)]);
+  }
+
   /** The worker with this CCCD (matched by its keyed hash), or null. */
   async idByCccd(cccd: string): Promise<number | null> {
     return (await this.workers.findByHash(this.pii.blindIndex(normaliseCccd(cccd))))?.id ?? null;

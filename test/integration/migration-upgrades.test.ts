@@ -12,6 +12,7 @@ import { BodiesInTime1764000020000 } from '../../src/database/migrations/1764000
 import { UnionsInTime1764000021000 } from '../../src/database/migrations/1764000021000-unions-in-time';
 import { MaterialAuthorType1764000022000 } from '../../src/database/migrations/1764000022000-material-author-type';
 import { HistoryImports1764000023000 } from '../../src/database/migrations/1764000023000-history-imports';
+import { Assignments1764000024000 } from '../../src/database/migrations/1764000024000-assignments';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
 
 /**
@@ -378,5 +379,51 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
     expect(
       Number((await db.query('SELECT COUNT(*) AS n FROM recognitions WHERE application_id IS NULL'))[0].n),
     ).toBe(1);
+  });
+  it('1764000024000: assignments come empty beside existing enrolments; a worker holds a course once per enterprise', async () => {
+    db = await upgrade(await env.options(), Assignments1764000024000, async (old) => {
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, path) VALUES (950, '950', 'Tỉnh', 'tinh', 'PROVINCE', '/950/')`,
+      );
+      await old.query(
+        `INSERT INTO enterprises (id, name, search_key, tax_code, unit_id) VALUES (951, 'Công ty A', 'cong ty a', '6400000001', 950)`,
+      );
+      await old.query(
+        `INSERT INTO training_institutions (id, name, search_key, kind) VALUES (952, 'Trường A', 'truong a', 'COLLEGE')`,
+      );
+      await old.query(
+        `INSERT INTO courses (id, institution_id, title, search_key, level, estimated_hours, language, licence, status)
+         VALUES (953, 952, 'Luật Lao động', 'luat lao dong', 'BEGINNER', 2, 'vi', 'CC-BY-4.0', 'PUBLISHED')`,
+      );
+      await old.query(
+        `INSERT INTO workers (id, full_name, search_key, date_of_birth, gender, cccd_encrypted, cccd_hash)
+         VALUES (954, 'Lê Thị Mai', 'le thi mai', '1991-02-03', 'FEMALE', 'x', 'h954')`,
+      );
+      await old.query(
+        `INSERT INTO enrolments (id, worker_id, course_id, progress_percent, enrolled_at) VALUES (955, 954, 953, 40, '2026-11-01 02:00:00')`,
+      );
+    });
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM assignments'))[0].n)).toBe(0);
+    await db.query(
+      `INSERT INTO assignments (id, enterprise_id, course_id, due_on, created_by) VALUES (956, 951, 953, '2026-12-31', 1)`,
+    );
+    const [row] = await db.query('SELECT remind_days_before AS days, whole_roster AS whole FROM assignments');
+    expect({ days: Number(row.days), whole: Number(row.whole) }).toEqual({ days: 3, whole: 0 });
+    await db.query(
+      `INSERT INTO assignment_workers (assignment_id, enterprise_id, course_id, worker_id) VALUES (956, 951, 953, 954)`,
+    );
+    await expect(
+      db.query(
+        `INSERT INTO assignment_workers (assignment_id, enterprise_id, course_id, worker_id) VALUES (956, 951, 953, 954)`,
+      ),
+    ).rejects.toThrow();
+    await expect(
+      db.query(
+        `INSERT INTO assignments (enterprise_id, course_id, due_on, created_by) VALUES (951, 953, '2026-12-31', 1)`,
+      ),
+    ).rejects.toThrow();
+    expect(await db.query('SELECT progress_percent AS p FROM enrolments WHERE id = 955')).toEqual([
+      { p: 40 },
+    ]);
   });
 });

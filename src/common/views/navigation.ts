@@ -25,6 +25,7 @@ export const NAVIGATION: NavItem[] = [
   { href: '/catalog/materials', label: 'nav.catalogMaterials', roles: [Role.InstitutionEditor] },
   { href: '/external-records', label: 'nav.externalRecords', roles: [Role.InstitutionEditor] },
   { href: '/activities', label: 'nav.activities', roles: [Role.UnionOfficer, Role.FederationAdmin] },
+  { href: '/assignments', label: 'nav.assignments', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   { href: '/partnerships', label: 'nav.partnerships', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   {
     href: '/learning-records',

@@ -17,6 +17,7 @@ import { JobRunRetention1764000019000 } from './1764000019000-job-run-retention'
 import { UnionsInTime1764000021000 } from './1764000021000-unions-in-time';
 import { MaterialAuthorType1764000022000 } from './1764000022000-material-author-type';
 import { HistoryImports1764000023000 } from './1764000023000-history-imports';
+import { Assignments1764000024000 } from './1764000024000-assignments';
 
 /** Every migration, in order. Both databases run exactly this list. */
 export const migrations = [
@@ -39,4 +40,5 @@ export const migrations = [
   UnionsInTime1764000021000,
   MaterialAuthorType1764000022000,
   HistoryImports1764000023000,
+  Assignments1764000024000,
 ];

@@ -5,6 +5,11 @@ import { createHash } from 'node:crypto';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { CreateSessionDto, AttendanceDto, SessionDto } from '../../../src/activities/dto/session.dto';
+import {
+  AddWorkersDto,
+  CreateAssignmentDto,
+  PickWorkersDto,
+} from '../../../src/assignments/dto/assignment.dto';
 import { ActivateDto, ChangePasswordDto, CreateApiTokenDto } from '../../../src/auth/dto/auth.dto';
 import {
   CourseDto,
@@ -115,6 +120,9 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
   [CreateSessionDto, session({ enterpriseId: 1 })],
   [SessionDto, session({})],
   [AttendanceDto, { workerIds: [1, 2] }],
+  [CreateAssignmentDto, { courseId: 1, dueOn: '2099-12-31', remindDaysBefore: 3, wholeRoster: true }],
+  [AddWorkersDto, { workerIds: [1, 2] }],
+  [PickWorkersDto, { workerIds: [1, 2] }],
   [
     CreateUserDto,
     {
@@ -531,9 +539,17 @@ describe('mass assignment', () => {
         Number(employment.worker_id),
         Number(employment.enterprise_id),
       );
+      // An assignment of the Tâm Phát officer's enterprise, so its roster page (shown again on a refusal) exists.
+      await db.query(
+        `INSERT INTO assignments (enterprise_id, course_id, due_on, created_by)
+         SELECT e.id, (SELECT MIN(id) FROM courses WHERE status = 'PUBLISHED'), '2099-12-31', 1
+         FROM enterprises e WHERE e.tax_code = '6400123455'`,
+      );
+      const assignment = await one('SELECT MAX(id) AS id FROM assignments');
       return {
         year: 2025,
         code: '1.1',
+        'POST /assignments/:id/workers id': assignment,
         'POST /workers/reconciliations/:id/decision id': reconciliation,
         'POST /api/v1/identity-reconciliations/:id/decision id': reconciliation,
         'POST /indicators/plans/:id/indicators id': plan,
