@@ -145,9 +145,9 @@ export const learningMessages = defineMessages({
   'learning.feedback.attemptNo': { vi: 'Lần làm bài thứ {number}', en: 'Attempt {number}' },
   'learning.feedback.right': { vi: 'Đúng', en: 'Right' },
   'learning.feedback.wrong': { vi: 'Sai', en: 'Wrong' },
-  'learning.feedback.mark.right': { vi: '✓ Đáp án đúng', en: '✓ Right answer' },
-  'learning.feedback.mark.rightChoice': { vi: '✓ Bạn chọn đúng', en: '✓ Your choice, right' },
-  'learning.feedback.mark.wrongChoice': { vi: '✗ Bạn chọn sai', en: '✗ Your choice, wrong' },
+  'learning.feedback.mark.right': { vi: 'Đáp án đúng', en: 'Right answer' },
+  'learning.feedback.mark.rightChoice': { vi: 'Bạn chọn đúng', en: 'Your choice, right' },
+  'learning.feedback.mark.wrongChoice': { vi: 'Bạn chọn sai', en: 'Your choice, wrong' },
   'learning.feedback.mark.choice': { vi: 'Bạn đã chọn', en: 'Your choice' },
   'learning.feedback.hidden': {
     vi: 'Đáp án đúng sẽ hiện khi bạn đạt bài kiểm tra hoặc đã hết lượt làm bài.',

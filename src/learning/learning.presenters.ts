@@ -187,6 +187,17 @@ const MARK_CLASSES: Record<Exclude<OptionMark, null>, string> = {
   choice: 'chosen',
 };
 
+/**
+ * The sign before each mark's words: on the page only (the words are messages, and the PDF fonts,
+ * which draw every message, have no ✓ or ✗).
+ */
+const MARK_GLYPHS: Record<keyof typeof MARK_CLASSES, string> = {
+  right: '✓ ',
+  rightChoice: '✓ ',
+  wrongChoice: '✗ ',
+  choice: '',
+};
+
 /** The feedback page of an attempt: each option with its colour class and its words (✓ / ✗). */
 export function feedbackPage(locale: Locale, feedback: AttemptFeedback) {
   const { course, quiz, revealed } = feedback;
@@ -201,7 +212,7 @@ export function feedbackPage(locale: Locale, feedback: AttemptFeedback) {
         return {
           ...o,
           className: mark ? MARK_CLASSES[mark] : '',
-          cue: mark ? translate(locale, `learning.feedback.mark.${mark}`) : '',
+          cue: mark ? `${MARK_GLYPHS[mark]}${translate(locale, `learning.feedback.mark.${mark}`)}` : '',
         };
       }),
     })),
