@@ -119,7 +119,7 @@
         li.textContent = result.reasons[i];
         reasons.appendChild(li);
       }
-      reasons.hidden = result.reasons.length === 0;
+      box.querySelector('.citizen-why-not').hidden = result.reasons.length === 0;
     }
     if (answer.progress) {
       answered = answer.progress.answered;

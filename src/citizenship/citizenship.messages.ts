@@ -351,6 +351,7 @@ export const citizenshipMessages = defineMessages({
     en: 'Save the statement you are editing before submitting.',
   },
   'citizenship.year.groupLeft': { vi: 'còn thiếu {count} tiêu chí', en: '{count} still missing' },
+  'citizenship.year.whyNot': { vi: 'Vì sao chưa đủ điều kiện', en: 'Why not eligible yet' },
   'citizenship.year.saving': { vi: 'Đang lưu…', en: 'Saving…' },
   'citizenship.year.saved': { vi: 'Đã lưu', en: 'Saved' },
   'citizenship.year.saveFailed': {
