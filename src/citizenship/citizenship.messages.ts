@@ -337,6 +337,27 @@ export const citizenshipMessages = defineMessages({
     vi: 'Bạn vẫn có thể nộp khi chưa đủ điều kiện; kết quả đánh giá sẽ nói rõ còn thiếu gì. Sau khi nộp, bạn vẫn sửa được kế hoạch và bản tự đánh giá cho đến khi công đoàn xác nhận.',
     en: 'You may submit before you are eligible; the evaluation says what is missing. After submitting you can still change your plan and statements until the union confirms.',
   },
+  'citizenship.year.submitShort': { vi: 'Nộp hồ sơ', en: 'Submit' },
+  'citizenship.year.progress': {
+    vi: 'Đã trả lời {answered}/{total}',
+    en: 'Answered {answered}/{total}',
+  },
+  'citizenship.year.submitWaiting': {
+    vi: 'Còn {count} tiêu chí tự đánh giá chưa trả lời.',
+    en: '{count} self-declared criteria still unanswered.',
+  },
+  'citizenship.year.submitUnsaved': {
+    vi: 'Hãy lưu bản tự đánh giá đang sửa trước khi nộp.',
+    en: 'Save the statement you are editing before submitting.',
+  },
+  'citizenship.year.groupLeft': { vi: 'còn thiếu {count} tiêu chí', en: '{count} still missing' },
+  'citizenship.year.whyNot': { vi: 'Vì sao chưa đủ điều kiện', en: 'Why not eligible yet' },
+  'citizenship.year.saving': { vi: 'Đang lưu…', en: 'Saving…' },
+  'citizenship.year.saved': { vi: 'Đã lưu', en: 'Saved' },
+  'citizenship.year.saveFailed': {
+    vi: 'Chưa lưu được. Kiểm tra kết nối mạng rồi thử lại.',
+    en: 'Not saved. Check the connection and try again.',
+  },
   'citizenship.year.submittedAt': { vi: 'Đã nộp lúc {at}.', en: 'Submitted on {at}.' },
   'citizenship.year.returnComment': {
     vi: 'Công đoàn trả lại hồ sơ: {comment}',

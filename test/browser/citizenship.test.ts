@@ -1,7 +1,10 @@
+import { join } from 'node:path';
 import { BrowserSession, PHONE, startBrowserSession } from '../support/browser';
 import { eventually } from '../support/eventually';
 
 jest.setTimeout(180_000);
+
+const ARTIFACTS = join(__dirname, '..', 'artifacts');
 
 /** This year, as the app counts it (Vietnam time). */
 const YEAR = Number(vietnamInput(0).slice(0, 4));
@@ -56,6 +59,18 @@ describe('learning citizen on a phone (browser)', () => {
   async function signInAs(username: string): Promise<void> {
     await browser.page.context().clearCookies();
     await browser.login(username);
+  }
+
+  async function pageHeight(): Promise<number> {
+    return browser.page.evaluate<number>('document.documentElement.scrollHeight');
+  }
+
+  /** The submit bar is on the screen as it is, without scrolling to it. */
+  async function submitBarInSight(): Promise<void> {
+    const box = await browser.page.locator('.citizen-submit').boundingBox();
+    expect(box).not.toBeNull();
+    expect(box!.y).toBeGreaterThanOrEqual(0);
+    expect(box!.y + box!.height).toBeLessThanOrEqual(PHONE.height);
   }
 
   /** One criterion on the worker's checklist. */
@@ -113,16 +128,89 @@ describe('learning citizen on a phone (browser)', () => {
     await fitsThePhone();
   });
 
-  it('lets the worker answer the self-declared criteria and submit', async () => {
+  it('fits the year in about two screens, with the submit bar always in sight', async () => {
     const { page } = browser;
-    for (const [code, statement] of Object.entries(STATEMENTS)) {
-      await criterion(code).locator('textarea[name="statement"]').fill(statement);
-      await Promise.all([page.waitForNavigation(), criterion(code).locator('button[type="submit"]').click()]);
-      expect(await criterion(code).getAttribute('data-state')).toBe('DECLARED');
-    }
-    expect(await page.locator('.citizen-result .badge').innerText()).toBe('Đủ điều kiện');
+    await page.goto(`/citizenship/years/${YEAR}`);
+    const open = await page.locator('details.citizen-group[open]').count();
+    const asShown = await pageHeight();
+    const collapsed = await page.evaluate<number>(`(() => {
+      document.querySelectorAll('details.citizen-group').forEach((d) => { d.open = false; });
+      return document.documentElement.scrollHeight;
+    })()`);
+    console.log(
+      `year page at 360×740: ${asShown} px as shown (${open} groups open), ${collapsed} px collapsed`,
+    );
+    await browser.screenshot('citizenship-year-collapsed-360');
+    expect(collapsed).toBeLessThanOrEqual(2 * PHONE.height);
+    await page.reload();
+
+    // Every statement is still unanswered: the bar says so and waits, in sight without scrolling.
+    await submitBarInSight();
+    expect(await page.locator('.citizen-submit [data-role="progress"]').innerText()).toBe('Đã trả lời 0/6');
+    expect(await page.locator('.citizen-submit [data-role="why"]').innerText()).toBe(
+      'Còn 6 tiêu chí tự đánh giá chưa trả lời.',
+    );
+    expect(await page.locator('.citizen-submit button[type="submit"]').isDisabled()).toBe(true);
+    await page.mouse.wheel(0, 1500);
+    await submitBarInSight();
     await fitsThePhone();
+  });
+
+  it('lets the worker answer the self-declared criteria in place, without reloading, and submit', async () => {
+    const { page } = browser;
+    await page.goto(`/citizenship/years/${YEAR}`);
+    // A reload or navigation would lose this marker and add a navigation entry.
+    await page.evaluate('window.stayedOnPage = true');
+    const navigations = await page.evaluate<number>("performance.getEntriesByType('navigation').length");
+    let answered = 0;
+    for (const [code, statement] of Object.entries(STATEMENTS)) {
+      const field = criterion(code).locator('textarea[name="statement"]');
+      await field.fill(statement);
+      // Typed and not saved yet: the bar waits for it.
+      expect(await page.locator('.citizen-submit [data-role="why"]').innerText()).toBe(
+        'Hãy lưu bản tự đánh giá đang sửa trước khi nộp.',
+      );
+      await criterion(code).locator('button[type="submit"]').click();
+      await criterion(code).locator('.citizen-saved', { hasText: 'Đã lưu' }).waitFor();
+      answered += 1;
+      expect(await criterion(code).getAttribute('data-state')).toBe('DECLARED');
+      expect(await criterion(code).locator('[data-role="state"]').innerText()).toBe('Chờ xác nhận');
+      expect(await page.locator('.citizen-submit [data-role="progress"]').innerText()).toBe(
+        `Đã trả lời ${answered}/6`,
+      );
+    }
+    expect(await page.evaluate<boolean>('window.stayedOnPage === true')).toBe(true);
+    expect(await page.evaluate<number>("performance.getEntriesByType('navigation').length")).toBe(
+      navigations,
+    );
+    // The result follows the statements without a reload.
+    expect(await page.locator('.citizen-result .badge').innerText()).toBe('Đủ điều kiện');
+    expect(await page.locator('.citizen-submit [data-role="why"]').innerText()).toBe('');
+    await submitBarInSight();
+    await fitsThePhone();
+    await page.screenshot({ path: `${ARTIFACTS}/citizenship-year-answered-360-screen.png` });
     await browser.screenshot('citizenship-checklist-360');
+
+    // A refused statement shows the server's words next to its field, and still no reload.
+    const field = criterion('2.2').locator('textarea[name="statement"]');
+    // The browser keeps typing to 1000 characters; a longer statement still reaches the server.
+    await page.evaluate(`document.querySelector('textarea[id="s-2.2"]').removeAttribute('maxlength')`);
+    await field.fill('Tôi đọc sách tiếng Anh. '.repeat(50));
+    await criterion('2.2').locator('button[type="submit"]').click();
+    await criterion('2.2').locator('.error', { hasText: 'Tối đa 1000 ký tự.' }).waitFor();
+    expect(await field.getAttribute('aria-invalid')).toBe('true');
+    expect(await page.evaluate<boolean>('window.stayedOnPage === true')).toBe(true);
+    await field.fill(STATEMENTS['2.2']);
+    await criterion('2.2').locator('button[type="submit"]').click();
+    await criterion('2.2').locator('.citizen-saved', { hasText: 'Đã lưu' }).waitFor();
+    expect(await criterion('2.2').locator('.error').isHidden()).toBe(true);
+
+    // Everything answered: on the next visit every group is folded and the page is short.
+    await page.reload();
+    const height = await pageHeight();
+    console.log(`year page at 360×740 with every statement answered: ${height} px`);
+    expect(height).toBeLessThanOrEqual(2 * PHONE.height);
+    await submitBarInSight();
 
     await press('.citizen-submit button[type="submit"]');
     expect(await page.locator('.badge[data-status]').innerText()).toBe('Đã nộp, chờ công đoàn xác nhận');

@@ -1,5 +1,9 @@
 import { INestApplication } from '@nestjs/common';
 import { DataSource } from 'typeorm';
+import { Role, ScopeType } from '../../src/common/access/roles';
+import { UserStatus } from '../../src/users/entities/user.entity';
+import { UsersRepository } from '../../src/users/users.repository';
+import { WorkersRepository } from '../../src/workers/workers.repository';
 import { InProcessJobQueue } from '../../src/jobs/adapters/in-process-job.queue';
 import { JobQueue } from '../../src/jobs/job-queue';
 import { Browser, createTestApp } from '../support/test-app';
@@ -155,6 +159,70 @@ describe('learning citizen: the worker’s year and the criteria (e2e)', () => {
     ).toBe(1);
   });
 
+  it('saves a statement from the page’s fetch and answers JSON: saved, refused, CSRF, nobody else’s', async () => {
+    await worker.get(yearPath);
+    const fetchPost = (who: Browser, fields: Record<string, string>, csrf = who.csrf) =>
+      who.agent
+        .post(`${yearPath}/answers`)
+        .set('Accept', 'application/json')
+        .set('x-csrf-token', csrf)
+        .type('form')
+        .send(new URLSearchParams(fields).toString());
+
+    // Saved: the criterion's new state, the live result and the progress, no redirect and no flash.
+    const saved = await fetchPost(worker, { criterionCode: '1.4', statement: '  Tôi rủ vợ cùng học.  ' });
+    expect(saved.status).toBe(200);
+    expect(saved.headers['content-type']).toMatch(/^application\/json/);
+    expect(saved.body).toMatchObject({
+      saved: true,
+      savedText: 'Đã lưu',
+      criterion: {
+        code: '1.4',
+        state: 'DECLARED',
+        stateLabel: 'Chờ xác nhận',
+        statement: 'Tôi rủ vợ cùng học.',
+      },
+      progress: { answered: 1, total: 6, text: 'Đã trả lời 1/6' },
+    });
+    expect(saved.body.progress.waitingText).toBe('Còn 5 tiêu chí tự đánh giá chưa trả lời.');
+    expect(saved.body.result.totalText).toMatch(/^\d+\/100 điểm \(điểm đạt: \d+\)$/);
+    const [{ statement }] = await db.query(
+      'SELECT statement FROM citizenship_answers WHERE application_id = ? AND criterion_code = ?',
+      [await applicationId(), '1.4'],
+    );
+    expect(statement).toBe('Tôi rủ vợ cùng học.');
+    expect((await worker.get(yearPath)).text).not.toContain('Đã lưu bản tự đánh giá.');
+
+    // The same validation as the form: the errors by field, in Vietnamese, nothing stored.
+    const long = await fetchPost(worker, { criterionCode: '2.2', statement: 'Tôi đọc sách. '.repeat(80) });
+    expect(long.status).toBe(400);
+    expect(long.headers['content-type']).toMatch(/^application\/json/);
+    expect(long.body.errors).toEqual({ statement: 'Tối đa 1000 ký tự.' });
+    const auto = await fetchPost(worker, { criterionCode: '2.1', statement: 'Tôi biết dùng máy tính.' });
+    expect(auto.status).toBe(400);
+    expect(auto.body.message).toBe('Tiêu chí này không cần tự đánh giá.');
+
+    // Without the session's token: refused, as JSON.
+    const forged = await fetchPost(worker, { criterionCode: '2.2', statement: 'Giả mạo.' }, 'not-the-token');
+    expect(forged.status).toBe(403);
+    expect(forged.body.message).toBe(
+      'Phiên làm việc của biểu mẫu đã hết hạn. Vui lòng tải lại trang và gửi lại.',
+    );
+
+    // The route finds the signed-in worker's own application only: another worker without one this
+    // year gets 404, and this worker's application is untouched.
+    const other = await otherWorker();
+    await other.get('/citizenship');
+    const foreign = await fetchPost(other, { criterionCode: '1.4', statement: 'Không phải của tôi.' });
+    expect(foreign.status).toBe(404);
+    expect(foreign.body.message).toBe('Không tìm thấy trang hoặc dữ liệu bạn yêu cầu.');
+    expect(
+      await count('SELECT COUNT(*) AS n FROM citizenship_answers WHERE application_id = ?', [
+        await applicationId(),
+      ]),
+    ).toBe(1);
+  });
+
   it('answers the self-declared criteria; a statement over 1000 characters is refused next to its criterion', async () => {
     await worker.get(yearPath);
     const long = 'Tôi động viên gia đình học tập. '.repeat(40);
@@ -272,7 +340,7 @@ describe('learning citizen: the worker’s year and the criteria (e2e)', () => {
         "SELECT COUNT(*) AS n FROM citizenship_audit WHERE application_id = ? AND action = 'ANSWER_SAVED'",
         [id],
       ),
-    ).toBe(8);
+    ).toBe(9); // 8 here, and the statement saved by the page's fetch earlier
   });
 
   it('keeps each role to its pages', async () => {
@@ -434,4 +502,32 @@ describe('learning citizen: the worker’s year and the criteria (e2e)', () => {
     expect(refused.status).toBe(400);
     expect(refused.text).toContain('Ngoài phạm vi bạn được phép đánh giá.');
   });
+  /** A second worker login without an application this year, made as the demo seed makes one. */
+  async function otherWorker(): Promise<Browser> {
+    const users = app.get(UsersRepository);
+    const [{ id: otherId }] = await db.query(
+      'SELECT id FROM workers WHERE user_id IS NULL AND id NOT IN (SELECT worker_id FROM citizenship_applications WHERE year = ?) ORDER BY id LIMIT 1',
+      [year],
+    );
+    const [{ password_hash: hash }] = await db.query(
+      "SELECT password_hash FROM users WHERE username = 'nguoilaodong'",
+    );
+    await db.transaction(async (manager) => {
+      const user = await users.create(
+        {
+          username: 'nguoilaodong.khac',
+          displayName: 'Người lao động khác',
+          email: null,
+          status: UserStatus.Active,
+        },
+        manager,
+      );
+      await users.update(user.id, { passwordHash: hash }, manager);
+      await users.assign(user.id, Role.Worker, ScopeType.Self, Number(otherId), manager);
+      await app.get(WorkersRepository).linkUser(Number(otherId), user.id, manager);
+    });
+    const browser = new Browser(app);
+    await browser.login('nguoilaodong.khac');
+    return browser;
+  }
 });

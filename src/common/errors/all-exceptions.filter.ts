@@ -3,7 +3,7 @@ import type { Response } from 'express';
 import { translate, translateRef } from '../i18n/i18n';
 import { AppRequest, wantsJson } from '../http/request';
 import { FormError } from './form-error';
-import { FormRender } from '../forms/form-view';
+import { FormJson, FormRender } from '../forms/form-view';
 
 /**
  * One place that turns errors into answers: Vietnamese (or English) error pages for people, JSON for
@@ -19,6 +19,10 @@ export class AllExceptionsFilter implements ExceptionFilter {
     if (res.headersSent) return;
     if (exception instanceof FormRender) {
       res.status(HttpStatus.BAD_REQUEST).render(exception.template, exception.context);
+      return;
+    }
+    if (exception instanceof FormJson) {
+      res.status(HttpStatus.OK).json(exception.body);
       return;
     }
     const locale = req.locale ?? 'vi';

@@ -12,7 +12,7 @@ import {
 import { ModuleRef, Reflector } from '@nestjs/core';
 import { catchError, from, map, mergeMap, Observable, throwError } from 'rxjs';
 import { translateRef } from '../i18n/i18n';
-import { AppRequest, flash } from '../http/request';
+import { AppRequest, flash, wantsJson } from '../http/request';
 import { FormError } from '../errors/form-error';
 
 const FORM_VIEW_KEY = 'forms:view';
@@ -50,9 +50,18 @@ export class FormRender {
 }
 
 /**
+ * A form route's answer to a fetch (wantsJson): the handler's `json` with status 200 instead of the
+ * redirect. Thrown, as FormRender is, because @Redirect would otherwise answer; the filter sends it.
+ */
+export class FormJson {
+  constructor(readonly body: Record<string, unknown>) {}
+}
+
+/**
  * A form route. On success the handler returns `{ url }` and the browser is sent there
  * (post/redirect/get) with an optional flash message; on bad input the form template is rendered
- * again with status 400, the values typed, and a message next to each field.
+ * again with status 400, the values typed, and a message next to each field. A fetch that asks for
+ * JSON gets the handler's `{ json }` instead, and on bad input the filter's JSON 400 with the errors.
  */
 export const FormView = (template: string, options: FormViewOptions = {}) =>
   applyDecorators(
@@ -89,12 +98,13 @@ export class FormViewInterceptor implements NestInterceptor {
     const meta = this.reflector.get<FormViewMeta>(FORM_VIEW_KEY, context.getHandler());
     const req = context.switchToHttp().getRequest<AppRequest>();
     return next.handle().pipe(
-      map((result: { url?: string } | undefined) => {
+      map((result: { url?: string; json?: Record<string, unknown> } | undefined) => {
+        if (wantsJson(req)) throw new FormJson(result?.json ?? {});
         if (meta.flash) flash(req, 'success', meta.flash);
         return { url: result?.url ?? req.originalUrl, statusCode: HttpStatus.SEE_OTHER };
       }),
       catchError((error: unknown) => {
-        if (!(error instanceof FormError)) return throwError(() => error);
+        if (!(error instanceof FormError) || wantsJson(req)) return throwError(() => error);
         return from(this.formRender(context, meta, req, error)).pipe(
           mergeMap((render) => throwError(() => render)),
         );

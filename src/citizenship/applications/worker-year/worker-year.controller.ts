@@ -15,10 +15,10 @@ import { CurrentActor, Roles } from '../../../common/access/access.decorators';
 import { Actor } from '../../../common/access/actor';
 import { Role } from '../../../common/access/roles';
 import { FormView } from '../../../common/forms/form-view';
-import { AppRequest, flash } from '../../../common/http/request';
+import { AppRequest, flash, wantsJson } from '../../../common/http/request';
 import { translate } from '../../../common/i18n/i18n';
 import { AnswerDto, MAX_STATEMENT, PlanDto } from './dto/worker-year.dto';
-import { planFields, planView, yearPath, yearsView, yearView } from './worker-year.presenters';
+import { answerJson, planFields, planView, yearPath, yearsView, yearView } from './worker-year.presenters';
 import { EDITABLE_STATUSES, WorkerYearService } from './worker-year.service';
 
 /**
@@ -82,9 +82,13 @@ export class WorkerYearController {
     @CurrentActor() actor: Actor,
     @Param('year', ParseIntPipe) year: number,
     @Body() dto: AnswerDto,
+    @Req() req: AppRequest,
   ) {
     await this.years.saveAnswer(actor, year, dto.criterionCode, dto.statement);
-    return { url: `${yearPath(year)}#c-${dto.criterionCode}` };
+    const json = wantsJson(req)
+      ? answerJson(req.locale, await this.years.view(actor, year), dto.criterionCode)
+      : undefined;
+    return { url: `${yearPath(year)}#c-${dto.criterionCode}`, json };
   }
 
   @Post('years/:year/submit')
@@ -121,7 +125,14 @@ export class WorkerYearController {
       if (year !== current) throw new NotFoundException();
       return { ...base, notRegistered: true, registerHref: `${yearPath(year)}/plan` };
     }
-    return { ...base, ...yearView(req.locale, await this.years.view(actor, year)) };
+    const view = yearView(req.locale, await this.years.view(actor, year));
+    // A statement refused without JavaScript: its group is open, whatever else it holds.
+    const refused = (req.body as { criterionCode?: unknown } | undefined)?.criterionCode;
+    const groups = view.groups.map((g) => ({
+      ...g,
+      open: g.open || g.items.some((i) => i.code === refused),
+    }));
+    return { ...base, ...view, groups };
   }
 
   async planContext(req: AppRequest) {

@@ -79,9 +79,70 @@ export function planView(locale: Locale, plan: LearningPlanItem[]) {
     }));
 }
 
+/** How many self-declared criteria have a statement: the submit bar's progress. */
+function progressView(locale: Locale, view: YearView) {
+  const declared = view.groups
+    .flatMap((g) => g.items)
+    .filter((i) => i.evidenceKind === EvidenceKind.Declared);
+  const answered = declared.filter((i) => !!i.answer?.statement).length;
+  const left = declared.length - answered;
+  return {
+    answered,
+    total: declared.length,
+    text: translate(locale, 'citizenship.year.progress', { answered, total: declared.length }),
+    waitingText: left > 0 ? translate(locale, 'citizenship.year.submitWaiting', { count: left }) : '',
+  };
+}
+
+function resultView(locale: Locale, view: YearView) {
+  const { result, set } = view;
+  return (
+    result && {
+      eligible: result.eligible,
+      label: translate(
+        locale,
+        result.eligible ? 'citizenship.year.eligible' : 'citizenship.year.notEligible',
+      ),
+      totalText: translate(locale, 'citizenship.year.total', {
+        total: result.totalPoints,
+        max: set?.totalPoints ?? 0,
+        passMark: set?.passMark ?? 0,
+      }),
+      reasons: result.reasons.map((r) => messageText(locale, r)),
+      evaluatedText: result.evaluatedAt
+        ? translate(locale, 'citizenship.year.storedNote', { at: formatDateTime(result.evaluatedAt) })
+        : null,
+    }
+  );
+}
+
+/**
+ * The fetch's answer after a statement is saved: the criterion's new state, the result and the
+ * progress, so the page shows what a reload would without reloading.
+ */
+export function answerJson(locale: Locale, view: YearView, criterionCode: string) {
+  const item = view.groups.flatMap((g) => g.items).find((i) => i.code === criterionCode);
+  const shown = item && itemView(locale, view.year, item);
+  return {
+    saved: true,
+    savedText: translate(locale, 'citizenship.year.saved'),
+    criterion: shown && {
+      code: shown.code,
+      state: shown.state,
+      stateLabel: shown.stateLabel,
+      stateClass: shown.stateClass,
+      pointsText: shown.pointsText,
+      missing: shown.missing,
+      statement: shown.statement,
+    },
+    result: resultView(locale, view),
+    progress: progressView(locale, view),
+  };
+}
+
 /** The year page: the application's status, result, checklist and plan. */
 export function yearView(locale: Locale, view: YearView) {
-  const { application, result, set } = view;
+  const { application, set } = view;
   return {
     year: view.year,
     path: yearPath(view.year),
@@ -115,20 +176,13 @@ export function yearView(locale: Locale, view: YearView) {
     setText: set
       ? translate(locale, 'citizenship.year.criteriaVersion', { title: set.title, version: set.version })
       : null,
-    result: result && {
-      eligible: result.eligible,
-      totalText: translate(locale, 'citizenship.year.total', {
-        total: result.totalPoints,
-        max: set?.totalPoints ?? 0,
-        passMark: set?.passMark ?? 0,
-      }),
-      reasons: result.reasons.map((r) => messageText(locale, r)),
-      evaluatedText: result.evaluatedAt
-        ? translate(locale, 'citizenship.year.storedNote', { at: formatDateTime(result.evaluatedAt) })
-        : null,
-    },
+    result: resultView(locale, view),
+    progress: progressView(locale, view),
     groups: view.groups.map((g) => ({
       code: g.code,
+      // The groups with work left are open; the others fold into their one-line summary.
+      open: view.editable && g.items.some((i) => i.state === ItemState.Missing),
+      leftText: leftText(locale, g.items.filter((i) => i.state === ItemState.Missing).length),
       name: g.name,
       heading: translate(locale, 'citizenship.criteria.groupHeading', { code: g.code, name: g.name }),
       pointsText: translate(locale, 'citizenship.year.points', { points: g.points, max: g.maxPoints }),
@@ -140,6 +194,10 @@ export function yearView(locale: Locale, view: YearView) {
     })),
     plan: planView(locale, view.plan),
   };
+}
+
+function leftText(locale: Locale, count: number): string | null {
+  return count > 0 ? translate(locale, 'citizenship.year.groupLeft', { count }) : null;
 }
 
 export function yearsView(locale: Locale, rows: ApplicationYearRow[]) {
