@@ -1,8 +1,8 @@
 // The learning-citizen year page: each self-declared statement is saved in place. The form posts
 // to its own action (the same route as without JavaScript) asking for JSON; the server validates
 // and answers the criterion's new state, the result and the progress, or the errors to show next
-// to the field. The submit bar says what is answered and why it waits: an unanswered statement or
-// one edited and not saved yet. Without JavaScript the forms post and the page reloads.
+// to the field. The submit bar says what is answered and what is not; it waits only for a statement
+// edited and not saved yet. Without JavaScript the forms post and the page reloads.
 (function () {
   var texts = document.getElementById('citizen-year');
   if (!texts || !window.fetch || !window.FormData) return;
@@ -129,7 +129,10 @@
     }
   }
 
-  /** The submit waits, with its reason, while a statement is unanswered or edited and not saved. */
+  /**
+   * The bar says what is still unanswered; the submit waits only while a statement is edited and not
+   * saved. A worker may submit with criteria unanswered (one they cannot honestly claim stays so).
+   */
   function update() {
     if (!bar) return;
     var unsaved = false;
@@ -139,6 +142,6 @@
     }
     var why = unsaved ? bar.getAttribute('data-unsaved-text') : answered < total ? waitingText : '';
     bar.querySelector('[data-role="why"]').textContent = why;
-    bar.querySelector('button[type="submit"]').disabled = !!why;
+    bar.querySelector('button[type="submit"]').disabled = unsaved;
   }
 })();
