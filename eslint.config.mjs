@@ -4,7 +4,17 @@ import prettier from 'eslint-config-prettier';
 import globals from 'globals';
 
 export default tseslint.config(
-  { ignores: ['dist/', 'node_modules/', 'data/', 'coverage/', 'test/artifacts/', 'views/'] },
+  {
+    ignores: [
+      'dist/',
+      'node_modules/',
+      'data/',
+      'coverage/',
+      'test/artifacts/',
+      'views/',
+      'public/js/lesson-editor.js',
+    ],
+  },
   js.configs.recommended,
   ...tseslint.configs.recommended,
   prettier,
@@ -35,5 +45,6 @@ export default tseslint.config(
     },
   },
   { files: ['public/js/**/*.js'], languageOptions: { globals: globals.browser, sourceType: 'script' } },
-  { files: ['*.js', '*.mjs'], languageOptions: { globals: globals.node } },
+  { files: ['client/**/*.js'], languageOptions: { globals: globals.browser, sourceType: 'module' } },
+  { files: ['*.js', '*.mjs', 'scripts/**/*.mjs'], languageOptions: { globals: globals.node } },
 );

@@ -239,6 +239,53 @@ export const catalogMessages = defineMessages({
     en: 'Preview the text (as learners see it)',
   },
 
+  // --- lesson editor (client/lesson-editor.js) ------------------------------------------------------
+  'catalog.editor.toolbar': { vi: 'Định dạng nội dung', en: 'Formatting' },
+  'catalog.editor.hint': {
+    vi: 'Gõ nội dung như trong trình soạn thảo văn bản. Chọn chữ rồi bấm nút trên thanh công cụ để in đậm, làm tiêu đề, danh sách, bảng… Ảnh được tải lên và đính kèm vào bài.',
+    en: 'Type as in a word processor. Select text, then use the toolbar for bold, headings, lists, tables… Images are uploaded and attached to the lesson.',
+  },
+  'catalog.editor.paragraph': { vi: 'Đoạn văn', en: 'Paragraph' },
+  'catalog.editor.h2': { vi: 'Tiêu đề lớn', en: 'Large heading' },
+  'catalog.editor.h3': { vi: 'Tiêu đề vừa', en: 'Medium heading' },
+  'catalog.editor.h4': { vi: 'Tiêu đề nhỏ', en: 'Small heading' },
+  'catalog.editor.bold': { vi: 'In đậm', en: 'Bold' },
+  'catalog.editor.italic': { vi: 'In nghiêng', en: 'Italic' },
+  'catalog.editor.underline': { vi: 'Gạch chân', en: 'Underline' },
+  'catalog.editor.bulletList': { vi: 'Danh sách dấu chấm', en: 'Bulleted list' },
+  'catalog.editor.orderedList': { vi: 'Danh sách đánh số', en: 'Numbered list' },
+  'catalog.editor.blockquote': { vi: 'Trích dẫn', en: 'Quotation' },
+  'catalog.editor.link': { vi: 'Liên kết', en: 'Link' },
+  'catalog.editor.linkPrompt': {
+    vi: 'Địa chỉ liên kết (https://…, http://… hoặc mailto:…). Để trống để bỏ liên kết.',
+    en: 'Link address (https://…, http://… or mailto:…). Leave empty to remove the link.',
+  },
+  'catalog.editor.linkInvalid': {
+    vi: 'Liên kết phải bắt đầu bằng https://, http:// hoặc mailto:',
+    en: 'A link must start with https://, http:// or mailto:',
+  },
+  'catalog.editor.table': { vi: 'Chèn bảng', en: 'Insert table' },
+  'catalog.editor.addRow': { vi: 'Thêm hàng', en: 'Add row' },
+  'catalog.editor.deleteRow': { vi: 'Xóa hàng', en: 'Delete row' },
+  'catalog.editor.addColumn': { vi: 'Thêm cột', en: 'Add column' },
+  'catalog.editor.deleteColumn': { vi: 'Xóa cột', en: 'Delete column' },
+  'catalog.editor.deleteTable': { vi: 'Xóa bảng', en: 'Delete table' },
+  'catalog.editor.image': { vi: 'Chèn ảnh', en: 'Insert image' },
+  'catalog.editor.imageLater': {
+    vi: 'Lưu bài học một lần để chèn được ảnh.',
+    en: 'Save the lesson once to insert images.',
+  },
+  'catalog.editor.altPrompt': {
+    vi: 'Mô tả ngắn nội dung ảnh (cho người không xem được ảnh):',
+    en: 'Describe the image briefly (for people who cannot see it):',
+  },
+  'catalog.editor.uploading': { vi: 'Đang tải ảnh lên…', en: 'Uploading the image…' },
+  'catalog.editor.uploaded': { vi: 'Đã chèn ảnh.', en: 'Image inserted.' },
+  'catalog.editor.uploadFailed': {
+    vi: 'Không tải được ảnh lên. Hãy thử lại.',
+    en: 'The image could not be uploaded. Please try again.',
+  },
+
   // --- lesson files -------------------------------------------------------------------------------
   'catalog.files.title': { vi: 'Tệp đính kèm', en: 'Attached files' },
   'catalog.files.count': { vi: '{count} tệp đính kèm', en: '{count} files' },

@@ -102,8 +102,9 @@ export class LessonsController {
     @Param('lessonId', ParseIntPipe) lessonId: number,
     @UploadedTemp() upload: TempUpload | undefined,
   ) {
-    await this.lessons.attachFile(actor, courseId, lessonId, upload);
-    return { url: `/catalog/courses/${courseId}/lessons/${lessonId}#files` };
+    // The new file's id in the address lets the lesson editor insert it (client/lesson-editor.js).
+    const file = await this.lessons.attachFile(actor, courseId, lessonId, upload);
+    return { url: `/catalog/courses/${courseId}/lessons/${lessonId}?file=${file.id}#files` };
   }
 
   @Post(':lessonId/files/:fileId/remove')

@@ -335,6 +335,8 @@ describe('catalog (e2e)', () => {
       "SELECT id, stored_name, kind FROM stored_files WHERE original_name = 'Giáo trình (bản 2).pdf'",
     );
     expect(file.kind).toBe('PDF');
+    // The new file's id is in the address the form leads to: the lesson editor inserts images by it.
+    expect(good.headers.location).toBe(`/catalog/courses/${draft}/lessons/${lessonId}?file=${file.id}#files`);
     expect(file.stored_name).toMatch(/^files\/[0-9a-f-]{36}\.pdf$/);
 
     const download = await editor.agent

@@ -1,3 +1,5 @@
+import { execFileSync } from 'node:child_process';
+import { join } from 'node:path';
 import { createTestApp } from './test-app';
 
 /**
@@ -6,6 +8,8 @@ import { createTestApp } from './test-app';
  * test file's app then starts from a copy of it instead of doing both again (test-app.ts).
  */
 export default async function e2eSetup(): Promise<void> {
+  // The lesson form names the editor's bundle, which `npm run build` makes; a test run may come first.
+  execFileSync(process.execPath, [join(__dirname, '..', '..', 'scripts', 'build-editor.mjs')]);
   const saved = { ...process.env };
   const app = await createTestApp({ database: 'sqlite' });
   const template = process.env.DATA_DIR!;
