@@ -23,7 +23,8 @@ export interface StatsLine {
 const SMALL = '< 5';
 
 export function statsTables(locale: Locale, stats: CourseStats): StatsTable[] {
-  const t = (key: string, params?: Record<string, unknown>) => translate(locale, `learning.stats.${key}`, params);
+  const t = (key: string, params?: Record<string, unknown>) =>
+    translate(locale, `learning.stats.${key}`, params);
   const { totals } = stats;
   const tables: StatsTable[] = [
     {
@@ -42,7 +43,10 @@ export function statsTables(locale: Locale, stats: CourseStats): StatsTable[] {
       id: 'lessons',
       caption: t('lessons'),
       headers: [t('lesson'), t('opened'), t('completed'), t('percentOfEnrolled')],
-      rows: stats.lessons.map((l) => ({ label: l.title, cells: [l.opened, l.completed, l.completedPercent] })),
+      rows: stats.lessons.map((l) => ({
+        label: l.title,
+        cells: [l.opened, l.completed, l.completedPercent],
+      })),
     },
     {
       id: 'quizzes',
@@ -93,7 +97,12 @@ export function showCell(value: Cell, locale: Locale): string {
 export function statsLines(tables: StatsTable[]): StatsLine[] {
   return tables.flatMap((table) =>
     table.rows.flatMap((row) =>
-      row.cells.map((value, i) => ({ table: table.caption, row: row.label, column: table.headers[i + 1], value })),
+      row.cells.map((value, i) => ({
+        table: table.caption,
+        row: row.label,
+        column: table.headers[i + 1],
+        value,
+      })),
     ),
   );
 }

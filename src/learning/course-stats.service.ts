@@ -19,7 +19,13 @@ export interface CourseStats {
   medianDaysToComplete: number | null;
   /** Minutes spent in lessons, over completed enrolments with time recorded; one decimal. */
   medianMinutesSpent: number | null;
-  lessons: { lessonId: number; title: string; opened: number; completed: number; completedPercent: number | null }[];
+  lessons: {
+    lessonId: number;
+    title: string;
+    opened: number;
+    completed: number;
+    completedPercent: number | null;
+  }[];
   quizzes: {
     quizId: number;
     title: string;
@@ -31,7 +37,13 @@ export interface CourseStats {
     passPercent: number | null;
     averageScore: number | null;
     /** Hardest first: lowest share of right answers. */
-    questions: { questionId: number; prompt: string; answered: number; correct: number; correctPercent: number | null }[];
+    questions: {
+      questionId: number;
+      prompt: string;
+      answered: number;
+      correct: number;
+      correctPercent: number | null;
+    }[];
   }[];
   /** By enterprise now; a group under MIN_GROUP learners has its figures left out (null). */
   enterprises: {
@@ -103,7 +115,13 @@ export class CourseStatsService {
         questions: quiz.questions
           .map((q) => {
             const { answered, correct } = questionCounts.get(q.id) ?? { answered: 0, correct: 0 };
-            return { questionId: q.id, prompt: q.prompt, answered, correct, correctPercent: percent(correct, answered) };
+            return {
+              questionId: q.id,
+              prompt: q.prompt,
+              answered,
+              correct,
+              correctPercent: percent(correct, answered),
+            };
           })
           .sort((a, b) => (a.correctPercent ?? 101) - (b.correctPercent ?? 101)),
       });

@@ -274,7 +274,10 @@ export const learningMessages = defineMessages({
   'learning.stats.correctPercent': { vi: 'Tỉ lệ đúng (%)', en: 'Right (%)' },
   'learning.stats.enterprises': { vi: 'Theo doanh nghiệp', en: 'By enterprise' },
   'learning.stats.enterprise': { vi: 'Doanh nghiệp', en: 'Enterprise' },
-  'learning.stats.noEnterprise': { vi: 'Hiện không làm việc tại doanh nghiệp nào', en: 'Not at an enterprise now' },
+  'learning.stats.noEnterprise': {
+    vi: 'Hiện không làm việc tại doanh nghiệp nào',
+    en: 'Not at an enterprise now',
+  },
   'learning.stats.empty': { vi: 'Chưa có số liệu.', en: 'No figures yet.' },
   'learning.stats.col.table': { vi: 'Bảng', en: 'Table' },
   'learning.stats.col.row': { vi: 'Dòng', en: 'Row' },

@@ -12,8 +12,10 @@ class EnrolmentTotalsDto {
   @ApiProperty() enrolled: number;
   @ApiProperty({ description: 'Opened a lesson or took a quiz' }) started: number;
   @ApiProperty() completed: number;
-  @ApiProperty({ nullable: true, description: 'Percent of enrolled, one decimal' }) startedPercent: number | null;
-  @ApiProperty({ nullable: true, description: 'Percent of enrolled, one decimal' }) completedPercent: number | null;
+  @ApiProperty({ nullable: true, description: 'Percent of enrolled, one decimal' }) startedPercent:
+    number | null;
+  @ApiProperty({ nullable: true, description: 'Percent of enrolled, one decimal' }) completedPercent:
+    number | null;
 }
 
 class LessonStatsDto {
@@ -40,13 +42,15 @@ class QuizStatsDto {
   @ApiProperty({ description: 'Learners with at least one attempt' }) learners: number;
   @ApiProperty({ description: 'Learners with a passing attempt' }) passed: number;
   @ApiProperty({ nullable: true, description: 'passed / learners, percent' }) passPercent: number | null;
-  @ApiProperty({ nullable: true, description: 'Mean score of all attempts, percent' }) averageScore: number | null;
+  @ApiProperty({ nullable: true, description: 'Mean score of all attempts, percent' }) averageScore:
+    number | null;
   @ApiProperty({ type: [QuestionStatsDto], description: 'Lowest share of right answers first' })
   questions: QuestionStatsDto[];
 }
 
 class EnterpriseStatsDto {
-  @ApiProperty({ nullable: true, description: 'Null: learners not at an enterprise now' }) enterpriseId: number | null;
+  @ApiProperty({ nullable: true, description: 'Null: learners not at an enterprise now' }) enterpriseId:
+    number | null;
   @ApiProperty({ nullable: true }) name: string | null;
   @ApiProperty({ description: 'Fewer than minGroup learners: the figures are null' }) suppressed: boolean;
   @ApiProperty({ nullable: true }) enrolled: number | null;
@@ -60,11 +64,15 @@ export class CourseStatsDto {
   @ApiProperty({ example: { id: 1, title: 'Kỹ năng số an toàn' } }) course: { id: number; title: string };
   @ApiProperty({ description: 'Day counted (Vietnam); learners are grouped by their enterprise on it' })
   asOf: string;
-  @ApiProperty({ description: 'Smallest enterprise group whose figures are shown', example: 5 }) minGroup: number;
+  @ApiProperty({ description: 'Smallest enterprise group whose figures are shown', example: 5 })
+  minGroup: number;
   @ApiProperty({ type: EnrolmentTotalsDto }) totals: EnrolmentTotalsDto;
   @ApiPropertyOptional({ nullable: true, description: 'Days from enrolment to completion' })
   medianDaysToComplete: number | null;
-  @ApiPropertyOptional({ nullable: true, description: 'Minutes in lessons, completed enrolments with time recorded' })
+  @ApiPropertyOptional({
+    nullable: true,
+    description: 'Minutes in lessons, completed enrolments with time recorded',
+  })
   medianMinutesSpent: number | null;
   @ApiProperty({ type: [LessonStatsDto] }) lessons: LessonStatsDto[];
   @ApiProperty({ type: [QuizStatsDto] }) quizzes: QuizStatsDto[];
