@@ -23,26 +23,34 @@ export interface StatsLine {
 const SMALL = '< 5';
 
 export function statsTables(locale: Locale, stats: CourseStats): StatsTable[] {
-  const t = (key: string, params?: Record<string, unknown>) =>
-    translate(locale, `learning.stats.${key}`, params);
+  const t = (key: string, params?: Record<string, unknown>) => translate(locale, key, params);
   const { totals } = stats;
   const tables: StatsTable[] = [
     {
       id: 'overview',
-      caption: t('overview'),
-      headers: [t('measure'), t('count'), t('percentOfEnrolled')],
+      caption: t('learning.stats.overview'),
+      headers: [
+        t('learning.stats.measure'),
+        t('learning.stats.count'),
+        t('learning.stats.percentOfEnrolled'),
+      ],
       rows: [
-        { label: t('enrolled'), cells: [totals.enrolled, null] },
-        { label: t('started'), cells: [totals.started, totals.startedPercent] },
-        { label: t('completed'), cells: [totals.completed, totals.completedPercent] },
-        { label: t('medianDays'), cells: [stats.medianDaysToComplete, null] },
-        { label: t('medianMinutes'), cells: [stats.medianMinutesSpent, null] },
+        { label: t('learning.stats.enrolled'), cells: [totals.enrolled, null] },
+        { label: t('learning.stats.started'), cells: [totals.started, totals.startedPercent] },
+        { label: t('learning.stats.completed'), cells: [totals.completed, totals.completedPercent] },
+        { label: t('learning.stats.medianDays'), cells: [stats.medianDaysToComplete, null] },
+        { label: t('learning.stats.medianMinutes'), cells: [stats.medianMinutesSpent, null] },
       ],
     },
     {
       id: 'lessons',
-      caption: t('lessons'),
-      headers: [t('lesson'), t('opened'), t('completed'), t('percentOfEnrolled')],
+      caption: t('learning.stats.lessons'),
+      headers: [
+        t('learning.stats.lesson'),
+        t('learning.stats.opened'),
+        t('learning.stats.completed'),
+        t('learning.stats.percentOfEnrolled'),
+      ],
       rows: stats.lessons.map((l) => ({
         label: l.title,
         cells: [l.opened, l.completed, l.completedPercent],
@@ -50,8 +58,15 @@ export function statsTables(locale: Locale, stats: CourseStats): StatsTable[] {
     },
     {
       id: 'quizzes',
-      caption: t('quizzes'),
-      headers: [t('quiz'), t('attempts'), t('learners'), t('passed'), t('passPercent'), t('averageScore')],
+      caption: t('learning.stats.quizzes'),
+      headers: [
+        t('learning.stats.quiz'),
+        t('learning.stats.attempts'),
+        t('learning.stats.learners'),
+        t('learning.stats.passed'),
+        t('learning.stats.passPercent'),
+        t('learning.stats.averageScore'),
+      ],
       rows: stats.quizzes.map((q) => ({
         label: quizLabel(locale, q),
         cells: [q.attempts, q.learners, q.passed, q.passPercent, q.averageScore],
@@ -59,8 +74,13 @@ export function statsTables(locale: Locale, stats: CourseStats): StatsTable[] {
     },
     ...stats.quizzes.map((q) => ({
       id: `questions-${q.quizId}`,
-      caption: t('questionsOf', { quiz: quizLabel(locale, q) }),
-      headers: [t('question'), t('answered'), t('correct'), t('correctPercent')],
+      caption: t('learning.stats.questionsOf', { quiz: quizLabel(locale, q) }),
+      headers: [
+        t('learning.stats.question'),
+        t('learning.stats.answered'),
+        t('learning.stats.correct'),
+        t('learning.stats.correctPercent'),
+      ],
       rows: q.questions.map((question) => ({
         label: question.prompt,
         cells: [question.answered, question.correct, question.correctPercent] as Cell[],
@@ -68,10 +88,16 @@ export function statsTables(locale: Locale, stats: CourseStats): StatsTable[] {
     })),
     {
       id: 'enterprises',
-      caption: t('enterprises'),
-      headers: [t('enterprise'), t('enrolled'), t('started'), t('completed'), t('completedPercent')],
+      caption: t('learning.stats.enterprises'),
+      headers: [
+        t('learning.stats.enterprise'),
+        t('learning.stats.enrolled'),
+        t('learning.stats.started'),
+        t('learning.stats.completed'),
+        t('learning.stats.completedPercent'),
+      ],
       rows: stats.enterprises.map((e) => ({
-        label: e.name ?? t('noEnterprise'),
+        label: e.name ?? t('learning.stats.noEnterprise'),
         cells: e.suppressed
           ? [SMALL, SMALL, SMALL, SMALL]
           : [e.enrolled, e.started, e.completed, e.completedPercent],

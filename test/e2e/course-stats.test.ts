@@ -117,7 +117,7 @@ describe('course statistics (e2e)', () => {
         .parse(binary)
         .expect(200);
       const book = new ExcelJS.Workbook();
-      await book.xlsx.load(xlsxRes.body as Buffer);
+      await book.xlsx.load(xlsxRes.body as ExcelJS.Buffer);
       const rows: string[][] = [];
       book.worksheets[0].eachRow((row, n) => {
         if (n > 1) rows.push([1, 2, 3, 4].map((c) => fromFile(row.getCell(c).value)));
