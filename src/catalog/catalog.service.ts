@@ -32,6 +32,15 @@ export interface PublishedCourse {
   quizzes: PublishedQuiz[];
 }
 
+/** What a course's statistics are counted against: its active lessons and quizzes, with the right answers. */
+export interface CourseForStats {
+  course: Course;
+  /** Active lessons, in order. */
+  lessons: Lesson[];
+  /** The active lessons' quizzes in lesson order, then the final quiz; active questions with their options. */
+  quizzes: (PublishedQuiz & { lessonTitle: string | null })[];
+}
+
 export interface CatalogSearch {
   /** Searched in the title, with or without diacritics. */
   q?: string;
@@ -110,6 +119,34 @@ export class CatalogService {
       quizzes: quizzes
         .map((quiz) => ({ ...quiz, questions: questions.filter((q) => q.quizId === quiz.id) }))
         .filter((quiz) => quiz.questions.length > 0),
+    };
+  }
+
+  /**
+   * A course for its statistics page, whatever its status: its editors and the federation admin
+   * only (404 for anyone else, as the authoring pages answer).
+   */
+  async courseForStats(actor: Actor, id: number): Promise<CourseForStats> {
+    const course = await this.courses.findById(id);
+    if (!course) throw new NotFoundException();
+    if (!canViewInstitution(actor, course.institutionId)) throw new OutOfScopeException();
+    const lessons = await this.lessons.ofCourse(id, true);
+    const position = new Map(lessons.map((l, i) => [l.id, i]));
+    const quizzes = (await this.quizzes.ofCourse(id))
+      .filter((q) => q.lessonId === null || position.has(q.lessonId))
+      .sort((a, b) => (position.get(a.lessonId!) ?? Infinity) - (position.get(b.lessonId!) ?? Infinity));
+    const questions = await this.quizzes.questionsOf(
+      quizzes.map((q) => q.id),
+      true,
+    );
+    return {
+      course,
+      lessons,
+      quizzes: quizzes.map((quiz) => ({
+        ...quiz,
+        lessonTitle: lessons.find((l) => l.id === quiz.lessonId)?.title ?? null,
+        questions: questions.filter((q) => q.quizId === quiz.id),
+      })),
     };
   }
 

@@ -4,7 +4,12 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { CatalogModule } from '../catalog/catalog.module';
 import { LearningRecordsModule } from '../learning-records/learning-records.module';
 import { UsersModule } from '../users/users.module';
+import { OrganisationsModule } from '../organisations/organisations.module';
 import { WorkersModule } from '../workers/workers.module';
+import { CourseStatsApiController } from './course-stats.api.controller';
+import { CourseStatsController } from './course-stats.controller';
+import { CourseStatsRepository } from './course-stats.repository';
+import { CourseStatsService } from './course-stats.service';
 import { LearnerCatalogController } from './learner-catalog.controller';
 import { LearnerCatalogService } from './learner-catalog.service';
 import { AssignedCourses } from './assigned-courses';
@@ -32,6 +37,7 @@ import { VerifyController } from './verify.controller';
     TypeOrmModule.forFeature([Enrolment, LessonProgress, QuizAttempt, CourseCertificate]),
     CatalogModule,
     LearningRecordsModule,
+    OrganisationsModule,
     UsersModule,
     WorkersModule,
   ],
@@ -41,6 +47,8 @@ import { VerifyController } from './verify.controller';
     VerifyController,
     LearningApiController,
     VerifyApiController,
+    CourseStatsController,
+    CourseStatsApiController,
   ],
   providers: [
     AssignedCourses,
@@ -51,6 +59,8 @@ import { VerifyController } from './verify.controller';
     MyLearningService,
     CertificatesService,
     LearningDemoSeeder,
+    CourseStatsRepository,
+    CourseStatsService,
   ],
   exports: [LearningService, MyLearningService, CertificatesService, LearningDemoSeeder, AssignedCourses],
 })

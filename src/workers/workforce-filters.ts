@@ -93,3 +93,15 @@ export function employmentsOn(
     .andWhere('e.start_date <= :day AND (e.end_date IS NULL OR e.end_date >= :day)', { day })
     .orderBy('e.start_date', 'ASC');
 }
+
+/**
+ * The SQL expression "the enterprise the row's worker works at on :day" (the employment started
+ * last, when there are several; NULL when none), for counts grouped by enterprise. Bind `day`.
+ */
+export function currentEnterpriseOf(workerColumn: string): string {
+  return (
+    `(SELECT ce.enterprise_id FROM employments ce WHERE ce.worker_id = ${workerColumn}` +
+    ' AND ce.start_date <= :day AND (ce.end_date IS NULL OR ce.end_date >= :day)' +
+    ' ORDER BY ce.start_date DESC, ce.id DESC LIMIT 1)'
+  );
+}
