@@ -46,7 +46,11 @@ describe('learning a course on a phone (browser)', () => {
     const { page } = browser;
     await page.goto(`/catalog/courses/${courseId}/lessons/new`);
     await page.locator('#f-title').fill(lessonTitle);
-    await page.locator('#f-bodyHtml').fill(body);
+    // The lesson text is written in the editor: the text is pasted as HTML, as a teacher pastes
+    // from a document (ProseMirror reads the clipboard's HTML).
+    await page.locator('.lesson-editor-content').click();
+    await page.evaluate(pasteHtml(body));
+    expect(await page.locator('#f-bodyHtml').inputValue()).toBe(body);
     await page.locator('#f-completionRule').selectOption(minutes ? 'TIME_SPENT' : 'OPENED');
     if (minutes) await page.locator('#f-minMinutes').fill(String(minutes));
     await page.locator('#f-required').selectOption('true');
@@ -304,3 +308,14 @@ describe('learning a course on a phone (browser)', () => {
     return /\/quizzes\/(\d+)\/attempts\//.exec(browser.page.url())![1];
   }
 });
+
+/** A script for the page: pastes `html` into the lesson editor as the clipboard's HTML. */
+function pasteHtml(html: string): string {
+  return `(() => {
+    const target = document.querySelector('.lesson-editor-content');
+    const data = new DataTransfer();
+    data.setData('text/html', ${JSON.stringify(html)});
+    data.setData('text/plain', ${JSON.stringify(html.replace(/<[^>]+>/g, ''))});
+    target.dispatchEvent(new ClipboardEvent('paste', { clipboardData: data, bubbles: true, cancelable: true }));
+  })()`;
+}
