@@ -65,6 +65,10 @@ export class HistoryImports1764000023000 implements MigrationInterface {
     const old = table.findColumnByName(name)!;
     const changed = old.clone();
     changed.isNullable = isNullable;
+    // A nullable column reads back with DEFAULT NULL, which MySQL refuses on a NOT NULL column.
+    // (MariaDB reports it as the literal 'NULL', quotes included.)
+    if (!isNullable && [null, 'NULL', "'NULL'"].includes(changed.default as string | null))
+      changed.default = undefined;
     await q.changeColumn(table, old, changed);
   }
 }
