@@ -1,4 +1,5 @@
 import { Injectable } from '@nestjs/common';
+import { AuditLog } from '../audit/audit-log.service';
 import { Actor } from '../common/access/actor';
 import { ImportRun } from './entities/import-run.entity';
 import { ImportKindHandler, ImportPipeline } from './import-pipeline';
@@ -26,15 +27,33 @@ export interface HistoryKind extends ImportKindHandler {
   mayImport(actor: Actor): Promise<boolean>;
 }
 
+/**
+ * The kinds of history import, and the rules they share: each applied run is written to the audit
+ * trail as a history import, whatever its kind.
+ */
 @Injectable()
 export class HistoryKinds {
   private readonly kinds: HistoryKind[] = [];
 
-  constructor(private readonly pipeline: ImportPipeline) {}
+  constructor(
+    private readonly pipeline: ImportPipeline,
+    private readonly audit: AuditLog,
+  ) {}
 
   register(kind: HistoryKind): void {
-    this.pipeline.register(kind);
+    this.pipeline.register({
+      kind: kind.kind,
+      open: (run) => kind.open(run),
+      completed: (run) => this.audited(run),
+    });
     this.kinds.push(kind);
+  }
+
+  private audited(run: ImportRun & ImportCounts): Promise<void> {
+    return this.audit.write(
+      { userId: run.uploadedBy },
+      { action: 'history.imported', subjectType: 'import', subjectId: run.id, details: historyDetails(run) },
+    );
   }
 
   /** In the order of the pages: titles, trainings, results. */
@@ -48,8 +67,8 @@ export class HistoryKinds {
   }
 }
 
-/** The audit trail's facts of an applied history import (written by each kind's `completed`). */
-export function historyDetails(run: ImportRun & ImportCounts): Record<string, unknown> {
+/** The audit trail's facts of an applied history import. */
+function historyDetails(run: ImportRun & ImportCounts): Record<string, unknown> {
   return {
     kind: run.kind,
     file: run.originalName,

@@ -1,3 +1,4 @@
+import { AuditModule } from '../audit/audit.module';
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
 import { ImportRowError } from './entities/import-row-error.entity';
@@ -16,7 +17,7 @@ import { ImportRunsService } from './import-runs.service';
  * attendance sheet.
  */
 @Module({
-  imports: [TypeOrmModule.forFeature([ImportRun, ImportRowError])],
+  imports: [TypeOrmModule.forFeature([ImportRun, ImportRowError]), AuditModule],
   providers: [
     ImportRunsRepository,
     ImportRunsService,

@@ -1,4 +1,3 @@
-import { AuditModule } from '../audit/audit.module';
 import { ImportsModule } from '../imports/imports.module';
 import { HistoryTraining } from './entities/history-training.entity';
 import { HistoryTrainingsRepository } from './history/history-trainings.repository';
@@ -43,7 +42,6 @@ import { PartnershipsService } from './partnerships.service';
       HistoryTraining,
     ]),
     ImportsModule,
-    AuditModule,
     OrganisationsModule,
     WorkersModule,
   ],

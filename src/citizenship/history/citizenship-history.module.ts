@@ -1,5 +1,4 @@
 import { Module } from '@nestjs/common';
-import { AuditModule } from '../../audit/audit.module';
 import { ImportsModule } from '../../imports/imports.module';
 import { OrganisationsModule } from '../../organisations/organisations.module';
 import { WorkersModule } from '../../workers/workers.module';
@@ -9,7 +8,7 @@ import { TitlesHistoryImport } from './titles-history.import';
 
 /** Learning-citizen titles of past years, brought in from the association's lists (history import). */
 @Module({
-  imports: [CitizenshipDataModule, ImportsModule, OrganisationsModule, WorkersModule, AuditModule],
+  imports: [CitizenshipDataModule, ImportsModule, OrganisationsModule, WorkersModule],
   providers: [HistoryTitlesRepository, TitlesHistoryImport],
 })
 export class CitizenshipHistoryModule {}

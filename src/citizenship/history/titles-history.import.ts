@@ -1,12 +1,11 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AuditLog } from '../../audit/audit-log.service';
 import { Actor } from '../../common/access/actor';
 import { Role, ScopeType } from '../../common/access/roles';
 import { foldVietnamese } from '../../common/text/vietnamese';
 import { todayInVietnam, vietnamDayStart } from '../../common/time/vietnam-time';
 import { Transaction } from '../../database/unit-of-work';
 import { ImportKind, ImportRun } from '../../imports/entities/import-run.entity';
-import { historyDetails, HistoryKind, HistoryKinds } from '../../imports/history-kinds';
+import { HistoryKind, HistoryKinds } from '../../imports/history-kinds';
 import { rowProblem } from '../../imports/history-rows';
 import {
   ChunkResult,
@@ -15,7 +14,6 @@ import {
   RowProblem,
   SheetDataRow,
 } from '../../imports/import-pipeline';
-import { ImportCounts } from '../../imports/import-runs.repository';
 import {
   CellValue,
   cellText,
@@ -85,7 +83,6 @@ export class TitlesHistoryImport implements HistoryKind, OnModuleInit {
     private readonly titles: HistoryTitlesRepository,
     private readonly people: PersonMatcher,
     private readonly branches: BranchesService,
-    private readonly audit: AuditLog,
   ) {}
 
   onModuleInit(): void {
@@ -103,18 +100,6 @@ export class TitlesHistoryImport implements HistoryKind, OnModuleInit {
     const mine = actor.scopeIds(ScopeType.Branch, Role.AssociationReviewer);
     if (mine.length === 0) return false;
     return (await this.branches.topLevel()).some((b) => mine.includes(b.id));
-  }
-
-  async completed(run: ImportRun & ImportCounts): Promise<void> {
-    await this.audit.write(
-      { userId: run.uploadedBy },
-      {
-        action: 'history.imported',
-        subjectType: 'import',
-        subjectId: run.id,
-        details: historyDetails(run),
-      },
-    );
   }
 
   async open(run: ImportRun): Promise<ImportSheet<TitleHeader>> {

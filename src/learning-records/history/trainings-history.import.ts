@@ -1,15 +1,13 @@
 import { Injectable, OnModuleInit } from '@nestjs/common';
-import { AuditLog } from '../../audit/audit-log.service';
 import { Actor } from '../../common/access/actor';
 import { Role } from '../../common/access/roles';
 import { foldVietnamese } from '../../common/text/vietnamese';
 import { todayInVietnam } from '../../common/time/vietnam-time';
 import { Transaction } from '../../database/unit-of-work';
 import { ImportKind, ImportRun } from '../../imports/entities/import-run.entity';
-import { historyDetails, HistoryKind, HistoryKinds } from '../../imports/history-kinds';
+import { HistoryKind, HistoryKinds } from '../../imports/history-kinds';
 import { RowReader } from '../../imports/history-rows';
 import { ChunkResult, ImportSheet, requiredHeader, SheetDataRow } from '../../imports/import-pipeline';
-import { ImportCounts } from '../../imports/import-runs.repository';
 import { CellValue, isBlank } from '../../imports/spreadsheet/cells';
 import { cellsOf } from '../../imports/spreadsheet/columns';
 import { SheetTemplate } from '../../imports/spreadsheet/sheet-template';
@@ -65,7 +63,6 @@ export class TrainingsHistoryImport implements HistoryKind, OnModuleInit {
     private readonly trainings: HistoryTrainingsRepository,
     private readonly records: LearningRecordsService,
     private readonly people: PersonMatcher,
-    private readonly audit: AuditLog,
   ) {}
 
   onModuleInit(): void {
@@ -79,13 +76,6 @@ export class TrainingsHistoryImport implements HistoryKind, OnModuleInit {
 
   mayImport(actor: Actor): Promise<boolean> {
     return Promise.resolve(actor.has(Role.FederationAdmin));
-  }
-
-  async completed(run: ImportRun & ImportCounts): Promise<void> {
-    await this.audit.write(
-      { userId: run.uploadedBy },
-      { action: 'history.imported', subjectType: 'import', subjectId: run.id, details: historyDetails(run) },
-    );
   }
 
   open(run: ImportRun): Promise<ImportSheet<TrainingHeader>> {
