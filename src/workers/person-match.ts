@@ -56,3 +56,13 @@ export class PersonMatcher {
 export function personProblemKey(match: Exclude<PersonMatch, { workerId: number }>): string {
   return `import.person.${match.problem}`;
 }
+
+/** The column a person's problem is reported at, among a sheet's three person columns. */
+export function personProblemField<F>(
+  match: Exclude<PersonMatch, { workerId: number }>,
+  columns: { cccd: F; fullName: F; dateOfBirth: F },
+): F {
+  if (match.problem === 'nameDiffers') return columns.fullName;
+  if (match.problem === 'birthDiffers') return columns.dateOfBirth;
+  return columns.cccd;
+}

@@ -26,7 +26,7 @@ import { cellsOf } from '../../imports/spreadsheet/columns';
 import { SheetTemplate } from '../../imports/spreadsheet/sheet-template';
 import { BranchesService } from '../../organisations/branches.service';
 import { AssociationBranch } from '../../organisations/entities/association-branch.entity';
-import { PersonMatcher, personProblemKey } from '../../workers/person-match';
+import { PersonMatcher, personProblemField, personProblemKey } from '../../workers/person-match';
 import { Recognition, RecognitionStatus } from '../entities/recognition.entity';
 import { newVerifyCode } from '../review/association-review.service';
 import { HistoryTitlesRepository, NewHistoryTitle } from './history-titles.repository';
@@ -143,12 +143,11 @@ export class TitlesHistoryImport implements HistoryKind, OnModuleInit {
     read.forEach((row, i) => {
       const match = matches[i];
       if (!('workerId' in match)) {
-        const field =
-          match.problem === 'nameDiffers'
-            ? TitleField.FullName
-            : match.problem === 'birthDiffers'
-              ? TitleField.DateOfBirth
-              : TitleField.Cccd;
+        const field = personProblemField(match, {
+          cccd: TitleField.Cccd,
+          fullName: TitleField.FullName,
+          dateOfBirth: TitleField.DateOfBirth,
+        });
         return at(row.rowNumber, field, personProblemKey(match));
       }
       const branch = branchOn(state.byName.get(foldVietnamese(row.branchName)) ?? [], row.decisionDate);

@@ -14,7 +14,7 @@ import { CellValue, isBlank } from '../../imports/spreadsheet/cells';
 import { cellsOf } from '../../imports/spreadsheet/columns';
 import { SheetTemplate } from '../../imports/spreadsheet/sheet-template';
 import { InstitutionsService } from '../../organisations/institutions.service';
-import { PersonMatcher, personProblemKey } from '../../workers/person-match';
+import { PersonMatcher, personProblemField, personProblemKey } from '../../workers/person-match';
 import { RecordSource } from '../entities/learning-record.entity';
 import { externalRef, ExternalRecordsRepository } from '../external-records.repository';
 import { assertSame, Submission } from '../external-records.service';
@@ -123,12 +123,11 @@ export class ResultsHistoryImport implements HistoryKind, OnModuleInit {
         });
       const match = matches[i];
       if (!('workerId' in match)) {
-        const field =
-          match.problem === 'nameDiffers'
-            ? ResultField.FullName
-            : match.problem === 'birthDiffers'
-              ? ResultField.DateOfBirth
-              : ResultField.Cccd;
+        const field = personProblemField(match, {
+          cccd: ResultField.Cccd,
+          fullName: ResultField.FullName,
+          dateOfBirth: ResultField.DateOfBirth,
+        });
         return reader.at(row.rowNumber, field, personProblemKey(match));
       }
       const cccdHash = this.pii.blindIndex(row.cccd);

@@ -11,7 +11,7 @@ import { ChunkResult, ImportSheet, requiredHeader, SheetDataRow } from '../../im
 import { CellValue, isBlank } from '../../imports/spreadsheet/cells';
 import { cellsOf } from '../../imports/spreadsheet/columns';
 import { SheetTemplate } from '../../imports/spreadsheet/sheet-template';
-import { PersonMatcher, personProblemKey } from '../../workers/person-match';
+import { PersonMatcher, personProblemField, personProblemKey } from '../../workers/person-match';
 import { RecordSource } from '../entities/learning-record.entity';
 import { DomainCode } from '../learning-domains';
 import { LearningRecordsService } from '../learning-records.service';
@@ -116,12 +116,11 @@ export class TrainingsHistoryImport implements HistoryKind, OnModuleInit {
     read.forEach((row, i) => {
       const match = matches[i];
       if (!('workerId' in match)) {
-        const field =
-          match.problem === 'nameDiffers'
-            ? TrainingField.FullName
-            : match.problem === 'birthDiffers'
-              ? TrainingField.DateOfBirth
-              : TrainingField.Cccd;
+        const field = personProblemField(match, {
+          cccd: TrainingField.Cccd,
+          fullName: TrainingField.FullName,
+          dateOfBirth: TrainingField.DateOfBirth,
+        });
         return reader.at(row.rowNumber, field, personProblemKey(match));
       }
       const key = `${row.heldOn}|${row.trainingKey}`;
