@@ -34,7 +34,7 @@ export class ApiTokensRepository {
     return result.affected ?? 0;
   }
 
-  async touch(id: number): Promise<void> {
-    await this.tokens.update({ id }, { lastUsedAt: new Date() });
+  async touch(id: number, at: Date): Promise<void> {
+    await this.tokens.update({ id }, { lastUsedAt: at });
   }
 }

@@ -8,6 +8,8 @@ import { ApiTokensRepository } from './api-tokens.repository';
 import { ApiToken } from './entities/api-token.entity';
 
 const PREFIX = 'htp_';
+/** A token's last use is written at most this often: a busy integration would otherwise write on every call. */
+export const TOUCH_INTERVAL_MS = 60_000;
 
 /**
  * Personal API tokens for integration clients of /api/v1. The token is shown once; only its
@@ -52,7 +54,10 @@ export class ApiTokensService {
     if (!record || (record.expiresAt && record.expiresAt.getTime() < Date.now())) return null;
     const user = await this.users.findById(record.userId);
     if (!user || user.status !== UserStatus.Active) return null;
-    await this.tokens.touch(record.id);
+    const now = Date.now();
+    if (!record.lastUsedAt || now - record.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
+      await this.tokens.touch(record.id, new Date(now));
+    }
     return this.auth.actorOf(user, 'token');
   }
 }

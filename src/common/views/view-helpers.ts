@@ -30,13 +30,20 @@ export function formatDateTime(value: unknown): string {
   return `${toDmy(local)} ${local.slice(11, 16)}`;
 }
 
+/** Number formats by locale and digits, made once: building one costs more than formatting with it. */
+const numberFormats = new Map<string, Intl.NumberFormat>();
+
 export function formatNumber(value: unknown, locale: string, digits = 0): string {
   const n = typeof value === 'number' ? value : Number(value);
   if (!Number.isFinite(n)) return '';
-  return new Intl.NumberFormat(locale === 'en' ? 'en-US' : 'vi-VN', {
-    minimumFractionDigits: digits,
-    maximumFractionDigits: digits,
-  }).format(n);
+  const tag = locale === 'en' ? 'en-US' : 'vi-VN';
+  const key = `${tag}:${digits}`;
+  let format = numberFormats.get(key);
+  if (!format) {
+    format = new Intl.NumberFormat(tag, { minimumFractionDigits: digits, maximumFractionDigits: digits });
+    numberFormats.set(key, format);
+  }
+  return format.format(n);
 }
 
 /**
