@@ -11,7 +11,7 @@ describe(ApiTokensService.name, () => {
   const token = 'htp_' + 'a'.repeat(43);
   const actor = { userId: 7 } as Actor;
   let record: ApiToken;
-  let tokens: jest.Mocked<Pick<ApiTokensRepository, 'findActiveByHash' | 'touch'>>;
+  let tokens: { findActiveByHash: jest.Mock; touch: jest.Mock };
   let sut: ApiTokensService;
 
   beforeEach(() => {

@@ -1,4 +1,4 @@
-import { DataSource, EntityManager, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
+import { DataSource, EntityManager, InsertResult, ObjectLiteral, SelectQueryBuilder } from 'typeorm';
 
 /**
  * What differs between the embedded SQLite (better-sqlite3) and MySQL/MariaDB (mysql2), in one
@@ -134,4 +134,13 @@ export function dialectOf(manager: EntityManager): Promise<Dialect> {
     dialects.set(dataSource, dialect);
   }
   return dialect;
+}
+
+/** The new row's id from an insert into a table named by string or without reading the row back
+ * (`updateEntity(false)`): the driver's own answer, MySQL's insertId or SQLite's last row id. */
+export function insertedId(result: InsertResult): number {
+  const raw = result.raw as { insertId?: number } | number | undefined;
+  const id = result.identifiers[0]?.id ?? (typeof raw === 'number' ? raw : raw?.insertId);
+  if (!id) throw new Error('Insert returned no id');
+  return Number(id);
 }

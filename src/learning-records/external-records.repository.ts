@@ -2,7 +2,7 @@ import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, Repository, SelectQueryBuilder } from 'typeorm';
 import { foldVietnamese, likeContains } from '../common/text/vietnamese';
-import { dateOnly } from '../database/dialect';
+import { dateOnly, insertedId } from '../database/dialect';
 import { selectInstitutionName } from '../organisations/institution-names';
 import { selectWorkerIdentity, workerNameContains } from '../workers/workforce-filters';
 import { ExternalRecord } from './entities/external-record.entity';
@@ -51,8 +51,15 @@ export class ExternalRecordsRepository {
 
   /** Inserts the result; a concurrent insert of the same (institution, externalId) fails on the unique key. */
   async insert(manager: EntityManager, row: NewExternalRecord): Promise<number> {
-    const result = await manager.getRepository(ExternalRecord).insert(row);
-    return Number(result.identifiers[0].id);
+    // updateEntity(false): the generated columns are not read back, nothing here needs them.
+    const result = await manager
+      .createQueryBuilder()
+      .insert()
+      .into(ExternalRecord)
+      .values(row)
+      .updateEntity(false)
+      .execute();
+    return insertedId(result);
   }
 
   /** Results reported by some institutions, latest first; q searches the worker's name, the title and the id. */

@@ -1,7 +1,7 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, ObjectLiteral, Repository, SelectQueryBuilder } from 'typeorm';
-import { dateOnly, inShareMode, upsert } from '../database/dialect';
+import { dateOnly, insertedId, inShareMode, upsert } from '../database/dialect';
 import { isUniqueViolation, TransactionConflict } from '../database/unit-of-work';
 import { EnterpriseScope } from '../organisations/enterprise-scope';
 import {
@@ -24,6 +24,12 @@ export interface RecordInsert {
   domains: DomainCode[];
   institutionId: number | null;
   enterpriseId: number | null;
+}
+
+/** A record's id, and whether this call stored it (false: it was stored before). */
+export interface StoredRecord {
+  id: number;
+  created: boolean;
 }
 
 export interface RecordFilter {
@@ -113,29 +119,32 @@ export class LearningRecordsRepository {
    * Inserts the record, its domains and the summary changes, or finds the record already stored
    * for (worker, source, sourceRef). Must run inside the caller's transaction.
    */
-  async insertOnce(
-    manager: EntityManager,
-    row: RecordInsert,
-  ): Promise<{ record: LearningRecord; created: boolean }> {
+  async insertOnce(manager: EntityManager, row: RecordInsert): Promise<StoredRecord> {
     const repo = manager.getRepository(LearningRecord);
     const key = { workerId: row.workerId, source: row.source, sourceRef: row.sourceRef };
-    const existing = await repo.findOne({ where: key, relations: { domains: true } });
-    if (existing) return { record: existing, created: false };
+    const existing = await repo.findOne({ select: { id: true }, where: key });
+    if (existing) return { id: existing.id, created: false };
     let id: number;
     try {
-      const result = await repo.insert({
-        workerId: row.workerId,
-        occurredOn: row.occurredOn,
-        hours: row.hours,
-        source: row.source,
-        sourceRef: row.sourceRef,
-        title: row.title.slice(0, 300),
-        institutionId: row.institutionId,
-        enterpriseId: row.enterpriseId,
-      });
-      id = Number(result.identifiers[0].id);
+      // Not repo.insert: it reads the generated columns back, one more statement on every record.
+      const result = await manager
+        .createQueryBuilder()
+        .insert()
+        .into(LearningRecord)
+        .values({
+          workerId: row.workerId,
+          occurredOn: row.occurredOn,
+          hours: row.hours,
+          source: row.source,
+          sourceRef: row.sourceRef,
+          title: row.title.slice(0, 300),
+          institutionId: row.institutionId,
+          enterpriseId: row.enterpriseId,
+        })
+        .updateEntity(false)
+        .execute();
+      id = insertedId(result);
     } catch (error) {
-      // Another process stored the same record a moment ago: that one counts.
       // Another transaction stored the same record a moment ago. Our snapshot cannot see it yet, so
       // start the transaction again: the first read will then find it.
       if (isUniqueViolation(error)) throw new TransactionConflict('learning record stored concurrently');
@@ -151,10 +160,7 @@ export class LearningRecordsRepository {
         .execute();
     }
     await this.addToSummaries(manager, row.workerId, row.occurredOn, row.hours, domains);
-    return {
-      record: await repo.findOneOrFail({ where: { id }, relations: { domains: true } }),
-      created: true,
-    };
+    return { id, created: true };
   }
 
   /**

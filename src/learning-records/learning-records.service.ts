@@ -18,6 +18,7 @@ import {
   RecordKey,
   RecordRevision,
   RecordRow,
+  StoredRecord,
 } from './learning-records.repository';
 
 export type NewLearningRecord = Omit<RecordInsert, 'institutionId' | 'enterpriseId'> & {
@@ -46,7 +47,7 @@ export class LearningRecordsService {
   ) {}
 
   /** Stores a record in its own transaction, then tells the listeners. */
-  async record(input: NewLearningRecord): Promise<{ record: LearningRecord; created: boolean }> {
+  async record(input: NewLearningRecord): Promise<StoredRecord> {
     const result = await this.unitOfWork.run((manager) => this.recordWithin(manager, input));
     if (result.created) await this.announce([input.workerId], input.occurredOn);
     return result;
@@ -56,10 +57,7 @@ export class LearningRecordsService {
    * Stores a record inside the caller's transaction (e.g. with the enrolment it completes). The
    * caller announces the workers after commit with `announce`.
    */
-  recordWithin(
-    manager: Transaction,
-    input: NewLearningRecord,
-  ): Promise<{ record: LearningRecord; created: boolean }> {
+  recordWithin(manager: Transaction, input: NewLearningRecord): Promise<StoredRecord> {
     if (input.domains.length === 0) throw new Error('A learning record needs at least one domain');
     if (!(input.hours >= 0 && input.hours <= 9999)) throw new Error('Learning record hours out of range');
     return this.records.insertOnce(manager, { institutionId: null, enterpriseId: null, ...input });

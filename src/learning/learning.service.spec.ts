@@ -193,7 +193,7 @@ function setup(lessons: Lesson[], quizzes: Quiz[] = []) {
     quizWithQuestions: jest.fn(async (id: number) => quizzes.find((q) => q.id === id) ?? null),
   };
   const records = {
-    recordWithin: jest.fn(async () => ({ record: { id: 1 }, created: true })),
+    recordWithin: jest.fn(async () => ({ id: 1, created: true })),
     announce: jest.fn(async () => undefined),
   };
   const workers = { currentEnterpriseIds: jest.fn(async () => [5]) };

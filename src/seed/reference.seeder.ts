@@ -1,5 +1,6 @@
 import { Injectable } from '@nestjs/common';
-import { EntityManager, InsertResult } from 'typeorm';
+import { EntityManager } from 'typeorm';
+import { insertedId } from '../database/dialect';
 import { seedCriteriaSets } from '../citizenship/applications/criteria/criteria-seed';
 import { foldVietnamese } from '../common/text/vietnamese';
 import { AdminUnitMapping } from '../organisations/entities/admin-unit-mapping.entity';
@@ -329,12 +330,4 @@ async function ensureMapping(
     .into(AdminUnitMapping)
     .values({ fromUnitId: from, toUnitId: to, effectiveDate, note })
     .execute();
-}
-
-/** The new row's id from an insert into a table named by string (no entity metadata to read it from). */
-export function insertedId(result: InsertResult): number {
-  const raw = result.raw as { insertId?: number } | number | undefined;
-  const id = result.identifiers[0]?.id ?? (typeof raw === 'number' ? raw : raw?.insertId);
-  if (!id) throw new Error('Insert returned no id');
-  return Number(id);
 }

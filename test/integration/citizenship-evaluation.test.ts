@@ -298,7 +298,7 @@ describe('learning citizen evaluation (integration)', () => {
     expect(byCode['1.3'].records.map((r) => r.title)).toEqual(['Câu lạc bộ đọc sách tháng này']);
     expect(byCode['2.1']).toMatchObject({
       state: 'MET',
-      evidence: { recordIds: [course.record.id], count: 1 },
+      evidence: { recordIds: [course.id], count: 1 },
     });
     expect(byCode['2.1'].records[0]).toMatchObject({
       title: 'Kỹ năng số cơ bản: dùng điện thoại an toàn',

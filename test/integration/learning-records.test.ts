@@ -58,7 +58,7 @@ describe('learning-record store (integration)', () => {
     const input = base(workerId, 'session:1', '2025-03-10', [DomainCode.Law]);
     const results = await Promise.all(Array.from({ length: 10 }, () => sut.record(input)));
     expect(results.filter((r) => r.created)).toHaveLength(1);
-    expect(new Set(results.map((r) => r.record.id)).size).toBe(1);
+    expect(new Set(results.map((r) => r.id)).size).toBe(1);
     const [{ n }] = await db.query('SELECT COUNT(*) n FROM learning_records WHERE worker_id = ?', [workerId]);
     expect(Number(n)).toBe(1);
     const summary = await sut.summaryOf(workerId);

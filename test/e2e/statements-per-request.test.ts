@@ -1,0 +1,83 @@
+import { INestApplication } from '@nestjs/common';
+import request from 'supertest';
+import { DataSource } from 'typeorm';
+import { PiiCipher } from '../../src/common/crypto/pii-cipher';
+import { StatementCounter } from '../support/statement-counter';
+import { Browser, createTestApp } from '../support/test-app';
+
+/**
+ * SQL statements per request on the hot paths (issue 14, item 2), counted rather than timed so that
+ * a regression shows on any machine. Sessions live in Redis as in production. Each limit is what
+ * the path needs today; lower it when a cut lands, never raise it without saying why.
+ */
+describe('statements per request (e2e)', () => {
+  let app: INestApplication;
+  let counter: StatementCounter;
+  let worker: Browser;
+
+  beforeAll(async () => {
+    app = await createTestApp({ database: 'sqlite', redis: true });
+    counter = new StatementCounter(app);
+    worker = new Browser(app);
+    await worker.login('nguoilaodong');
+  });
+
+  afterAll(async () => {
+    await app.close();
+  });
+
+  /** Statements of the second of two identical requests: the first may fill per-process caches. */
+  async function warm(work: () => Promise<unknown>): Promise<string[]> {
+    await work();
+    return counter.during(work);
+  }
+
+  /** Prints the count; over the limit, the failure lists the statements. */
+  function withinLimit(name: string, statements: string[], limit: number): void {
+    console.log(`${name}: ${statements.length} statements (limit ${limit})`);
+    expect(statements.length <= limit ? statements.length : statements).toBeLessThanOrEqual(limit);
+  }
+
+  it.each([
+    ['/courses', 7],
+    ['/learn', 16],
+  ])('a signed-in worker’s %s', async (path, limit) => {
+    const statements = await warm(() => worker.agent.get(path).expect(200));
+    withinLimit(path, statements, limit);
+  });
+
+  it('an institution’s result posted through the API', async () => {
+    const editor = new Browser(app);
+    await editor.login('truong.caodang');
+    await editor.get('/account/tokens');
+    const created = await editor.submit('/account/tokens', { name: 'Đếm câu lệnh' });
+    const token = /<code class="secret">([^<]+)<\/code>/.exec(created.text)?.[1] ?? '';
+    const db = app.get(DataSource);
+    const rows: { cccd_encrypted: string; date_of_birth: string }[] = await db.query(
+      `SELECT w.cccd_encrypted, w.date_of_birth FROM workers w
+       WHERE w.id IN (SELECT e.worker_id FROM employments e JOIN enterprises x ON x.id = e.enterprise_id
+                      WHERE x.tax_code = '6400123455' AND e.end_date IS NULL)
+       ORDER BY w.id LIMIT 2`,
+    );
+    const pii = app.get(PiiCipher);
+    let n = 0;
+    const post = () => {
+      const row = rows[n++ % rows.length];
+      return request(app.getHttpServer())
+        .post('/api/v1/external-records')
+        .set('Authorization', `Bearer ${token}`)
+        .send({
+          externalId: `DEM-CAU-LENH-${n}`,
+          cccd: pii.decrypt(row.cccd_encrypted),
+          dateOfBirth: String(row.date_of_birth).slice(0, 10),
+          title: 'Chứng chỉ Ứng dụng công nghệ thông tin cơ bản',
+          completedOn: '2025-05-20',
+          hours: 4,
+          domains: ['DIGITAL'],
+        })
+        .expect(201);
+    };
+    const statements = await warm(post);
+    withinLimit('POST /api/v1/external-records', statements, 18);
+  });
+});
