@@ -1,7 +1,5 @@
 import { createHash } from 'node:crypto';
 import { Actor } from '../common/access/actor';
-import { UserStatus } from '../users/entities/user.entity';
-import { UsersRepository } from '../users/users.repository';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { ApiTokensService, TOUCH_INTERVAL_MS } from './api-tokens.service';
 import { AuthService } from './auth.service';
@@ -24,13 +22,8 @@ describe(ApiTokensService.name, () => {
       lastUsedAt: null,
     } as ApiToken;
     tokens = { findActiveByHash: jest.fn(async () => record), touch: jest.fn(async () => undefined) };
-    const users = { findById: jest.fn(async () => ({ id: 7, status: UserStatus.Active })) };
-    const auth = { actorOf: jest.fn(async () => actor) };
-    sut = new ApiTokensService(
-      tokens as unknown as ApiTokensRepository,
-      users as unknown as UsersRepository,
-      auth as unknown as AuthService,
-    );
+    const auth = { activeActor: jest.fn(async () => actor) };
+    sut = new ApiTokensService(tokens as unknown as ApiTokensRepository, auth as unknown as AuthService);
   });
 
   it('writes the first use of a token', async () => {

@@ -1,8 +1,6 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { createHash, randomBytes } from 'node:crypto';
 import { Actor } from '../common/access/actor';
-import { UserStatus } from '../users/entities/user.entity';
-import { UsersRepository } from '../users/users.repository';
 import { AuthService } from './auth.service';
 import { ApiTokensRepository } from './api-tokens.repository';
 import { ApiToken } from './entities/api-token.entity';
@@ -19,7 +17,6 @@ export const TOUCH_INTERVAL_MS = 60_000;
 export class ApiTokensService {
   constructor(
     private readonly tokens: ApiTokensRepository,
-    private readonly users: UsersRepository,
     private readonly auth: AuthService,
   ) {}
 
@@ -52,13 +49,13 @@ export class ApiTokensService {
     if (!token.startsWith(PREFIX) || token.length > 200) return null;
     const record = await this.tokens.findActiveByHash(hashToken(token));
     if (!record || (record.expiresAt && record.expiresAt.getTime() < Date.now())) return null;
-    const user = await this.users.findById(record.userId);
-    if (!user || user.status !== UserStatus.Active) return null;
+    const actor = await this.auth.activeActor(record.userId, 'token');
+    if (!actor) return null;
     const now = Date.now();
     if (!record.lastUsedAt || now - record.lastUsedAt.getTime() >= TOUCH_INTERVAL_MS) {
       await this.tokens.touch(record.id, new Date(now));
     }
-    return this.auth.actorOf(user, 'token');
+    return actor;
   }
 }
 

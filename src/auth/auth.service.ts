@@ -1,6 +1,6 @@
 import { Inject, Injectable, NotFoundException } from '@nestjs/common';
 import { randomInt } from 'node:crypto';
-import { Actor } from '../common/access/actor';
+import { Actor, RoleGrant } from '../common/access/actor';
 import { Role } from '../common/access/roles';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { Transaction, UnitOfWork } from '../database/unit-of-work';
@@ -59,16 +59,22 @@ export class AuthService {
 
   /** The actor for a session, or null when the account was disabled or signed out everywhere since. */
   async actorFor(userId: number, signedInAt: number): Promise<Actor | null> {
-    const user = await this.users.findById(userId);
-    if (!user || user.status !== UserStatus.Active) return null;
+    const found = await this.users.findWithGrants(userId);
+    if (!found || found.user.status !== UserStatus.Active) return null;
+    const { user, grants } = found;
     if (user.sessionsValidAfter && user.sessionsValidAfter.getTime() > signedInAt) return null;
-    return this.actorOf(user);
+    return actorWith(user, grants, 'session');
+  }
+
+  /** The actor of an active account, by id, or null: an API token's owner on each call. */
+  async activeActor(userId: number, via: 'session' | 'token'): Promise<Actor | null> {
+    const found = await this.users.findWithGrants(userId);
+    if (!found || found.user.status !== UserStatus.Active) return null;
+    return actorWith(found.user, found.grants, via);
   }
 
   async actorOf(user: User, via: 'session' | 'token' = 'session'): Promise<Actor> {
-    const grants = await this.users.grants(user.id);
-    const workerGrant = grants.find((g) => g.role === Role.Worker);
-    return new Actor(user.id, user.displayName, grants, workerGrant?.scopeId ?? null, via);
+    return actorWith(user, await this.users.grants(user.id), via);
   }
 
   /**
@@ -260,4 +266,9 @@ export class AuthService {
     else await this.throttle.fail(keys);
     return passed ? 'passed' : 'failed';
   }
+}
+
+function actorWith(user: User, grants: RoleGrant[], via: 'session' | 'token'): Actor {
+  const workerGrant = grants.find((g) => g.role === Role.Worker);
+  return new Actor(user.id, user.displayName, grants, workerGrant?.scopeId ?? null, via);
 }

@@ -18,6 +18,24 @@ export class UsersRepository {
     return this.users.findOne({ where: { id } });
   }
 
+  /** An account with its role grants in one statement: every signed-in request reads them. */
+  async findWithGrants(id: number): Promise<{ user: User; grants: RoleGrant[] } | null> {
+    const user = await this.users
+      .createQueryBuilder('u')
+      .leftJoinAndSelect('u.roleAssignments', 'ra')
+      .where('u.id = :id', { id })
+      .orderBy('ra.id', 'ASC')
+      .getOne();
+    if (!user) return null;
+    const grants = (user.roleAssignments ?? []).map(({ role, scopeType, scopeId }) => ({
+      role,
+      scopeType,
+      scopeId,
+    }));
+    delete user.roleAssignments;
+    return { user, grants };
+  }
+
   /** With the password hash, for signing in. */
   findForLogin(where: { username: string } | { id: number }): Promise<User | null> {
     return this.users

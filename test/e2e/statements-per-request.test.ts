@@ -39,8 +39,8 @@ describe('statements per request (e2e)', () => {
   }
 
   it.each([
-    ['/courses', 7],
-    ['/learn', 16],
+    ['/courses', 6],
+    ['/learn', 15],
   ])('a signed-in worker’s %s', async (path, limit) => {
     const statements = await warm(() => worker.agent.get(path).expect(200));
     withinLimit(path, statements, limit);
@@ -78,6 +78,6 @@ describe('statements per request (e2e)', () => {
         .expect(201);
     };
     const statements = await warm(post);
-    withinLimit('POST /api/v1/external-records', statements, 18);
+    withinLimit('POST /api/v1/external-records', statements, 17);
   });
 });
