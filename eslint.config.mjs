@@ -46,5 +46,9 @@ export default tseslint.config(
   },
   { files: ['public/js/**/*.js'], languageOptions: { globals: globals.browser, sourceType: 'script' } },
   { files: ['client/**/*.js'], languageOptions: { globals: globals.browser, sourceType: 'module' } },
-  { files: ['*.js', '*.mjs', 'scripts/**/*.mjs'], languageOptions: { globals: globals.node } },
+  {
+    files: ['*.js', '*.mjs', 'scripts/**/*.mjs', 'bench/**/*.mjs'],
+    languageOptions: { globals: globals.node },
+  },
+  { files: ['bench/**/*.mjs'], rules: { 'no-console': 'off' } },
 );
