@@ -36,6 +36,7 @@ import { ActivitiesModule } from './activities/activities.module';
 import { AssignmentsModule } from './assignments/assignments.module';
 import { CatalogModule } from './catalog/catalog.module';
 import { CitizenshipModule } from './citizenship/citizenship.module';
+import { EngagementModule } from './engagement/engagement.module';
 import { NoticesModule } from './notices/notices.module';
 import { IndicatorsModule } from './indicators/indicators.module';
 import { ReportsModule } from './reports/reports.module';
@@ -111,6 +112,7 @@ export class AppModule implements NestModule {
         LearningModule,
         ActivitiesModule,
         AssignmentsModule,
+        EngagementModule,
         NoticesModule,
         CitizenshipModule,
         IndicatorsModule,

@@ -32,6 +32,7 @@ const LAYERS: Record<string, number> = {
   indicators: 6,
   privacy: 6,
   assignments: 6,
+  engagement: 6,
   reports: 7,
   history: 7,
   accounts: 7,

@@ -3,11 +3,12 @@ import { UnitOfWork } from '../database/unit-of-work';
 import { PiiCipher } from './crypto/pii-cipher';
 import { FiguresChanged } from './events/figures-changed';
 import { PersonalDataProviders } from './personal-data/personal-data-providers';
+import { ReportSections } from './report-sections/report-sections';
 
 /** Building blocks every domain may inject. */
 @Global()
 @Module({
-  providers: [PiiCipher, UnitOfWork, PersonalDataProviders, FiguresChanged],
-  exports: [PiiCipher, UnitOfWork, PersonalDataProviders, FiguresChanged],
+  providers: [PiiCipher, UnitOfWork, PersonalDataProviders, ReportSections, FiguresChanged],
+  exports: [PiiCipher, UnitOfWork, PersonalDataProviders, ReportSections, FiguresChanged],
 })
 export class CommonModule {}
