@@ -1,3 +1,4 @@
+import { translate } from '../common/i18n/i18n';
 import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Put, Query } from '@nestjs/common';
 import { ApiBearerAuth, ApiOperation, ApiTags } from '@nestjs/swagger';
 import { CurrentActor, Roles } from '../common/access/access.decorators';
@@ -128,6 +129,16 @@ function documentView(doc: ReportDocument) {
     figuresAsOf: doc.asOf,
     figures: doc.figures.map(figureView),
     pendingBodies: doc.pending,
+    // Other domains' sections, headed in Vietnamese as the report is written; numbers as numbers.
+    sections: doc.sections.map((section) => ({
+      key: section.key,
+      title: translate('vi', section.title),
+      tables: section.tables.map((table) => ({
+        caption: translate('vi', table.caption),
+        columns: table.columns.map((c) => ({ label: translate('vi', c.label), numeric: !!c.numeric })),
+        rows: table.rows,
+      })),
+    })),
     versions: doc.versions.map((v) => ({ version: v.version, status: v.status, submittedAt: v.submittedAt })),
     canEdit: doc.editable,
     canCorrect: doc.canCorrect,

@@ -18,6 +18,7 @@ import {
   reportFilename,
   reportPage,
   reportPath,
+  sectionSheets,
   versionStatusLabel,
 } from './reports.presenters';
 import { ReportDocument, REPORT_ROLES, ReportList, ReportsService } from './reports.service';
@@ -127,12 +128,18 @@ export class ReportsController {
       return;
     }
     if (query.format) {
-      return sendTable(res, query.format, req.locale, {
-        filename: reportFilename(doc),
-        sheet: translate(req.locale, 'reports.sheet', { year }),
-        columns: figureColumns(req.locale),
-        rows: doc.figures,
-      });
+      return sendTable(
+        res,
+        query.format,
+        req.locale,
+        {
+          filename: reportFilename(doc),
+          sheet: translate(req.locale, 'reports.sheet', { year }),
+          columns: figureColumns(req.locale),
+          rows: doc.figures,
+        },
+        sectionSheets(req.locale, doc.sections),
+      );
     }
     res.render('reports/report', reportPage(req.locale, doc));
   }
@@ -216,6 +223,13 @@ export function reportPdf(locale: Locale, doc: ReportDocument) {
             },
           ]
         : []),
+      ...page.sections.flatMap((section) =>
+        section.tables.map((table, i) => ({
+          heading: i === 0 ? section.title : table.caption,
+          paragraphs: i === 0 && section.note ? [section.note] : [],
+          table: table.table,
+        })),
+      ),
       { heading: t('reports.field.activities'), paragraphs: [page.doc.activities] },
       { heading: t('reports.field.difficulties'), paragraphs: [page.doc.difficulties] },
       { heading: t('reports.field.proposals'), paragraphs: [page.doc.proposals] },

@@ -2,7 +2,14 @@ import { translate } from '../common/i18n/i18n';
 import { countingRules } from '../indicators/dashboard/dashboard.page';
 import { Locale } from '../common/i18n/messages';
 import { formatDate, formatDateTime, formatNumber } from '../common/views/view-helpers';
-import { indicatorName, screenTable, TableColumn } from '../indicators/dashboard/dashboard.presenters';
+import {
+  indicatorName,
+  ScreenTable,
+  screenTable,
+  TableColumn,
+} from '../indicators/dashboard/dashboard.presenters';
+import { ReportSection, ReportSectionTable } from '../common/report-sections/report-sections';
+import { TableExport } from '../common/export/table-export';
 import { indicatorPercent, INDICATOR_CODES, NUMERATOR } from '../indicators/dashboard/indicator-figures';
 import { ReportFigure } from './entities/annual-report.entity';
 import { DeadlineState, FigureChange, FigureField } from './report-rules';
@@ -131,6 +138,7 @@ export function reportPage(locale: Locale, doc: ReportDocument) {
       due: formatDate(p.dueDate),
     })),
     isProvinceReport: doc.isProvinceReport,
+    sections: sectionsView(locale, doc.sections),
     rules: countingRules(locale),
     editable: doc.editable,
     canCorrect: doc.canCorrect,
@@ -156,4 +164,61 @@ export function reportPage(locale: Locale, doc: ReportDocument) {
 /** The file name of a report's exports: body, year and version, in plain ASCII. */
 export function reportFilename(doc: ReportDocument): string {
   return `bao-cao-${doc.year}-don-vi-${doc.body.id}-v${doc.report?.version ?? 1}`;
+}
+
+/** Other domains' sections as the page and the PDF show them: headings and screen tables. */
+export function sectionsView(locale: Locale, sections: ReportSection[]) {
+  return sections.map((section) => ({
+    key: section.key,
+    title: translate(locale, section.title),
+    note: section.note ? translate(locale, section.note) : null,
+    tables: section.tables.map((table) => ({
+      caption: translate(locale, table.caption),
+      table: sectionScreenTable(locale, table),
+    })),
+  }));
+}
+
+function sectionScreenTable(locale: Locale, table: ReportSectionTable): ScreenTable {
+  const numeric = table.columns.map((c) => !!c.numeric);
+  return {
+    headers: table.columns.map((c, i) => ({ label: translate(locale, c.label), numeric: numeric[i] })),
+    rows: table.rows.map((row) => ({
+      cells: row.map((cell, i) => ({ text: sectionCell(locale, cell), numeric: numeric[i], href: null })),
+      strong: false,
+    })),
+  };
+}
+
+/** A section's cell: numbers in the person's format (at most two decimals), text as written. */
+export function sectionCell(locale: Locale, cell: string | number | null): string {
+  if (cell === null || cell === undefined) return '';
+  if (typeof cell !== 'number') return cell;
+  const rounded = sectionNumber(cell) as number;
+  return formatNumber(
+    rounded,
+    locale,
+    Number.isInteger(rounded) ? 0 : Number.isInteger(rounded * 10) ? 1 : 2,
+  );
+}
+
+/** A number as the page shows it: rounded to two decimals (the page then formats it). */
+function sectionNumber(cell: string | number | null): string | number | null {
+  return typeof cell === 'number' ? Math.round(cell * 100) / 100 : cell;
+}
+
+/** Each section table as a further sheet of the report's workbook, with the page's numbers. */
+export function sectionSheets(locale: Locale, sections: ReportSection[]): TableExport<unknown>[] {
+  return sections.flatMap((section) =>
+    section.tables.map((table) => ({
+      filename: '',
+      sheet: translate(locale, table.caption),
+      columns: table.columns.map((column, i) => ({
+        header: column.label,
+        value: (row: unknown) => sectionNumber((row as (string | number | null)[])[i] ?? null),
+        width: i === 0 ? 36 : undefined,
+      })),
+      rows: table.rows,
+    })),
+  );
 }

@@ -27,6 +27,7 @@ import { BodyStatus, ReportingStatusService } from './reporting-status.service';
 import { ReportsRepository } from './reports.repository';
 import { todayInVietnam, vietnamDayEnd } from '../common/time/vietnam-time';
 import { dateTime } from '../database/dialect';
+import { ReportSection, ReportSections } from '../common/report-sections/report-sections';
 
 /** Everyone who may open the reports list: readers and the members of reporting bodies. */
 export const REPORT_ROLES = [
@@ -67,6 +68,8 @@ export interface ReportDocument {
   asOf: string | null;
   /** Province report only: the bodies that have not submitted (frozen with it once submitted). */
   pending: PendingBody[] | null;
+  /** Other domains' sections (learning needs, commendations…): live in a draft, frozen once submitted. */
+  sections: ReportSection[];
   access: Access;
   editable: boolean;
   canCorrect: boolean;
@@ -92,6 +95,7 @@ export class ReportsService {
     private readonly enterprises: EnterprisesService,
     private readonly scopes: EnterpriseScopeService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly reportSections: ReportSections,
   ) {}
 
   async plan(planId?: number): Promise<{ plans: Plan[]; plan: Plan }> {
@@ -159,15 +163,18 @@ export class ReportsService {
     let figures: ReportFigure[];
     let asOf: string | null;
     let pending: PendingBody[] | null = null;
+    let sections: ReportSection[];
     if (frozen) {
       figures = report!.figures ?? [];
       asOf = report!.snapshotAsOf;
       if (isProvinceReport) pending = report!.pendingBodies ?? [];
+      sections = report!.sections ?? [];
     } else {
       const snapshot = await this.snapshotFor(body, year);
       figures = snapshot ? await this.figuresFor(body, snapshot) : [];
       asOf = snapshot?.asOf ?? null;
       if (isProvinceReport) pending = pendingOf(statuses);
+      sections = await this.sectionsFor(body, year);
     }
     const isLatest = !!report && report.id === latest?.id;
     const changes = isLatest ? await this.changesSince(body, report!) : [];
@@ -182,6 +189,7 @@ export class ReportsService {
       figures,
       asOf,
       pending,
+      sections,
       access,
       editable: access.write && (!report || (isLatest && isEditable(report))),
       canCorrect: access.write && isLatest && canCorrect(report ?? null),
@@ -249,10 +257,12 @@ export class ReportsService {
       body.kind === ReportingBodyKind.Federation
         ? pendingOf(await this.reporting.statuses(body.planId, year, todayInVietnam(now)))
         : null;
+    const sections = await this.sectionsFor(body, year);
     const frozen = {
       ...narrative,
       status: AnnualReportStatus.Submitted,
       figures,
+      sections,
       snapshotId: snapshot.id,
       snapshotAsOf: snapshot.asOf,
       pendingBodies: pending,
@@ -280,6 +290,18 @@ export class ReportsService {
     });
   }
 
+  /**
+   * The sections other domains add to this body's report: the province's for the federation, a
+   * unit's for a unit's committee; departments and associations report their figures only.
+   */
+  async sectionsFor(body: ReportingBody, year: number): Promise<ReportSection[]> {
+    if (body.kind === ReportingBodyKind.Federation)
+      return this.reportSections.collect({ year, unitId: null });
+    if (body.kind === ReportingBodyKind.Unit && body.unitId)
+      return this.reportSections.collect({ year, unitId: body.unitId });
+    return [];
+  }
+
   /** Starts a correction of the submitted report: the next version, a draft with the same narrative. */
   async correct(actor: Actor, bodyId: number, year: number): Promise<AnnualReport> {
     const body = await this.writableBody(actor, bodyId);
@@ -291,6 +313,7 @@ export class ReportsService {
           ...correctionOf(latest!),
           snapshotAsOf: null,
           pendingBodies: null,
+          sections: null,
           submittedBy: null,
           submittedAt: null,
         },
@@ -434,6 +457,7 @@ function newReport(
     figures: null,
     snapshotAsOf: null,
     pendingBodies: null,
+    sections: null,
     ...narrative,
     submittedBy: null,
     submittedAt: null,

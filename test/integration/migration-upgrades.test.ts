@@ -13,6 +13,7 @@ import { UnionsInTime1764000021000 } from '../../src/database/migrations/1764000
 import { MaterialAuthorType1764000022000 } from '../../src/database/migrations/1764000022000-material-author-type';
 import { HistoryImports1764000023000 } from '../../src/database/migrations/1764000023000-history-imports';
 import { Assignments1764000024000 } from '../../src/database/migrations/1764000024000-assignments';
+import { ReportSections1764000032000 } from '../../src/database/migrations/1764000032000-report-sections';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
 
 /**
@@ -425,5 +426,30 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
     expect(await db.query('SELECT progress_percent AS p FROM enrolments WHERE id = 955')).toEqual([
       { p: 40 },
     ]);
+  });
+  it('1764000032000: submitted annual reports keep their figures and get no sections; new ones freeze theirs', async () => {
+    db = await upgrade(await env.options(), ReportSections1764000032000, async (old) => {
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, path) VALUES (960, '960', 'Tỉnh', 'tinh', 'PROVINCE', '/960/')`,
+      );
+      await old.query(
+        `INSERT INTO plans (id, code, title, issuing_body, unit_id, start_date, end_date)
+         VALUES (961, 'P961', 'Kế hoạch', 'UBND', 960, '2023-01-01', '2030-12-31')`,
+      );
+      await old.query(
+        `INSERT INTO reporting_bodies (id, plan_id, kind, name, unit_id, due_month_day, position)
+         VALUES (962, 961, 'FEDERATION', 'Liên đoàn Lao động tỉnh', NULL, '12-15', 1)`,
+      );
+      await old.query(
+        `INSERT INTO annual_reports (id, plan_id, body_id, year, version, status, figures, activities)
+         VALUES (963, 961, 962, 2025, 1, 'SUBMITTED', '[{"name":"Tỉnh"}]', 'Tổng hợp')`,
+      );
+    });
+    expect(await db.query('SELECT figures, sections, activities FROM annual_reports WHERE id = 963')).toEqual(
+      [{ figures: '[{"name":"Tỉnh"}]', sections: null, activities: 'Tổng hợp' }],
+    );
+    const sections = JSON.stringify([{ key: 'surveys', title: 't', tables: [] }]);
+    await db.query('UPDATE annual_reports SET sections = ? WHERE id = 963', [sections]);
+    expect(await db.query('SELECT sections FROM annual_reports WHERE id = 963')).toEqual([{ sections }]);
   });
 });

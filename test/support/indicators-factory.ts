@@ -226,10 +226,10 @@ export const binary = (res: request.Response, done: (error: Error | null, body: 
   res.on('end', () => done(null, Buffer.concat(chunks)));
 };
 
-export async function xlsxRows(body: Buffer): Promise<(string | number | null)[][]> {
+export async function xlsxRows(body: Buffer, sheetIndex = 0): Promise<(string | number | null)[][]> {
   const workbook = new ExcelJS.Workbook();
   await workbook.xlsx.load(body as unknown as ArrayBuffer);
-  const sheet = workbook.worksheets[0];
+  const sheet = workbook.worksheets[sheetIndex];
   const rows: (string | number | null)[][] = [];
   sheet.eachRow({ includeEmpty: false }, (row) => {
     const values: (string | number | null)[] = [];

@@ -27,13 +27,15 @@ export function isExportFormat(value: unknown): value is ExportFormat {
 
 /**
  * Streams one table as XLSX or CSV. Both formats take their cells from the same column functions,
- * so the two files always hold the same numbers as each other and as the page.
+ * so the two files always hold the same numbers as each other and as the page. `more` tables go
+ * into the workbook as further sheets (a CSV file holds one table: the first).
  */
 export async function sendTable<T>(
   res: Response,
   format: ExportFormat,
   locale: Locale,
   table: TableExport<T>,
+  more: TableExport<unknown>[] = [],
 ): Promise<void> {
   const headers = table.columns.map((c) => translate(locale, c.header));
   const filename = `${table.filename}.${format}`;
@@ -54,17 +56,34 @@ export async function sendTable<T>(
   }
   res.setHeader('Content-Type', 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet');
   const workbook = new ExcelJS.stream.xlsx.WorkbookWriter({ stream: res, useStyles: true });
-  const sheet = workbook.addWorksheet(table.sheet);
-  sheet.columns = table.columns.map((c, i) => ({
-    header: headers[i],
-    width: c.width ?? Math.max(12, headers[i].length + 2),
-  }));
-  sheet.getRow(1).font = { bold: true };
-  for await (const row of table.rows) {
-    sheet.addRow(table.columns.map((c) => c.value(row) ?? null)).commit();
+  const used = new Set<string>();
+  for (const each of [table as TableExport<unknown>, ...more]) {
+    const sheet = workbook.addWorksheet(uniqueSheetName(each.sheet, used));
+    const labels = each.columns.map((c) => translate(locale, c.header));
+    sheet.columns = each.columns.map((c, i) => ({
+      header: labels[i],
+      width: c.width ?? Math.max(12, labels[i].length + 2),
+    }));
+    sheet.getRow(1).font = { bold: true };
+    for await (const row of each.rows) {
+      sheet.addRow(each.columns.map((c) => c.value(row) ?? null)).commit();
+    }
+    sheet.commit();
   }
-  sheet.commit();
   await workbook.commit();
+}
+
+/** A worksheet name Excel accepts (31 characters, none of : \\ / ? * [ ]), different from the others. */
+function uniqueSheetName(name: string, used: Set<string>): string {
+  const base =
+    name
+      .replace(/[:\\/?*[\]]/g, ' ')
+      .trim()
+      .slice(0, 31) || 'Sheet';
+  let candidate = base;
+  for (let n = 2; used.has(candidate.toLowerCase()); n++) candidate = `${base.slice(0, 27)} (${n})`;
+  used.add(candidate.toLowerCase());
+  return candidate;
 }
 
 /** Text that starts like a formula is prefixed with ' so a spreadsheet shows it instead of running it. */

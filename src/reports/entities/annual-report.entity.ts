@@ -1,4 +1,5 @@
 import { Column, CreateDateColumn, Entity, PrimaryGeneratedColumn, UpdateDateColumn } from 'typeorm';
+import { ReportSection } from '../../common/report-sections/report-sections';
 
 export enum AnnualReportStatus {
   Draft = 'DRAFT',
@@ -54,6 +55,9 @@ export class AnnualReport {
   /** Province report only: the bodies that had not submitted when it was submitted. */
   @Column({ type: 'text', nullable: true, transformer: json<PendingBody[]>() })
   pendingBodies: PendingBody[] | null;
+  /** Other domains' sections as submitted (ReportSections); null in a draft. */
+  @Column({ type: 'text', nullable: true, transformer: json<ReportSection[]>() })
+  sections: ReportSection[] | null;
   @Column({ type: 'text', nullable: true }) activities: string | null;
   @Column({ type: 'text', nullable: true }) difficulties: string | null;
   @Column({ type: 'text', nullable: true }) proposals: string | null;
