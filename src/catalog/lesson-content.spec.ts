@@ -1,4 +1,4 @@
-import { parseVideoUrl, sanitizeLessonHtml } from './lesson-content';
+import { parseVideoUrl, sanitizeLessonHtml, videoBlock } from './lesson-content';
 
 describe(sanitizeLessonHtml.name, () => {
   it('keeps the allowed tags and their text', () => {
@@ -51,6 +51,10 @@ describe(sanitizeLessonHtml.name, () => {
     expect(sanitizeLessonHtml('<video src="/catalog/files/7"></video>')).toBe(
       '<video controls preload="metadata" src="/catalog/files/7"></video>',
     );
+  });
+
+  it('keeps the video block the API hands out unchanged', () => {
+    expect(sanitizeLessonHtml(videoBlock(41))).toBe(videoBlock(41));
   });
 
   it('strips autoplay, loop, muted, poster, handlers and <source> from a video', () => {

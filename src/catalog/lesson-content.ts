@@ -90,6 +90,11 @@ export function sanitizeLessonHtml(html: string | null | undefined): string | nu
   return clean === '' ? null : clean;
 }
 
+/** The video block of a lesson's text for one of its files, as the editor writes it and the sanitiser keeps it. */
+export function videoBlock(fileId: number): string {
+  return `<video controls preload="metadata" src="/catalog/files/${fileId}"></video>`;
+}
+
 export type VideoProvider = 'YOUTUBE' | 'VIMEO' | 'MP4';
 
 export interface LessonVideo {
