@@ -151,6 +151,7 @@ describe('lesson video (e2e)', () => {
       completionRule: 'TIME_SPENT',
       minMinutes: '2',
       required: 'true',
+      videoUrl: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
       bodyHtml:
         `<h2>Xem video</h2><video controls preload="metadata" src="/catalog/files/${videoId}" title="Cách ngắt cầu dao"></video>` +
         '<video autoplay src="https://video.example/a.mp4"></video>' +
@@ -173,6 +174,9 @@ describe('lesson video (e2e)', () => {
     expect(page.text).toContain(block);
     expect(page.text).not.toContain('autoplay');
     expect(page.text).not.toContain('video.example');
+    // A YouTube link stays a link out beside it, as before: nothing from another site plays in the page.
+    expect(page.text).toContain('href="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"');
+    expect(page.text).not.toContain('<iframe');
     // The page's CSP lets the player load this application's media, and nothing remote.
     expect(page.headers['content-security-policy']).toMatch(/media-src 'self'(;|$)/);
   });
