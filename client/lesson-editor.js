@@ -219,7 +219,8 @@ function start(root) {
     const file = videoInput.files[0];
     videoInput.value = '';
     if (!file) return;
-    const title = window.prompt(root.dataset.videoPrompt, '');
+    // The file's name is offered as the title, so a video is never left without an accessible name.
+    const title = window.prompt(root.dataset.videoPrompt, file.name.replace(/\.[^.]+$/, ''));
     if (title === null) return editor.commands.focus();
     say(root.dataset.videoUploading);
     try {

@@ -152,10 +152,16 @@ describe('a video in a lesson (browser)', () => {
     expect(refusal).toBeGreaterThanOrEqual(0);
     problems.splice(refusal, 1);
 
-    page.once('dialog', (dialog) => void dialog.accept('Cách ngắt cầu dao'));
+    let offered = '';
+    page.once('dialog', (dialog) => {
+      offered = dialog.defaultValue();
+      void dialog.accept('Cách ngắt cầu dao');
+    });
     const [chooser] = await Promise.all([page.waitForEvent('filechooser'), button('Chèn video').click()]);
     await chooser.setFiles({ name: 'ngat-cau-dao.webm', mimeType: 'video/webm', buffer: WEBM });
     await page.locator('.lesson-editor-status', { hasText: 'Đã chèn video.' }).waitFor();
+    // The file's name was offered as the title (never none); the editor wrote a better one.
+    expect(offered).toBe('ngat-cau-dao');
     const block = editorSurface().locator('video');
     expect(await block.count()).toBe(1);
     videoSrc = (await block.getAttribute('src')) ?? '';
