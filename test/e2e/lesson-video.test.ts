@@ -177,8 +177,51 @@ describe('lesson video (e2e)', () => {
     // A YouTube link stays a link out beside it, as before: nothing from another site plays in the page.
     expect(page.text).toContain('href="https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ"');
     expect(page.text).not.toContain('<iframe');
+    // The API reads the lesson as the page shows it, video block included.
+    const api = await worker.agent
+      .get(`/api/v1/learning/courses/${courseId()}/lessons/${lessonId()}`)
+      .set('Accept', 'application/json')
+      .expect(200);
+    expect(api.body).toMatchObject({
+      id: lessonId(),
+      enrolled: true,
+      completionRule: 'TIME_SPENT',
+      videoUrl: 'https://www.youtube-nocookie.com/embed/dQw4w9WgXcQ',
+    });
+    expect(api.body.bodyHtml).toContain(block);
+    expect(api.body.attachments).toEqual(
+      expect.arrayContaining([expect.objectContaining({ id: videoId, mime: 'video/mp4' })]),
+    );
     // The page's CSP lets the player load this application's media, and nothing remote.
     expect(page.headers['content-security-policy']).toMatch(/media-src 'self'(;|$)/);
+  });
+
+  it('shows a worker not enrolled no lesson text through the API, as the page does', async () => {
+    const [{ id: institutionId }] = await db.query('SELECT id FROM training_institutions WHERE name = ?', [
+      'Trường Cao đẳng Cộng đồng Đắk Nông',
+    ]);
+    const other = await createCourse(db, {
+      title: 'Khóa học chưa đăng ký',
+      institutionId: Number(institutionId),
+      domains: ['VOCATIONAL'],
+      lessons: [{}],
+    });
+    await db.query('UPDATE lessons SET body_html = ? WHERE id = ?', [
+      `<video controls preload="metadata" src="/catalog/files/${videoId}"></video>`,
+      other.lessons[0].id,
+    ]);
+    const worker = new Browser(app);
+    await worker.login('nguoilaodong');
+    const res = await worker.agent
+      .get(`/api/v1/learning/courses/${other.course.id}/lessons/${other.lessons[0].id}`)
+      .set('Accept', 'application/json')
+      .expect(200);
+    expect(res.body).toMatchObject({ enrolled: false, bodyHtml: null, attachments: [] });
+    // An editor is no worker: the learner's API is not theirs.
+    await editor.agent
+      .get(`/api/v1/learning/courses/${other.course.id}/lessons/${other.lessons[0].id}`)
+      .set('Accept', 'application/json')
+      .expect(403);
   });
 
   it('serves the video in ranges (206), so a player can seek', async () => {
