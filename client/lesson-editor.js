@@ -3,7 +3,7 @@
 // Without JavaScript the textarea works as before; with it, the editor writes its HTML into the
 // textarea, and the server's sanitiser (src/catalog/lesson-content.ts) still decides what is kept.
 // Everything the toolbar makes is HTML that sanitiser keeps unchanged (test/browser/lesson-editor).
-import { Editor } from '@tiptap/core';
+import { Editor, mergeAttributes, Node } from '@tiptap/core';
 import Image from '@tiptap/extension-image';
 import { Table, TableCell, TableHeader, TableRow } from '@tiptap/extension-table';
 import StarterKit from '@tiptap/starter-kit';
@@ -29,6 +29,35 @@ const LessonImage = Image.extend({
           OWN_FILE.test(el.getAttribute('src')) || /^https:\/\//i.test(el.getAttribute('src')) ? null : false,
       },
     ];
+  },
+});
+
+// A video block: one of this application's files in the browser's own player, exactly as the
+// sanitiser keeps it (<video controls preload="metadata" src title>); never autoplay, never remote.
+const LessonVideo = Node.create({
+  name: 'video',
+  group: 'block',
+  atom: true,
+  draggable: true,
+  addAttributes() {
+    return {
+      src: { default: null },
+      title: { default: null },
+    };
+  },
+  parseHTML() {
+    return [{ tag: 'video[src]', getAttrs: (el) => (OWN_FILE.test(el.getAttribute('src')) ? null : false) }];
+  },
+  renderHTML({ HTMLAttributes }) {
+    return ['video', mergeAttributes({ controls: '', preload: 'metadata' }, HTMLAttributes)];
+  },
+  addCommands() {
+    return {
+      setVideo:
+        (attrs) =>
+        ({ commands }) =>
+          commands.insertContent({ type: this.name, attrs }),
+    };
   },
 });
 
@@ -68,6 +97,7 @@ function start(root) {
       TableHeader,
       TableCell,
       LessonImage,
+      LessonVideo,
     ],
     editorProps: {
       attributes: {
@@ -106,6 +136,7 @@ function start(root) {
     deleteColumn: () => editor.chain().focus().deleteColumn().run(),
     deleteTable: () => editor.chain().focus().deleteTable().run(),
     image: () => root.querySelector('.lesson-editor-file').click(),
+    video: () => root.querySelector('.lesson-editor-video-file').click(),
   };
   // Which toggle is "on" where the cursor is (aria-pressed), and which commands apply there.
   const pressed = {
@@ -172,7 +203,7 @@ function start(root) {
     if (alt === null) return editor.commands.focus();
     say(root.dataset.uploading);
     try {
-      const src = await upload(file);
+      const src = await upload(file, root.dataset.upload);
       editor.chain().focus().setImage({ src, alt: alt.trim() }).run();
       say(root.dataset.uploaded);
     } catch (error) {
@@ -181,13 +212,38 @@ function start(root) {
     }
   });
 
-  // The lesson's attach-file form, sent by script: the server answers with the lesson page,
-  // whose address names the new file (?file=<id>); a refusal comes back as the page with its message.
-  async function upload(file) {
+  // Videos go to the lesson's video route, which keeps MP4 and WebM only (checked by their bytes);
+  // a refusal says in Vietnamese what the file really is.
+  const videoInput = root.querySelector('.lesson-editor-video-file');
+  videoInput?.addEventListener('change', async () => {
+    const file = videoInput.files[0];
+    videoInput.value = '';
+    if (!file) return;
+    // The file's name is offered as the title, so a video is never left without an accessible name.
+    const title = window.prompt(root.dataset.videoPrompt, file.name.replace(/\.[^.]+$/, ''));
+    if (title === null) return editor.commands.focus();
+    say(root.dataset.videoUploading);
+    try {
+      const src = await upload(file, root.dataset.videoUpload);
+      editor
+        .chain()
+        .focus()
+        .setVideo({ src, title: title.trim() || null })
+        .run();
+      say(root.dataset.videoUploaded);
+    } catch (error) {
+      say(error.message || root.dataset.uploadFailed);
+      editor.commands.focus();
+    }
+  });
+
+  // The lesson's attach-file (or video) form, sent by script: the server answers with the lesson
+  // page, whose address names the new file (?file=<id>); a refusal comes back as the page with its message.
+  async function upload(file, to) {
     const body = new FormData();
     body.append('_csrf', form.querySelector('input[name="_csrf"]').value);
     body.append('file', file);
-    const response = await fetch(root.dataset.upload, { method: 'POST', body, credentials: 'same-origin' });
+    const response = await fetch(to, { method: 'POST', body, credentials: 'same-origin' });
     const id = new URL(response.url).searchParams.get('file');
     if (response.ok && id && /^\d+$/.test(id)) return `/catalog/files/${id}`;
     const page = new DOMParser().parseFromString(await response.text(), 'text/html');

@@ -51,6 +51,8 @@ export function configureApp(nestApp: INestApplication): void {
         directives: {
           defaultSrc: ["'self'"],
           imgSrc: ["'self'", 'data:'],
+          // Lesson videos are this application's files only: no remote players or streams.
+          mediaSrc: ["'self'"],
           scriptSrc: ["'self'"],
           styleSrc: ["'self'"],
           formAction: ["'self'"],

@@ -6,6 +6,13 @@
 // field of a form body, as forms do. The server stays the authority: it credits each report at
 // most the wall time since the previous one (or the opening) and 60 s, and the count shown follows
 // what it answers.
+//
+// One clock, two ways to run it: the page is visible (reading, or watching the lesson's video on
+// the page), or the page is hidden while a lesson video goes on playing (picture-in-picture, a
+// phone's split screen). Hidden, only normal playback moves the clock: each 'timeupdate' adds the
+// player's progress since the previous one, at most the wall time between them; a seek, a jump
+// or a step back adds nothing, and wall time already counted (visible, or another video) is never
+// counted twice. Skipping ahead in a video never adds the skipped minutes.
 (function () {
   var box = document.getElementById('lesson-timer');
   if (!box || !window.fetch) return;
@@ -20,6 +27,7 @@
   var since = visible() ? Date.now() : null; // when the page last became visible
   var quietUntil = 0; // after a failed report, wait a step before the next
   var finished = false;
+  var countedUntil = 0; // wall time (ms) up to which watching while hidden has been counted
 
   post(box.getAttribute('data-open-url'), {}).catch(function () {});
   var timer = setInterval(tick, 1000);
@@ -31,6 +39,9 @@
   window.addEventListener('pageshow', function () {
     if (visible()) resume();
   });
+
+  var videos = document.querySelectorAll('.learn-body video');
+  for (var i = 0; i < videos.length; i++) watch(videos[i]);
 
   function visible() {
     return document.visibilityState === 'visible';
@@ -74,10 +85,52 @@
       .catch(failed);
   }
 
+  /** Counts a lesson video's normal playback while the page is hidden (visible time counts already). */
+  function watch(video) {
+    var position = null; // the player's position (s) and the wall time (ms) at the last step
+    var at = 0;
+    var mark = function () {
+      position = video.paused || video.seeking ? null : video.currentTime;
+      at = Date.now();
+    };
+    var step = function () {
+      if (position === null || video.seeking) return mark();
+      var now = Date.now();
+      var moved = (video.currentTime - position) * 1000;
+      var wall = now - at;
+      var rate = Math.max(1, video.playbackRate || 1);
+      position = video.currentTime;
+      at = now;
+      if (finished || visible() || video.paused) return;
+      // Backwards, or further than playback could have gone: a seek, not watching.
+      if (moved <= 0 || moved > wall * rate + 1000) return;
+      var from = Math.max(now - wall, countedUntil);
+      var add = Math.min(moved, now - from);
+      if (add <= 0) return;
+      unsent += add;
+      countedUntil = now;
+      render();
+      if (!sending && unsent >= STEP * 1000 && now >= quietUntil) report();
+    };
+    video.addEventListener('playing', mark);
+    video.addEventListener('seeked', mark);
+    // A seek starts: the jump must never be taken for playback.
+    video.addEventListener('seeking', function () {
+      position = null;
+    });
+    video.addEventListener('timeupdate', step);
+    video.addEventListener('pause', function () {
+      step();
+      position = null;
+    });
+  }
+
   /** The page is hidden or left: what is not reported yet goes now, or it would be lost. */
   function flush() {
     settle();
     since = null;
+    // Visible time is counted up to now: watching while hidden counts from here on.
+    countedUntil = Date.now();
     var seconds = Math.floor(unsent / 1000);
     if (finished || seconds < 1 || !navigator.sendBeacon || !window.URLSearchParams) return;
     var body = new URLSearchParams();

@@ -242,8 +242,8 @@ export const catalogMessages = defineMessages({
   // --- lesson editor (client/lesson-editor.js) ------------------------------------------------------
   'catalog.editor.toolbar': { vi: 'Định dạng nội dung', en: 'Formatting' },
   'catalog.editor.hint': {
-    vi: 'Gõ nội dung như trong trình soạn thảo văn bản. Chọn chữ rồi bấm nút trên thanh công cụ để in đậm, làm tiêu đề, danh sách, bảng… Ảnh được tải lên và đính kèm vào bài.',
-    en: 'Type as in a word processor. Select text, then use the toolbar for bold, headings, lists, tables… Images are uploaded and attached to the lesson.',
+    vi: 'Gõ nội dung như trong trình soạn thảo văn bản. Chọn chữ rồi bấm nút trên thanh công cụ để in đậm, làm tiêu đề, danh sách, bảng… Ảnh và video (MP4, WebM) được tải lên và đính kèm vào bài.',
+    en: 'Type as in a word processor. Select text, then use the toolbar for bold, headings, lists, tables… Images and videos (MP4, WebM) are uploaded and attached to the lesson.',
   },
   'catalog.editor.paragraph': { vi: 'Đoạn văn', en: 'Paragraph' },
   'catalog.editor.h2': { vi: 'Tiêu đề lớn', en: 'Large heading' },
@@ -271,9 +271,19 @@ export const catalogMessages = defineMessages({
   'catalog.editor.deleteColumn': { vi: 'Xóa cột', en: 'Delete column' },
   'catalog.editor.deleteTable': { vi: 'Xóa bảng', en: 'Delete table' },
   'catalog.editor.image': { vi: 'Chèn ảnh', en: 'Insert image' },
+  'catalog.editor.video': { vi: 'Chèn video', en: 'Insert video' },
+  'catalog.editor.videoPrompt': {
+    vi: 'Tên hoặc mô tả ngắn của video (hiện khi trỏ vào video, trình đọc màn hình đọc lên):',
+    en: 'A title or short description of the video (shown on hover, read out by screen readers):',
+  },
+  'catalog.editor.videoUploading': {
+    vi: 'Đang tải video lên… (video lớn có thể mất vài phút)',
+    en: 'Uploading the video… (a large video may take a few minutes)',
+  },
+  'catalog.editor.videoUploaded': { vi: 'Đã chèn video.', en: 'Video inserted.' },
   'catalog.editor.imageLater': {
-    vi: 'Lưu bài học một lần để chèn được ảnh.',
-    en: 'Save the lesson once to insert images.',
+    vi: 'Lưu bài học một lần để chèn được ảnh và video.',
+    en: 'Save the lesson once to insert images and videos.',
   },
   'catalog.editor.altPrompt': {
     vi: 'Mô tả ngắn nội dung ảnh (cho người không xem được ảnh):',
@@ -291,9 +301,14 @@ export const catalogMessages = defineMessages({
   'catalog.files.count': { vi: '{count} tệp đính kèm', en: '{count} files' },
   'catalog.files.none': { vi: 'Chưa có tệp đính kèm.', en: 'No files attached.' },
   'catalog.files.add': { vi: 'Đính kèm tệp', en: 'Attach a file' },
+  'catalog.files.addVideo': { vi: 'Tải video lên (MP4 hoặc WebM)', en: 'Upload a video (MP4 or WebM)' },
   'catalog.files.imageHint': {
     vi: 'Để chèn ảnh vào nội dung, dùng: <img src="{url}" alt="mô tả ảnh">',
     en: 'To show an image in the text, use: <img src="{url}" alt="description">',
+  },
+  'catalog.files.videoHint': {
+    vi: 'Để chiếu video trong nội dung, dùng: <video src="{url}" title="tên video"></video>',
+    en: 'To play the video in the text, use: <video src="{url}" title="video title"></video>',
   },
   'catalog.file.attached': { vi: 'Đã đính kèm tệp.', en: 'File attached.' },
   'catalog.file.removed': { vi: 'Đã xóa tệp đính kèm.', en: 'Attached file removed.' },

@@ -29,7 +29,7 @@ import { AppRequest } from '../common/http/request';
 import { translateRef } from '../common/i18n/i18n';
 import { Locale } from '../common/i18n/messages';
 import { StoredFile } from '../files/entities/stored-file.entity';
-import { IMAGE_KINDS, LEARNING_FILE_KINDS } from '../files/file-kinds';
+import { IMAGE_KINDS, LEARNING_FILE_KINDS, PLAYABLE_VIDEO_KINDS } from '../files/file-kinds';
 import { FileUploadInterceptor, TempUpload, UploadedTemp } from '../files/file-upload';
 import { ApiPageQuery } from '../organisations/dto/list-query.dto';
 import { COURSE_READERS } from './courses.controller';
@@ -44,6 +44,7 @@ import {
   QuizDto,
 } from './dto/course.dto';
 import { CourseStatus } from './entities/course.entity';
+import { videoBlock } from './lesson-content';
 import { LessonsService } from './lessons.service';
 import { QuizzesService } from './quizzes.service';
 
@@ -194,7 +195,7 @@ export class CoursesApiController {
   @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: LEARNING_FILE_KINDS }))
   @ApiConsumes('multipart/form-data')
   @ApiBody(FILE_BODY)
-  @ApiOperation({ summary: 'Attach a PDF, DOCX, PPTX, MP4/MOV or image, checked by its content' })
+  @ApiOperation({ summary: 'Attach a PDF, DOCX, PPTX, MP4/MOV/WebM or image, checked by its content' })
   async attach(
     @CurrentActor() actor: Actor,
     @Param('id', ParseIntPipe) id: number,
@@ -202,6 +203,27 @@ export class CoursesApiController {
     @UploadedTemp() upload: TempUpload | undefined,
   ) {
     return fileJson(await this.lessons.attachFile(actor, id, lessonId, upload));
+  }
+
+  @Post(':id/lessons/:lessonId/videos')
+  @Roles(Role.InstitutionEditor)
+  @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: PLAYABLE_VIDEO_KINDS }))
+  @ApiConsumes('multipart/form-data')
+  @ApiBody(FILE_BODY)
+  @ApiOperation({
+    summary: 'Upload a video (MP4 or WebM, checked by its content) for the lesson text',
+    description:
+      'The file is attached to the lesson; `html` is the video block to put in the lesson’s bodyHtml ' +
+      '(the sanitiser keeps exactly that shape: this application’s file, controls, no autoplay).',
+  })
+  async attachVideo(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('lessonId', ParseIntPipe) lessonId: number,
+    @UploadedTemp() upload: TempUpload | undefined,
+  ) {
+    const file = await this.lessons.attachVideo(actor, id, lessonId, upload);
+    return { ...fileJson(file), html: videoBlock(file.id) };
   }
 
   @Delete(':id/lessons/:lessonId/files/:fileId')

@@ -1,4 +1,4 @@
-import { parseVideoUrl, sanitizeLessonHtml } from './lesson-content';
+import { parseVideoUrl, sanitizeLessonHtml, videoBlock } from './lesson-content';
 
 describe(sanitizeLessonHtml.name, () => {
   it('keeps the allowed tags and their text', () => {
@@ -42,6 +42,43 @@ describe(sanitizeLessonHtml.name, () => {
     expect(sanitizeLessonHtml('<p><img src="/admin/users">a</p>')).toBe('<p>a</p>');
     expect(sanitizeLessonHtml('<p><img src="javascript:alert(1)">a</p>')).toBe('<p>a</p>');
     expect(sanitizeLessonHtml('<p><img src="data:image/svg+xml;base64,PHN2Zz4=">a</p>')).toBe('<p>a</p>');
+  });
+
+  it('keeps a video of this application’s files, with controls, loading only its length', () => {
+    const own = '<video controls preload="metadata" src="/catalog/files/12" title="Ngắt cầu dao"></video>';
+    expect(sanitizeLessonHtml(own)).toBe(own);
+    // Written by hand without controls or preload: the sanitiser gives it both.
+    expect(sanitizeLessonHtml('<video src="/catalog/files/7"></video>')).toBe(
+      '<video controls preload="metadata" src="/catalog/files/7"></video>',
+    );
+  });
+
+  it('keeps the video block the API hands out unchanged', () => {
+    expect(sanitizeLessonHtml(videoBlock(41))).toBe(videoBlock(41));
+  });
+
+  it('strips autoplay, loop, muted, poster, handlers and <source> from a video', () => {
+    expect(
+      sanitizeLessonHtml(
+        '<video src="/catalog/files/3" autoplay loop muted onerror="steal()" onplay="x()" poster="https://e.example/p.png" style="width:1px" preload="auto"><source src="https://e.example/a.mp4"><track src="https://e.example/t.vtt"></video>',
+      ),
+    ).toBe('<video controls preload="metadata" src="/catalog/files/3"></video>');
+  });
+
+  it('drops a video from another host or from no file at all', () => {
+    expect(sanitizeLessonHtml('<video controls src="https://video.example/a.mp4"></video><p>a</p>')).toBe(
+      '<p>a</p>',
+    );
+    expect(sanitizeLessonHtml('<video src="//video.example/a.mp4"></video><p>a</p>')).toBe('<p>a</p>');
+    expect(sanitizeLessonHtml('<video src="/admin/users"></video><p>a</p>')).toBe('<p>a</p>');
+    expect(sanitizeLessonHtml('<video src="javascript:alert(1)"></video><p>a</p>')).toBe('<p>a</p>');
+    expect(sanitizeLessonHtml('<video src="data:video/mp4;base64,AAAA"></video><p>a</p>')).toBe('<p>a</p>');
+    expect(
+      sanitizeLessonHtml('<video controls><source src="/catalog/files/3" type="video/mp4"></video><p>a</p>'),
+    ).toBe('<p>a</p>');
+    expect(sanitizeLessonHtml('<p>a</p><iframe src="https://www.youtube.com/embed/x"></iframe>')).toBe(
+      '<p>a</p>',
+    );
   });
 
   it('turns b, i and h1 into their allowed forms and drops other tags but not their text', () => {

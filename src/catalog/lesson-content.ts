@@ -16,6 +16,7 @@ export const LESSON_TAGS = [
   'blockquote',
   'a',
   'img',
+  'video',
   'table',
   'caption',
   'thead',
@@ -25,8 +26,8 @@ export const LESSON_TAGS = [
   'td',
 ];
 
-/** Images of a lesson: this application's own files, or any https address. */
-const OWN_FILE = /^\/catalog\/files\/\d+$/;
+/** Images of a lesson: this application's own files, or any https address. Videos: own files only. */
+export const OWN_FILE = /^\/catalog\/files\/\d+$/;
 const LINK = /^(https?:\/\/|mailto:)/i;
 
 const OPTIONS: sanitizeHtml.IOptions = {
@@ -34,6 +35,7 @@ const OPTIONS: sanitizeHtml.IOptions = {
   allowedAttributes: {
     a: ['href', 'title', 'rel'],
     img: ['src', 'alt', 'width', 'height'],
+    video: ['src', 'title', 'controls', 'preload'],
     th: ['colspan', 'rowspan', 'scope'],
     td: ['colspan', 'rowspan'],
   },
@@ -53,8 +55,21 @@ const OPTIONS: sanitizeHtml.IOptions = {
       if (href && LINK.test(href)) Object.assign(kept, { href, rel: 'noopener noreferrer' });
       return { tagName, attribs: kept };
     },
+    // One shape only: this application's file, with controls, loading nothing but its length until
+    // played; never autoplay, loop, muted, poster or a remote address (the CSP would refuse it).
+    video: (tagName, attribs) => {
+      const src = attribs.src?.trim() ?? '';
+      const kept: sanitizeHtml.Attributes = OWN_FILE.test(src)
+        ? { controls: '', preload: 'metadata', src }
+        : {};
+      const title = attribs.title?.trim();
+      if (title) kept.title = title;
+      return { tagName, attribs: kept };
+    },
   },
-  exclusiveFilter: (frame) => frame.tag === 'img' && !isAllowedImageSource(frame.attribs.src),
+  exclusiveFilter: (frame) =>
+    (frame.tag === 'img' && !isAllowedImageSource(frame.attribs.src)) ||
+    (frame.tag === 'video' && !frame.attribs.src),
 };
 
 function isAllowedImageSource(src: string | undefined): boolean {
@@ -64,14 +79,20 @@ function isAllowedImageSource(src: string | undefined): boolean {
 
 /**
  * Lesson text as safe HTML: an allow-list of tags (paragraphs, emphasis, lists, headings h2–h4,
- * quotations, links, images, simple tables). Links keep http, https and mailto addresses only and
- * open with rel="noopener noreferrer"; images come from this application's files or https; every
- * script, event handler, style and javascript: address is dropped.
+ * quotations, links, images, videos, simple tables). Links keep http, https and mailto addresses only
+ * and open with rel="noopener noreferrer"; images come from this application's files or https;
+ * videos from this application's files only, as `<video controls preload="metadata" src title>`;
+ * every script, event handler, style and javascript: address is dropped.
  */
 export function sanitizeLessonHtml(html: string | null | undefined): string | null {
   if (!html) return null;
   const clean = sanitizeHtml(html, OPTIONS).trim();
   return clean === '' ? null : clean;
+}
+
+/** The video block of a lesson's text for one of its files, as the editor writes it and the sanitiser keeps it. */
+export function videoBlock(fileId: number): string {
+  return `<video controls preload="metadata" src="/catalog/files/${fileId}"></video>`;
 }
 
 export type VideoProvider = 'YOUTUBE' | 'VIMEO' | 'MP4';

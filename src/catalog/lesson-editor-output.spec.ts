@@ -27,15 +27,23 @@ const EDITOR_OUTPUT: Record<string, string> = {
     '<tr><td colspan="1" rowspan="1"><p>Bút thử điện</p></td><td colspan="1" rowspan="1"><p></p></td></tr></tbody></table>',
   image: '<img src="/catalog/files/12" alt="Cầu dao &amp; &quot;công tắc&quot;">',
   'image without a description': '<img src="/catalog/files/7" alt="">',
+  video:
+    '<video controls="" preload="metadata" src="/catalog/files/31" title="Cách ngắt cầu dao &amp; treo biển"></video>',
+  'video without a caption': '<video controls="" preload="metadata" src="/catalog/files/32"></video>',
   'empty paragraph at the end': '<h2>Tiêu đề</h2><p></p>',
 };
 
-/** The same HTML with `<x />` written `<x>` and each tag's attributes in one order. */
+/**
+ * The same HTML with `<x />` written `<x>`, each tag's attributes in one order and a bare boolean
+ * attribute (`controls`) written as the browser does (`controls=""`).
+ */
 function canonical(html: string): string {
   return html.replace(
-    /<([a-z][a-z0-9]*)((?:\s+[a-z-]+="[^"]*")*)\s*\/?>/g,
+    /<([a-z][a-z0-9]*)((?:\s+[a-z-]+(?:="[^"]*")?)*)\s*\/?>/g,
     (_tag, name: string, attrs: string) => {
-      const sorted = (attrs.match(/[a-z-]+="[^"]*"/g) ?? []).sort();
+      const sorted = (attrs.match(/[a-z-]+(="[^"]*")?/g) ?? [])
+        .map((a) => (a.includes('=') ? a : `${a}=""`))
+        .sort();
       return `<${[name, ...sorted].join(' ')}>`;
     },
   );

@@ -18,7 +18,13 @@ import { FormView } from '../common/forms/form-view';
 import { AppRequest } from '../common/http/request';
 import { translate } from '../common/i18n/i18n';
 import { uploadsConfig, UploadsConfig } from '../config';
-import { acceptAttribute, isImageKind, LEARNING_FILE_KINDS } from '../files/file-kinds';
+import {
+  acceptAttribute,
+  isImageKind,
+  isPlayableVideoKind,
+  LEARNING_FILE_KINDS,
+  PLAYABLE_VIDEO_KINDS,
+} from '../files/file-kinds';
 import { FileUploadInterceptor, TempUpload, UploadedTemp } from '../files/file-upload';
 import { editorInstitutionIds } from './catalog.access';
 import { completionRuleOptions, fileHint, sizeMb, videoView } from './catalog.presenters';
@@ -107,6 +113,24 @@ export class LessonsController {
     return { url: `/catalog/courses/${courseId}/lessons/${lessonId}?file=${file.id}#files` };
   }
 
+  /** The lesson editor's video block (client/lesson-editor.js): MP4 or WebM only, by its bytes. */
+  @Post(':lessonId/videos')
+  @Roles(Role.InstitutionEditor)
+  @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: PLAYABLE_VIDEO_KINDS }))
+  @FormView('catalog/courses/lesson-files', {
+    context: LessonsController.prototype.lessonContext,
+    flash: 'catalog.file.attached',
+  })
+  async attachVideo(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Param('lessonId', ParseIntPipe) lessonId: number,
+    @UploadedTemp() upload: TempUpload | undefined,
+  ) {
+    const file = await this.lessons.attachVideo(actor, courseId, lessonId, upload);
+    return { url: `/catalog/courses/${courseId}/lessons/${lessonId}?file=${file.id}#files` };
+  }
+
   @Post(':lessonId/files/:fileId/remove')
   @Roles(Role.InstitutionEditor)
   @FormView('catalog/refused', {
@@ -144,6 +168,9 @@ export class LessonsController {
     const view = lessonId ? await this.lessons.editView(actor, courseId, lessonId) : undefined;
     const course = view?.course ?? (await this.courses.editable(actor, courseId));
     const canEdit = editorInstitutionIds(actor).includes(course.institutionId);
+    // The upload form shown again after a refusal is the one that was sent: any file, or a video.
+    const videoUpload = req.method === 'POST' && /\/videos$/.test(req.path);
+    const uploadKinds = videoUpload ? PLAYABLE_VIDEO_KINDS : LEARNING_FILE_KINDS;
     return {
       title: view ? view.lesson.title : translate(req.locale, 'catalog.lesson.newTitle'),
       course,
@@ -163,10 +190,14 @@ export class LessonsController {
         ...f,
         sizeMb: sizeMb(f.sizeBytes),
         isImage: isImageKind(f.kind),
+        isVideo: isPlayableVideoKind(f.kind),
       })),
       quiz: view?.quiz ?? null,
-      fileAccept: acceptAttribute(LEARNING_FILE_KINDS),
-      fileHint: fileHint(req.locale, LEARNING_FILE_KINDS, this.uploads.maxFileBytes),
+      uploadAction: videoUpload ? 'videos' : 'files',
+      uploadLabel: translate(req.locale, videoUpload ? 'catalog.files.addVideo' : 'catalog.files.add'),
+      fileAccept: acceptAttribute(uploadKinds),
+      fileHint: fileHint(req.locale, uploadKinds, this.uploads.maxFileBytes),
+      videoAccept: acceptAttribute(PLAYABLE_VIDEO_KINDS),
     };
   }
 }

@@ -4,7 +4,7 @@ import { Actor } from '../common/access/actor';
 import { FormError } from '../common/errors/form-error';
 import { Transaction, UnitOfWork } from '../database/unit-of-work';
 import { StoredFile } from '../files/entities/stored-file.entity';
-import { LEARNING_FILE_KINDS } from '../files/file-kinds';
+import { FileKind, LEARNING_FILE_KINDS, PLAYABLE_VIDEO_KINDS } from '../files/file-kinds';
 import { TempUpload } from '../files/file-upload';
 import { FilesService } from '../files/files.service';
 import { CoursesService } from './courses.service';
@@ -151,17 +151,30 @@ export class LessonsService {
   }
 
   /** Attaches a PDF, Word, PowerPoint, video or image file, checked by its bytes. */
-  async attachFile(
+  attachFile(actor: Actor, courseId: number, lessonId: number, upload: TempUpload | undefined) {
+    return this.keepFile(actor, courseId, lessonId, upload, LEARNING_FILE_KINDS);
+  }
+
+  /**
+   * Attaches a video for the lesson's video block: MP4 or WebM only, by its bytes (what browsers
+   * play inline), so a block never points at a file the lesson page cannot play.
+   */
+  attachVideo(actor: Actor, courseId: number, lessonId: number, upload: TempUpload | undefined) {
+    return this.keepFile(actor, courseId, lessonId, upload, PLAYABLE_VIDEO_KINDS);
+  }
+
+  private async keepFile(
     actor: Actor,
     courseId: number,
     lessonId: number,
     upload: TempUpload | undefined,
+    allowed: readonly FileKind[],
   ): Promise<StoredFile> {
     const course = await this.courses.editable(actor, courseId);
     const lesson = await this.lessonOf(course, lessonId);
     return this.files.store(
       upload,
-      { ownerType: LESSON_OWNER, ownerId: lesson.id, allowed: LEARNING_FILE_KINDS, uploadedBy: actor.userId },
+      { ownerType: LESSON_OWNER, ownerId: lesson.id, allowed, uploadedBy: actor.userId },
       async (file, manager) => {
         await this.lessons.linkFile(lesson.id, file.id, manager);
         await this.courses.touch(courseId, manager);

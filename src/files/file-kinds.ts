@@ -10,6 +10,7 @@ export enum FileKind {
   Xlsx = 'XLSX',
   Mp4 = 'MP4',
   Mov = 'MOV',
+  Webm = 'WEBM',
   Png = 'PNG',
   Jpeg = 'JPEG',
   Gif = 'GIF',
@@ -44,6 +45,7 @@ export const KIND_INFO: Record<FileKind, KindInfo> = {
   },
   [FileKind.Mp4]: { mime: 'video/mp4', extensions: ['mp4', 'm4v'], group: 'video' },
   [FileKind.Mov]: { mime: 'video/quicktime', extensions: ['mov'], group: 'video' },
+  [FileKind.Webm]: { mime: 'video/webm', extensions: ['webm'], group: 'video' },
   [FileKind.Png]: { mime: 'image/png', extensions: ['png'], group: 'image' },
   [FileKind.Jpeg]: { mime: 'image/jpeg', extensions: ['jpg', 'jpeg', 'jfif'], group: 'image' },
   [FileKind.Gif]: { mime: 'image/gif', extensions: ['gif'], group: 'image' },
@@ -60,7 +62,9 @@ export const GROUP_LIMIT_MB: Record<SizeGroup, number> = {
 
 export const IMAGE_KINDS: readonly FileKind[] = [FileKind.Png, FileKind.Jpeg, FileKind.Gif, FileKind.Webp];
 export const DOCUMENT_KINDS: readonly FileKind[] = [FileKind.Pdf, FileKind.Docx, FileKind.Pptx];
-export const VIDEO_KINDS: readonly FileKind[] = [FileKind.Mp4, FileKind.Mov];
+export const VIDEO_KINDS: readonly FileKind[] = [FileKind.Mp4, FileKind.Mov, FileKind.Webm];
+/** What a lesson's video block may play: the two formats every current browser plays inline. */
+export const PLAYABLE_VIDEO_KINDS: readonly FileKind[] = [FileKind.Mp4, FileKind.Webm];
 /** What a lesson or an open learning material may attach: documents, video and images. */
 export const LEARNING_FILE_KINDS: readonly FileKind[] = [...DOCUMENT_KINDS, ...VIDEO_KINDS, ...IMAGE_KINDS];
 
@@ -95,6 +99,10 @@ export function acceptAttribute(kinds: readonly FileKind[]): string {
 
 export function isImageKind(kind: string): boolean {
   return (IMAGE_KINDS as readonly string[]).includes(kind);
+}
+
+export function isPlayableVideoKind(kind: string): boolean {
+  return (PLAYABLE_VIDEO_KINDS as readonly string[]).includes(kind);
 }
 
 export function isFileKind(value: unknown): value is FileKind {

@@ -28,12 +28,20 @@ describe(sniffFileKind.name, () => {
     ['an MP4 video', samples.mp4(), FileKind.Mp4],
     ['an MP4 with brand mp42', samples.mp4('mp42'), FileKind.Mp4],
     ['a QuickTime video', samples.mov(), FileKind.Mov],
+    ['a WebM video', samples.webm(), FileKind.Webm],
     ['a PNG image', samples.png(), FileKind.Png],
     ['a JPEG image', samples.jpeg(), FileKind.Jpeg],
     ['a GIF image', samples.gif(), FileKind.Gif],
     ['a WebP image', samples.webp(), FileKind.Webp],
   ])('recognises %s by its bytes', async (_label, bytes, kind) => {
     expect(await sniff(bytes)).toEqual({ kind });
+  });
+
+  it.each([
+    ['lesson-video.webm', FileKind.Webm],
+    ['lesson-video.mp4', FileKind.Mp4],
+  ])('recognises the real video %s (made by ffmpeg) by its bytes', async (name, kind) => {
+    expect(await sniffFileKind(join(__dirname, '../../test/fixtures', name))).toEqual({ kind });
   });
 
   it('recognises an Excel workbook written by ExcelJS', async () => {
@@ -57,6 +65,9 @@ describe(sniffFileKind.name, () => {
     ['a Linux program', samples.elf(), RefusedType.Executable],
     ['a shell script', samples.shellScript(), RefusedType.Executable],
     ['a plain ZIP', samples.zip(), RefusedType.Zip],
+    ['an MKV video', samples.webm('matroska'), RefusedType.Matroska],
+    ['an EBML file of another kind', samples.webm('xyz'), RefusedType.Unknown],
+    ['a truncated EBML header', samples.webm().subarray(0, 4), RefusedType.Unknown],
     ['an OpenDocument file', samples.odt(), RefusedType.Zip],
     ['an Office 97–2003 document', samples.doc(), RefusedType.Ole],
     ['a RAR archive', samples.rar(), RefusedType.Archive],

@@ -20,6 +20,8 @@ export enum RefusedType {
   ArchiveBomb = 'ARCHIVE_BOMB',
   /** Phone photos (HEIC/HEIF, AVIF) most browsers cannot show. */
   Heic = 'HEIC',
+  /** Matroska (.mkv): the container WebM is a subset of, with codecs browsers do not all play. */
+  Matroska = 'MATROSKA',
   Text = 'TEXT',
   Unknown = 'UNKNOWN',
 }
@@ -57,7 +59,7 @@ const QUICKTIME_ATOMS = new Set(['moov', 'mdat', 'wide', 'free', 'skip', 'pnot']
 
 /**
  * What a file is, by its bytes alone: PDF, Word/PowerPoint/Excel (a ZIP holding word/, ppt/ or xl/
- * and [Content_Types].xml), MP4/MOV, PNG, JPEG, GIF or WebP. Anything else — HTML, SVG,
+ * and [Content_Types].xml), MP4/MOV, WebM, PNG, JPEG, GIF or WebP. Anything else — HTML, SVG,
  * executables, other ZIPs, Office 97–2003, text — is refused, and named.
  */
 export async function sniffFileKind(path: string): Promise<Sniffed> {
@@ -85,6 +87,7 @@ async function sniffBinary(handle: FileHandle, head: Buffer, size: number): Prom
   if (starts([0xff, 0xd8, 0xff])) return { kind: FileKind.Jpeg };
   if (starts('GIF87a') || starts('GIF89a')) return { kind: FileKind.Gif };
   if (starts('RIFF') && starts('WEBP', 8)) return { kind: FileKind.Webp };
+  if (starts([0x1a, 0x45, 0xdf, 0xa3])) return sniffEbml(head);
   if (starts('ftyp', 4)) return sniffIsoMedia(head.toString('latin1', 8, 12));
   if (head.length >= 8 && QUICKTIME_ATOMS.has(head.toString('latin1', 4, 8))) return { kind: FileKind.Mov };
   if (starts([0x50, 0x4b, 0x03, 0x04]) || starts([0x50, 0x4b, 0x05, 0x06])) return sniffZip(handle, size);
@@ -115,6 +118,44 @@ function sniffIsoMedia(brand: string): Sniffed {
   if (IMAGE_BRANDS.has(brand)) return refused(RefusedType.Heic);
   if (AUDIO_BRANDS.has(brand)) return refused(RefusedType.Unknown);
   return { kind: FileKind.Mp4 };
+}
+
+/**
+ * An EBML file (WebM, Matroska): its header's DocType says which. The header is the first element
+ * (ID 1A 45 DF A3, a size, then children, each an ID, a size and data); DocType is child 42 82.
+ */
+function sniffEbml(head: Buffer): Sniffed {
+  const headerSize = readVint(head, 4);
+  if (!headerSize) return refused(RefusedType.Unknown);
+  const end = Math.min(head.length, 4 + headerSize.length + headerSize.value);
+  let at = 4 + headerSize.length;
+  while (at < end) {
+    const id = readVint(head, at, true);
+    if (!id) break;
+    const size = readVint(head, at + id.length);
+    if (!size) break;
+    const data = at + id.length + size.length;
+    if (id.value === 0x4282) {
+      const docType = head.toString('latin1', data, Math.min(end, data + size.value)).replace(/\0+$/, '');
+      if (docType === 'webm') return { kind: FileKind.Webm };
+      if (docType === 'matroska') return refused(RefusedType.Matroska);
+      return refused(RefusedType.Unknown);
+    }
+    at = data + size.value;
+  }
+  return refused(RefusedType.Unknown);
+}
+
+/** An EBML variable-length integer: its length is told by the first byte's leading zeros. */
+function readVint(buffer: Buffer, at: number, keepMarker = false): { value: number; length: number } | null {
+  if (at >= buffer.length) return null;
+  const first = buffer[at];
+  let length = 1;
+  while (length <= 8 && !(first & (0x80 >> (length - 1)))) length++;
+  if (length > 8 || at + length > buffer.length) return null;
+  let value = keepMarker ? first : first & (0xff >> length);
+  for (let i = 1; i < length; i++) value = value * 256 + buffer[at + i];
+  return { value, length };
 }
 
 /**

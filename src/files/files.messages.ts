@@ -10,6 +10,7 @@ const KIND_NOUN: Record<FileKind, Text> = {
   [FileKind.Xlsx]: { vi: 'bảng tính Excel (.xlsx)', en: 'an Excel workbook (.xlsx)' },
   [FileKind.Mp4]: { vi: 'video MP4', en: 'an MP4 video' },
   [FileKind.Mov]: { vi: 'video MOV (QuickTime)', en: 'a MOV (QuickTime) video' },
+  [FileKind.Webm]: { vi: 'video WebM', en: 'a WebM video' },
   [FileKind.Png]: { vi: 'ảnh PNG', en: 'a PNG image' },
   [FileKind.Jpeg]: { vi: 'ảnh JPEG', en: 'a JPEG image' },
   [FileKind.Gif]: { vi: 'ảnh GIF', en: 'a GIF image' },
@@ -56,6 +57,10 @@ const REFUSED: Record<RefusedType, Text> = {
   [RefusedType.Heic]: {
     vi: 'Tệp này là ảnh HEIC/AVIF của điện thoại, nhiều trình duyệt không hiển thị được. Hãy chuyển ảnh sang JPEG hoặc PNG.',
     en: 'This file is a HEIC/AVIF phone photo, which many browsers cannot show. Convert it to JPEG or PNG.',
+  },
+  [RefusedType.Matroska]: {
+    vi: 'Tệp này là video MKV (Matroska), nhiều trình duyệt không phát được. Hãy chuyển video sang MP4 hoặc WebM.',
+    en: 'This file is an MKV (Matroska) video, which many browsers cannot play. Convert it to MP4 or WebM.',
   },
   [RefusedType.Text]: {
     vi: 'Tệp này là văn bản thuần, không được nhận.',

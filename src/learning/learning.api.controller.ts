@@ -8,6 +8,7 @@ import { LearnerCatalogService } from './learner-catalog.service';
 import { HeartbeatDto, HistoryQuery, QuizSubmissionDto } from './dto/learning.dto';
 import { LearningService, Outcome } from './learning.service';
 import { MyLearningService } from './my-learning.service';
+import { lessonJson } from './learning.presenters';
 import { answersFromList } from './quiz-form';
 
 /**
@@ -67,6 +68,22 @@ export class LearningApiController {
       progressPercent: enrolment.progressPercent,
       completedAt: enrolment.completedAt,
     };
+  }
+
+  @Get('courses/:courseId/lessons/:lessonId')
+  @Roles(Role.Worker)
+  @ApiOperation({
+    summary: 'A lesson to read: its text (with its video blocks), video link and files; changes nothing',
+    description:
+      'Not enrolled: `enrolled` is false and the text, link and files are left out, as the page offers ' +
+      'to enrol instead. Time spent is counted through `…/open` and `…/heartbeat`.',
+  })
+  async lesson(
+    @CurrentActor() actor: Actor,
+    @Param('courseId', ParseIntPipe) courseId: number,
+    @Param('lessonId', ParseIntPipe) lessonId: number,
+  ) {
+    return lessonJson(await this.learning.lesson(actor, courseId, lessonId));
   }
 
   @Post('courses/:courseId/lessons/:lessonId/open')

@@ -164,6 +164,42 @@ export function lessonPage(locale: Locale, view: LessonView) {
 }
 
 /**
+ * A lesson through the API, as the page shows it: its text (with its video blocks) and files for an
+ * enrolled worker; for one not enrolled yet only where it stands, as the page offers to enrol.
+ */
+export function lessonJson(view: LessonView) {
+  const { course, lesson, outcome } = view;
+  const enrolled = outcome !== null;
+  return {
+    id: lesson.id,
+    courseId: course.id,
+    title: lesson.title,
+    position: view.position,
+    count: view.count,
+    required: lesson.required,
+    completionRule: lesson.completionRule,
+    minMinutes: lesson.minMinutes,
+    enrolled,
+    done: view.done,
+    secondsSpent: outcome?.progress.get(lesson.id)?.secondsSpent ?? 0,
+    bodyHtml: enrolled ? lesson.bodyHtml : null,
+    videoUrl: enrolled ? webUrl(lesson.videoUrl) : null,
+    attachments: enrolled
+      ? view.attachments.map((a) => ({
+          id: a.fileId,
+          name: a.name,
+          mime: a.mime,
+          sizeBytes: a.sizeBytes,
+          url: `/catalog/files/${a.fileId}`,
+        }))
+      : [],
+    quizId: view.quiz?.id ?? null,
+    previousLessonId: view.previous?.id ?? null,
+    nextLessonId: view.next?.id ?? null,
+  };
+}
+
+/**
  * What an option of an answered question is known to be, and no more: before the right options
  * are given (passed, or no attempt left), only what the question's verdict already tells — every
  * choice in a right question is right, the one choice in a wrong single-choice question is wrong —

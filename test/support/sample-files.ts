@@ -168,6 +168,27 @@ export const samples = {
     return samples.mp4('qt  ');
   },
 
+  /**
+   * The start of a WebM (or, with docType "matroska", an MKV): the EBML header as muxers write it
+   * (version, read version, ID and size lengths, DocType and its versions), then a Segment.
+   */
+  webm(docType = 'webm'): Buffer {
+    const element = (id: number[], data: Buffer) =>
+      Buffer.concat([Buffer.from(id), Buffer.from([0x80 | data.length]), data]);
+    const uint = (n: number) => Buffer.from([n]);
+    const header = Buffer.concat([
+      element([0x42, 0x86], uint(1)),
+      element([0x42, 0xf7], uint(1)),
+      element([0x42, 0xf2], uint(4)),
+      element([0x42, 0xf3], uint(8)),
+      element([0x42, 0x82], Buffer.from(docType, 'latin1')),
+      element([0x42, 0x87], uint(4)),
+      element([0x42, 0x85], uint(2)),
+    ]);
+    const segment = Buffer.from([0x18, 0x53, 0x80, 0x67, 0x01, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff, 0xff]);
+    return Buffer.concat([element([0x1a, 0x45, 0xdf, 0xa3], header), segment]);
+  },
+
   heic(): Buffer {
     return samples.mp4('heic');
   },

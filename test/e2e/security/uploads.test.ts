@@ -38,7 +38,7 @@ interface BadFile {
   filename: string;
   bytes: () => Buffer;
   /** Which targets it is sent to, and the message expected there. */
-  expect: Partial<Record<'cover' | 'lesson' | 'roster' | 'attendance' | 'enterprises', RegExp>>;
+  expect: Partial<Record<'cover' | 'lesson' | 'video' | 'roster' | 'attendance' | 'enterprises', RegExp>>;
 }
 
 const html = Buffer.from('<!doctype html><html><body><script>fetch("/account")</script></body></html>');
@@ -60,7 +60,13 @@ const CORPUS: BadFile[] = [
     label: 'PNG bytes named .pdf',
     filename: 'bai-giang.pdf',
     bytes: () => samples.png(),
-    expect: { lesson: MISMATCH, roster: ROSTER_TYPE, attendance: ROSTER_TYPE, enterprises: ROSTER_TYPE },
+    expect: {
+      lesson: MISMATCH,
+      video: NOT_ALLOWED,
+      roster: ROSTER_TYPE,
+      attendance: ROSTER_TYPE,
+      enterprises: ROSTER_TYPE,
+    },
   },
   {
     label: 'PDF bytes named .png',
@@ -78,19 +84,19 @@ const CORPUS: BadFile[] = [
     label: 'HTML with script named .pdf',
     filename: 'tai-lieu.pdf',
     bytes: () => html,
-    expect: { cover: IS_HTML, lesson: IS_HTML },
+    expect: { cover: IS_HTML, lesson: IS_HTML, video: IS_HTML },
   },
   {
     label: 'HTML with script named .html',
     filename: 'trang.html',
     bytes: () => html,
-    expect: { lesson: IS_HTML },
+    expect: { lesson: IS_HTML, video: IS_HTML },
   },
   {
     label: 'SVG with script',
     filename: 'logo.svg',
     bytes: () => svg,
-    expect: { cover: IS_SVG, lesson: IS_SVG },
+    expect: { cover: IS_SVG, lesson: IS_SVG, video: IS_SVG },
   },
   { label: 'SVG with script named .png', filename: 'logo.png', bytes: () => svg, expect: { cover: IS_SVG } },
   {
@@ -103,13 +109,19 @@ const CORPUS: BadFile[] = [
     label: `file one byte over UPLOAD_MAX_MB (${UPLOAD_MAX_MB} MB)`,
     filename: 'lon.pdf',
     bytes: () => padded(Buffer.from('%PDF-1.4\n'), UPLOAD_MAX_MB * MB + 1),
-    expect: { lesson: TOO_LARGE, roster: TOO_LARGE, attendance: TOO_LARGE, enterprises: TOO_LARGE },
+    expect: {
+      lesson: TOO_LARGE,
+      video: TOO_LARGE,
+      roster: TOO_LARGE,
+      attendance: TOO_LARGE,
+      enterprises: TOO_LARGE,
+    },
   },
   {
     label: 'path traversal name ../../etc/passwd with HTML',
     filename: '../../etc/passwd',
     bytes: () => html,
-    expect: { lesson: IS_HTML, cover: IS_HTML },
+    expect: { lesson: IS_HTML, video: IS_HTML, cover: IS_HTML },
   },
   {
     label: 'path traversal name ..\\..\\x.pdf with PNG bytes',
@@ -127,7 +139,7 @@ const CORPUS: BadFile[] = [
     label: 'decompression bomb dressed as DOCX (512 MB inflated)',
     filename: 'giao-trinh.docx',
     bytes: () => docxBomb(512),
-    expect: { lesson: BOMB },
+    expect: { lesson: BOMB, video: BOMB },
   },
   {
     label: 'decompression bomb dressed as DOCX, sizes lying',
@@ -139,7 +151,7 @@ const CORPUS: BadFile[] = [
     label: 'decompression bomb dressed as XLSX (512 MB inflated)',
     filename: 'danh-sach.xlsx',
     bytes: () => xlsxBomb(512),
-    expect: { lesson: BOMB, roster: BOMB, attendance: BOMB, enterprises: BOMB },
+    expect: { lesson: BOMB, video: BOMB, roster: BOMB, attendance: BOMB, enterprises: BOMB },
   },
   {
     label: 'decompression bomb dressed as XLSX, sizes lying',
@@ -233,6 +245,11 @@ describe('uploads (e2e)', () => {
     targets.set('lesson', {
       name: 'lesson file',
       path: () => `/catalog/courses/${course.id}/lessons/${course.lesson}/files`,
+      user: 'truong.caodang',
+    });
+    targets.set('video', {
+      name: 'lesson video',
+      path: () => `/catalog/courses/${course.id}/lessons/${course.lesson}/videos`,
       user: 'truong.caodang',
     });
     targets.set('roster', {
