@@ -34,16 +34,18 @@ export class AssignmentsController {
   @Roles(...ASSIGNMENT_READERS)
   @Render('assignments/list')
   async list(@CurrentActor() actor: Actor, @Query() query: PageQuery, @Req() req: AppRequest) {
-    const [page, enterprises, fromFederation] = await Promise.all([
+    const [page, enterprises, fromFederation, federation] = await Promise.all([
       this.assignments.list(actor, query),
       this.assignments.enterprises(actor),
       // The federation's assignments covering the officer's enterprises (read-only), the latest first.
       this.territory.list(actor, { size: 100 }),
+      this.territory.canWrite(actor),
     ]);
     return {
       title: translate(req.locale, 'nav.assignments'),
       page,
       fromFederation,
+      federation,
       canCreate: enterprises.length > 0,
       withEnterprise: enterprises.length !== 1,
     };
