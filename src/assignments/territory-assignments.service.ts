@@ -272,7 +272,8 @@ export class TerritoryAssignmentsService {
   /**
    * One reminder to each worker holding an assignment today and not done, once its due day is no
    * more than its lead time away (and not past). Safe to run twice: the notice's dedupe key is
-   * written once per person and assignment.
+   * written once per person and assignment. `reminded` counts the workers due a reminder on this
+   * run, including any a previous run of the day reminded already (their notice is not written twice).
    */
   async remind(now = new Date()): Promise<{ reminded: number; done: number }> {
     const today = todayInVietnam(now);
