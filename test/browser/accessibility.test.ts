@@ -19,6 +19,8 @@ interface Checked {
   serious: number;
   critical: number;
   other: number;
+  /** The rules of the moderate and minor violations, to follow up. */
+  rules: string;
 }
 
 /**
@@ -39,10 +41,12 @@ describe('axe finds no serious or critical violation on the pages of every role 
     if (checked.length) {
       const rows = checked.map(
         (c) =>
-          `${c.role.padEnd(21)} ${c.page.padEnd(58)} ${String(c.serious).padStart(7)} ${String(c.critical).padStart(8)} ${String(c.other).padStart(15)}`,
+          `${c.role.padEnd(21)} ${c.page.padEnd(58)} ${String(c.serious).padStart(7)} ${String(c.critical).padStart(8)} ${String(c.other).padStart(15)} ${c.rules}`,
       );
       console.log(
-        [`${'role'.padEnd(21)} ${'page'.padEnd(58)} serious critical moderate+minor`, ...rows].join('\n'),
+        [`${'role'.padEnd(21)} ${'page'.padEnd(58)} serious critical moderate+minor (rules)`, ...rows].join(
+          '\n',
+        ),
       );
     }
     await browser?.close();
@@ -66,6 +70,10 @@ describe('axe finds no serious or critical violation on the pages of every role 
       serious: count(['serious']),
       critical: count(['critical']),
       other: count(['moderate', 'minor']),
+      rules: violations
+        .filter((v) => v.impact !== 'serious' && v.impact !== 'critical')
+        .map((v) => v.id)
+        .join(' '),
     });
     return violations
       .filter((v) => v.impact === 'serious' || v.impact === 'critical')
