@@ -23,6 +23,9 @@ import { CreateTerritoryAssignmentDto, MAX_REMIND_DAYS } from './dto/assignment.
 import { TerritoryAssignment } from './entities/territory-assignment.entity';
 import { TerritoryAssignmentsRepository } from './territory-assignments.repository';
 
+/** Employments read (and enrolments looked up) per query when counting a territory. */
+const HOLDING_BATCH = 1000;
+
 /** A federation assignment as lists and the API show it; the counts are over what the caller sees. */
 export interface TerritoryAssignmentSummary {
   id: number;
@@ -103,29 +106,26 @@ export class TerritoryAssignmentsService {
     }
     const items: TerritoryAssignmentSummary[] = [];
     for (const v of visible.slice(skip, skip + size))
-      items.push(await this.summary(v, countStatuses((await this.holdings(v, today)).map((h) => h.status))));
+      items.push(await this.summary(v, total((await this.countsByEnterprise(v, today)).values())));
     return pageOf(items, visible.length, page, size);
   }
 
   /** One assignment with its counts per enterprise (only the caller's own for an officer). */
   async detail(actor: Actor, id: number, today = todayInVietnam()): Promise<TerritoryAssignmentDetail> {
     const v = await this.get(actor, id);
-    const holdings = await this.holdings(v, today);
-    const byEnterprise = new Map<number, AssignmentStatus[]>();
-    for (const h of holdings)
-      byEnterprise.set(h.enterpriseId, [...(byEnterprise.get(h.enterpriseId) ?? []), h.status]);
+    const byEnterprise = await this.countsByEnterprise(v, today);
     const names = await this.enterprises.namesOf([...byEnterprise.keys()]);
     const enterprises = [...byEnterprise.entries()]
-      .map(([enterpriseId, statuses]) => ({
+      .map(([enterpriseId, counts]) => ({
         enterpriseId,
         enterpriseName: names.get(enterpriseId)?.name ?? '',
         taxCode: names.get(enterpriseId)?.taxCode ?? '',
-        counts: countStatuses(statuses),
+        counts,
       }))
       .sort(
         (a, b) => a.enterpriseName.localeCompare(b.enterpriseName, 'vi') || a.enterpriseId - b.enterpriseId,
       );
-    return { summary: await this.summary(v, countStatuses(holdings.map((h) => h.status))), enterprises };
+    return { summary: await this.summary(v, total(byEnterprise.values())), enterprises };
   }
 
   /** The workers of one enterprise of the territory with their status; 404 for an enterprise not seen. */
@@ -139,7 +139,9 @@ export class TerritoryAssignmentsService {
     const v = await this.get(actor, id);
     if (!(await this.enterprises.isInScope(enterpriseId, v.scope))) throw new OutOfScopeException();
     const one: Visible = { ...v, scope: { all: false, enterpriseIds: [enterpriseId], unitPaths: [] } };
-    const holdings = await this.holdings(one, today);
+    // One enterprise's workers: shown on a page and in its files, so read whole.
+    const holdings: Holding[] = [];
+    for await (const batch of this.holdingBatches(one, today)) holdings.push(...batch);
     const members = await this.workforce.membersAt(
       enterpriseId,
       holdings.map((h) => h.workerId),
@@ -202,9 +204,7 @@ export class TerritoryAssignmentsService {
     const course = await this.catalog.publishedCourse(dto.courseId);
     if (!course) throw FormError.field('courseId', 'assignments.error.courseNotPublished');
     const scope = await this.territoryOf(unit.id);
-    const workerIds = [
-      ...new Set((await this.workforce.employedInScope(scope, today)).map((p) => p.workerId)),
-    ];
+    const workerIds = await this.employedIn(scope, today);
     // Read before the transaction: inside it, on MySQL, it would wait for a second pooled connection.
     const userIds = await this.workers.userIdsOf(workerIds);
     return this.unitOfWork.run(async (tx) => {
@@ -281,29 +281,25 @@ export class TerritoryAssignmentsService {
     let done = 0;
     for (const assignment of await this.assignments.dueBetween(today, addDays(today, MAX_REMIND_DAYS))) {
       if (addDays(today, assignment.remindDaysBefore) < assignment.dueOn) continue;
-      const holdings = await this.holdings(
-        { assignment, unitName: '', scope: await this.territoryOf(assignment.unitId) },
-        today,
-      );
-      const open = [
-        ...new Set(holdings.filter((h) => h.status !== AssignmentStatus.Done).map((h) => h.workerId)),
-      ];
-      done += new Set(holdings.filter((h) => h.status === AssignmentStatus.Done).map((h) => h.workerId)).size;
-      const [userIds, titles] = await Promise.all([
-        this.workers.userIdsOf(open),
-        this.catalog.titles([assignment.courseId]),
-      ]);
-      const notices: NewNotice[] = open
-        .filter((id) => userIds.has(id))
-        .map((id) => ({
-          userId: userIds.get(id)!,
-          messageKey: 'assignments.notice.reminder',
-          params: { course: titles.courses.get(assignment.courseId) ?? '', date: toDmy(assignment.dueOn) },
-          link: '/learn#assigned',
-          dedupeKey: `territory-assignment-reminder:${assignment.id}`,
-        }));
-      if (notices.length > 0) await this.unitOfWork.run((tx) => this.notices.notifyMany(tx, notices));
-      reminded += notices.length;
+      const title = (await this.catalog.titles([assignment.courseId])).courses.get(assignment.courseId) ?? '';
+      const visible = { assignment, unitName: '', scope: await this.territoryOf(assignment.unitId) };
+      for await (const batch of this.holdingBatches(visible, today)) {
+        const notDone = batch.filter((h) => h.status !== AssignmentStatus.Done);
+        done += batch.length - notDone.length;
+        const open = [...new Set(notDone.map((h) => h.workerId))];
+        const userIds = await this.workers.userIdsOf(open);
+        const notices: NewNotice[] = open
+          .filter((id) => userIds.has(id))
+          .map((id) => ({
+            userId: userIds.get(id)!,
+            messageKey: 'assignments.notice.reminder',
+            params: { course: title, date: toDmy(assignment.dueOn) },
+            link: '/learn#assigned',
+            dedupeKey: `territory-assignment-reminder:${assignment.id}`,
+          }));
+        if (notices.length > 0) await this.unitOfWork.run((tx) => this.notices.notifyMany(tx, notices));
+        reminded += notices.length;
+      }
     }
     return { reminded, done };
   }
@@ -329,21 +325,53 @@ export class TerritoryAssignmentsService {
     return { assignment, unitName, scope: { all: false, enterpriseIds: own, unitPaths: [] } };
   }
 
+  /** Every worker employed in the scope today (to enrol them in one transaction when it is given). */
+  private async employedIn(scope: EnterpriseScope, today: string): Promise<number[]> {
+    const ids = new Set<number>();
+    for (let after = { enterpriseId: 0, workerId: 0 }; ;) {
+      const pairs = await this.workforce.employedInScope(scope, today, after, HOLDING_BATCH);
+      pairs.forEach((p) => ids.add(p.workerId));
+      if (pairs.length < HOLDING_BATCH) return [...ids];
+      after = pairs[pairs.length - 1];
+    }
+  }
+
   private async territoryOf(unitId: number): Promise<EnterpriseScope> {
     return { all: false, enterpriseIds: [], unitPaths: await this.scopes.subtreePaths([unitId]) };
   }
 
-  /** Who holds it today within the scope (one line per worker and enterprise), with their status. */
-  private async holdings(v: Visible, today: string): Promise<Holding[]> {
-    const pairs = await this.workforce.employedInScope(v.scope, today);
-    const enrolments = await this.learning.enrolmentsIn(
-      v.assignment.courseId,
-      pairs.map((p) => p.workerId),
-    );
-    return pairs.map((p) => {
-      const enrolment = enrolments.get(p.workerId);
-      return { ...p, enrolment, status: assignmentStatus(enrolment, v.assignment.dueOn, today) };
-    });
+  /**
+   * Who holds it today within the scope (one line per worker and enterprise), with their status, a
+   * batch at a time: a province's workers are never all in memory at once.
+   */
+  private async *holdingBatches(v: Visible, today: string): AsyncGenerator<Holding[]> {
+    for (let after = { enterpriseId: 0, workerId: 0 }; ;) {
+      const pairs = await this.workforce.employedInScope(v.scope, today, after, HOLDING_BATCH);
+      if (pairs.length === 0) return;
+      after = pairs[pairs.length - 1];
+      const enrolments = await this.learning.enrolmentsIn(
+        v.assignment.courseId,
+        pairs.map((p) => p.workerId),
+      );
+      yield pairs.map((p) => {
+        const enrolment = enrolments.get(p.workerId);
+        return { ...p, enrolment, status: assignmentStatus(enrolment, v.assignment.dueOn, today) };
+      });
+      if (pairs.length < HOLDING_BATCH) return;
+    }
+  }
+
+  /** The counts per enterprise of who holds it today within the scope. */
+  private async countsByEnterprise(v: Visible, today: string): Promise<Map<number, StatusCounts>> {
+    const counts = new Map<number, StatusCounts>();
+    for await (const batch of this.holdingBatches(v, today))
+      for (const h of batch) {
+        const c = counts.get(h.enterpriseId) ?? countStatuses([]);
+        c[h.status]++;
+        c.total++;
+        counts.set(h.enterpriseId, c);
+      }
+    return counts;
   }
 
   private async summary(v: Visible, counts: StatusCounts): Promise<TerritoryAssignmentSummary> {
@@ -360,4 +388,11 @@ export class TerritoryAssignmentsService {
       counts,
     };
   }
+}
+
+/** The sum of some counts. */
+function total(counts: Iterable<StatusCounts>): StatusCounts {
+  const sum = countStatuses([]);
+  for (const c of counts) for (const key of Object.keys(sum) as (keyof StatusCounts)[]) sum[key] += c[key];
+  return sum;
 }

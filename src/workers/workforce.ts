@@ -53,12 +53,15 @@ export class Workforce {
 
   /**
    * Who works where on the day, among the enterprises of a scope (a territory): one pair per worker
-   * and enterprise, ordered by enterprise then worker. A worker employed at two enterprises of the
+   * and enterprise, ordered by enterprise then worker, a page at a time after the last pair read
+   * (keyset), so a province is read in bounded batches. A worker employed at two enterprises of the
    * scope is in both.
    */
   async employedInScope(
     scope: EnterpriseScope,
     day: string,
+    after: { enterpriseId: number; workerId: number } = { enterpriseId: 0, workerId: 0 },
+    limit = BATCH,
   ): Promise<{ workerId: number; enterpriseId: number }[]> {
     const query = this.db.manager
       .createQueryBuilder()
@@ -66,10 +69,15 @@ export class Workforce {
       .addSelect('e.enterprise_id', 'enterpriseId')
       .distinct(true)
       .from('employments', 'e')
-      .where('e.start_date <= :day AND (e.end_date IS NULL OR e.end_date >= :day)', { day });
+      .where('e.start_date <= :day AND (e.end_date IS NULL OR e.end_date >= :day)', { day })
+      .andWhere(
+        '(e.enterprise_id > :afterEnterprise OR (e.enterprise_id = :afterEnterprise AND e.worker_id > :afterWorker))',
+        { afterEnterprise: after.enterpriseId, afterWorker: after.workerId },
+      );
     const rows = await whereEnterpriseInScope(query, 'e.enterprise_id', scope)
       .orderBy('e.enterprise_id', 'ASC')
       .addOrderBy('e.worker_id', 'ASC')
+      .limit(limit)
       .getRawMany<{ workerId: number; enterpriseId: number }>();
     return rows.map((r) => ({ workerId: Number(r.workerId), enterpriseId: Number(r.enterpriseId) }));
   }

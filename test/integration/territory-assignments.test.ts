@@ -8,6 +8,8 @@ import { ensureLearningDomains } from '../support/learning-domains';
 import { createCourse, createInstitution, createWorker } from '../support/learning-factory';
 import { createTestApp } from '../support/test-app';
 import { createEnterprise, federationAdmin, officerOf } from '../support/workers-factory';
+import { EnterpriseScopeService } from '../../src/organisations/enterprise-scope';
+import { Workforce } from '../../src/workers/workforce';
 
 /**
  * The federation's assignments to a territory on MariaDB: a province with two communes and an
@@ -85,6 +87,26 @@ describe('territory assignments (integration)', () => {
 
   afterAll(async () => {
     await app.close();
+  });
+
+  it('reads a territory’s employments in keyset batches that add up to the whole', async () => {
+    const scope = {
+      all: false,
+      enterpriseIds: [],
+      unitPaths: await app.get(EnterpriseScopeService).subtreePaths([provinceId]),
+    };
+    const workforce = app.get(Workforce);
+    const whole = await workforce.employedInScope(scope, today, undefined, 100);
+    expect(whole).toHaveLength(5);
+    const paged: { workerId: number; enterpriseId: number }[] = [];
+    for (let after = { enterpriseId: 0, workerId: 0 }; ;) {
+      const batch = await workforce.employedInScope(scope, today, after, 2);
+      paged.push(...batch);
+      if (batch.length < 2) break;
+      after = batch[batch.length - 1];
+    }
+    expect(paged).toEqual(whole);
+    expect(new Set(whole.map((p) => p.enterpriseId))).toEqual(new Set([enterpriseA, enterpriseB]));
   });
 
   it('stores a commune’s assignment once when two requests give it together, and counts that commune only', async () => {
