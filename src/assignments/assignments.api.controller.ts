@@ -9,6 +9,7 @@ import { workerOf } from '../learning/learning.service';
 import { ApiPageQuery } from '../organisations/dto/list-query.dto';
 import { ASSIGNMENT_READERS, ASSIGNMENT_WRITERS } from './assignments.access';
 import { AssignmentsService, Given } from './assignments.service';
+import { TerritoryAssignmentsService } from './territory-assignments.service';
 import { AddWorkersDto, CreateAssignmentDto, ProgressQuery } from './dto/assignment.dto';
 
 /** Assignments for integrations: the same services and scope as the officer's pages. */
@@ -16,7 +17,10 @@ import { AddWorkersDto, CreateAssignmentDto, ProgressQuery } from './dto/assignm
 @ApiBearerAuth()
 @Controller('api/v1/assignments')
 export class AssignmentsApiController {
-  constructor(private readonly assignments: AssignmentsService) {}
+  constructor(
+    private readonly assignments: AssignmentsService,
+    private readonly territory: TerritoryAssignmentsService,
+  ) {}
 
   @Get()
   @Roles(...ASSIGNMENT_READERS)
@@ -42,9 +46,16 @@ export class AssignmentsApiController {
 
   @Get('mine')
   @Roles(Role.Worker)
-  @ApiOperation({ summary: 'The worker’s own assignments not done yet, soonest due first' })
-  mine(@CurrentActor() actor: Actor) {
-    return this.assignments.openOf(workerOf(actor), todayInVietnam());
+  @ApiOperation({
+    summary:
+      'The worker’s own assignments not done yet (their officer’s and the federation’s), soonest due first',
+  })
+  async mine(@CurrentActor() actor: Actor) {
+    const today = todayInVietnam();
+    return [
+      ...(await this.assignments.openOf(workerOf(actor), today)),
+      ...(await this.territory.openOf(workerOf(actor), today)),
+    ].sort((a, b) => a.dueOn.localeCompare(b.dueOn));
   }
 
   @Get(':id')

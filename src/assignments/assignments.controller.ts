@@ -14,6 +14,7 @@ import { ASSIGNMENT_READERS, ASSIGNMENT_WRITERS } from './assignments.access';
 import { progressColumns, statusOptions } from './assignments.presenters';
 import { AssignmentsService, DEFAULT_REMIND_DAYS } from './assignments.service';
 import { CreateAssignmentDto, PickWorkersDto, ProgressQuery } from './dto/assignment.dto';
+import { TerritoryAssignmentsService } from './territory-assignments.service';
 
 const PATH = '/assignments';
 const PICK_PAGE_SIZE = 50;
@@ -24,19 +25,27 @@ const COURSE_CHOICES = 100;
 @ApiExcludeController()
 @Controller('assignments')
 export class AssignmentsController {
-  constructor(private readonly assignments: AssignmentsService) {}
+  constructor(
+    private readonly assignments: AssignmentsService,
+    private readonly territory: TerritoryAssignmentsService,
+  ) {}
 
   @Get()
   @Roles(...ASSIGNMENT_READERS)
   @Render('assignments/list')
   async list(@CurrentActor() actor: Actor, @Query() query: PageQuery, @Req() req: AppRequest) {
-    const [page, enterprises] = await Promise.all([
+    const [page, enterprises, fromFederation, federation] = await Promise.all([
       this.assignments.list(actor, query),
       this.assignments.enterprises(actor),
+      // The federation's assignments covering the officer's enterprises (read-only), the latest first.
+      this.territory.list(actor, { size: 100 }),
+      this.territory.canWrite(actor),
     ]);
     return {
       title: translate(req.locale, 'nav.assignments'),
       page,
+      fromFederation,
+      federation,
       canCreate: enterprises.length > 0,
       withEnterprise: enterprises.length !== 1,
     };

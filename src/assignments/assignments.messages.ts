@@ -94,5 +94,53 @@ export const assignmentsMessages = defineMessages({
     vi: 'Nhắc nhở: khóa học "{course}" cần hoàn thành trước hết ngày {date}.',
     en: 'Reminder: the course "{course}" is due by the end of {date}.',
   },
+  'assignments.error.unitNotInForce': {
+    vi: 'Hãy chọn một đơn vị hành chính đang có hiệu lực.',
+    en: 'Choose an administrative unit in force today.',
+  },
+  'assignments.error.territoryDuplicate': {
+    vi: 'Địa bàn này đã được giao khóa học này với cùng hạn hoàn thành.',
+    en: 'This territory already has this course with the same due date.',
+  },
+
+  'territory.title': { vi: 'Giao khóa học theo địa bàn', en: 'Assignments to a territory' },
+  'territory.intro': {
+    vi: 'Liên đoàn giao một khóa học cho mọi người lao động đang làm việc tại các doanh nghiệp trong một địa bàn (tỉnh hoặc xã). Danh sách người được giao luôn tính theo nơi làm việc hiện tại: người mới vào làm tại doanh nghiệp trong địa bàn được giao ngay, người chuyển sang doanh nghiệp ngoài địa bàn không còn được tính.',
+    en: 'The federation gives a course to every worker employed at enterprises in a territory (a province or a commune). Who holds it follows current employment: a worker who joins an enterprise in the territory holds it at once; one who moves to an enterprise outside is no longer counted.',
+  },
+  'territory.fromFederation': {
+    vi: 'Liên đoàn giao theo địa bàn',
+    en: 'Given by the federation to a territory',
+  },
+  'territory.readOnly': {
+    vi: 'Khóa học do Liên đoàn giao: bạn xem được tiến độ của người lao động doanh nghiệp mình, không sửa được.',
+    en: 'Given by the federation: you see your own workers’ progress and cannot change it.',
+  },
+  'territory.new': { vi: 'Giao khóa học theo địa bàn', en: 'Assign a course to a territory' },
+  'territory.none': {
+    vi: 'Chưa có khóa học nào được giao theo địa bàn.',
+    en: 'No course assigned to a territory yet.',
+  },
+  'territory.field.unit': { vi: 'Địa bàn (đơn vị hành chính)', en: 'Territory (administrative unit)' },
+  'territory.unitHint': {
+    vi: 'Các đơn vị đang có hiệu lực hôm nay; chọn tỉnh để giao cho cả tỉnh.',
+    en: 'Units in force today; choose the province to assign it to the whole province.',
+  },
+  'territory.created': {
+    vi: 'Đã giao khóa học cho địa bàn; {workers} người lao động đang làm việc tại đây, {enrolled} người được ghi danh mới.',
+    en: 'Assigned to the territory; {workers} workers are employed there, {enrolled} newly enrolled.',
+  },
+  'territory.removed': { vi: 'Đã thu hồi việc giao khóa học.', en: 'The assignment was withdrawn.' },
+  'territory.remove': { vi: 'Thu hồi', en: 'Withdraw' },
+  'territory.removeHint': {
+    vi: 'Người lao động không còn thấy khóa học trong mục được giao; việc ghi danh và kết quả học tập vẫn giữ nguyên.',
+    en: 'Workers no longer see it as assigned; their enrolments and results stay.',
+  },
+  'territory.byEnterprise': { vi: 'Tiến độ theo doanh nghiệp', en: 'Progress per enterprise' },
+  'territory.noEnterprise': {
+    vi: 'Không có người lao động nào đang làm việc tại doanh nghiệp trong địa bàn.',
+    en: 'Nobody is employed at an enterprise in the territory.',
+  },
+  'territory.taxCode': { vi: 'Mã số thuế', en: 'Tax code' },
   'privacy.export.section.assignments': { vi: 'Khóa học được giao', en: 'Assigned courses' },
 });

@@ -15,24 +15,36 @@ import { AssignmentsRepository } from './assignments.repository';
 import { AssignmentsService } from './assignments.service';
 import { AssignmentWorker } from './entities/assignment-worker.entity';
 import { Assignment } from './entities/assignment.entity';
+import { TerritoryAssignment } from './entities/territory-assignment.entity';
+import { TerritoryAssignmentsApiController } from './territory-assignments.api.controller';
+import { TerritoryAssignmentsController } from './territory-assignments.controller';
+import { TerritoryAssignmentsRepository } from './territory-assignments.repository';
+import { TerritoryAssignmentsService } from './territory-assignments.service';
 
 /**
- * Courses union officers give to their enterprise's workers with a due date: enrolment through the
+ * Courses union officers give to their enterprise's workers (and the federation to a territory) with a due date: enrolment through the
  * learning domain, progress per worker, reminders before the due date, and the worker's "Được giao".
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Assignment, AssignmentWorker]),
+    TypeOrmModule.forFeature([Assignment, AssignmentWorker, TerritoryAssignment]),
     CatalogModule,
     LearningModule,
     NoticesModule,
     OrganisationsModule,
     WorkersModule,
   ],
-  controllers: [AssignmentsController, AssignmentsApiController],
+  controllers: [
+    AssignmentsController,
+    AssignmentsApiController,
+    TerritoryAssignmentsController,
+    TerritoryAssignmentsApiController,
+  ],
   providers: [
     AssignmentsRepository,
     AssignmentsService,
+    TerritoryAssignmentsRepository,
+    TerritoryAssignmentsService,
     AssignmentsPersonalData,
     AssignedCoursesProvider,
     AssignmentRemindersProcessor,

@@ -3,6 +3,7 @@ import { InjectDataSource } from '@nestjs/typeorm';
 import { DataSource, EntityManager } from 'typeorm';
 import { likeContains } from '../common/text/vietnamese';
 import { dateOnly } from '../database/dialect';
+import { EnterpriseScope, whereEnterpriseInScope } from '../organisations/enterprise-scope';
 
 /** A worker as another domain needs them at one enterprise: their name and their code there. */
 export interface WorkforceMember {
@@ -48,6 +49,49 @@ export class Workforce {
       rows.forEach((r) => found.add(Number(r.workerId)));
     }
     return found;
+  }
+
+  /**
+   * Who works where on the day, among the enterprises of a scope (a territory): one pair per worker
+   * and enterprise, ordered by enterprise then worker, a page at a time after the last pair read
+   * (keyset), so a province is read in bounded batches. A worker employed at two enterprises of the
+   * scope is in both.
+   */
+  async employedInScope(
+    scope: EnterpriseScope,
+    day: string,
+    after: { enterpriseId: number; workerId: number } = { enterpriseId: 0, workerId: 0 },
+    limit = BATCH,
+  ): Promise<{ workerId: number; enterpriseId: number }[]> {
+    const query = this.db.manager
+      .createQueryBuilder()
+      .select('e.worker_id', 'workerId')
+      .addSelect('e.enterprise_id', 'enterpriseId')
+      .distinct(true)
+      .from('employments', 'e')
+      .where('e.start_date <= :day AND (e.end_date IS NULL OR e.end_date >= :day)', { day })
+      .andWhere(
+        '(e.enterprise_id > :afterEnterprise OR (e.enterprise_id = :afterEnterprise AND e.worker_id > :afterWorker))',
+        { afterEnterprise: after.enterpriseId, afterWorker: after.workerId },
+      );
+    const rows = await whereEnterpriseInScope(query, 'e.enterprise_id', scope)
+      .orderBy('e.enterprise_id', 'ASC')
+      .addOrderBy('e.worker_id', 'ASC')
+      .limit(limit)
+      .getRawMany<{ workerId: number; enterpriseId: number }>();
+    return rows.map((r) => ({ workerId: Number(r.workerId), enterpriseId: Number(r.enterpriseId) }));
+  }
+
+  /** The enterprises the worker is employed at on the day. */
+  async employersOf(workerId: number, day: string): Promise<number[]> {
+    const rows = await this.db.manager
+      .createQueryBuilder()
+      .select('DISTINCT e.enterprise_id', 'enterpriseId')
+      .from('employments', 'e')
+      .where('e.worker_id = :workerId', { workerId })
+      .andWhere('e.start_date <= :day AND (e.end_date IS NULL OR e.end_date >= :day)', { day })
+      .getRawMany<{ enterpriseId: number }>();
+    return rows.map((r) => Number(r.enterpriseId));
   }
 
   /** Workers employed at the enterprise on the day, found by the blind index of their CCCD. */

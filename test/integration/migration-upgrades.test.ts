@@ -13,6 +13,7 @@ import { UnionsInTime1764000021000 } from '../../src/database/migrations/1764000
 import { MaterialAuthorType1764000022000 } from '../../src/database/migrations/1764000022000-material-author-type';
 import { HistoryImports1764000023000 } from '../../src/database/migrations/1764000023000-history-imports';
 import { Assignments1764000024000 } from '../../src/database/migrations/1764000024000-assignments';
+import { TerritoryAssignments1764000027000 } from '../../src/database/migrations/1764000027000-territory-assignments';
 import { ReportSections1764000032000 } from '../../src/database/migrations/1764000032000-report-sections';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
 
@@ -427,6 +428,38 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
       { p: 40 },
     ]);
   });
+
+  it('1764000027000: territory assignments come empty beside officers’ assignments; one per unit, course and due day', async () => {
+    db = await upgrade(await env.options(), TerritoryAssignments1764000027000, async (old) => {
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, path) VALUES (970, '970', 'Tỉnh', 'tinh', 'PROVINCE', '/970/')`,
+      );
+      await old.query(
+        `INSERT INTO enterprises (id, name, search_key, tax_code, unit_id) VALUES (971, 'Công ty B', 'cong ty b', '6400000002', 970)`,
+      );
+      await old.query(
+        `INSERT INTO training_institutions (id, name, search_key, kind) VALUES (972, 'Trường B', 'truong b', 'COLLEGE')`,
+      );
+      await old.query(
+        `INSERT INTO courses (id, institution_id, title, search_key, level, estimated_hours, language, licence, status)
+         VALUES (973, 972, 'An toàn lao động', 'an toan lao dong', 'BEGINNER', 2, 'vi', 'CC-BY-4.0', 'PUBLISHED')`,
+      );
+      await old.query(
+        `INSERT INTO assignments (id, enterprise_id, course_id, due_on, created_by) VALUES (974, 971, 973, '2026-12-31', 1)`,
+      );
+    });
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM territory_assignments'))[0].n)).toBe(0);
+    await db.query(
+      `INSERT INTO territory_assignments (unit_id, course_id, due_on, created_by) VALUES (970, 973, '2026-12-31', 1)`,
+    );
+    const [row] = await db.query('SELECT remind_days_before AS days FROM territory_assignments');
+    expect(Number(row.days)).toBe(3);
+    await expect(
+      db.query(
+        `INSERT INTO territory_assignments (unit_id, course_id, due_on, created_by) VALUES (970, 973, '2026-12-31', 1)`,
+      ),
+    ).rejects.toThrow();
+    expect(await db.query('SELECT id FROM assignments')).toEqual([{ id: 974 }]);
   it('1764000032000: submitted annual reports keep their figures and get no sections; new ones freeze theirs', async () => {
     db = await upgrade(await env.options(), ReportSections1764000032000, async (old) => {
       await old.query(

@@ -121,3 +121,41 @@ export class ProgressQuery extends PageQuery {
 }
 
 export class CoursePickQuery extends PageQuery {}
+
+/** The federation giving a course to a territory: which unit, which course, by when. */
+export class CreateTerritoryAssignmentDto {
+  @ApiProperty({ description: 'An administrative unit in force today (a province or a commune)' })
+  @ToNumber()
+  @Min(1)
+  @IsInt()
+  @IsNotEmpty()
+  unitId: number;
+
+  @ApiProperty({ description: 'A published course' })
+  @ToNumber()
+  @Min(1)
+  @IsInt()
+  @IsNotEmpty()
+  courseId: number;
+
+  @ApiProperty({ example: '2026-12-31', description: 'The last day to finish it; today or later' })
+  @IsIsoDate()
+  @IsNotEmpty()
+  dueOn: string;
+
+  @ApiPropertyOptional({ default: 3, minimum: 0, maximum: MAX_REMIND_DAYS })
+  @IsOptional()
+  @ToNumber()
+  @Max(MAX_REMIND_DAYS)
+  @Min(0)
+  @IsInt()
+  remindDaysBefore?: number;
+}
+
+/** The export of a federation assignment's tables. */
+export class ExportQuery {
+  @ApiPropertyOptional({ enum: ['xlsx', 'csv'] })
+  @IsOptional()
+  @IsIn(['xlsx', 'csv'])
+  format?: ExportFormat;
+}

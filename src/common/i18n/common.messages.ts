@@ -30,6 +30,8 @@ export const commonMessages = defineMessages({
   'export.csv': { vi: 'Xuất CSV', en: 'Export CSV' },
   'list.empty': { vi: 'Chưa có dữ liệu.', en: 'Nothing here yet.' },
   'list.total': { vi: 'Tổng số: {count}', en: 'Total: {count}' },
+  /** The name of a table's scrolling frame inside a section named the same (landmarks must differ). */
+  'list.tableOf': { vi: 'Bảng {name}', en: 'Table: {name}' },
   'pagination.previous': { vi: 'Trang trước', en: 'Previous' },
   'pagination.next': { vi: 'Trang sau', en: 'Next' },
   'pagination.page': { vi: 'Trang {page}/{pages}', en: 'Page {page} of {pages}' },

@@ -18,6 +18,7 @@ import { UnionsInTime1764000021000 } from './1764000021000-unions-in-time';
 import { MaterialAuthorType1764000022000 } from './1764000022000-material-author-type';
 import { HistoryImports1764000023000 } from './1764000023000-history-imports';
 import { Assignments1764000024000 } from './1764000024000-assignments';
+import { TerritoryAssignments1764000027000 } from './1764000027000-territory-assignments';
 import { ReportSections1764000032000 } from './1764000032000-report-sections';
 
 /** Every migration, in order. Both databases run exactly this list. */
@@ -42,5 +43,6 @@ export const migrations = [
   MaterialAuthorType1764000022000,
   HistoryImports1764000023000,
   Assignments1764000024000,
+  TerritoryAssignments1764000027000,
   ReportSections1764000032000,
 ];

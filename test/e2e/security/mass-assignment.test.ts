@@ -8,6 +8,7 @@ import { CreateSessionDto, AttendanceDto, SessionDto } from '../../../src/activi
 import {
   AddWorkersDto,
   CreateAssignmentDto,
+  CreateTerritoryAssignmentDto,
   PickWorkersDto,
 } from '../../../src/assignments/dto/assignment.dto';
 import { ActivateDto, ChangePasswordDto, CreateApiTokenDto } from '../../../src/auth/dto/auth.dto';
@@ -122,6 +123,7 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
   [AttendanceDto, { workerIds: [1, 2] }],
   [CreateAssignmentDto, { courseId: 1, dueOn: '2099-12-31', remindDaysBefore: 3, wholeRoster: true }],
   [AddWorkersDto, { workerIds: [1, 2] }],
+  [CreateTerritoryAssignmentDto, { unitId: 1, courseId: 1, dueOn: '2099-12-31', remindDaysBefore: 3 }],
   [PickWorkersDto, { workerIds: [1, 2] }],
   [
     CreateUserDto,
