@@ -460,6 +460,8 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
       ),
     ).rejects.toThrow();
     expect(await db.query('SELECT id FROM assignments')).toEqual([{ id: 974 }]);
+  });
+
   it('1764000032000: submitted annual reports keep their figures and get no sections; new ones freeze theirs', async () => {
     db = await upgrade(await env.options(), ReportSections1764000032000, async (old) => {
       await old.query(
