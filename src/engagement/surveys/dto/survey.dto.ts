@@ -172,12 +172,16 @@ export class SurveyAnswersDto {
 
 /** Which group's results: the whole survey, a commune's enterprises or one enterprise. */
 export class SurveyResultsQuery {
+  @ApiPropertyOptional({
+    description: 'Only the enterprises of this commune (as it was when the survey was published)',
+  })
   @IsOptional()
   @ToNumber()
   @IsInt()
   @Min(1)
   unitId?: number;
 
+  @ApiPropertyOptional({ description: 'Only this enterprise' })
   @IsOptional()
   @ToNumber()
   @IsInt()
