@@ -10,6 +10,7 @@ import { learningMessages } from './learning/learning.messages';
 import { filesMessages } from './files/files.messages';
 import { catalogMessages } from './catalog/catalog.messages';
 import { activitiesMessages } from './activities/activities.messages';
+import { surveysMessages } from './engagement/surveys/surveys.messages';
 import { assignmentsMessages } from './assignments/assignments.messages';
 import { auditMessages } from './audit/audit.messages';
 import { authMessages } from './auth/auth.messages';
@@ -34,6 +35,7 @@ registerMessages(
   noticesMessages,
   activitiesMessages,
   assignmentsMessages,
+  surveysMessages,
   catalogMessages,
   filesMessages,
   learningMessages,

@@ -10,6 +10,7 @@ import { MaterialsDemoSeeder } from '../materials/materials.demo-seeder';
 import { OrganisationsDemoSeeder } from '../organisations/organisations.demo-seeder';
 import { PrivacyDemoSeeder } from '../privacy/privacy.demo-seeder';
 import { ReportsDemoSeeder } from '../reports/reports.demo-seeder';
+import { SurveysDemoSeeder } from '../engagement/surveys/surveys.demo-seeder';
 import { UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { WorkersDemoSeeder } from '../workers/workers.demo-seeder';
@@ -42,6 +43,7 @@ export class DemoSeeder {
     private readonly citizenship: CitizenshipDemoSeeder,
     private readonly reports: ReportsDemoSeeder,
     private readonly privacy: PrivacyDemoSeeder,
+    private readonly surveys: SurveysDemoSeeder,
   ) {}
 
   async alreadySeeded(): Promise<boolean> {
@@ -75,6 +77,7 @@ export class DemoSeeder {
     await this.activities.seed();
     await this.citizenship.seed();
     await this.reports.seed();
+    await this.surveys.seed();
     // Last: every demo login made above has accepted the privacy notice.
     await this.privacy.seed();
   }

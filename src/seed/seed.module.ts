@@ -1,5 +1,6 @@
 import { ReportsModule } from '../reports/reports.module';
 import { PrivacyModule } from '../privacy/privacy.module';
+import { SurveysModule } from '../engagement/surveys/surveys.module';
 import { CitizenshipModule } from '../citizenship/citizenship.module';
 import { ActivitiesModule } from '../activities/activities.module';
 import { CatalogModule } from '../catalog/catalog.module';
@@ -27,6 +28,7 @@ import { SeedRunner } from './seed.runner';
     CitizenshipModule,
     ReportsModule,
     PrivacyModule,
+    SurveysModule,
   ],
   providers: [SeedRunner, ReferenceSeeder, DemoSeeder],
   exports: [SeedRunner],

@@ -15,6 +15,7 @@ import { HistoryImports1764000023000 } from '../../src/database/migrations/17640
 import { Assignments1764000024000 } from '../../src/database/migrations/1764000024000-assignments';
 import { TerritoryAssignments1764000027000 } from '../../src/database/migrations/1764000027000-territory-assignments';
 import { ReportSections1764000032000 } from '../../src/database/migrations/1764000032000-report-sections';
+import { Surveys1764000028000 } from '../../src/database/migrations/1764000028000-surveys';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
 
 /**
@@ -486,5 +487,48 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
     const sections = JSON.stringify([{ key: 'surveys', title: 't', tables: [] }]);
     await db.query('UPDATE annual_reports SET sections = ? WHERE id = 963', [sections]);
     expect(await db.query('SELECT sections FROM annual_reports WHERE id = 963')).toEqual([{ sections }]);
+  });
+
+  it('1764000028000: surveys come empty beside existing enterprises and workers; a worker answers a survey once, codes any number of times', async () => {
+    db = await upgrade(await env.options(), Surveys1764000028000, async (old) => {
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, path) VALUES (960, '960', 'Xã A', 'xa a', 'COMMUNE', '/960/')`,
+      );
+      await old.query(
+        `INSERT INTO enterprises (id, name, search_key, tax_code, unit_id) VALUES (961, 'Công ty B', 'cong ty b', '6400000002', 960)`,
+      );
+      await old.query(
+        `INSERT INTO workers (id, full_name, search_key, date_of_birth, gender, cccd_encrypted, cccd_hash)
+         VALUES (962, 'Trần Văn Nam', 'tran van nam', '1990-05-06', 'MALE', 'x', 'h962')`,
+      );
+    });
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM surveys'))[0].n)).toBe(0);
+    await db.query(
+      `INSERT INTO surveys (id, title, opens_on, closes_on, status, owner_role, created_by)
+       VALUES (963, 'Khảo sát', '2026-01-01', '2026-01-31', 'PUBLISHED', 'FEDERATION_ADMIN', 1)`,
+    );
+    await db.query(
+      `INSERT INTO survey_questions (id, survey_id, kind, text, options) VALUES (964, 963, 'SINGLE', 'Hỏi?', '["Có","Không"]')`,
+    );
+    const [question] = await db.query('SELECT position, required FROM survey_questions WHERE id = 964');
+    expect({ position: Number(question.position), required: Number(question.required) }).toEqual({
+      position: 0,
+      required: 1,
+    });
+    await db.query(
+      `INSERT INTO survey_enterprises (survey_id, enterprise_id, unit_id) VALUES (963, 961, 960)`,
+    );
+    const respond = (workerId: number | null, codeId: number | null) =>
+      db.query(
+        `INSERT INTO survey_responses (survey_id, enterprise_id, unit_id, worker_id, code_id, submitted_at)
+         VALUES (963, 961, 960, ?, ?, '2026-01-02 03:00:00')`,
+        [workerId, codeId],
+      );
+    await respond(962, null);
+    await expect(respond(962, null)).rejects.toThrow();
+    await respond(null, 1);
+    await respond(null, 2);
+    await expect(respond(null, 2)).rejects.toThrow();
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM survey_responses'))[0].n)).toBe(3);
   });
 });

@@ -26,6 +26,12 @@ export const NAVIGATION: NavItem[] = [
   { href: '/external-records', label: 'nav.externalRecords', roles: [Role.InstitutionEditor] },
   { href: '/activities', label: 'nav.activities', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   { href: '/assignments', label: 'nav.assignments', roles: [Role.UnionOfficer, Role.FederationAdmin] },
+  {
+    href: '/surveys',
+    label: 'nav.surveys',
+    roles: [Role.UnionOfficer, Role.FederationAdmin, Role.DepartmentViewer],
+  },
+  { href: '/surveys/mine', label: 'nav.mySurveys', roles: [Role.Worker] },
   { href: '/partnerships', label: 'nav.partnerships', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   {
     href: '/learning-records',

@@ -5,20 +5,21 @@ import { Citizenship1764000007000 } from './1764000007000-citizenship';
 import { CriteriaActivation1764000008000 } from './1764000008000-criteria-activation';
 import { Indicators1764000010000 } from './1764000010000-indicators';
 import { AnnualReportFreeze1764000012000 } from './1764000012000-annual-report-freeze';
-import { LearningLatestDates1764000014000 } from './1764000014000-learning-latest-dates';
 import { Privacy1764000013000 } from './1764000013000-privacy';
+import { LearningLatestDates1764000014000 } from './1764000014000-learning-latest-dates';
 import { AuditLog1764000015000 } from './1764000015000-audit-log';
 import { AccountsAndSignIn1764000016000 } from './1764000016000-accounts-and-sign-in';
 import { CriteriaOwner1764000016100 } from './1764000016100-criteria-owner';
 import { OnePersonManyEmployers1764000017000 } from './1764000017000-one-person-many-employers';
 import { OneImportPipeline1764000018000 } from './1764000018000-one-import-pipeline';
-import { BodiesInTime1764000020000 } from './1764000020000-bodies-in-time';
 import { JobRunRetention1764000019000 } from './1764000019000-job-run-retention';
+import { BodiesInTime1764000020000 } from './1764000020000-bodies-in-time';
 import { UnionsInTime1764000021000 } from './1764000021000-unions-in-time';
 import { MaterialAuthorType1764000022000 } from './1764000022000-material-author-type';
 import { HistoryImports1764000023000 } from './1764000023000-history-imports';
 import { Assignments1764000024000 } from './1764000024000-assignments';
 import { TerritoryAssignments1764000027000 } from './1764000027000-territory-assignments';
+import { Surveys1764000028000 } from './1764000028000-surveys';
 import { ReportSections1764000032000 } from './1764000032000-report-sections';
 
 /** Every migration, in order. Both databases run exactly this list. */
@@ -44,5 +45,6 @@ export const migrations = [
   HistoryImports1764000023000,
   Assignments1764000024000,
   TerritoryAssignments1764000027000,
+  Surveys1764000028000,
   ReportSections1764000032000,
 ];

@@ -1,5 +1,11 @@
 import { INestApplication, Logger } from '@nestjs/common';
 import request from 'supertest';
+import { Actor } from '../../../src/common/access/actor';
+import { Role, ScopeType } from '../../../src/common/access/roles';
+import { addDays } from '../../../src/common/time/iso-date';
+import { todayInVietnam } from '../../../src/common/time/vietnam-time';
+import { QuestionKind } from '../../../src/engagement/surveys/entities/survey.entity';
+import { SurveysService } from '../../../src/engagement/surveys/surveys.service';
 import { Browser, createTestApp } from '../../support/test-app';
 import {
   ActorName,
@@ -44,7 +50,8 @@ type Kind =
   | 'rosterImports'
   | 'enterpriseImports'
   | 'users'
-  | 'records';
+  | 'records'
+  | 'surveys';
 
 interface Row {
   method: 'GET' | 'POST';
@@ -89,6 +96,13 @@ const MATRIX: Row[] = [
   row('GET /organisations/enterprises/:id/commune', 'enterprises',       '.----', '.+---', '.----', '.----', '.----', '.++++', '.----'),
   row('GET /organisations/units/:id', 'units',                           '.-.--', '.-.--', '.-.--', '.-.--', '.+.++', '.+.++', '.-.--'),
   row('GET /api/v1/organisations/units/:id', 'units',                    '.-.--', '.-.--', '.-.--', '.-.--', '.+.++', '.+.++', '.-.--'),
+  // learning-needs surveys, one aimed at each enterprise: the federation's (not the department's);
+  // an officer sees their enterprise's rate only, a worker answers only theirs
+  row('GET /surveys/:id', 'surveys',                                     '.----', '.+---', '.----', '.----', '.----', '.++++', '.----'),
+  row('GET /api/v1/surveys/:id/rates', 'surveys',                        '.----', '.+---', '.----', '.----', '.----', '.++++', '.----'),
+  row('GET /surveys/:id/results', 'surveys',                             '.----', '.----', '.----', '.----', '.----', '.++++', '.----'),
+  row('GET /api/v1/surveys/:id/results', 'surveys',                      '.----', '.----', '.----', '.----', '.----', '.++++', '.----'),
+  row('GET /surveys/:id/answer', 'surveys',                              '.+---', '.----', '.----', '.----', '.----', '.----', '.----'),
   // users admin
   row('GET /admin/users/:id', 'users',                                   '-----', '-----', '-----', '-----', '-----', '+++++', '+++++'),
 ];
@@ -106,12 +120,14 @@ function row(route: string, kind: Kind, ...cells: string[]): Row {
 describe('role × scope matrix', () => {
   let app: INestApplication;
   let fx: SecurityFixture;
+  let surveys: ObjectIds;
   const browsers = {} as Record<ActorName, Browser>;
   let warn: jest.SpyInstance;
 
   beforeAll(async () => {
     app = await createTestApp({ database: 'sqlite' });
     fx = await buildSecurityFixture(app);
+    surveys = await surveyPerEnterprise(app, fx.enterprises);
     for (const actor of ACTORS) {
       browsers[actor] = new Browser(app);
       await browsers[actor].login(fx.logins[actor].username);
@@ -182,7 +198,7 @@ describe('role × scope matrix', () => {
   }, 300_000);
 
   function objectsOf(kind: Kind): ObjectIds {
-    return kind === 'records' ? fx.workers : fx[kind];
+    return kind === 'records' ? fx.workers : kind === 'surveys' ? surveys : fx[kind];
   }
 
   /** One cell: the actor asks for the column's object (or lists and looks for it). */
@@ -219,3 +235,34 @@ describe('role × scope matrix', () => {
     return { result: '+', detail: `status ${res.status} ${res.headers.location ?? ''}`.trim() };
   }
 });
+
+/** A published survey of the federation aimed at each enterprise of the fixture, open today. */
+async function surveyPerEnterprise(app: INestApplication, enterprises: ObjectIds): Promise<ObjectIds> {
+  const service = app.get(SurveysService);
+  const admin = new Actor(1, 'Liên đoàn', [
+    { role: Role.FederationAdmin, scopeType: ScopeType.All, scopeId: 0 },
+  ]);
+  const today = todayInVietnam();
+  const ids = {} as ObjectIds;
+  for (const column of COLUMNS) {
+    const enterpriseId = enterprises[column];
+    if (enterpriseId === null) {
+      ids[column] = null;
+      continue;
+    }
+    const survey = await service.create(admin, {
+      title: `Khảo sát ${column}`,
+      opensOn: today,
+      closesOn: addDays(today, 5),
+    });
+    await service.addQuestion(admin, survey.id, {
+      kind: QuestionKind.Single,
+      text: 'Hỏi?',
+      choices: 'Có\nKhông',
+    });
+    await service.setTargets(admin, survey.id, { enterpriseIds: [enterpriseId], unitIds: [] });
+    await service.publish(admin, survey.id);
+    ids[column] = survey.id;
+  }
+  return ids;
+}

@@ -415,6 +415,7 @@ describe('accounts, passwords and tokens (e2e)', () => {
       'POST /assignments/:id/workers': 'course assignments (enrolment only)',
       'POST /api/v1/assignments': 'course assignments (enrolment only)',
       'POST /api/v1/assignments/:id/workers': 'course assignments (enrolment only)',
+      'POST /surveys/:id/codes': 'single-use survey answer codes, no account',
       'POST /activities/:id': 'sessions',
       'POST /activities/:id/attendance': 'attendance',
       'POST /activities/:id/attendance/:workerId/delete': 'attendance',

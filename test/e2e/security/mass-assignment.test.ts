@@ -93,6 +93,14 @@ import { createApplication, createCriteriaSet } from '../../support/citizenship-
 import { ApplicationStatus } from '../../../src/citizenship/entities/application.entity';
 import { nestRoutes, RouteInfo, routeName } from '../../support/security-routes';
 import { formErrorFromValidation } from '../../../src/common/errors/form-error';
+import {
+  IssueCodesDto,
+  SurveyAnswersDto,
+  SurveyCodeDto,
+  SurveyDto,
+  SurveyQuestionDto,
+  SurveyTargetsDto,
+} from '../../../src/engagement/surveys/dto/survey.dto';
 
 /**
  * Issue 6, item 3: mass assignment. Every DTO that a POST/PUT/PATCH route takes as its body
@@ -125,6 +133,12 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
   [AddWorkersDto, { workerIds: [1, 2] }],
   [CreateTerritoryAssignmentDto, { unitId: 1, courseId: 1, dueOn: '2099-12-31', remindDaysBefore: 3 }],
   [PickWorkersDto, { workerIds: [1, 2] }],
+  [SurveyDto, { title: 'Khảo sát nhu cầu học tập', opensOn: '2099-01-01', closesOn: '2099-01-31' }],
+  [SurveyQuestionDto, { kind: 'SINGLE', text: 'Hình thức học?', choices: 'Trực tuyến\nTập trung' }],
+  [SurveyTargetsDto, { enterpriseIds: [1], unitIds: [] }],
+  [IssueCodesDto, { count: 5 }],
+  [SurveyCodeDto, { code: 'ABCD-EFGH' }],
+  [SurveyAnswersDto, { answers: [{ questionId: 1, choices: [0] }] }],
   [
     CreateUserDto,
     {
@@ -291,6 +305,9 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
 const NAMED_FIELD_FORMS: Record<string, Record<string, unknown>> = {
   'POST /indicators/plans/:id/indicators': { label_LAW: 'Pháp luật', window_LAW: 'PLAN_TO_DATE' },
   'POST /indicators/plans/:id/targets': { target_LAW_2025: '70' },
+  // Survey answers: one q_<question id> field per question (survey-answers.ts refuses the rest).
+  'POST /survey-code/answer': { q_1: '0' },
+  'POST /surveys/:id/answer': { q_1: '0' },
 };
 
 function session(extra: Record<string, unknown>) {
