@@ -10,6 +10,7 @@ import { MaterialsDemoSeeder } from '../materials/materials.demo-seeder';
 import { OrganisationsDemoSeeder } from '../organisations/organisations.demo-seeder';
 import { PrivacyDemoSeeder } from '../privacy/privacy.demo-seeder';
 import { ReportsDemoSeeder } from '../reports/reports.demo-seeder';
+import { CampaignsDemoSeeder } from '../engagement/campaigns/campaigns.demo-seeder';
 import { UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { WorkersDemoSeeder } from '../workers/workers.demo-seeder';
@@ -42,6 +43,7 @@ export class DemoSeeder {
     private readonly citizenship: CitizenshipDemoSeeder,
     private readonly reports: ReportsDemoSeeder,
     private readonly privacy: PrivacyDemoSeeder,
+    private readonly campaigns: CampaignsDemoSeeder,
   ) {}
 
   async alreadySeeded(): Promise<boolean> {
@@ -74,6 +76,7 @@ export class DemoSeeder {
     await this.learning.seed();
     await this.activities.seed();
     await this.citizenship.seed();
+    await this.campaigns.seed();
     await this.reports.seed();
     // Last: every demo login made above has accepted the privacy notice.
     await this.privacy.seed();

@@ -26,6 +26,13 @@ export const NAVIGATION: NavItem[] = [
   { href: '/external-records', label: 'nav.externalRecords', roles: [Role.InstitutionEditor] },
   { href: '/activities', label: 'nav.activities', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   { href: '/assignments', label: 'nav.assignments', roles: [Role.UnionOfficer, Role.FederationAdmin] },
+  {
+    href: '/campaigns',
+    label: 'nav.campaigns',
+    roles: [Role.Worker, Role.UnionOfficer, Role.FederationAdmin, Role.DepartmentViewer],
+  },
+  { href: '/books', label: 'nav.books', roles: [Role.Worker] },
+  { href: '/books/review', label: 'nav.bookReview', roles: [Role.UnionOfficer] },
   { href: '/partnerships', label: 'nav.partnerships', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   {
     href: '/learning-records',
