@@ -298,7 +298,7 @@ describe('campaigns and reading (e2e)', () => {
       .parse(binary)
       .expect(200);
     const book = new ExcelJS.Workbook();
-    await book.xlsx.load(xlsx.body as Buffer);
+    await book.xlsx.load(xlsx.body as ExcelJS.Buffer);
     const sheet = book.worksheets[0];
     const fromFile: Record<string, number> = {};
     sheet.eachRow((row, n) => {

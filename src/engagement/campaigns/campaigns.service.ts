@@ -120,12 +120,6 @@ export class CampaignsService {
     return pageOf(await this.views(visible.slice(skip, skip + size)), visible.length, page, size);
   }
 
-  /** Campaigns running today (or starting within a month) for the actor: the worker's home list. */
-  async current(actor: Actor, today = todayInVietnam()): Promise<CampaignView[]> {
-    const [candidates] = await this.campaigns.overlapping(today, addMonth(today));
-    return this.views(await this.visibleAmong(actor, candidates));
-  }
-
   /** A campaign the actor may see, or 404. */
   async get(actor: Actor, id: number): Promise<Campaign> {
     const campaign = await this.campaigns.findById(id);
@@ -386,10 +380,4 @@ export class CampaignsService {
       items,
     };
   }
-}
-
-function addMonth(day: string): string {
-  const d = new Date(`${day}T00:00:00Z`);
-  d.setUTCMonth(d.getUTCMonth() + 1);
-  return d.toISOString().slice(0, 10);
 }
