@@ -262,6 +262,8 @@ describe('campaigns and reading (e2e)', () => {
 
     const history = await worker.get('/learn/history');
     expect(history.text).toContain('Đọc sách: Người giàu có nhất thành Babylon');
+    const notices = await worker.get('/notices');
+    expect(notices.text).toContain('Công đoàn đã xác nhận bạn đọc sách');
   });
 
   it('rejects a book with a reason and stores no learning record', async () => {

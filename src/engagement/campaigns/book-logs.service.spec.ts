@@ -6,6 +6,7 @@ import { FormError } from '../../common/errors/form-error';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { RecordSource } from '../../learning-records/entities/learning-record.entity';
 import { LearningRecordsService } from '../../learning-records/learning-records.service';
+import { NoticesService } from '../../notices/notices.service';
 import { EnterpriseScope, EnterpriseScopeService } from '../../organisations/enterprise-scope';
 import { EnterprisesService } from '../../organisations/enterprises.service';
 import { WorkersService } from '../../workers/workers.service';
@@ -60,7 +61,11 @@ function setup(status = BookLogStatus.Pending) {
     recordWithin: jest.fn(async () => ({ id: 1, created: true })),
     announce: jest.fn(async () => undefined),
   };
-  const workers = { currentEnterpriseIds: jest.fn(async () => [ENTERPRISE]) };
+  const workers = {
+    currentEnterpriseIds: jest.fn(async () => [ENTERPRISE]),
+    userIdOf: jest.fn(async () => 11),
+  };
+  const notices = { notify: jest.fn(async () => undefined) };
   const unitOfWork = { run: jest.fn((work: (m: unknown) => Promise<unknown>) => work({})) };
   const sut = new BookLogsService(
     logs as unknown as BookLogsRepository,
@@ -70,14 +75,15 @@ function setup(status = BookLogStatus.Pending) {
     workers as unknown as WorkersService,
     {} as Workforce,
     learningRecords as unknown as LearningRecordsService,
+    notices as unknown as NoticesService,
     unitOfWork as unknown as UnitOfWork,
   );
-  return { sut, logs, learningRecords, workers };
+  return { sut, logs, learningRecords, workers, notices };
 }
 
 describe(BookLogsService.name, () => {
-  it('confirms a book log into one LIFE_SKILLS record of 2 hours, then announces it', async () => {
-    const { sut, logs, learningRecords } = setup();
+  it('confirms a book log into one LIFE_SKILLS record of 2 hours, tells the worker, then announces it', async () => {
+    const { sut, logs, learningRecords, notices } = setup();
     await sut.confirm(officer, 3, {});
     expect(logs.decide).toHaveBeenCalledWith(
       {},
@@ -99,6 +105,14 @@ describe(BookLogsService.name, () => {
       },
     );
     expect(learningRecords.announce).toHaveBeenCalledWith([WORKER], '2025-04-21', expect.any(Date));
+    expect(notices.notify).toHaveBeenCalledWith(
+      {},
+      expect.objectContaining({
+        userId: 11,
+        messageKey: 'campaigns.book.notice.confirmed',
+        dedupeKey: 'book:3',
+      }),
+    );
   });
 
   it('rejects with a reason and stores no learning record', async () => {

@@ -5,9 +5,10 @@ import { Role } from '../../common/access/roles';
 import { FormError } from '../../common/errors/form-error';
 import { Page, pageOf, pageWindow } from '../../common/http/pagination';
 import { todayInVietnam } from '../../common/time/vietnam-time';
-import { UnitOfWork } from '../../database/unit-of-work';
+import { Transaction, UnitOfWork } from '../../database/unit-of-work';
 import { RecordSource } from '../../learning-records/entities/learning-record.entity';
 import { DomainCode } from '../../learning-records/learning-domains';
+import { NoticesService } from '../../notices/notices.service';
 import { LearningRecordsService } from '../../learning-records/learning-records.service';
 import { EnterpriseScope, EnterpriseScopeService } from '../../organisations/enterprise-scope';
 import { EnterprisesService } from '../../organisations/enterprises.service';
@@ -63,6 +64,7 @@ export class BookLogsService {
     private readonly workers: WorkersService,
     private readonly workforce: Workforce,
     private readonly learningRecords: LearningRecordsService,
+    private readonly notices: NoticesService,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -143,6 +145,7 @@ export class BookLogsService {
         domains: [DomainCode.LifeSkills],
         enterpriseId: log.enterpriseId,
       });
+      await this.tell(manager, log, 'campaigns.book.notice.confirmed', { title: log.title, hours });
     });
     await this.learningRecords.announce([log.workerId], log.readOn, now);
     return { ...log, status: BookLogStatus.Confirmed, hours, decidedBy: actor.userId, decidedAt: now };
@@ -161,6 +164,10 @@ export class BookLogsService {
         decidedBy: actor.userId,
         decidedAt: now,
       });
+      await this.tell(manager, log, 'campaigns.book.notice.rejected', {
+        title: log.title,
+        reason: dto.reason,
+      });
     });
     return {
       ...log,
@@ -174,6 +181,24 @@ export class BookLogsService {
   /** Confirmed logs read between two dates at enterprises in scope (the annual report). */
   countConfirmed(scope: EnterpriseScope, from: string, to: string): Promise<number> {
     return this.logs.countConfirmed(scope, from, to);
+  }
+
+  /** Tells the worker of the decision, in its transaction, when they have a login. */
+  private async tell(
+    manager: Transaction,
+    log: BookLog,
+    messageKey: string,
+    params: Record<string, string | number>,
+  ): Promise<void> {
+    const userId = await this.workers.userIdOf(log.workerId, manager);
+    if (userId === null) return;
+    await this.notices.notify(manager, {
+      userId,
+      messageKey,
+      params,
+      link: '/books',
+      dedupeKey: `book:${log.id}`,
+    });
   }
 
   private async forDecision(actor: Actor, id: number): Promise<BookLog> {

@@ -161,6 +161,14 @@ export const campaignsMessages = defineMessages({
     vi: 'Chiến dịch này không phải chiến dịch đọc sách của doanh nghiệp bạn vào ngày đã chọn.',
     en: 'This is no reading campaign of your enterprise on that day.',
   },
+  'campaigns.book.notice.confirmed': {
+    vi: 'Công đoàn đã xác nhận bạn đọc sách "{title}": được tính {hours} giờ học kỹ năng sống.',
+    en: 'Your union confirmed your reading of "{title}": {hours} hours of life-skills learning.',
+  },
+  'campaigns.book.notice.rejected': {
+    vi: 'Công đoàn chưa xác nhận sách "{title}": {reason}',
+    en: 'Your union did not confirm "{title}": {reason}',
+  },
   'campaigns.book.error.decided': { vi: 'Sách này đã được xử lý.', en: 'This book log was already decided.' },
 
   // --- the personal-data export ---------------------------------------------------------------

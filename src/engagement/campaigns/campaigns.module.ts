@@ -4,6 +4,7 @@ import { ActivitiesModule } from '../../activities/activities.module';
 import { CatalogModule } from '../../catalog/catalog.module';
 import { LearningRecordsModule } from '../../learning-records/learning-records.module';
 import { MaterialsModule } from '../../materials/materials.module';
+import { NoticesModule } from '../../notices/notices.module';
 import { OrganisationsModule } from '../../organisations/organisations.module';
 import { UsersModule } from '../../users/users.module';
 import { WorkersModule } from '../../workers/workers.module';
@@ -34,6 +35,7 @@ import { Campaign } from './entities/campaign.entity';
     CatalogModule,
     LearningRecordsModule,
     MaterialsModule,
+    NoticesModule,
     OrganisationsModule,
     UsersModule,
     WorkersModule,
