@@ -123,6 +123,22 @@ describe('logging a book and having it confirmed (browser)', () => {
     await page.getByText('Đã từ chối.').waitFor();
     await fitsThePhone();
     await browser.screenshot('book-review-decided-360');
+
+    // The demo reading campaign's participation at Tâm Phát: its confirmed books of 21/4.
+    await page.goto('/campaigns?year=' + new Date().getFullYear());
+    const reading = page.locator('main table a', { hasText: 'Ngày Sách và Văn hóa đọc' }).first();
+    if (await reading.count()) {
+      await Promise.all([page.waitForNavigation(), reading.click()]);
+      await Promise.all([
+        page.waitForNavigation(),
+        page.getByRole('link', { name: 'Kết quả tham gia' }).click(),
+      ]);
+      await page.getByText('Tổng số người tham gia').waitFor();
+      expect(await page.locator('main table').first().innerText()).toContain('Tâm Phát');
+      await fitsThePhone();
+      await accessible();
+      await browser.screenshot('campaign-participation-360');
+    }
   });
 
   it('shows the confirmed book in the worker’s learning history and not the rejected one', async () => {
