@@ -12,6 +12,7 @@ import { catalogMessages } from './catalog/catalog.messages';
 import { activitiesMessages } from './activities/activities.messages';
 import { surveysMessages } from './engagement/surveys/surveys.messages';
 import { assignmentsMessages } from './assignments/assignments.messages';
+import { campaignsMessages } from './engagement/campaigns/campaigns.messages';
 import { auditMessages } from './audit/audit.messages';
 import { authMessages } from './auth/auth.messages';
 import { commonMessages } from './common/i18n/common.messages';
@@ -36,6 +37,7 @@ registerMessages(
   activitiesMessages,
   assignmentsMessages,
   surveysMessages,
+  campaignsMessages,
   catalogMessages,
   filesMessages,
   learningMessages,

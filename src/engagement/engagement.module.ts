@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { SurveysModule } from './surveys/surveys.module';
+import { CampaignsModule } from './campaigns/campaigns.module';
 
 /**
  * Engagement (issue 15): what the plan asks beyond courses — learning-needs surveys, campaigns and
@@ -10,6 +11,6 @@ import { SurveysModule } from './surveys/surveys.module';
  * creates learning records.
  */
 @Module({
-  imports: [SurveysModule],
+  imports: [SurveysModule, CampaignsModule],
 })
 export class EngagementModule {}

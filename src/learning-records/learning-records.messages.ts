@@ -15,6 +15,7 @@ export const learningRecordsMessages = defineMessages({
     vi: 'Tập huấn trực tiếp (trước khi dùng hoctap)',
     en: 'In-person training (before hoctap)',
   },
+  'source.BOOK_LOG': { vi: 'Đọc sách (công đoàn xác nhận)', en: 'Book read (confirmed by the union)' },
 
   // --- history imports of learning ------------------------------------------------------------
   'history.error.domain': {

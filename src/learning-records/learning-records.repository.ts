@@ -5,6 +5,7 @@ import { dateOnly, insertedId, inShareMode, upsert } from '../database/dialect';
 import { isUniqueViolation, TransactionConflict } from '../database/unit-of-work';
 import { EnterpriseScope } from '../organisations/enterprise-scope';
 import {
+  joinEmploymentDuringInScope,
   selectWorkerName,
   whereLearnedWhileEmployedInScope,
   whereWorkerNameContains,
@@ -39,6 +40,12 @@ export interface RecordFilter {
   source?: RecordSource;
   /** Folded fragment of the worker's name (accent-insensitive "contains"). */
   nameKey?: string;
+}
+
+/** Records of one source, all of them or only some origins (e.g. "course:12"). */
+export interface RecordOrigins {
+  source: RecordSource;
+  refs?: string[];
 }
 
 /** The natural key of a record: one per worker and origin. */
@@ -337,6 +344,49 @@ export class LearningRecordsRepository {
       enterpriseId: r.enterpriseId === null || r.enterpriseId === undefined ? null : Number(r.enterpriseId),
       domains: (domains.get(Number(r.id)) ?? []).sort(),
     }));
+  }
+
+  /**
+   * How many workers have a record of the given origins between two dates (inclusive), made while
+   * employed at an enterprise in scope: per enterprise, and in all (a worker of two enterprises
+   * counts once in the total).
+   */
+  async participants(
+    origins: RecordOrigins[],
+    from: string,
+    to: string,
+    scope: EnterpriseScope,
+  ): Promise<{ byEnterprise: Map<number, number>; total: number }> {
+    if (origins.length === 0) return { byEnterprise: new Map(), total: 0 };
+    const base = () => {
+      const query = joinEmploymentDuringInScope(this.records.createQueryBuilder('r'), scope).andWhere(
+        'r.occurred_on >= :from AND r.occurred_on <= :to',
+        { from, to },
+      );
+      const parts: string[] = [];
+      const params: Record<string, unknown> = {};
+      origins.forEach((o, i) => {
+        if (o.refs && o.refs.length === 0) return;
+        params[`src${i}`] = o.source;
+        if (o.refs) params[`refs${i}`] = o.refs;
+        parts.push(
+          o.refs ? `(r.source = :src${i} AND r.source_ref IN (:...refs${i}))` : `r.source = :src${i}`,
+        );
+      });
+      return query.andWhere(parts.length ? `(${parts.join(' OR ')})` : '1 = 0', params);
+    };
+    const [rows, total] = await Promise.all([
+      base()
+        .select('emp.enterprise_id', 'enterpriseId')
+        .addSelect('COUNT(DISTINCT r.worker_id)', 'workers')
+        .groupBy('emp.enterprise_id')
+        .getRawMany<{ enterpriseId: number | string; workers: number | string }>(),
+      base().select('COUNT(DISTINCT r.worker_id)', 'workers').getRawOne<{ workers: number | string }>(),
+    ]);
+    return {
+      byEnterprise: new Map(rows.map((r) => [Number(r.enterpriseId), Number(r.workers)])),
+      total: Number(total?.workers ?? 0),
+    };
   }
 
   /** Some workers' records of one year, one row per record and domain (or one row when it has none). */

@@ -16,6 +16,7 @@ import {
   RecordInsert,
   RecordDomainRow,
   RecordKey,
+  RecordOrigins,
   RecordRevision,
   RecordRow,
   StoredRecord,
@@ -115,7 +116,19 @@ export class LearningRecordsService {
     return this.records.recordDomainsInYear(workerIds, year);
   }
 
-  /** The record of one worker and origin, with its domains, if stored. */
+  /**
+   * How many workers learned through some origins between two dates while employed at an enterprise
+   * in scope, per enterprise and in all (a campaign's participation).
+   */
+  participants(
+    origins: RecordOrigins[],
+    from: string,
+    to: string,
+    scope: EnterpriseScope,
+  ): Promise<{ byEnterprise: Map<number, number>; total: number }> {
+    return this.records.participants(origins, from, to, scope);
+  }
+
   /** The worker's own records among some ids, oldest first; ids of other workers' records are ignored. */
   ownAmong(workerId: number, ids: number[]): Promise<LearningRecord[]> {
     return this.records.ownAmong(workerId, ids);

@@ -11,6 +11,7 @@ import { OrganisationsDemoSeeder } from '../organisations/organisations.demo-see
 import { PrivacyDemoSeeder } from '../privacy/privacy.demo-seeder';
 import { ReportsDemoSeeder } from '../reports/reports.demo-seeder';
 import { SurveysDemoSeeder } from '../engagement/surveys/surveys.demo-seeder';
+import { CampaignsDemoSeeder } from '../engagement/campaigns/campaigns.demo-seeder';
 import { UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { WorkersDemoSeeder } from '../workers/workers.demo-seeder';
@@ -44,6 +45,7 @@ export class DemoSeeder {
     private readonly reports: ReportsDemoSeeder,
     private readonly privacy: PrivacyDemoSeeder,
     private readonly surveys: SurveysDemoSeeder,
+    private readonly campaigns: CampaignsDemoSeeder,
   ) {}
 
   async alreadySeeded(): Promise<boolean> {
@@ -76,6 +78,7 @@ export class DemoSeeder {
     await this.learning.seed();
     await this.activities.seed();
     await this.citizenship.seed();
+    await this.campaigns.seed();
     await this.reports.seed();
     await this.surveys.seed();
     // Last: every demo login made above has accepted the privacy notice.

@@ -11,6 +11,7 @@ import { AuthModule } from '../auth/auth.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
 import { WorkersModule } from '../workers/workers.module';
+import { CampaignsModule } from '../engagement/campaigns/campaigns.module';
 import { DemoSeeder } from './demo.seeder';
 import { ReferenceSeeder } from './reference.seeder';
 import { SeedRunner } from './seed.runner';
@@ -29,6 +30,7 @@ import { SeedRunner } from './seed.runner';
     ReportsModule,
     PrivacyModule,
     SurveysModule,
+    CampaignsModule,
   ],
   providers: [SeedRunner, ReferenceSeeder, DemoSeeder],
   exports: [SeedRunner],

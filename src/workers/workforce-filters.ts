@@ -35,6 +35,25 @@ export function whereLearnedWhileEmployedInScope<T extends ObjectLiteral>(
     .andWhere(`EXISTS (${during.getQuery()})`, during.getParameters());
 }
 
+/**
+ * Joins each learning record (alias `r`) to the employment (alias `emp`) it was made during, at an
+ * enterprise in scope, and not credited to another enterprise: whom a record counts for when a
+ * campaign's participation is summed per enterprise.
+ */
+export function joinEmploymentDuringInScope<T extends ObjectLiteral>(
+  query: SelectQueryBuilder<T>,
+  scope: EnterpriseScope,
+): SelectQueryBuilder<T> {
+  query.innerJoin(
+    'employments',
+    'emp',
+    'emp.worker_id = r.worker_id AND r.occurred_on >= emp.start_date' +
+      ' AND (emp.end_date IS NULL OR r.occurred_on <= emp.end_date)' +
+      ' AND (r.enterprise_id IS NULL OR r.enterprise_id = emp.enterprise_id)',
+  );
+  return whereEnterpriseInScope(query, 'emp.enterprise_id', scope);
+}
+
 /** Rows whose worker's name contains a folded fragment (accent-insensitive). */
 export function whereWorkerNameContains<T extends ObjectLiteral>(
   query: SelectQueryBuilder<T>,

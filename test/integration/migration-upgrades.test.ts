@@ -14,6 +14,7 @@ import { MaterialAuthorType1764000022000 } from '../../src/database/migrations/1
 import { HistoryImports1764000023000 } from '../../src/database/migrations/1764000023000-history-imports';
 import { Assignments1764000024000 } from '../../src/database/migrations/1764000024000-assignments';
 import { TerritoryAssignments1764000027000 } from '../../src/database/migrations/1764000027000-territory-assignments';
+import { Campaigns1764000029000 } from '../../src/database/migrations/1764000029000-campaigns';
 import { ReportSections1764000032000 } from '../../src/database/migrations/1764000032000-report-sections';
 import { Surveys1764000028000 } from '../../src/database/migrations/1764000028000-surveys';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
@@ -530,5 +531,51 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
     await respond(null, 2);
     await expect(respond(null, 2)).rejects.toThrow();
     expect(Number((await db.query('SELECT COUNT(*) AS n FROM survey_responses'))[0].n)).toBe(3);
+  });
+
+  it('1764000029000: campaigns and book logs come empty beside existing learning records; a log keeps its worker and enterprise', async () => {
+    db = await upgrade(await env.options(), Campaigns1764000029000, async (old) => {
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, path) VALUES (960, '960', 'Tỉnh', 'tinh', 'PROVINCE', '/960/')`,
+      );
+      await old.query(
+        `INSERT INTO enterprises (id, name, search_key, tax_code, unit_id) VALUES (961, 'Công ty B', 'cong ty b', '6400000002', 960)`,
+      );
+      await old.query(
+        `INSERT INTO workers (id, full_name, search_key, date_of_birth, gender, cccd_encrypted, cccd_hash)
+         VALUES (962, 'Trần Văn Nam', 'tran van nam', '1990-05-06', 'MALE', 'x', 'h962')`,
+      );
+      await old.query(
+        `INSERT INTO learning_records (id, worker_id, occurred_on, hours, source, source_ref, title)
+         VALUES (963, 962, '2026-04-21', 2, 'SESSION', 'session:1', 'Ngày Sách')`,
+      );
+    });
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM campaigns'))[0].n)).toBe(0);
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM book_logs'))[0].n)).toBe(0);
+    await db.query(
+      `INSERT INTO campaigns (id, title, theme, starts_on, ends_on, created_by) VALUES (964, 'Ngày Sách', 'Đọc sách', '2026-04-01', '2026-04-30', 1)`,
+    );
+    const [campaign] = await db.query('SELECT reading FROM campaigns WHERE id = 964');
+    expect(Number(campaign.reading)).toBe(0);
+    await db.query('INSERT INTO campaign_units (campaign_id, unit_id) VALUES (964, 960)');
+    await expect(
+      db.query('INSERT INTO campaign_units (campaign_id, unit_id) VALUES (964, 960)'),
+    ).rejects.toThrow();
+    await db.query(
+      `INSERT INTO book_logs (worker_id, enterprise_id, campaign_id, title, author, read_on, reflection, status)
+       VALUES (962, 961, 964, 'Đắc nhân tâm', 'Dale Carnegie', '2026-04-21', 'Hay.', 'PENDING')`,
+    );
+    const [log] = await db.query('SELECT hours, reason, decided_at AS decidedAt FROM book_logs');
+    expect(log).toEqual({ hours: null, reason: null, decidedAt: null });
+    // A book log names a real worker.
+    await expect(
+      db.query(
+        `INSERT INTO book_logs (worker_id, enterprise_id, title, author, read_on, reflection, status)
+         VALUES (99999, 961, 'X', 'Y', '2026-04-21', 'Z', 'PENDING')`,
+      ),
+    ).rejects.toThrow();
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM learning_records WHERE id = 963'))[0].n)).toBe(
+      1,
+    );
   });
 });

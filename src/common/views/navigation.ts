@@ -32,6 +32,13 @@ export const NAVIGATION: NavItem[] = [
     roles: [Role.UnionOfficer, Role.FederationAdmin, Role.DepartmentViewer],
   },
   { href: '/surveys/mine', label: 'nav.mySurveys', roles: [Role.Worker] },
+  {
+    href: '/campaigns',
+    label: 'nav.campaigns',
+    roles: [Role.Worker, Role.UnionOfficer, Role.FederationAdmin, Role.DepartmentViewer],
+  },
+  { href: '/books', label: 'nav.books', roles: [Role.Worker] },
+  { href: '/books/review', label: 'nav.bookReview', roles: [Role.UnionOfficer] },
   { href: '/partnerships', label: 'nav.partnerships', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   {
     href: '/learning-records',

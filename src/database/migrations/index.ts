@@ -20,6 +20,7 @@ import { HistoryImports1764000023000 } from './1764000023000-history-imports';
 import { Assignments1764000024000 } from './1764000024000-assignments';
 import { TerritoryAssignments1764000027000 } from './1764000027000-territory-assignments';
 import { Surveys1764000028000 } from './1764000028000-surveys';
+import { Campaigns1764000029000 } from './1764000029000-campaigns';
 import { ReportSections1764000032000 } from './1764000032000-report-sections';
 
 /** Every migration, in order. Both databases run exactly this list. */
@@ -46,5 +47,6 @@ export const migrations = [
   Assignments1764000024000,
   TerritoryAssignments1764000027000,
   Surveys1764000028000,
+  Campaigns1764000029000,
   ReportSections1764000032000,
 ];

@@ -11,6 +11,8 @@ export enum RecordSource {
   External = 'EXTERNAL',
   /** Attendance at an in-person training held before hoctap (history import). */
   Training = 'TRAINING',
+  /** A book the worker read, confirmed by their union officer (engagement/campaigns). */
+  BookLog = 'BOOK_LOG',
 }
 
 /**
@@ -25,7 +27,7 @@ export class LearningRecord {
   @Column({ type: 'date' }) occurredOn: string;
   @Column({ type: 'decimal', precision: 6, scale: 2, transformer: decimalNumber }) hours: number;
   @Column({ type: 'varchar' }) source: RecordSource;
-  /** What it came from, e.g. "course:12", "session:5", "external:31", "training:4". */
+  /** What it came from, e.g. "course:12", "session:5", "external:31", "training:4", "book:7". */
   @Column() sourceRef: string;
   @Column() title: string;
   @Column({ type: 'integer', nullable: true }) institutionId: number | null;

@@ -54,6 +54,7 @@ const READINGS: Record<string, CellReading> = {
   'certificates.status': { labels: 'review.verify.status.' },
   'notices.messageKey': 'notice',
   'notices.params': 'omit',
+  'bookLogs.status': { labels: 'campaigns.book.status.' },
   'requests.kind': { labels: 'privacy.request.kind.' },
   'requests.status': { labels: 'privacy.request.status.' },
   'accessLog.action': { labels: 'privacy.action.' },

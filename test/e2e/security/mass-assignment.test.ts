@@ -75,6 +75,12 @@ import {
   RoleGrantDto,
   UserStatusDto,
 } from '../../../src/accounts/dto/user-admin.dto';
+import {
+  BookLogDto,
+  ConfirmBookLogDto,
+  RejectBookLogDto,
+} from '../../../src/engagement/campaigns/dto/book-log.dto';
+import { CampaignDto } from '../../../src/engagement/campaigns/dto/campaign.dto';
 import { eventually } from '../../support/eventually';
 import { createReconciliation } from '../../support/workers-factory';
 import { ReconciliationDecisionDto } from '../../../src/workers/reconciliation/dto/reconciliation.dto';
@@ -132,6 +138,19 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
   [CreateAssignmentDto, { courseId: 1, dueOn: '2099-12-31', remindDaysBefore: 3, wholeRoster: true }],
   [AddWorkersDto, { workerIds: [1, 2] }],
   [CreateTerritoryAssignmentDto, { unitId: 1, courseId: 1, dueOn: '2099-12-31', remindDaysBefore: 3 }],
+  [
+    CampaignDto,
+    {
+      title: 'Tháng đọc sách',
+      theme: 'Đọc một cuốn sách',
+      startsOn: '2025-04-01',
+      endsOn: '2025-04-30',
+      unitIds: 1,
+    },
+  ],
+  [BookLogDto, { title: 'Đắc nhân tâm', author: 'Dale Carnegie', readOn: '2025-04-21', reflection: 'Hay.' }],
+  [ConfirmBookLogDto, { hours: 2 }],
+  [RejectBookLogDto, { reason: 'Cảm nhận quá ngắn' }],
   [PickWorkersDto, { workerIds: [1, 2] }],
   [SurveyDto, { title: 'Khảo sát nhu cầu học tập', opensOn: '2099-01-01', closesOn: '2099-01-31' }],
   [SurveyQuestionDto, { kind: 'SINGLE', text: 'Hình thức học?', choices: 'Trực tuyến\nTập trung' }],

@@ -1,0 +1,180 @@
+import { defineMessages } from '../../common/i18n/messages';
+
+export const campaignsMessages = defineMessages({
+  'nav.campaigns': { vi: 'Chiến dịch, phong trào', en: 'Campaigns' },
+  'nav.books': { vi: 'Sách tôi đã đọc', en: 'Books I read' },
+  'nav.bookReview': { vi: 'Xác nhận đọc sách', en: 'Book logs to confirm' },
+
+  // --- campaigns ------------------------------------------------------------------------------
+  'campaigns.intro': {
+    vi: 'Các chiến dịch hưởng ứng Tuần lễ học tập suốt đời, Ngày Sách và Văn hóa đọc Việt Nam (21/4)… Mỗi chiến dịch có thời gian, đơn vị tham gia và các khóa học, học liệu, hoạt động trực tiếp đi kèm.',
+    en: 'Campaigns for Lifelong Learning Week, Vietnam Book and Reading Culture Day (21/4)… Each has a period, target units and linked courses, materials and in-person sessions.',
+  },
+  'campaigns.new': { vi: 'Tạo chiến dịch', en: 'New campaign' },
+  'campaigns.edit': { vi: 'Sửa chiến dịch', en: 'Edit campaign' },
+  'campaigns.none': { vi: 'Chưa có chiến dịch nào trong năm này.', en: 'No campaign in this year.' },
+  'campaigns.created': { vi: 'Đã tạo chiến dịch.', en: 'Campaign created.' },
+  'campaigns.updated': { vi: 'Đã lưu chiến dịch.', en: 'Campaign saved.' },
+  'campaigns.yearFilter': { vi: 'Năm', en: 'Year' },
+  'campaigns.show': { vi: 'Xem', en: 'Show' },
+  'campaigns.field.title': { vi: 'Tên chiến dịch', en: 'Title' },
+  'campaigns.field.theme': {
+    vi: 'Chủ đề, việc người lao động cần làm',
+    en: 'Theme and what workers are asked to do',
+  },
+  'campaigns.field.startsOn': { vi: 'Ngày bắt đầu', en: 'Starts on' },
+  'campaigns.field.endsOn': { vi: 'Ngày kết thúc', en: 'Ends on' },
+  'campaigns.field.period': { vi: 'Thời gian', en: 'Period' },
+  'campaigns.field.reading': { vi: 'Chiến dịch đọc sách', en: 'Reading campaign' },
+  'campaigns.field.readingHint': {
+    vi: 'Sách người lao động đọc trong thời gian chiến dịch và được công đoàn xác nhận được tính là tham gia.',
+    en: 'Books workers read during the campaign and their union confirms count as participation.',
+  },
+  'campaigns.field.units': { vi: 'Đơn vị tham gia', en: 'Target units' },
+  'campaigns.field.unitsHint': {
+    vi: 'Chọn tỉnh để áp dụng toàn tỉnh, hoặc chọn từng xã, phường; mọi doanh nghiệp đóng trên địa bàn đều tham gia.',
+    en: 'Choose the province for all of it, or single communes; every enterprise located there takes part.',
+  },
+  'campaigns.field.courses': { vi: 'Khóa học trực tuyến', en: 'Online courses' },
+  'campaigns.field.materials': { vi: 'Học liệu mở', en: 'Open learning materials' },
+  'campaigns.field.sessions': { vi: 'Hoạt động trực tiếp', en: 'In-person sessions' },
+  'campaigns.field.items': { vi: 'Nội dung đi kèm', en: 'Linked items' },
+  'campaigns.noItems': { vi: 'Chưa gắn nội dung nào.', en: 'Nothing linked.' },
+  'campaigns.noChoices': { vi: 'Chưa có mục nào để chọn.', en: 'Nothing to choose yet.' },
+  'campaigns.kind.COURSE': { vi: 'Khóa học', en: 'Course' },
+  'campaigns.kind.MATERIAL': { vi: 'Học liệu', en: 'Material' },
+  'campaigns.kind.SESSION': { vi: 'Hoạt động trực tiếp', en: 'In-person session' },
+  'campaigns.yes': { vi: 'Có', en: 'Yes' },
+  'campaigns.no': { vi: 'Không', en: 'No' },
+  'campaigns.whatToDo': { vi: 'Việc cần làm', en: 'What to do' },
+  'campaigns.readingCall': {
+    vi: 'Đọc một cuốn sách trong thời gian chiến dịch và ghi lại cảm nhận của bạn; công đoàn xác nhận thì được tính vào kết quả học tập kỹ năng sống.',
+    en: 'Read a book during the campaign and write down what you took from it; once your union confirms it, it counts as life-skills learning.',
+  },
+  'campaigns.logBook': { vi: 'Ghi sách đã đọc', en: 'Log a book' },
+  'campaigns.mine': { vi: 'Phần tham gia của tôi', en: 'My participation' },
+  'campaigns.mineNone': {
+    vi: 'Bạn chưa có kết quả nào trong chiến dịch này.',
+    en: 'Nothing of yours counts yet.',
+  },
+  'campaigns.participation': { vi: 'Kết quả tham gia', en: 'Participation' },
+  'campaigns.participation.intro': {
+    vi: 'Số người lao động có kết quả học tập từ các khóa học, hoạt động của chiến dịch (và sách đã được xác nhận, với chiến dịch đọc sách) trong thời gian chiến dịch, tính theo doanh nghiệp nơi họ làm việc khi học.',
+    en: 'Workers with a learning record from the campaign’s courses and sessions (and confirmed books, for a reading campaign) within its period, by the enterprise they worked at.',
+  },
+  'campaigns.participation.total': {
+    vi: 'Tổng số người tham gia: {count}',
+    en: 'Participants in all: {count}',
+  },
+  'campaigns.participation.bookTotal': {
+    vi: 'Số lượt đọc sách đã xác nhận: {count}',
+    en: 'Confirmed book logs: {count}',
+  },
+  'campaigns.participation.byEnterprise': { vi: 'Theo doanh nghiệp', en: 'By enterprise' },
+  'campaigns.participation.byCommune': { vi: 'Theo xã, phường', en: 'By commune' },
+  'campaigns.participation.communeNote': {
+    vi: 'Số người theo xã, phường là tổng theo từng doanh nghiệp: người làm ở hai doanh nghiệp được tính ở cả hai.',
+    en: 'A commune’s count sums its enterprises: a worker of two enterprises counts in both.',
+  },
+  'campaigns.participation.enterprise': { vi: 'Doanh nghiệp', en: 'Enterprise' },
+  'campaigns.participation.taxCode': { vi: 'Mã số thuế', en: 'Tax code' },
+  'campaigns.participation.commune': { vi: 'Xã, phường', en: 'Commune' },
+  'campaigns.participation.enterprises': { vi: 'Số doanh nghiệp', en: 'Enterprises' },
+  'campaigns.participation.workers': { vi: 'Số người tham gia', en: 'Participants' },
+  'campaigns.participation.bookLogs': { vi: 'Sách đã xác nhận', en: 'Confirmed books' },
+  'campaigns.participation.none': { vi: 'Chưa có người tham gia.', en: 'No participants yet.' },
+  'campaigns.error.endsBeforeStart': {
+    vi: 'Ngày kết thúc phải từ ngày bắt đầu trở đi.',
+    en: 'The end date must be on or after the start date.',
+  },
+  'campaigns.error.unit': { vi: 'Có đơn vị không tồn tại.', en: 'A unit does not exist.' },
+  'campaigns.error.course': {
+    vi: 'Có khóa học không tồn tại hoặc chưa xuất bản.',
+    en: 'A course does not exist or is not published.',
+  },
+  'campaigns.error.material': {
+    vi: 'Có học liệu không tồn tại hoặc chưa xuất bản.',
+    en: 'A material does not exist or is not published.',
+  },
+  'campaigns.error.session': { vi: 'Có hoạt động trực tiếp không tồn tại.', en: 'A session does not exist.' },
+  'campaigns.report.title': { vi: 'Các chiến dịch, phong trào học tập', en: 'Learning campaigns' },
+  'campaigns.report.note': {
+    vi: 'Người tham gia: người lao động có kết quả học tập từ nội dung của chiến dịch trong thời gian chiến dịch; sách đã xác nhận: với chiến dịch đọc sách.',
+    en: 'Participants: workers with a learning record from the campaign’s items within its period; confirmed books: for reading campaigns.',
+  },
+  'campaigns.report.caption': { vi: 'Chiến dịch trong năm', en: 'Campaigns of the year' },
+
+  // --- book logs ------------------------------------------------------------------------------
+  'campaigns.book.intro': {
+    vi: 'Ghi lại cuốn sách bạn đã đọc và cảm nhận ngắn. Khi cán bộ công đoàn xác nhận, việc đọc sách được tính vào kết quả học tập kỹ năng sống của bạn.',
+    en: 'Write down a book you read and a short reflection. Once your union officer confirms it, it counts as life-skills learning.',
+  },
+  'campaigns.book.new': { vi: 'Ghi sách đã đọc', en: 'Log a book' },
+  'campaigns.book.none': { vi: 'Chưa có sách nào.', en: 'No book yet.' },
+  'campaigns.book.logged': {
+    vi: 'Đã ghi sách. Cán bộ công đoàn sẽ xem và xác nhận.',
+    en: 'Logged. Your union officer will review it.',
+  },
+  'campaigns.book.confirmed': {
+    vi: 'Đã xác nhận; kết quả học tập đã được ghi.',
+    en: 'Confirmed; the learning record is stored.',
+  },
+  'campaigns.book.rejected': { vi: 'Đã từ chối.', en: 'Rejected.' },
+  'campaigns.book.field.title': { vi: 'Tên sách', en: 'Title' },
+  'campaigns.book.field.author': { vi: 'Tác giả', en: 'Author' },
+  'campaigns.book.field.readOn': { vi: 'Ngày đọc xong', en: 'Finished on' },
+  'campaigns.book.field.reflection': { vi: 'Cảm nhận ngắn', en: 'Short reflection' },
+  'campaigns.book.field.reflectionHint': {
+    vi: 'Vài câu về điều bạn học được từ cuốn sách.',
+    en: 'A few sentences on what you took from it.',
+  },
+  'campaigns.book.field.campaign': { vi: 'Hưởng ứng chiến dịch', en: 'For the campaign' },
+  'campaigns.book.field.worker': { vi: 'Người lao động', en: 'Worker' },
+  'campaigns.book.field.employeeCode': { vi: 'Mã nhân viên', en: 'Employee code' },
+  'campaigns.book.field.status': { vi: 'Trạng thái', en: 'Status' },
+  'campaigns.book.field.hours': { vi: 'Số giờ học được tính', en: 'Learning hours credited' },
+  'campaigns.book.field.hoursHint': {
+    vi: 'Mặc định 2 giờ; từ 0,5 đến 20 giờ.',
+    en: '2 hours unless you say otherwise; 0.5 to 20.',
+  },
+  'campaigns.book.field.reason': { vi: 'Lý do từ chối', en: 'Reason for rejecting' },
+  'campaigns.book.status.PENDING': { vi: 'Chờ xác nhận', en: 'Waiting' },
+  'campaigns.book.status.CONFIRMED': { vi: 'Đã xác nhận', en: 'Confirmed' },
+  'campaigns.book.status.REJECTED': { vi: 'Bị từ chối', en: 'Rejected' },
+  'campaigns.book.allStatuses': { vi: 'Mọi trạng thái', en: 'All statuses' },
+  'campaigns.book.reviewIntro': {
+    vi: 'Sách người lao động của doanh nghiệp đã đọc. Xác nhận để ghi 01 kết quả học tập kỹ năng sống; từ chối kèm lý do thì không ghi gì.',
+    en: 'Books your enterprise’s workers read. Confirming stores one life-skills learning record; rejecting with a reason stores nothing.',
+  },
+  'campaigns.book.confirm': { vi: 'Xác nhận', en: 'Confirm' },
+  'campaigns.book.reject': { vi: 'Từ chối', en: 'Reject' },
+  'campaigns.book.decide': { vi: 'Xem và xác nhận', en: 'Review' },
+  'campaigns.book.error.future': {
+    vi: 'Ngày đọc xong không được ở tương lai.',
+    en: 'The date cannot be in the future.',
+  },
+  'campaigns.book.error.noEmployer': {
+    vi: 'Bạn chưa thuộc doanh nghiệp nào trên hoctap, nên chưa có cán bộ công đoàn xác nhận.',
+    en: 'You work at no enterprise in hoctap, so no union officer can confirm it.',
+  },
+  'campaigns.book.error.campaign': {
+    vi: 'Chiến dịch này không phải chiến dịch đọc sách của doanh nghiệp bạn vào ngày đã chọn.',
+    en: 'This is no reading campaign of your enterprise on that day.',
+  },
+  'campaigns.book.notice.confirmed': {
+    vi: 'Công đoàn đã xác nhận bạn đọc sách "{title}": được tính {hours} giờ học kỹ năng sống.',
+    en: 'Your union confirmed your reading of "{title}": {hours} hours of life-skills learning.',
+  },
+  'campaigns.book.notice.rejected': {
+    vi: 'Công đoàn chưa xác nhận sách "{title}": {reason}',
+    en: 'Your union did not confirm "{title}": {reason}',
+  },
+  'campaigns.book.error.decided': { vi: 'Sách này đã được xử lý.', en: 'This book log was already decided.' },
+
+  // --- the personal-data export ---------------------------------------------------------------
+  'privacy.export.section.bookLogs': { vi: 'Sách đã đọc', en: 'Books read' },
+  'privacy.export.column.campaignId': { vi: 'Mã chiến dịch', en: 'Campaign ID' },
+  'privacy.export.column.author': { vi: 'Tác giả', en: 'Author' },
+  'privacy.export.column.readOn': { vi: 'Ngày đọc xong', en: 'Finished on' },
+  'privacy.export.column.reflection': { vi: 'Cảm nhận', en: 'Reflection' },
+});
