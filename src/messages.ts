@@ -11,6 +11,8 @@ import { filesMessages } from './files/files.messages';
 import { catalogMessages } from './catalog/catalog.messages';
 import { activitiesMessages } from './activities/activities.messages';
 import { assignmentsMessages } from './assignments/assignments.messages';
+import { commendationsMessages } from './engagement/commendations/commendations.messages';
+import { supportMessages } from './engagement/support/support.messages';
 import { auditMessages } from './audit/audit.messages';
 import { authMessages } from './auth/auth.messages';
 import { commonMessages } from './common/i18n/common.messages';
@@ -34,6 +36,8 @@ registerMessages(
   noticesMessages,
   activitiesMessages,
   assignmentsMessages,
+  commendationsMessages,
+  supportMessages,
   catalogMessages,
   filesMessages,
   learningMessages,

@@ -1,4 +1,6 @@
 import { Module } from '@nestjs/common';
+import { CommendationsModule } from './commendations/commendations.module';
+import { SupportModule } from './support/support.module';
 
 /**
  * Engagement (issue 15): what the plan asks beyond courses — learning-needs surveys, campaigns and
@@ -9,6 +11,6 @@ import { Module } from '@nestjs/common';
  * creates learning records.
  */
 @Module({
-  imports: [],
+  imports: [CommendationsModule, SupportModule],
 })
 export class EngagementModule {}

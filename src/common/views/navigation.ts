@@ -26,6 +26,18 @@ export const NAVIGATION: NavItem[] = [
   { href: '/external-records', label: 'nav.externalRecords', roles: [Role.InstitutionEditor] },
   { href: '/activities', label: 'nav.activities', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   { href: '/assignments', label: 'nav.assignments', roles: [Role.UnionOfficer, Role.FederationAdmin] },
+  {
+    href: '/engagement/commendations',
+    label: 'nav.commendations',
+    roles: [Role.UnionOfficer, Role.FederationAdmin],
+  },
+  { href: '/engagement/honour-roll', label: 'nav.honourRoll', roles: [] },
+  { href: '/engagement/models', label: 'nav.goodModels', roles: [] },
+  {
+    href: '/engagement/support',
+    label: 'nav.support',
+    roles: [Role.UnionOfficer, Role.FederationAdmin, Role.DepartmentViewer],
+  },
   { href: '/partnerships', label: 'nav.partnerships', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   {
     href: '/learning-records',
