@@ -10,6 +10,8 @@ import { MaterialsDemoSeeder } from '../materials/materials.demo-seeder';
 import { OrganisationsDemoSeeder } from '../organisations/organisations.demo-seeder';
 import { PrivacyDemoSeeder } from '../privacy/privacy.demo-seeder';
 import { ReportsDemoSeeder } from '../reports/reports.demo-seeder';
+import { CommendationsDemoSeeder } from '../engagement/commendations/commendations.demo-seeder';
+import { SupportDemoSeeder } from '../engagement/support/support.demo-seeder';
 import { UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { WorkersDemoSeeder } from '../workers/workers.demo-seeder';
@@ -42,6 +44,8 @@ export class DemoSeeder {
     private readonly citizenship: CitizenshipDemoSeeder,
     private readonly reports: ReportsDemoSeeder,
     private readonly privacy: PrivacyDemoSeeder,
+    private readonly commendations: CommendationsDemoSeeder,
+    private readonly support: SupportDemoSeeder,
   ) {}
 
   async alreadySeeded(): Promise<boolean> {
@@ -75,6 +79,8 @@ export class DemoSeeder {
     await this.activities.seed();
     await this.citizenship.seed();
     await this.reports.seed();
+    await this.commendations.seed();
+    await this.support.seed();
     // Last: every demo login made above has accepted the privacy notice.
     await this.privacy.seed();
   }

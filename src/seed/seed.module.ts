@@ -13,6 +13,8 @@ import { WorkersModule } from '../workers/workers.module';
 import { DemoSeeder } from './demo.seeder';
 import { ReferenceSeeder } from './reference.seeder';
 import { SeedRunner } from './seed.runner';
+import { CommendationsModule } from '../engagement/commendations/commendations.module';
+import { SupportModule } from '../engagement/support/support.module';
 
 @Module({
   imports: [
@@ -27,6 +29,8 @@ import { SeedRunner } from './seed.runner';
     CitizenshipModule,
     ReportsModule,
     PrivacyModule,
+    CommendationsModule,
+    SupportModule,
   ],
   providers: [SeedRunner, ReferenceSeeder, DemoSeeder],
   exports: [SeedRunner],

@@ -3,7 +3,9 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { FilesModule } from '../../files/files.module';
 import { NoticesModule } from '../../notices/notices.module';
 import { OrganisationsModule } from '../../organisations/organisations.module';
+import { UsersModule } from '../../users/users.module';
 import { WorkersModule } from '../../workers/workers.module';
+import { CommendationsDemoSeeder } from './commendations.demo-seeder';
 import { CommendationsApiController } from './commendations.api.controller';
 import { CommendationsController } from './commendations.controller';
 import { CommendationsPersonalData } from './commendations.personal-data';
@@ -25,6 +27,7 @@ import { GoodModelsService } from './good-models.service';
     FilesModule,
     NoticesModule,
     OrganisationsModule,
+    UsersModule,
     WorkersModule,
   ],
   controllers: [CommendationsController, GoodModelsController, CommendationsApiController],
@@ -34,7 +37,8 @@ import { GoodModelsService } from './good-models.service';
     GoodModelsService,
     CommendationsPersonalData,
     CommendationsReportSection,
+    CommendationsDemoSeeder,
   ],
-  exports: [CommendationsService, GoodModelsService],
+  exports: [CommendationsService, GoodModelsService, CommendationsDemoSeeder],
 })
 export class CommendationsModule {}

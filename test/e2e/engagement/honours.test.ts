@@ -118,7 +118,7 @@ describe('commendations, good models and support (e2e)', () => {
       Buffer.from('MZ not a pdf at all'),
     );
     expect(notPdf.status).toBe(400);
-    expect(await count('SELECT COUNT(*) AS n FROM commendations')).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM commendations WHERE year = ?', [year])).toBe(0);
     expect(
       await count("SELECT COUNT(*) AS n FROM stored_files WHERE owner_type = 'COMMENDATION_EVIDENCE'"),
     ).toBe(0);
@@ -157,7 +157,7 @@ describe('commendations, good models and support (e2e)', () => {
     });
     expect(again.status).toBe(400);
     expect(again.text).toContain(`đã được đề cử cho năm ${year}`);
-    expect(await count('SELECT COUNT(*) AS n FROM commendations')).toBe(1);
+    expect(await count('SELECT COUNT(*) AS n FROM commendations WHERE year = ?', [year])).toBe(1);
   });
 
   it('hides the nomination and its file from another enterprise’s officer (404) and refuses the worker and the viewer (403), reads and writes', async () => {
@@ -197,7 +197,9 @@ describe('commendations, good models and support (e2e)', () => {
         ).status,
       ).toBe(403);
     }
-    expect(await count("SELECT COUNT(*) AS n FROM commendations WHERE status = 'PENDING'")).toBe(1);
+    expect(
+      await count("SELECT COUNT(*) AS n FROM commendations WHERE status = 'PENDING' AND year = ?", [year]),
+    ).toBe(1);
     expect(await count('SELECT COUNT(*) AS n FROM commendation_files')).toBe(1);
   });
 
@@ -209,7 +211,9 @@ describe('commendations, good models and support (e2e)', () => {
     });
     expect(noReason.status).toBe(400);
     expect(noReason.text).toContain('Hãy nêu lý do không duyệt.');
-    expect(await count("SELECT COUNT(*) AS n FROM commendations WHERE status = 'PENDING'")).toBe(1);
+    expect(
+      await count("SELECT COUNT(*) AS n FROM commendations WHERE status = 'PENDING' AND year = ?", [year]),
+    ).toBe(1);
 
     const approve = await federation.submit(`/engagement/commendations/${nominationId}/decision`, {
       decision: 'APPROVED',
@@ -237,6 +241,7 @@ describe('commendations, good models and support (e2e)', () => {
       expect(roll.status).toBe(200);
       expect(roll.text).toContain(nomineeName);
       expect(roll.text).toContain('Hoàn thành 5 khóa học kỹ năng số trong năm');
+      expect(roll.text).not.toContain('[object Object]');
     }
     const api = await worker.agent.get(`/api/v1/engagement/honour-roll?year=${year}`).expect(200);
     expect(api.body).toHaveLength(1);
@@ -334,7 +339,7 @@ describe('commendations, good models and support (e2e)', () => {
     expect(negative.text).toContain('Không được nhỏ hơn 0.');
     const text = await officer.submit('/engagement/support', { ...base, paidStudyHours: 'ba trăm' });
     expect(text.status).toBe(400);
-    expect(await count('SELECT COUNT(*) AS n FROM enterprise_support')).toBe(0);
+    expect(await count('SELECT COUNT(*) AS n FROM enterprise_support WHERE year = ?', [year])).toBe(0);
 
     const saved = await officer.submit('/engagement/support', {
       ...base,
@@ -397,5 +402,13 @@ describe('commendations, good models and support (e2e)', () => {
       1,
       240,
     ]);
+  });
+  it('demo data: 2025’s honour roll, a published good model and two enterprises’ support', async () => {
+    const roll = await worker.get('/engagement/honour-roll?year=2025');
+    expect(roll.text).toContain('Nguyễn Minh Khang');
+    expect(roll.text).toContain('Con công nhân lao động học giỏi');
+    expect((await worker.get('/engagement/models')).text).toContain('Tủ sách công nhân ở từng tổ sản xuất');
+    const totals = await federation.agent.get('/api/v1/engagement/support/totals?year=2025').expect(200);
+    expect(totals.body.total).toMatchObject({ enterprises: 2, fundsCommitted: 240000000, withAgreement: 1 });
   });
 });
