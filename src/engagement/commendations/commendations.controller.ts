@@ -169,7 +169,8 @@ export class CommendationsController {
       unitId: query.unitId,
       units: units.map((u) => ({ value: u.id, label: u.name, selected: u.id === query.unitId })),
       columns: columns.map((c) => c.header),
-      rows: rows.map((r) => columns.map((c) => c.value(r))),
+      // An empty cell is '' (Handlebars would print the row for a null).
+      rows: rows.map((r) => columns.map((c) => c.value(r) ?? '')),
       exportQuery: `year=${year}${query.unitId ? `&unitId=${query.unitId}` : ''}`,
     });
   }
