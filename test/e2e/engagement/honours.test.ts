@@ -3,6 +3,7 @@ import { parse } from 'csv-parse/sync';
 import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
+import { PersonalDataProviders } from '../../../src/common/personal-data/personal-data-providers';
 import { ReportSections } from '../../../src/common/report-sections/report-sections';
 import { todayInVietnam } from '../../../src/common/time/vietnam-time';
 import { samples } from '../../support/sample-files';
@@ -410,5 +411,33 @@ describe('commendations, good models and support (e2e)', () => {
     expect((await worker.get('/engagement/models')).text).toContain('Tủ sách công nhân ở từng tổ sản xuất');
     const totals = await federation.agent.get('/api/v1/engagement/support/totals?year=2025').expect(200);
     expect(totals.body.total).toMatchObject({ enterprises: 2, fundsCommitted: 240000000, withAgreement: 1 });
+  });
+  it('personal data: the nominee’s export holds their nominations; anonymisation forgets the achievement, the decision stays', async () => {
+    const provider = app
+      .get(PersonalDataProviders)
+      .all()
+      .find((p) => p.tables.includes('commendations'))!;
+    const exported = await provider.export({ userId: 0, workerId: nomineeId });
+    expect(exported.commendations.map((r) => [r.year, r.status, r.achievement])).toContainEqual([
+      year,
+      'APPROVED',
+      'Hoàn thành 5 khóa học kỹ năng số trong năm',
+    ]);
+    expect(
+      (await provider.export({ userId: 0, workerId: strangerId })).commendations.filter(
+        (r) => r.year === year,
+      ),
+    ).toEqual([]);
+    await db.transaction((manager) =>
+      provider.anonymise(
+        manager,
+        { userId: 0, workerId: nomineeId },
+        { when: new Date(), cccdPlaceholderEncrypted: 'x' },
+      ),
+    );
+    const [row] = await db.query('SELECT achievement, status FROM commendations WHERE id = ?', [
+      nominationId,
+    ]);
+    expect(row).toEqual({ achievement: '[đã xoá theo yêu cầu của người lao động]', status: 'APPROVED' });
   });
 });
