@@ -13,6 +13,8 @@ import { activitiesMessages } from './activities/activities.messages';
 import { surveysMessages } from './engagement/surveys/surveys.messages';
 import { assignmentsMessages } from './assignments/assignments.messages';
 import { campaignsMessages } from './engagement/campaigns/campaigns.messages';
+import { commendationsMessages } from './engagement/commendations/commendations.messages';
+import { supportMessages } from './engagement/support/support.messages';
 import { auditMessages } from './audit/audit.messages';
 import { authMessages } from './auth/auth.messages';
 import { commonMessages } from './common/i18n/common.messages';
@@ -38,6 +40,8 @@ registerMessages(
   assignmentsMessages,
   surveysMessages,
   campaignsMessages,
+  commendationsMessages,
+  supportMessages,
   catalogMessages,
   filesMessages,
   learningMessages,

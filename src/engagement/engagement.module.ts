@@ -1,6 +1,8 @@
 import { Module } from '@nestjs/common';
 import { SurveysModule } from './surveys/surveys.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
+import { CommendationsModule } from './commendations/commendations.module';
+import { SupportModule } from './support/support.module';
 
 /**
  * Engagement (issue 15): what the plan asks beyond courses — learning-needs surveys, campaigns and
@@ -11,6 +13,6 @@ import { CampaignsModule } from './campaigns/campaigns.module';
  * creates learning records.
  */
 @Module({
-  imports: [SurveysModule, CampaignsModule],
+  imports: [SurveysModule, CampaignsModule, CommendationsModule, SupportModule],
 })
 export class EngagementModule {}

@@ -12,6 +12,8 @@ import { PrivacyDemoSeeder } from '../privacy/privacy.demo-seeder';
 import { ReportsDemoSeeder } from '../reports/reports.demo-seeder';
 import { SurveysDemoSeeder } from '../engagement/surveys/surveys.demo-seeder';
 import { CampaignsDemoSeeder } from '../engagement/campaigns/campaigns.demo-seeder';
+import { CommendationsDemoSeeder } from '../engagement/commendations/commendations.demo-seeder';
+import { SupportDemoSeeder } from '../engagement/support/support.demo-seeder';
 import { UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { WorkersDemoSeeder } from '../workers/workers.demo-seeder';
@@ -46,6 +48,8 @@ export class DemoSeeder {
     private readonly privacy: PrivacyDemoSeeder,
     private readonly surveys: SurveysDemoSeeder,
     private readonly campaigns: CampaignsDemoSeeder,
+    private readonly commendations: CommendationsDemoSeeder,
+    private readonly support: SupportDemoSeeder,
   ) {}
 
   async alreadySeeded(): Promise<boolean> {
@@ -81,6 +85,8 @@ export class DemoSeeder {
     await this.campaigns.seed();
     await this.reports.seed();
     await this.surveys.seed();
+    await this.commendations.seed();
+    await this.support.seed();
     // Last: every demo login made above has accepted the privacy notice.
     await this.privacy.seed();
   }

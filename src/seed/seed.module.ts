@@ -15,6 +15,8 @@ import { CampaignsModule } from '../engagement/campaigns/campaigns.module';
 import { DemoSeeder } from './demo.seeder';
 import { ReferenceSeeder } from './reference.seeder';
 import { SeedRunner } from './seed.runner';
+import { CommendationsModule } from '../engagement/commendations/commendations.module';
+import { SupportModule } from '../engagement/support/support.module';
 
 @Module({
   imports: [
@@ -31,6 +33,8 @@ import { SeedRunner } from './seed.runner';
     PrivacyModule,
     SurveysModule,
     CampaignsModule,
+    CommendationsModule,
+    SupportModule,
   ],
   providers: [SeedRunner, ReferenceSeeder, DemoSeeder],
   exports: [SeedRunner],

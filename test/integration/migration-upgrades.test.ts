@@ -15,6 +15,7 @@ import { HistoryImports1764000023000 } from '../../src/database/migrations/17640
 import { Assignments1764000024000 } from '../../src/database/migrations/1764000024000-assignments';
 import { TerritoryAssignments1764000027000 } from '../../src/database/migrations/1764000027000-territory-assignments';
 import { Campaigns1764000029000 } from '../../src/database/migrations/1764000029000-campaigns';
+import { CommendationsAndSupport1764000031000 } from '../../src/database/migrations/1764000031000-commendations-and-support';
 import { ReportSections1764000032000 } from '../../src/database/migrations/1764000032000-report-sections';
 import { Surveys1764000028000 } from '../../src/database/migrations/1764000028000-surveys';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
@@ -577,5 +578,53 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
     expect(Number((await db.query('SELECT COUNT(*) AS n FROM learning_records WHERE id = 963'))[0].n)).toBe(
       1,
     );
+  });
+
+  it('1764000031000: commendations and support come empty beside existing workers; one support row per enterprise and year', async () => {
+    db = await upgrade(await env.options(), CommendationsAndSupport1764000031000, async (old) => {
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, path) VALUES (960, '960', 'Tỉnh', 'tinh', 'PROVINCE', '/960/')`,
+      );
+      await old.query(
+        `INSERT INTO enterprises (id, name, search_key, tax_code, unit_id) VALUES (961, 'Công ty B', 'cong ty b', '6400000002', 960)`,
+      );
+      await old.query(
+        `INSERT INTO workers (id, full_name, search_key, date_of_birth, gender, cccd_encrypted, cccd_hash)
+         VALUES (962, 'Trần Văn Nam', 'tran van nam', '1990-05-06', 'MALE', 'x', 'h962')`,
+      );
+    });
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM commendations'))[0].n)).toBe(0);
+    await db.query(
+      `INSERT INTO commendations (year, kind, enterprise_id, worker_id, child_name, achievement, status, nominated_by)
+       VALUES (2026, 'CHILD', 961, 962, 'Trần Minh An', 'Học sinh giỏi cấp tỉnh', 'PENDING', 1)`,
+    );
+    const [nomination] = await db.query(
+      'SELECT decision_reason AS reason, decided_at AS decidedAt FROM commendations',
+    );
+    expect(nomination).toEqual({ reason: null, decidedAt: null });
+    await db.query(
+      `INSERT INTO enterprise_support (enterprise_id, year, funds_committed, updated_by) VALUES (961, 2026, 3000000000, 1)`,
+    );
+    const [support] = await db.query(
+      'SELECT funds_committed AS committed, funds_spent AS spent, agreement_has_learning AS agreement FROM enterprise_support',
+    );
+    expect({
+      committed: Number(support.committed),
+      spent: Number(support.spent),
+      agreement: Number(support.agreement),
+    }).toEqual({
+      committed: 3000000000,
+      spent: 0,
+      agreement: 0,
+    });
+    await expect(
+      db.query(`INSERT INTO enterprise_support (enterprise_id, year, updated_by) VALUES (961, 2026, 1)`),
+    ).rejects.toThrow();
+    await expect(
+      db.query(
+        `INSERT INTO commendations (year, kind, enterprise_id, worker_id, achievement, status, nominated_by)
+         VALUES (2026, 'WORKER', 961, 999999, 'x', 'PENDING', 1)`,
+      ),
+    ).rejects.toThrow();
   });
 });

@@ -39,6 +39,18 @@ export const NAVIGATION: NavItem[] = [
   },
   { href: '/books', label: 'nav.books', roles: [Role.Worker] },
   { href: '/books/review', label: 'nav.bookReview', roles: [Role.UnionOfficer] },
+  {
+    href: '/engagement/commendations',
+    label: 'nav.commendations',
+    roles: [Role.UnionOfficer, Role.FederationAdmin],
+  },
+  { href: '/engagement/honour-roll', label: 'nav.honourRoll', roles: [] },
+  { href: '/engagement/models', label: 'nav.goodModels', roles: [] },
+  {
+    href: '/engagement/support',
+    label: 'nav.support',
+    roles: [Role.UnionOfficer, Role.FederationAdmin, Role.DepartmentViewer],
+  },
   { href: '/partnerships', label: 'nav.partnerships', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   {
     href: '/learning-records',

@@ -21,6 +21,7 @@ import { Assignments1764000024000 } from './1764000024000-assignments';
 import { TerritoryAssignments1764000027000 } from './1764000027000-territory-assignments';
 import { Surveys1764000028000 } from './1764000028000-surveys';
 import { Campaigns1764000029000 } from './1764000029000-campaigns';
+import { CommendationsAndSupport1764000031000 } from './1764000031000-commendations-and-support';
 import { ReportSections1764000032000 } from './1764000032000-report-sections';
 
 /** Every migration, in order. Both databases run exactly this list. */
@@ -48,5 +49,6 @@ export const migrations = [
   TerritoryAssignments1764000027000,
   Surveys1764000028000,
   Campaigns1764000029000,
+  CommendationsAndSupport1764000031000,
   ReportSections1764000032000,
 ];

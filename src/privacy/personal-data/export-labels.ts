@@ -59,6 +59,8 @@ const READINGS: Record<string, CellReading> = {
   'requests.status': { labels: 'privacy.request.status.' },
   'accessLog.action': { labels: 'privacy.action.' },
   'accessLog.viewerRole': { labels: 'role.' },
+  'commendations.kind': { labels: 'commendations.kind.' },
+  'commendations.status': { labels: 'commendations.status.' },
   unionMember: 'yesNo',
   activationCodeReset: 'yesNo',
   passed: 'yesNo',

@@ -81,6 +81,12 @@ import {
   RejectBookLogDto,
 } from '../../../src/engagement/campaigns/dto/book-log.dto';
 import { CampaignDto } from '../../../src/engagement/campaigns/dto/campaign.dto';
+import {
+  DecisionDto,
+  GoodModelDto,
+  NominationDto,
+} from '../../../src/engagement/commendations/dto/commendation.dto';
+import { SupportDto } from '../../../src/engagement/support/dto/support.dto';
 import { eventually } from '../../support/eventually';
 import { createReconciliation } from '../../support/workers-factory';
 import { ReconciliationDecisionDto } from '../../../src/workers/reconciliation/dto/reconciliation.dto';
@@ -158,6 +164,13 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
   [IssueCodesDto, { count: 5 }],
   [SurveyCodeDto, { code: 'ABCD-EFGH' }],
   [SurveyAnswersDto, { answers: [{ questionId: 1, choices: [0] }] }],
+  [NominationDto, { year: 2026, kind: 'WORKER', workerId: 1, achievement: 'Học tập tiêu biểu' }],
+  [DecisionDto, { decision: 'DECLINED', reason: 'Chưa đủ minh chứng' }],
+  [GoodModelDto, { title: 'Tủ sách công nhân', body: 'Mỗi tổ một tủ sách.', enterpriseId: 1 }],
+  [
+    SupportDto,
+    { year: 2026, fundsCommitted: 1000000, fundsSpent: 500000, paidStudyHours: 10, materialsSupplied: 5 },
+  ],
   [
     CreateUserDto,
     {
@@ -584,10 +597,17 @@ describe('mass assignment', () => {
          FROM enterprises e WHERE e.tax_code = '6400123455'`,
       );
       const assignment = await one('SELECT MAX(id) AS id FROM assignments');
+      // A pending nomination, so the decision page (shown again on a refusal) exists.
+      await db.query(
+        `INSERT INTO commendations (year, kind, enterprise_id, worker_id, achievement, status, nominated_by)
+         SELECT 2026, 'WORKER', enterprise_id, worker_id, 'Học tập tiêu biểu', 'PENDING', 1 FROM employments ORDER BY id LIMIT 1`,
+      );
+      const nomination = await one('SELECT MAX(id) AS id FROM commendations');
       return {
         year: 2025,
         code: '1.1',
         'POST /assignments/:id/workers id': assignment,
+        'POST /engagement/commendations/:id/decision id': nomination,
         'POST /workers/reconciliations/:id/decision id': reconciliation,
         'POST /api/v1/identity-reconciliations/:id/decision id': reconciliation,
         'POST /indicators/plans/:id/indicators id': plan,
