@@ -41,6 +41,9 @@ export const catalogMessages = defineMessages({
   'completionRule.QUIZ_MASTERED': { vi: 'Đạt bài kiểm tra của bài học', en: 'Done when its quiz is passed' },
   'questionKind.SINGLE': { vi: 'Chọn một đáp án', en: 'Single choice' },
   'questionKind.MULTIPLE': { vi: 'Chọn nhiều đáp án', en: 'Multiple choice' },
+  'questionKind.TRUE_FALSE': { vi: 'Đúng / Sai', en: 'True / false' },
+  'questionKind.MATCHING': { vi: 'Ghép đôi', en: 'Matching' },
+  'questionKind.SHORT_ANSWER': { vi: 'Trả lời ngắn', en: 'Short answer' },
 
   // --- course list and details --------------------------------------------------------------------
   'catalog.courses.title': { vi: 'Khóa học của cơ sở đào tạo', en: 'Courses of the institution' },
@@ -353,6 +356,36 @@ export const catalogMessages = defineMessages({
     en: 'Enter 2 to 10 options; leave unused rows empty. Tick "Correct" for the right answers: a single-choice question needs exactly one.',
   },
   'catalog.question.option': { vi: 'Phương án {number}', en: 'Option {number}' },
+  'catalog.question.match': { vi: 'Vế ghép với phương án {number}', en: 'Match for option {number}' },
+  'catalog.question.kindsHint': {
+    vi: 'Câu ghép đôi: mỗi dòng là một cặp, phương án ở ô đầu và vế ghép ở ô thứ hai. Câu trả lời ngắn: mỗi phương án là một đáp án được chấp nhận (không phân biệt hoa thường, dấu và khoảng trắng thừa). Câu Đúng / Sai: chọn đáp án ở ô "Đáp án Đúng / Sai" phía trên. Ô thứ hai chỉ dùng cho câu ghép đôi.',
+    en: 'Matching: each row is a pair, the option in the first box and its match in the second. Short answer: each option is an accepted answer (case, accents and extra spaces ignored). True / false: pick the answer in "True / false answer" above. The second box is for matching only.',
+  },
+  'catalog.question.truth': { vi: 'Đáp án Đúng / Sai', en: 'True / false answer' },
+  'catalog.question.truthHint': {
+    vi: 'Chỉ dùng cho câu hỏi loại Đúng / Sai.',
+    en: 'For true / false questions only.',
+  },
+  'catalog.question.truthNeeded': {
+    vi: 'Hãy chọn đáp án đúng của câu hỏi Đúng / Sai.',
+    en: 'Choose whether the statement is true or false.',
+  },
+  'catalog.question.acceptedCount': {
+    vi: 'Cần từ 1 đến {max} đáp án được chấp nhận.',
+    en: 'Enter 1 to {max} accepted answers.',
+  },
+  'catalog.question.pairIncomplete': {
+    vi: 'Mỗi cặp ghép đôi cần có cả phương án và vế ghép.',
+    en: 'Each matching pair needs both sides.',
+  },
+  'catalog.question.pairCount': {
+    vi: 'Cần từ {min} đến {max} cặp ghép đôi.',
+    en: 'Enter {min} to {max} pairs.',
+  },
+  'catalog.question.pairsDistinct': {
+    vi: 'Các vế ghép phải khác nhau.',
+    en: 'The right-hand sides must differ.',
+  },
   'catalog.question.correct': { vi: 'Đúng', en: 'Correct' },
   'catalog.question.correctOf': { vi: 'Phương án {number} là đáp án đúng', en: 'Option {number} is correct' },
   'catalog.question.edit': { vi: 'Sửa', en: 'Edit' },

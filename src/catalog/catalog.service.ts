@@ -109,6 +109,7 @@ export class CatalogService {
       quizzes.map((q) => q.id),
       true,
     );
+    const bank = await this.quizzes.bankCount(id);
     return {
       course,
       institution: {
@@ -118,7 +119,8 @@ export class CatalogService {
       lessons,
       quizzes: quizzes
         .map((quiz) => ({ ...quiz, questions: questions.filter((q) => q.quizId === quiz.id) }))
-        .filter((quiz) => quiz.questions.length > 0),
+        // A quiz drawing from the bank has no questions of its own: it counts while the bank has some.
+        .filter((quiz) => quiz.questions.length > 0 || ((quiz.drawCount ?? 0) > 0 && bank > 0)),
     };
   }
 

@@ -32,6 +32,7 @@ function setup(course: Partial<Course>) {
   const question: QuestionWithOptions = {
     id: 30,
     quizId: 9,
+    courseId: null,
     position: 2,
     kind: QuestionKind.Single,
     prompt: 'Khi thấy dây điện bị hở, bạn làm gì?',
@@ -40,8 +41,15 @@ function setup(course: Partial<Course>) {
     createdAt: new Date(),
     updatedAt: new Date(),
     options: [
-      { id: 1, questionId: 30, position: 1, label: 'Báo cho người phụ trách', correct: true },
-      { id: 2, questionId: 30, position: 2, label: 'Tự sửa', correct: false },
+      {
+        id: 1,
+        questionId: 30,
+        position: 1,
+        label: 'Báo cho người phụ trách',
+        matchLabel: null,
+        correct: true,
+      },
+      { id: 2, questionId: 30, position: 2, label: 'Tự sửa', matchLabel: null, correct: false },
     ],
   };
   const quizzes = {
@@ -215,9 +223,9 @@ describe(QuizzesService.name, () => {
       9,
       expect.objectContaining({ kind: QuestionKind.Single }),
       [
-        { label: 'Báo cho người phụ trách', correct: true },
-        { label: 'Tự sửa', correct: false },
-        { label: 'Bỏ qua', correct: false },
+        { label: 'Báo cho người phụ trách', matchLabel: null, correct: true },
+        { label: 'Tự sửa', matchLabel: null, correct: false },
+        { label: 'Bỏ qua', matchLabel: null, correct: false },
       ],
       expect.anything(),
       2,
