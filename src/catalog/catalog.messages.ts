@@ -322,6 +322,31 @@ export const catalogMessages = defineMessages({
   'catalog.quiz.unlimited': { vi: 'không giới hạn số lần', en: 'unlimited attempts' },
   'catalog.quiz.shuffle': { vi: 'Đảo thứ tự câu hỏi và đáp án', en: 'Shuffle questions and options' },
   'catalog.quiz.settings': { vi: 'Thiết lập', en: 'Settings' },
+  'catalog.quiz.drawCount': {
+    vi: 'Số câu rút ngẫu nhiên từ ngân hàng câu hỏi',
+    en: 'Questions drawn at random from the question bank',
+  },
+  'catalog.quiz.drawCountHint': {
+    vi: '0 = dùng các câu hỏi riêng của bài kiểm tra. Mỗi lượt làm bài rút một bộ câu khác nhau từ ngân hàng của khóa học.',
+    en: '0 = the quiz’s own questions. Each attempt draws its own set from the course’s bank.',
+  },
+  'catalog.quiz.drawTooMany': {
+    vi: 'Ngân hàng câu hỏi của khóa học chỉ có {bank} câu, không rút được {count} câu. Hãy thêm câu hỏi vào ngân hàng hoặc giảm số câu rút.',
+    en: 'The course’s question bank holds only {bank} questions, so {count} cannot be drawn. Add questions to the bank or draw fewer.',
+  },
+  'catalog.quiz.drawsNotice': {
+    vi: 'Mỗi lượt làm bài rút ngẫu nhiên {count} câu từ ngân hàng câu hỏi của khóa học; các câu hỏi riêng dưới đây không được dùng.',
+    en: 'Each attempt draws {count} questions at random from the course’s question bank; the quiz’s own questions below are not used.',
+  },
+  'catalog.bank.title': { vi: 'Ngân hàng câu hỏi', en: 'Question bank' },
+  'catalog.bank.intro': {
+    vi: 'Các câu hỏi của khóa học mà bài kiểm tra có thể rút ngẫu nhiên cho mỗi lượt làm bài. Người học không xem được trang này.',
+    en: 'The course’s questions that its quizzes may draw at random for each attempt. Learners cannot see this page.',
+  },
+  'catalog.bank.drawnBy': { vi: 'Bài kiểm tra rút câu từ ngân hàng:', en: 'Quizzes drawing from the bank:' },
+  'catalog.bank.draws': { vi: 'rút {count} câu mỗi lượt', en: 'draws {count} per attempt' },
+  'catalog.bank.questions': { vi: 'Câu hỏi ({count})', en: 'Questions ({count})' },
+  'catalog.bank.empty': { vi: 'Ngân hàng chưa có câu hỏi.', en: 'The bank has no questions yet.' },
   'catalog.quiz.remove': { vi: 'Xóa bài kiểm tra', en: 'Remove the quiz' },
   'catalog.quiz.retired': {
     vi: 'Đã gỡ các câu hỏi của bài kiểm tra. Kết quả người học đã làm vẫn được giữ.',

@@ -173,11 +173,10 @@ export class QuizzesController {
       canEdit: editorInstitutionIds(actor).includes(view.course.institutionId),
       everPublished: view.course.publishedAt !== null,
       shuffleOptions: yesNo(req),
-      questions: view.questions.map((q, i) => ({
-        ...q,
-        ordinal: i + 1,
-        kindLabel: translate(req.locale, `questionKind.${q.kind}`),
-      })),
+      questions: questionLines(req, view.questions),
+      drawsFromBank: (view.quiz.drawCount ?? 0) > 0,
+      drawCountValue: view.quiz.drawCount ?? 0,
+      bankUrl: `/catalog/courses/${view.course.id}/bank`,
     };
   }
 
@@ -196,13 +195,11 @@ export class QuizzesController {
         view.question ? 'catalog.question.editTitle' : 'catalog.question.newTitle',
       ),
       course: view.course,
-      quiz: view.quiz,
       question: view.question,
-      everPublished: view.course.publishedAt !== null,
-      kindOptions: questionKindOptions(req.locale),
-      options: optionRows(body, view.question?.options),
-      truth: truthOf(body, view.question),
-      truthOptions: truthOptions(),
+      backUrl: `/catalog/courses/${courseId}/quizzes/${quizId}#questions`,
+      backLabel: view.quiz.title,
+      formAction: `/catalog/courses/${courseId}/quizzes/${quizId}/questions${questionId ? `/${questionId}` : ''}`,
+      ...questionFormFields(req, body, view.course.publishedAt !== null, view.question),
     };
   }
 }
@@ -219,6 +216,36 @@ function yesNo(req: AppRequest) {
     { value: 'true', label: translate(req.locale, 'common.yes') },
     { value: 'false', label: translate(req.locale, 'common.no') },
   ];
+}
+
+/** The question form's fields: kinds, option rows, the true/false choice; as typed after an error. */
+export function questionFormFields(
+  req: AppRequest,
+  body: Record<string, unknown> | undefined,
+  everPublished: boolean,
+  question: QuestionWithOptions | undefined,
+) {
+  return {
+    everPublished,
+    kindOptions: questionKindOptions(req.locale),
+    options: optionRows(body, question?.options),
+    truth: truthOf(body, question),
+    truthOptions: truthOptions(),
+  };
+}
+
+/** A question's lines on an editor's page: kind, options with the right ones, pairs "A → B". */
+export function questionLines(req: AppRequest, questions: QuestionWithOptions[]) {
+  return questions.map((q, i) => ({
+    ...q,
+    ordinal: i + 1,
+    kindLabel: translate(req.locale, `questionKind.${q.kind}`),
+    options: q.options.map((o) => ({
+      ...o,
+      label: q.kind === QuestionKind.Matching ? `${o.label} → ${o.matchLabel ?? ''}` : o.label,
+      correct: q.kind === QuestionKind.Matching ? false : o.correct,
+    })),
+  }));
 }
 
 /**
