@@ -39,6 +39,8 @@ export interface CourseForStats {
   lessons: Lesson[];
   /** The active lessons' quizzes in lesson order, then the final quiz; active questions with their options. */
   quizzes: (PublishedQuiz & { lessonTitle: string | null })[];
+  /** The questions of the course's bank (removed ones too) with their options, which drawing quizzes ask. */
+  bank: PublishedQuiz['questions'];
 }
 
 export interface CatalogSearch {
@@ -149,6 +151,7 @@ export class CatalogService {
         lessonTitle: lessons.find((l) => l.id === quiz.lessonId)?.title ?? null,
         questions: questions.filter((q) => q.quizId === quiz.id),
       })),
+      bank: await this.quizzes.bankQuestions(id, false),
     };
   }
 

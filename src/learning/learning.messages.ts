@@ -256,9 +256,16 @@ export const learningMessages = defineMessages({
     en: 'Learners are grouped by the enterprise they work at now ({day}), not at enrolment. So that no one can be singled out, an enterprise with fewer than {min} learners only shows “< 5”.',
   },
   'learning.stats.hardestFirst': {
-    vi: 'Câu hỏi có tỉ lệ trả lời đúng thấp nhất đứng đầu; tính trên mọi lượt làm, theo đáp án hiện tại.',
-    en: 'Questions answered right least often come first; every attempt counts, against the current right answers.',
+    vi: 'Câu hỏi có tỉ lệ trả lời đúng thấp nhất đứng đầu; tính trên mọi lượt làm có câu đó (với bài rút từ ngân hàng: các lượt rút trúng câu đó), theo kết quả chấm khi nộp bài.',
+    en: 'Questions answered right least often come first; every attempt that asked the question counts (for a quiz drawing from the bank: the attempts that drew it), as marked when submitted.',
   },
+  'learning.stats.optionsOf': { vi: 'Phương án được chọn: {quiz}', en: 'Options chosen: {quiz}' },
+  'learning.stats.option': {
+    vi: 'Câu hỏi — phương án (✓ là đáp án đúng)',
+    en: 'Question — option (✓ right)',
+  },
+  'learning.stats.chosen': { vi: 'Số lượt chọn', en: 'Times chosen' },
+  'learning.stats.chosenPercent': { vi: '% số lượt trả lời', en: '% of answers' },
   'learning.stats.overview': { vi: 'Tổng quan', en: 'Overview' },
   'learning.stats.measure': { vi: 'Chỉ số', en: 'Measure' },
   'learning.stats.count': { vi: 'Số liệu', en: 'Figure' },

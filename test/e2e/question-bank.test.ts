@@ -278,6 +278,40 @@ describe('question bank and drawn quizzes (e2e)', () => {
     expect(decode(later.text)).toContain(prompt);
   });
 
+  it('gives the editor per-question statistics of the drawn quiz, on the page, in the export and by API', async () => {
+    const [attempt] = await db.query('SELECT question_ids AS ids FROM quiz_attempts WHERE quiz_id = ?', [
+      fixture.finalQuiz.id,
+    ]);
+    const drawn: number[] = JSON.parse(attempt.ids);
+    const api = await editor.agent.get(`/api/v1/catalog/courses/${courseId()}/question-stats`).expect(200);
+    const final = api.body.quizzes.find((q: { quizId: number }) => q.quizId === fixture.finalQuiz.id);
+    expect(final.drawCount).toBe(3);
+    const byId = new Map<
+      number,
+      { answered: number; correct: number; options: { chosen: number; correct: boolean }[] }
+    >(final.questions.map((q: { questionId: number }) => [q.questionId, q]));
+    // Every drawn question (the removed one too) was answered once, right; the others never.
+    for (const id of drawn) expect(byId.get(id)).toMatchObject({ answered: 1, correct: 1 });
+    const undrawn = (await bank()).filter((q) => !drawn.includes(q.id));
+    for (const q of undrawn) expect(byId.get(q.id)).toMatchObject({ answered: 0, correct: 0 });
+    for (const id of drawn) {
+      const options = byId.get(id)!.options;
+      // A choice question: each right option chosen once, no wrong one.
+      for (const o of options) expect(o.chosen).toBe(o.correct ? 1 : 0);
+    }
+    const full = await editor.agent.get(`/api/v1/catalog/courses/${courseId()}/stats`).expect(200);
+    expect(
+      full.body.quizzes.find((q: { quizId: number }) => q.quizId === fixture.finalQuiz.id).questions,
+    ).toEqual(final.questions);
+
+    const page = decode((await editor.get(`/catalog/courses/${courseId()}/stats`)).text);
+    expect(page).toContain('Phương án được chọn: Kiểm tra cuối khóa');
+    expect(page).toContain('Đồ bảo hộ khi làm điện? — ✓ Găng tay cách điện');
+    const csv = (await editor.agent.get(`/catalog/courses/${courseId()}/stats?format=csv`).expect(200)).text;
+    expect(csv).toContain('Đồ bảo hộ khi làm điện? — ✓ Găng tay cách điện');
+    expect(csv).toContain('Phương án được chọn: Kiểm tra cuối khóa');
+  });
+
   it('answers another institution’s editor 404 on the bank pages, the bank writes and the statistics', async () => {
     const otherInstitution = await createInstitution(db, 'Trung tâm GDNN Krông Nô ngân hàng');
     const users = app.get(UsersRepository);
