@@ -7,6 +7,7 @@ import {
   normaliseCertificateCode,
   drawQuestions,
   markQuestion,
+  rightAnswer,
   RuleLesson,
   sameShortAnswer,
   scoreQuiz,
@@ -132,6 +133,29 @@ describe('learning rules', () => {
     expect(markQuestion(q, { pairs: { '90': 'Dừng', '91': 'Đi' } }).correct).toBe(false);
     expect(markQuestion(q, { pairs: { '90': 'Dừng', '91': 'Đi', '92': 'Nhanh' } }).correct).toBe(false);
     expect(markQuestion(q, [90]).correct).toBe(false);
+  });
+
+  it('gives an answer that every kind marks right', () => {
+    const questions = [
+      {
+        id: 1,
+        kind: QuestionKind.TrueFalse,
+        options: [
+          { id: 11, correct: false },
+          { id: 12, correct: true },
+        ],
+      },
+      { id: 2, kind: QuestionKind.ShortAnswer, options: [{ id: 21, correct: true, label: 'Ngắt điện' }] },
+      {
+        id: 3,
+        kind: QuestionKind.Matching,
+        options: [
+          { id: 31, correct: true, label: 'Mũ', matchLabel: 'Đầu' },
+          { id: 32, correct: true, label: 'Găng', matchLabel: 'Tay' },
+        ],
+      },
+    ];
+    for (const q of questions) expect(markQuestion(q, rightAnswer(q)).correct).toBe(true);
   });
 
   it('draws distinct questions, never more than the bank holds', () => {

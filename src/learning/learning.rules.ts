@@ -138,6 +138,14 @@ export function markQuestion(question: ScoredQuestion, answer: QuizAnswer | unde
   }
 }
 
+/** An answer markQuestion marks right (for seeding demo attempts): the right options, the first accepted text, every pair. */
+export function rightAnswer(question: ScoredQuestion): QuizAnswer {
+  if (question.kind === QuestionKind.ShortAnswer) return { text: question.options[0]?.label ?? '' };
+  if (question.kind === QuestionKind.Matching)
+    return { pairs: Object.fromEntries(question.options.map((o) => [String(o.id), o.matchLabel ?? ''])) };
+  return question.options.filter((o) => o.correct).map((o) => o.id);
+}
+
 /** One point per question (see markQuestion); the score is the share of points, rounded down. */
 export function scoreQuiz(questions: ScoredQuestion[], answers: QuizAnswers): QuizScore {
   const results = questions.map((q) => markQuestion(q, answers[String(q.id)]));

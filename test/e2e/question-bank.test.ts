@@ -117,6 +117,35 @@ describe('question bank and drawn quizzes (e2e)', () => {
     await app?.close();
   });
 
+  it('seeds a demo course whose final quiz draws from its bank, passed by the demo learners on their draws', async () => {
+    const [demo] = await db.query(
+      `SELECT q.id, q.draw_count AS n, q.course_id AS courseId FROM quizzes q JOIN courses c ON c.id = q.course_id
+       WHERE c.title = ? AND q.lesson_id IS NULL`,
+      ['An toàn vệ sinh lao động trong nhà máy'],
+    );
+    expect(Number(demo.n)).toBe(4);
+    const kinds = await db.query(
+      'SELECT DISTINCT kind FROM quiz_questions WHERE course_id = ? AND quiz_id IS NULL ORDER BY kind',
+      [demo.courseId],
+    );
+    expect(kinds.map((k: { kind: string }) => k.kind)).toEqual([
+      'MATCHING',
+      'MULTIPLE',
+      'SHORT_ANSWER',
+      'SINGLE',
+      'TRUE_FALSE',
+    ]);
+    const attempts: { ids: string; passed: unknown }[] = await db.query(
+      'SELECT question_ids AS ids, passed FROM quiz_attempts WHERE quiz_id = ?',
+      [demo.id],
+    );
+    expect(attempts.length).toBeGreaterThan(0);
+    for (const a of attempts) {
+      expect(new Set(JSON.parse(a.ids)).size).toBe(4);
+      expect(Number(a.passed)).toBe(1);
+    }
+  });
+
   it('lets the editor fill the bank with the five kinds, refusing an incomplete question with a clear message', async () => {
     const show = await editor.get(`/catalog/courses/${courseId()}`);
     expect(show.text).toContain(`href="${bankUrl()}"`);
