@@ -262,6 +262,13 @@ describe('question bank and drawn quizzes (e2e)', () => {
     const again = await quizForm();
     expect(again.key).toBe(first.key);
     expect(again.ids).toEqual(first.ids);
+    // The API hands out the same draw, and no right answer either.
+    const api = await worker.agent
+      .get(`/api/v1/learning/courses/${courseId()}/quizzes/${fixture.finalQuiz.id}`)
+      .expect(200);
+    expect(api.body.submissionKey).toBe(first.key);
+    expect(api.body.questions.map((q: { id: number }) => q.id).sort()).toEqual([...first.ids].sort());
+    expect(JSON.stringify(api.body)).not.toMatch(/correct|matchLabel|Aptomat tổng|Cầu dao điện/i);
 
     const undrawn = bankIds.find((id) => !first.ids.includes(id))!;
     const forged = await post(worker, quizUrl(), [
