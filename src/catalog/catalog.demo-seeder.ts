@@ -18,7 +18,9 @@ interface DemoQuiz {
   passPercent: number;
   maxAttempts: number;
   shuffle: boolean;
-  questions: QuestionInput[];
+  /** Draws this many questions from the course's bank instead of having questions of its own. */
+  drawCount?: number;
+  questions?: QuestionInput[];
 }
 
 interface DemoCourses {
@@ -43,6 +45,8 @@ interface DemoCourses {
       quiz?: DemoQuiz;
     }[];
     finalQuiz?: DemoQuiz;
+    /** The course's question bank, written before its quizzes. */
+    bank?: QuestionInput[];
   }[];
 }
 
@@ -90,6 +94,13 @@ export class CatalogDemoSeeder {
           demo.domains,
           manager,
         );
+        for (const question of demo.bank ?? [])
+          await this.quizzes.insertBankQuestion(
+            course.id,
+            { kind: question.kind, prompt: question.prompt, explanation: question.explanation ?? null },
+            filledOptions(checked(question)),
+            manager,
+          );
         const quizzes: { lessonId: number | null; activeQuestions: number }[] = [];
         const lessons = [];
         for (const lesson of demo.lessons) {
@@ -98,9 +109,11 @@ export class CatalogDemoSeeder {
             manager,
           );
           lessons.push(saved);
-          if (lesson.quiz) quizzes.push(await this.addQuiz(course.id, saved.id, lesson.quiz, manager));
+          if (lesson.quiz)
+            quizzes.push(await this.addQuiz(course.id, saved.id, lesson.quiz, demo.bank ?? [], manager));
         }
-        if (demo.finalQuiz) quizzes.push(await this.addQuiz(course.id, null, demo.finalQuiz, manager));
+        if (demo.finalQuiz)
+          quizzes.push(await this.addQuiz(course.id, null, demo.finalQuiz, demo.bank ?? [], manager));
         const problems = publishProblems({
           estimatedHours: demo.estimatedHours,
           domains: demo.domains,
@@ -124,7 +137,15 @@ export class CatalogDemoSeeder {
     this.logger.log(`demo catalog: ${created} courses published`);
   }
 
-  private async addQuiz(courseId: number, lessonId: number | null, quiz: DemoQuiz, manager: EntityManager) {
+  private async addQuiz(
+    courseId: number,
+    lessonId: number | null,
+    quiz: DemoQuiz,
+    bank: QuestionInput[],
+    manager: EntityManager,
+  ) {
+    if (quiz.drawCount && quiz.drawCount > bank.length)
+      throw new Error(`Demo quiz "${quiz.title}" draws more questions than the bank holds`);
     const saved = await this.quizzes.insert(
       {
         courseId,
@@ -133,22 +154,24 @@ export class CatalogDemoSeeder {
         passPercent: quiz.passPercent,
         maxAttempts: quiz.maxAttempts,
         shuffle: quiz.shuffle,
+        drawCount: quiz.drawCount ?? null,
       },
       manager,
     );
-    for (const question of quiz.questions) {
-      const problems = questionProblems(question);
-      if (Object.keys(problems).length > 0)
-        throw new Error(
-          `Demo question "${question.prompt}" is not valid: ${Object.keys(problems).join(', ')}`,
-        );
+    for (const question of quiz.questions ?? [])
       await this.quizzes.insertQuestion(
         saved.id,
         { kind: question.kind, prompt: question.prompt, explanation: question.explanation ?? null },
-        filledOptions(question),
+        filledOptions(checked(question)),
         manager,
       );
-    }
-    return { lessonId, activeQuestions: quiz.questions.length };
+    return { lessonId, activeQuestions: quiz.drawCount ?? (quiz.questions ?? []).length };
   }
+}
+
+function checked(question: QuestionInput): QuestionInput {
+  const problems = questionProblems(question);
+  if (Object.keys(problems).length > 0)
+    throw new Error(`Demo question "${question.prompt}" is not valid: ${Object.keys(problems).join(', ')}`);
+  return question;
 }

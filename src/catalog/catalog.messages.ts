@@ -41,6 +41,9 @@ export const catalogMessages = defineMessages({
   'completionRule.QUIZ_MASTERED': { vi: 'Đạt bài kiểm tra của bài học', en: 'Done when its quiz is passed' },
   'questionKind.SINGLE': { vi: 'Chọn một đáp án', en: 'Single choice' },
   'questionKind.MULTIPLE': { vi: 'Chọn nhiều đáp án', en: 'Multiple choice' },
+  'questionKind.TRUE_FALSE': { vi: 'Đúng / Sai', en: 'True / false' },
+  'questionKind.MATCHING': { vi: 'Ghép đôi', en: 'Matching' },
+  'questionKind.SHORT_ANSWER': { vi: 'Trả lời ngắn', en: 'Short answer' },
 
   // --- course list and details --------------------------------------------------------------------
   'catalog.courses.title': { vi: 'Khóa học của cơ sở đào tạo', en: 'Courses of the institution' },
@@ -334,6 +337,31 @@ export const catalogMessages = defineMessages({
   'catalog.quiz.unlimited': { vi: 'không giới hạn số lần', en: 'unlimited attempts' },
   'catalog.quiz.shuffle': { vi: 'Đảo thứ tự câu hỏi và đáp án', en: 'Shuffle questions and options' },
   'catalog.quiz.settings': { vi: 'Thiết lập', en: 'Settings' },
+  'catalog.quiz.drawCount': {
+    vi: 'Số câu rút ngẫu nhiên từ ngân hàng câu hỏi',
+    en: 'Questions drawn at random from the question bank',
+  },
+  'catalog.quiz.drawCountHint': {
+    vi: '0 = dùng các câu hỏi riêng của bài kiểm tra. Mỗi lượt làm bài rút một bộ câu khác nhau từ ngân hàng của khóa học.',
+    en: '0 = the quiz’s own questions. Each attempt draws its own set from the course’s bank.',
+  },
+  'catalog.quiz.drawTooMany': {
+    vi: 'Ngân hàng câu hỏi của khóa học chỉ có {bank} câu, không rút được {count} câu. Hãy thêm câu hỏi vào ngân hàng hoặc giảm số câu rút.',
+    en: 'The course’s question bank holds only {bank} questions, so {count} cannot be drawn. Add questions to the bank or draw fewer.',
+  },
+  'catalog.quiz.drawsNotice': {
+    vi: 'Mỗi lượt làm bài rút ngẫu nhiên {count} câu từ ngân hàng câu hỏi của khóa học; các câu hỏi riêng dưới đây không được dùng.',
+    en: 'Each attempt draws {count} questions at random from the course’s question bank; the quiz’s own questions below are not used.',
+  },
+  'catalog.bank.title': { vi: 'Ngân hàng câu hỏi', en: 'Question bank' },
+  'catalog.bank.intro': {
+    vi: 'Các câu hỏi của khóa học mà bài kiểm tra có thể rút ngẫu nhiên cho mỗi lượt làm bài. Người học không xem được trang này.',
+    en: 'The course’s questions that its quizzes may draw at random for each attempt. Learners cannot see this page.',
+  },
+  'catalog.bank.drawnBy': { vi: 'Bài kiểm tra rút câu từ ngân hàng:', en: 'Quizzes drawing from the bank:' },
+  'catalog.bank.draws': { vi: 'rút {count} câu mỗi lượt', en: 'draws {count} per attempt' },
+  'catalog.bank.questions': { vi: 'Câu hỏi ({count})', en: 'Questions ({count})' },
+  'catalog.bank.empty': { vi: 'Ngân hàng chưa có câu hỏi.', en: 'The bank has no questions yet.' },
   'catalog.quiz.remove': { vi: 'Xóa bài kiểm tra', en: 'Remove the quiz' },
   'catalog.quiz.retired': {
     vi: 'Đã gỡ các câu hỏi của bài kiểm tra. Kết quả người học đã làm vẫn được giữ.',
@@ -368,6 +396,36 @@ export const catalogMessages = defineMessages({
     en: 'Enter 2 to 10 options; leave unused rows empty. Tick "Correct" for the right answers: a single-choice question needs exactly one.',
   },
   'catalog.question.option': { vi: 'Phương án {number}', en: 'Option {number}' },
+  'catalog.question.match': { vi: 'Vế ghép với phương án {number}', en: 'Match for option {number}' },
+  'catalog.question.kindsHint': {
+    vi: 'Câu ghép đôi: mỗi dòng là một cặp, phương án ở ô đầu và vế ghép ở ô thứ hai. Câu trả lời ngắn: mỗi phương án là một đáp án được chấp nhận (không phân biệt hoa thường, dấu và khoảng trắng thừa). Câu Đúng / Sai: chọn đáp án ở ô "Đáp án Đúng / Sai" phía trên. Ô thứ hai chỉ dùng cho câu ghép đôi.',
+    en: 'Matching: each row is a pair, the option in the first box and its match in the second. Short answer: each option is an accepted answer (case, accents and extra spaces ignored). True / false: pick the answer in "True / false answer" above. The second box is for matching only.',
+  },
+  'catalog.question.truth': { vi: 'Đáp án Đúng / Sai', en: 'True / false answer' },
+  'catalog.question.truthHint': {
+    vi: 'Chỉ dùng cho câu hỏi loại Đúng / Sai.',
+    en: 'For true / false questions only.',
+  },
+  'catalog.question.truthNeeded': {
+    vi: 'Hãy chọn đáp án đúng của câu hỏi Đúng / Sai.',
+    en: 'Choose whether the statement is true or false.',
+  },
+  'catalog.question.acceptedCount': {
+    vi: 'Cần từ 1 đến {max} đáp án được chấp nhận.',
+    en: 'Enter 1 to {max} accepted answers.',
+  },
+  'catalog.question.pairIncomplete': {
+    vi: 'Mỗi cặp ghép đôi cần có cả phương án và vế ghép.',
+    en: 'Each matching pair needs both sides.',
+  },
+  'catalog.question.pairCount': {
+    vi: 'Cần từ {min} đến {max} cặp ghép đôi.',
+    en: 'Enter {min} to {max} pairs.',
+  },
+  'catalog.question.pairsDistinct': {
+    vi: 'Các vế ghép phải khác nhau.',
+    en: 'The right-hand sides must differ.',
+  },
   'catalog.question.correct': { vi: 'Đúng', en: 'Correct' },
   'catalog.question.correctOf': { vi: 'Phương án {number} là đáp án đúng', en: 'Option {number} is correct' },
   'catalog.question.edit': { vi: 'Sửa', en: 'Edit' },

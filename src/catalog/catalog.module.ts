@@ -20,6 +20,7 @@ import { Quiz, QuizOption, QuizQuestion } from './entities/quiz.entity';
 import { LessonsController } from './lessons.controller';
 import { LessonsRepository } from './lessons.repository';
 import { LessonsService } from './lessons.service';
+import { QuestionBankController } from './question-bank.controller';
 import { QuizzesController } from './quizzes.controller';
 import { QuizzesRepository } from './quizzes.repository';
 import { QuizzesService } from './quizzes.service';
@@ -38,6 +39,7 @@ import { QuizzesService } from './quizzes.service';
     CoursesController,
     LessonsController,
     QuizzesController,
+    QuestionBankController,
     CatalogFilesController,
     CoursesApiController,
   ],

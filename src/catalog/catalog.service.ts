@@ -39,6 +39,8 @@ export interface CourseForStats {
   lessons: Lesson[];
   /** The active lessons' quizzes in lesson order, then the final quiz; active questions with their options. */
   quizzes: (PublishedQuiz & { lessonTitle: string | null })[];
+  /** The questions of the course's bank (removed ones too) with their options, which drawing quizzes ask. */
+  bank: PublishedQuiz['questions'];
 }
 
 export interface CatalogSearch {
@@ -109,6 +111,7 @@ export class CatalogService {
       quizzes.map((q) => q.id),
       true,
     );
+    const bank = await this.quizzes.bankCount(id);
     return {
       course,
       institution: {
@@ -118,7 +121,8 @@ export class CatalogService {
       lessons,
       quizzes: quizzes
         .map((quiz) => ({ ...quiz, questions: questions.filter((q) => q.quizId === quiz.id) }))
-        .filter((quiz) => quiz.questions.length > 0),
+        // A quiz drawing from the bank has no questions of its own: it counts while the bank has some.
+        .filter((quiz) => quiz.questions.length > 0 || ((quiz.drawCount ?? 0) > 0 && bank > 0)),
     };
   }
 
@@ -147,6 +151,7 @@ export class CatalogService {
         lessonTitle: lessons.find((l) => l.id === quiz.lessonId)?.title ?? null,
         questions: questions.filter((q) => q.quizId === quiz.id),
       })),
+      bank: await this.quizzes.bankQuestions(id, false),
     };
   }
 

@@ -277,7 +277,10 @@ export class CoursesApiController {
   @Post(':id/quizzes/:quizId/questions')
   @Roles(Role.InstitutionEditor)
   @ApiCreatedResponse({
-    description: 'SINGLE needs exactly one correct option, MULTIPLE at least one; 2–10 options',
+    description:
+      'SINGLE needs exactly one correct option, MULTIPLE at least one; 2–10 options. TRUE_FALSE: two ' +
+      'options ("Đúng", "Sai"), one correct. MATCHING: 2–10 pairs, label → matchLabel. SHORT_ANSWER: ' +
+      '1–10 accepted answers as labels',
   })
   addQuestion(
     @CurrentActor() actor: Actor,
@@ -313,6 +316,60 @@ export class CoursesApiController {
     @Param('questionId', ParseIntPipe) questionId: number,
   ) {
     return { outcome: await this.quizzes.removeQuestion(actor, id, quizId, questionId) };
+  }
+
+  // --- the course's question bank --------------------------------------------------------------------
+
+  @Get(':id/bank')
+  @Roles(Role.InstitutionEditor, Role.FederationAdmin)
+  @ApiOkResponse({
+    description: 'The active questions of the course’s bank, with their options and right answers',
+  })
+  async bank(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+    const view = await this.quizzes.bankView(actor, id);
+    return {
+      courseId: view.course.id,
+      questions: view.questions,
+      drawingQuizzes: view.drawingQuizzes.map((q) => ({ id: q.id, title: q.title, drawCount: q.drawCount })),
+    };
+  }
+
+  @Post(':id/bank/questions')
+  @Roles(Role.InstitutionEditor)
+  @ApiCreatedResponse({ description: 'A question added to the course’s bank (any of the five kinds)' })
+  addBankQuestion(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: QuestionDto,
+  ) {
+    return this.quizzes.addBankQuestion(actor, id, dto);
+  }
+
+  @Put(':id/bank/questions/:questionId')
+  @Roles(Role.InstitutionEditor)
+  @ApiOkResponse({
+    description: 'In an ever-published course a change of kind or options replaces the question (new id)',
+  })
+  updateBankQuestion(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('questionId', ParseIntPipe) questionId: number,
+    @Body() dto: QuestionDto,
+  ) {
+    return this.quizzes.updateBankQuestion(actor, id, questionId, dto);
+  }
+
+  @Delete(':id/bank/questions/:questionId')
+  @Roles(Role.InstitutionEditor)
+  @ApiOkResponse({
+    description: '{ outcome: "removed" | "deleted" }; a removed question stays in past attempts',
+  })
+  async removeBankQuestion(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('questionId', ParseIntPipe) questionId: number,
+  ) {
+    return { outcome: await this.quizzes.removeBankQuestion(actor, id, questionId) };
   }
 
   private async detail(actor: Actor, id: number, locale: Locale) {

@@ -3,7 +3,7 @@ import { InjectRepository } from '@nestjs/typeorm';
 import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
 import { Course, CourseStatus } from './entities/course.entity';
 import { Lesson, LessonStatus } from './entities/lesson.entity';
-import { QuestionStatus, Quiz } from './entities/quiz.entity';
+import { QuestionStatus, Quiz, QuizQuestion } from './entities/quiz.entity';
 import { DomainCode } from '../learning-records/learning-domains';
 import { TrainingInstitution } from '../organisations/entities/training-institution.entity';
 
@@ -77,17 +77,20 @@ export class LearnerCatalogRepository {
   }
 
   /**
-   * The course's quizzes that have at least one active question: a quiz without questions cannot
-   * be passed, so it asks nothing of the learner (as CatalogService.publishedCourse leaves it out).
+   * The course's quizzes that have at least one active question (of their own, or in the course's
+   * bank for a quiz that draws from it): a quiz without questions cannot be passed, so it asks nothing of the learner (as CatalogService.publishedCourse leaves it out).
    */
   quizzesOf(courseId: number, manager: EntityManager = this.quizzes.manager): Promise<Quiz[]> {
     return manager
       .getRepository(Quiz)
       .createQueryBuilder('q')
       .where('q.course_id = :courseId', { courseId })
-      .andWhere('EXISTS (SELECT 1 FROM quiz_questions qq WHERE qq.quiz_id = q.id AND qq.status = :active)', {
-        active: QuestionStatus.Active,
-      })
+      .andWhere(
+        '(EXISTS (SELECT 1 FROM quiz_questions qq WHERE qq.quiz_id = q.id AND qq.status = :active)' +
+          ' OR (q.draw_count > 0 AND EXISTS (SELECT 1 FROM quiz_questions bq' +
+          ' WHERE bq.course_id = q.course_id AND bq.status = :active)))',
+        { active: QuestionStatus.Active },
+      )
       .orderBy('q.id', 'ASC')
       .getMany();
   }
@@ -112,6 +115,30 @@ export class LearnerCatalogRepository {
       .addOrderBy('o.position', 'ASC')
       .addOrderBy('o.id', 'ASC')
       .getOne();
+  }
+
+  /** The active questions of a course's bank, ids only (what a draw picks from). */
+  async bankQuestionIds(courseId: number): Promise<number[]> {
+    const rows = await this.quizzes.manager.getRepository(QuizQuestion).find({
+      select: { id: true },
+      where: { courseId, status: QuestionStatus.Active },
+      order: { id: 'ASC' },
+    });
+    return rows.map((r) => r.id);
+  }
+
+  /**
+   * Bank questions of a course by id, removed ones too (a drawn attempt is marked and shown on the
+   * questions it drew), with their options in order; in the order of `ids`, unknown ids left out.
+   */
+  async bankQuestions(courseId: number, ids: number[]): Promise<QuizQuestion[]> {
+    if (ids.length === 0) return [];
+    const rows = await this.quizzes.manager.getRepository(QuizQuestion).find({
+      where: { id: In(ids), courseId },
+      relations: { options: true },
+      order: { options: { position: 'ASC', id: 'ASC' } },
+    });
+    return ids.flatMap((id) => rows.filter((r) => r.id === id));
   }
 
   /** Published courses in any of these domains, except the ones given, newest first. */

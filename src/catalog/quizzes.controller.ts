@@ -10,9 +10,10 @@ import { translate } from '../common/i18n/i18n';
 import { editorInstitutionIds } from './catalog.access';
 import { questionKindOptions } from './catalog.presenters';
 import { COURSE_READERS } from './courses.controller';
-import { MAX_OPTIONS, QuestionInput } from './course-rules';
+import { MAX_OPTIONS, QuestionInput, TRUE_FALSE_LABELS } from './course-rules';
 import { NewQuizDto, QuestionFormDto, QuizDto } from './dto/course.dto';
 import { QuestionKind, QuizOption } from './entities/quiz.entity';
+import { QuestionWithOptions } from './quizzes.repository';
 import { QuizzesService } from './quizzes.service';
 
 const OPTION_ROWS = 6;
@@ -101,7 +102,7 @@ export class QuizzesController {
     @Param('quizId', ParseIntPipe) quizId: number,
     @Body() dto: QuestionFormDto,
   ) {
-    await this.quizzes.addQuestion(actor, courseId, quizId, fromForm(dto));
+    await this.quizzes.addQuestion(actor, courseId, quizId, questionFromForm(dto));
     return { url: `/catalog/courses/${courseId}/quizzes/${quizId}#questions` };
   }
 
@@ -130,7 +131,7 @@ export class QuizzesController {
     @Param('questionId', ParseIntPipe) questionId: number,
     @Body() dto: QuestionFormDto,
   ) {
-    await this.quizzes.updateQuestion(actor, courseId, quizId, questionId, fromForm(dto));
+    await this.quizzes.updateQuestion(actor, courseId, quizId, questionId, questionFromForm(dto));
     return { url: `/catalog/courses/${courseId}/quizzes/${quizId}#questions` };
   }
 
@@ -172,11 +173,10 @@ export class QuizzesController {
       canEdit: editorInstitutionIds(actor).includes(view.course.institutionId),
       everPublished: view.course.publishedAt !== null,
       shuffleOptions: yesNo(req),
-      questions: view.questions.map((q, i) => ({
-        ...q,
-        ordinal: i + 1,
-        kindLabel: translate(req.locale, `questionKind.${q.kind}`),
-      })),
+      questions: questionLines(req, view.questions),
+      drawsFromBank: (view.quiz.drawCount ?? 0) > 0,
+      drawCountValue: view.quiz.drawCount ?? 0,
+      bankUrl: `/catalog/courses/${view.course.id}/bank`,
     };
   }
 
@@ -195,13 +195,20 @@ export class QuizzesController {
         view.question ? 'catalog.question.editTitle' : 'catalog.question.newTitle',
       ),
       course: view.course,
-      quiz: view.quiz,
       question: view.question,
-      everPublished: view.course.publishedAt !== null,
-      kindOptions: questionKindOptions(req.locale),
-      options: optionRows(body, view.question?.options),
+      backUrl: `/catalog/courses/${courseId}/quizzes/${quizId}#questions`,
+      backLabel: view.quiz.title,
+      formAction: `/catalog/courses/${courseId}/quizzes/${quizId}/questions${questionId ? `/${questionId}` : ''}`,
+      ...questionFormFields(req, body, view.course.publishedAt !== null, view.question),
     };
   }
+}
+
+function truthOptions() {
+  return [
+    { value: 'true', label: TRUE_FALSE_LABELS[0] },
+    { value: 'false', label: TRUE_FALSE_LABELS[1] },
+  ];
 }
 
 function yesNo(req: AppRequest) {
@@ -211,26 +218,83 @@ function yesNo(req: AppRequest) {
   ];
 }
 
-/** The form's option rows: what was typed (after an error), else the question's options, padded with blanks. */
+/** The question form's fields: kinds, option rows, the true/false choice; as typed after an error. */
+export function questionFormFields(
+  req: AppRequest,
+  body: Record<string, unknown> | undefined,
+  everPublished: boolean,
+  question: QuestionWithOptions | undefined,
+) {
+  return {
+    everPublished,
+    kindOptions: questionKindOptions(req.locale),
+    options: optionRows(body, question?.options),
+    truth: truthOf(body, question),
+    truthOptions: truthOptions(),
+  };
+}
+
+/** A question's lines on an editor's page: kind, options with the right ones, pairs "A → B". */
+export function questionLines(req: AppRequest, questions: QuestionWithOptions[]) {
+  return questions.map((q, i) => ({
+    ...q,
+    ordinal: i + 1,
+    kindLabel: translate(req.locale, `questionKind.${q.kind}`),
+    options: q.options.map((o) => ({
+      ...o,
+      label: q.kind === QuestionKind.Matching ? `${o.label} → ${o.matchLabel ?? ''}` : o.label,
+      correct: q.kind === QuestionKind.Matching ? false : o.correct,
+    })),
+  }));
+}
+
+/**
+ * The form's option rows: what was typed (after an error), else the question's options, padded
+ * with blanks. A row is an option (choice kinds), a pair (MATCHING: option and match) or an
+ * accepted answer (SHORT_ANSWER).
+ */
 function optionRows(body: Record<string, unknown> | undefined, saved: QuizOption[] | undefined) {
   const list = (value: unknown) => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
-  const rows: { label: string; correct: boolean }[] = body
+  const text = (value: unknown) => (typeof value === 'string' ? value : '');
+  const rows: { label: string; matchLabel: string; correct: boolean }[] = body
     ? list(body.option).map((label, i) => ({
-        label: typeof label === 'string' ? label : '',
+        label: text(label),
+        matchLabel: text(list(body.match)[i]),
         correct: list(body.correct).map(String).includes(String(i)),
       }))
-    : (saved ?? []).map((o) => ({ label: o.label, correct: o.correct }));
+    : (saved ?? []).map((o) => ({ label: o.label, matchLabel: o.matchLabel ?? '', correct: o.correct }));
   while (rows.length < Math.min(MAX_OPTIONS, Math.max(OPTION_ROWS, rows.length + 1)))
-    rows.push({ label: '', correct: false });
+    rows.push({ label: '', matchLabel: '', correct: false });
   return rows.map((row, index) => ({ ...row, index, ordinal: index + 1 }));
 }
 
-function fromForm(dto: QuestionFormDto): QuestionInput {
+/** The true/false choice of the form: as typed, else as saved. */
+function truthOf(body: Record<string, unknown> | undefined, saved: QuestionWithOptions | undefined): string {
+  if (body) return typeof body.truth === 'string' ? body.truth : '';
+  if (saved?.kind !== QuestionKind.TrueFalse) return '';
+  return saved.options[0]?.correct ? 'true' : 'false';
+}
+
+export function questionFromForm(dto: QuestionFormDto): QuestionInput {
+  const kind = dto.kind ?? QuestionKind.Single;
+  if (kind === QuestionKind.TrueFalse)
+    return {
+      kind,
+      prompt: dto.prompt,
+      explanation: dto.explanation ?? null,
+      options: dto.truth
+        ? TRUE_FALSE_LABELS.map((label, i) => ({ label, correct: (i === 0) === (dto.truth === 'true') }))
+        : [],
+    };
   const correct = new Set(dto.correct ?? []);
   return {
-    kind: dto.kind ?? QuestionKind.Single,
+    kind,
     prompt: dto.prompt,
     explanation: dto.explanation ?? null,
-    options: (dto.option ?? []).map((label, i) => ({ label, correct: correct.has(i) })),
+    options: (dto.option ?? []).map((label, i) => ({
+      label,
+      matchLabel: dto.match?.[i] ?? null,
+      correct: correct.has(i),
+    })),
   };
 }

@@ -1,9 +1,9 @@
 import { Injectable } from '@nestjs/common';
 import { InjectRepository } from '@nestjs/typeorm';
-import { EntityManager, In, IsNull, Repository } from 'typeorm';
+import { EntityManager, In, IsNull, MoreThan, Repository } from 'typeorm';
 import { QuestionKind, QuestionStatus, Quiz, QuizOption, QuizQuestion } from './entities/quiz.entity';
 
-export type QuizFields = Pick<Quiz, 'title' | 'passPercent' | 'maxAttempts' | 'shuffle'>;
+export type QuizFields = Pick<Quiz, 'title' | 'passPercent' | 'maxAttempts' | 'shuffle' | 'drawCount'>;
 
 export interface QuestionFields {
   kind: QuestionKind;
@@ -18,6 +18,7 @@ export type QuizWithQuestions = Omit<Quiz, 'questions'> & { questions: QuestionW
 
 export interface OptionFields {
   label: string;
+  matchLabel: string | null;
   correct: boolean;
 }
 
@@ -82,7 +83,10 @@ export class QuizzesRepository {
     return questions.map((q) => Object.assign(q, { options: options.filter((o) => o.questionId === q.id) }));
   }
 
-  /** How many active questions each quiz has. */
+  /**
+   * How many active questions each quiz puts to a learner: its own, or for a quiz drawing from the
+   * course's bank as many as it draws, at most the bank's active questions.
+   */
   async activeQuestionCounts(
     quizIds: number[],
     manager = this.quizzes.manager,
@@ -96,7 +100,63 @@ export class QuizzesRepository {
       .andWhere('q.status = :status', { status: QuestionStatus.Active })
       .groupBy('q.quiz_id')
       .getRawMany<{ quizId: number; n: number }>();
-    return new Map(rows.map((r) => [Number(r.quizId), Number(r.n)]));
+    const counts = new Map(rows.map((r) => [Number(r.quizId), Number(r.n)]));
+    const drawing = await manager
+      .getRepository(Quiz)
+      .find({ where: { id: In(quizIds), drawCount: MoreThan(0) } });
+    for (const quiz of drawing)
+      counts.set(quiz.id, Math.min(quiz.drawCount ?? 0, await this.bankCount(quiz.courseId, manager)));
+    return counts;
+  }
+
+  // --- the course's question bank --------------------------------------------------------------------
+
+  /** How many active questions the course's bank holds. */
+  bankCount(courseId: number, manager = this.quizzes.manager): Promise<number> {
+    return manager.getRepository(QuizQuestion).count({ where: { courseId, status: QuestionStatus.Active } });
+  }
+
+  /** The bank's questions in order with their options; removed ones too unless `activeOnly`. */
+  async bankQuestions(
+    courseId: number,
+    activeOnly: boolean,
+    manager = this.quizzes.manager,
+  ): Promise<QuestionWithOptions[]> {
+    const questions = await manager.getRepository(QuizQuestion).find({
+      where: { courseId, ...(activeOnly ? { status: QuestionStatus.Active } : {}) },
+      order: { position: 'ASC', id: 'ASC' },
+    });
+    const options = questions.length
+      ? await manager.getRepository(QuizOption).find({
+          where: { questionId: In(questions.map((q) => q.id)) },
+          order: { position: 'ASC', id: 'ASC' },
+        })
+      : [];
+    return questions.map((q) => Object.assign(q, { options: options.filter((o) => o.questionId === q.id) }));
+  }
+
+  /** Adds a question to the course's bank, at the given position or after the last. */
+  async insertBankQuestion(
+    courseId: number,
+    data: QuestionFields,
+    options: OptionFields[],
+    manager: EntityManager,
+    position?: number,
+  ): Promise<QuizQuestion> {
+    const repo = manager.getRepository(QuizQuestion);
+    if (position === undefined) {
+      const last = await repo
+        .createQueryBuilder('q')
+        .select('MAX(q.position)', 'max')
+        .where('q.course_id = :courseId', { courseId })
+        .getRawOne<{ max: number | null }>();
+      position = Number(last?.max ?? 0) + 1;
+    }
+    const question = await repo.save(
+      repo.create({ ...data, quizId: null, courseId, position, status: QuestionStatus.Active }),
+    );
+    await this.insertOptions(question.id, options, manager);
+    return question;
   }
 
   /** Adds a question with its options, at the given position or after the last. */
@@ -153,8 +213,14 @@ export class QuizzesRepository {
     manager: EntityManager,
   ): Promise<void> {
     if (options.length === 0) return;
-    await manager
-      .getRepository(QuizOption)
-      .insert(options.map((o, i) => ({ questionId, position: i + 1, label: o.label, correct: o.correct })));
+    await manager.getRepository(QuizOption).insert(
+      options.map((o, i) => ({
+        questionId,
+        position: i + 1,
+        label: o.label,
+        matchLabel: o.matchLabel,
+        correct: o.correct,
+      })),
+    );
   }
 }

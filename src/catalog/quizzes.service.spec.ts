@@ -3,7 +3,7 @@ import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { FormError } from '../common/errors/form-error';
 import { UnitOfWork } from '../database/unit-of-work';
-import { QuestionInput, questionProblems } from './course-rules';
+import { filledOptions, QuestionInput, questionProblems } from './course-rules';
 import { CoursesService } from './courses.service';
 import { Course, CourseStatus } from './entities/course.entity';
 import { QuestionKind, QuestionStatus, Quiz, QuizQuestion } from './entities/quiz.entity';
@@ -32,6 +32,7 @@ function setup(course: Partial<Course>) {
   const question: QuestionWithOptions = {
     id: 30,
     quizId: 9,
+    courseId: null,
     position: 2,
     kind: QuestionKind.Single,
     prompt: 'Khi thấy dây điện bị hở, bạn làm gì?',
@@ -40,8 +41,15 @@ function setup(course: Partial<Course>) {
     createdAt: new Date(),
     updatedAt: new Date(),
     options: [
-      { id: 1, questionId: 30, position: 1, label: 'Báo cho người phụ trách', correct: true },
-      { id: 2, questionId: 30, position: 2, label: 'Tự sửa', correct: false },
+      {
+        id: 1,
+        questionId: 30,
+        position: 1,
+        label: 'Báo cho người phụ trách',
+        matchLabel: null,
+        correct: true,
+      },
+      { id: 2, questionId: 30, position: 2, label: 'Tự sửa', matchLabel: null, correct: false },
     ],
   };
   const quizzes = {
@@ -56,6 +64,8 @@ function setup(course: Partial<Course>) {
     deleteQuestion: jest.fn(async () => undefined),
     retireQuestions: jest.fn(async () => undefined),
     delete: jest.fn(async () => undefined),
+    update: jest.fn(async () => undefined),
+    bankCount: jest.fn(async () => 5),
   };
   const courses = {
     editable: jest.fn(async () => stored),
@@ -175,6 +185,100 @@ describe(QuizzesService.name, () => {
     });
   });
 
+  describe('rules of the other kinds', () => {
+    it('turns a true/false question into the two fixed options and needs one of them right', () => {
+      const truth = (correct: boolean[]) => ({
+        kind: QuestionKind.TrueFalse,
+        prompt: 'Phải ngắt điện trước khi sửa.',
+        options: correct.map((c) => ({ label: 'bất kỳ', correct: c })),
+      });
+      expect(questionProblems(truth([true, false]))).toEqual({});
+      expect(filledOptions(truth([false, true]))).toEqual([
+        { label: 'Đúng', matchLabel: null, correct: false },
+        { label: 'Sai', matchLabel: null, correct: true },
+      ]);
+      expect(questionProblems(truth([]))).toEqual({ truth: { key: 'catalog.question.truthNeeded' } });
+      expect(questionProblems(truth([true, true]))).toEqual({
+        truth: { key: 'catalog.question.truthNeeded' },
+      });
+    });
+
+    it('needs complete pairs with different right-hand sides for a matching question', () => {
+      const pairs = (rows: [string, string][]) => ({
+        kind: QuestionKind.Matching,
+        prompt: 'Ghép đôi',
+        options: rows.map(([label, matchLabel]) => ({ label, matchLabel, correct: false })),
+      });
+      expect(
+        questionProblems(
+          pairs([
+            ['Mũ', 'Đầu'],
+            ['Găng', 'Tay'],
+            ['', ''],
+          ]),
+        ),
+      ).toEqual({});
+      expect(
+        filledOptions(
+          pairs([
+            ['Mũ', 'Đầu'],
+            ['Găng', 'Tay'],
+          ]),
+        ).every((o) => o.correct),
+      ).toBe(true);
+      expect(
+        questionProblems(
+          pairs([
+            ['Mũ', 'Đầu'],
+            ['Găng', ''],
+          ]),
+        ),
+      ).toEqual({ options: { key: 'catalog.question.pairIncomplete' } });
+      expect(questionProblems(pairs([['Mũ', 'Đầu']])).options?.key).toBe('catalog.question.pairCount');
+      expect(
+        questionProblems(
+          pairs([
+            ['Mũ', 'Đầu'],
+            ['Nón', 'đầu '],
+          ]),
+        ),
+      ).toEqual({ options: { key: 'catalog.question.pairsDistinct' } });
+    });
+
+    it('needs at least one accepted answer for a short-answer question', () => {
+      const short = (labels: string[]) => ({
+        kind: QuestionKind.ShortAnswer,
+        prompt: 'Số gọi cứu hỏa?',
+        options: labels.map((label) => ({ label, correct: false })),
+      });
+      expect(questionProblems(short(['114', '']))).toEqual({});
+      expect(filledOptions(short(['114', '']))).toEqual([{ label: '114', matchLabel: null, correct: true }]);
+      expect(questionProblems(short(['', ' ']))).toEqual({
+        options: { key: 'catalog.question.acceptedCount', params: { max: 10 } },
+      });
+    });
+  });
+
+  it('refuses a quiz drawing more questions than the bank holds, and stores 0 as its own questions', async () => {
+    const { sut, quizzes } = setup({});
+    await expect(sut.update(editor, 5, 9, { drawCount: 6 })).rejects.toMatchObject({
+      fieldErrors: { drawCount: { key: 'catalog.quiz.drawTooMany', params: { count: 6, bank: 5 } } },
+    });
+    expect(quizzes.update).not.toHaveBeenCalled();
+    await sut.update(editor, 5, 9, { drawCount: 5 });
+    expect(quizzes.update).toHaveBeenLastCalledWith(
+      9,
+      expect.objectContaining({ drawCount: 5 }),
+      expect.anything(),
+    );
+    await sut.update(editor, 5, 9, { drawCount: 0 });
+    expect(quizzes.update).toHaveBeenLastCalledWith(
+      9,
+      expect.objectContaining({ drawCount: null }),
+      expect.anything(),
+    );
+  });
+
   it('keeps a question of a published course as REMOVED instead of deleting it', async () => {
     const { sut, quizzes, courses } = setup({ status: CourseStatus.Published, publishedAt: new Date() });
     await expect(sut.removeQuestion(editor, 5, 9, 30)).resolves.toBe('removed');
@@ -215,9 +319,9 @@ describe(QuizzesService.name, () => {
       9,
       expect.objectContaining({ kind: QuestionKind.Single }),
       [
-        { label: 'Báo cho người phụ trách', correct: true },
-        { label: 'Tự sửa', correct: false },
-        { label: 'Bỏ qua', correct: false },
+        { label: 'Báo cho người phụ trách', matchLabel: null, correct: true },
+        { label: 'Tự sửa', matchLabel: null, correct: false },
+        { label: 'Bỏ qua', matchLabel: null, correct: false },
       ],
       expect.anything(),
       2,

@@ -14,6 +14,14 @@ import { QuestionWithOptions, QuizWithQuestions, QuizzesRepository } from './qui
 
 export const DEFAULT_PASS_PERCENT = 80;
 
+export interface BankView {
+  course: Course;
+  /** Active bank questions in order, with their options. */
+  questions: QuestionWithOptions[];
+  /** The course's quizzes that draw from the bank. */
+  drawingQuizzes: Quiz[];
+}
+
 export interface QuizEditView {
   course: Course;
   quiz: Quiz;
@@ -88,6 +96,7 @@ export class QuizzesService {
           passPercent: dto.passPercent ?? DEFAULT_PASS_PERCENT,
           maxAttempts: dto.maxAttempts ?? 0,
           shuffle: dto.shuffle ?? true,
+          drawCount: await this.checkedDrawCount(courseId, dto.drawCount ?? 0, manager),
         },
         manager,
       );
@@ -105,6 +114,10 @@ export class QuizzesService {
         passPercent: dto.passPercent ?? quiz.passPercent,
         maxAttempts: dto.maxAttempts ?? quiz.maxAttempts,
         shuffle: dto.shuffle ?? quiz.shuffle,
+        drawCount:
+          dto.drawCount === undefined
+            ? quiz.drawCount
+            : await this.checkedDrawCount(course.id, dto.drawCount, manager),
       };
       await this.quizzes.update(quiz.id, changes, manager);
       await this.courses.touch(course.id, manager);
@@ -217,6 +230,114 @@ export class QuizzesService {
       await this.courses.touch(course.id, manager);
       return outcome;
     });
+  }
+
+  // --- the course's question bank ------------------------------------------------------------------
+
+  /** The bank's active questions, for a caller allowed to read the course (its editors, the federation admin). */
+  async bankView(actor: Actor, courseId: number): Promise<BankView> {
+    const course = await this.courses.viewable(actor, courseId);
+    const quizzes = await this.quizzes.ofCourse(course.id);
+    return {
+      course,
+      questions: await this.quizzes.bankQuestions(course.id, true),
+      drawingQuizzes: quizzes.filter((q) => (q.drawCount ?? 0) > 0),
+    };
+  }
+
+  async bankQuestion(actor: Actor, courseId: number, questionId: number) {
+    const view = await this.bankView(actor, courseId);
+    const question = view.questions.find((q) => q.id === questionId);
+    if (!question) throw new NotFoundException();
+    return { ...view, question };
+  }
+
+  async addBankQuestion(actor: Actor, courseId: number, input: QuestionInput): Promise<QuizQuestion> {
+    assertValid(input);
+    return this.unitOfWork.run(async (manager) => {
+      const course = await this.courses.editable(actor, courseId, manager);
+      const question = await this.quizzes.insertBankQuestion(
+        course.id,
+        questionFields(input),
+        filledOptions(input),
+        manager,
+      );
+      await this.courses.touch(course.id, manager);
+      return question;
+    });
+  }
+
+  /** As updateQuestion: in a published course a change of kind or options retires the question and adds a new one. */
+  async updateBankQuestion(
+    actor: Actor,
+    courseId: number,
+    questionId: number,
+    input: QuestionInput,
+  ): Promise<QuizQuestion> {
+    assertValid(input);
+    return this.unitOfWork.run(async (manager) => {
+      const course = await this.courses.editable(actor, courseId, manager);
+      const question = (await this.quizzes.bankQuestions(course.id, true, manager)).find(
+        (q) => q.id === questionId,
+      );
+      if (!question) throw new NotFoundException();
+      const fields = questionFields(input);
+      const options = filledOptions(input);
+      let saved: QuizQuestion;
+      if (course.publishedAt !== null && !sameChoices(question, { kind: input.kind, options })) {
+        await this.quizzes.updateQuestion(question.id, { status: QuestionStatus.Removed }, manager);
+        saved = await this.quizzes.insertBankQuestion(course.id, fields, options, manager, question.position);
+      } else {
+        await this.quizzes.updateQuestion(question.id, fields, manager);
+        if (!sameChoices(question, { kind: input.kind, options }))
+          await this.quizzes.replaceOptions(question.id, options, manager);
+        saved = { ...question, ...fields };
+      }
+      await this.courses.touch(course.id, manager);
+      return saved;
+    });
+  }
+
+  /**
+   * Takes a question out of the bank. It is only marked REMOVED when a worker may have drawn it
+   * (the course was ever published), so past attempts still show it; otherwise deleted. A quiz
+   * drawing more questions than are left draws what is left.
+   */
+  async removeBankQuestion(
+    actor: Actor,
+    courseId: number,
+    questionId: number,
+  ): Promise<'removed' | 'deleted'> {
+    return this.unitOfWork.run(async (manager) => {
+      const course = await this.courses.editable(actor, courseId, manager);
+      const question = await this.quizzes.findQuestion(questionId, manager);
+      if (!question || question.courseId !== course.id || question.status !== QuestionStatus.Active)
+        throw new NotFoundException();
+      let outcome: 'removed' | 'deleted';
+      if (course.publishedAt !== null) {
+        await this.quizzes.updateQuestion(question.id, { status: QuestionStatus.Removed }, manager);
+        outcome = 'removed';
+      } else {
+        await this.quizzes.deleteQuestion(question.id, manager);
+        outcome = 'deleted';
+      }
+      await this.courses.assertStillPublishable(course, manager);
+      await this.courses.touch(course.id, manager);
+      return outcome;
+    });
+  }
+
+  /** A number of questions to draw, which the bank must hold; 0 (own questions) is stored as null. */
+  private async checkedDrawCount(
+    courseId: number,
+    drawCount: number,
+    manager: Transaction,
+  ): Promise<number | null> {
+    if (drawCount <= 0) return null;
+    const bank = await this.quizzes.bankCount(courseId, manager);
+    if (drawCount > bank)
+      throw FormError.field('drawCount', 'catalog.quiz.drawTooMany', { count: drawCount, bank });
+    return drawCount;
   }
 
   private async quizOf(course: Course, quizId: number, manager?: Transaction): Promise<Quiz> {

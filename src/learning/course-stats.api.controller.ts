@@ -3,8 +3,8 @@ import { ApiBearerAuth, ApiNotFoundResponse, ApiOkResponse, ApiOperation, ApiTag
 import { CurrentActor, Roles } from '../common/access/access.decorators';
 import { Actor } from '../common/access/actor';
 import { Role } from '../common/access/roles';
-import { CourseStats, CourseStatsService } from './course-stats.service';
-import { CourseStatsDto } from './dto/course-stats.dto';
+import { CourseQuestionStats, CourseStats, CourseStatsService } from './course-stats.service';
+import { CourseQuestionStatsDto, CourseStatsDto } from './dto/course-stats.dto';
 
 /** The figures of a course's statistics page as JSON, with the same access as the page. */
 @ApiTags('catalog')
@@ -26,5 +26,23 @@ export class CourseStatsApiController {
   @ApiNotFoundResponse({ description: 'No such course, or another institution’s' })
   show(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number): Promise<CourseStats> {
     return this.stats.forCourse(actor, id);
+  }
+
+  @Get(':id/question-stats')
+  @Roles(Role.InstitutionEditor, Role.FederationAdmin)
+  @ApiOperation({
+    summary: 'Per-question statistics of a course’s quizzes',
+    description:
+      'For each quiz (a drawing quiz: each question of the course’s bank) and question: how many ' +
+      'attempts were asked and answered it, how many right, and for choice questions how often each ' +
+      'option was chosen. Same access as the statistics.',
+  })
+  @ApiOkResponse({ type: CourseQuestionStatsDto })
+  @ApiNotFoundResponse({ description: 'No such course, or another institution’s' })
+  questions(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+  ): Promise<CourseQuestionStats> {
+    return this.stats.questionsOfCourse(actor, id);
   }
 }

@@ -86,6 +86,20 @@ export function statsTables(locale: Locale, stats: CourseStats): StatsTable[] {
         cells: [question.answered, question.correct, question.correctPercent] as Cell[],
       })),
     })),
+    // How often each option of a choice question was chosen (a right one marked ✓).
+    ...stats.quizzes
+      .filter((q) => q.questions.some((question) => question.options.length > 0))
+      .map((q) => ({
+        id: `options-${q.quizId}`,
+        caption: t('learning.stats.optionsOf', { quiz: quizLabel(locale, q) }),
+        headers: [t('learning.stats.option'), t('learning.stats.chosen'), t('learning.stats.chosenPercent')],
+        rows: q.questions.flatMap((question) =>
+          question.options.map((o) => ({
+            label: `${question.prompt} — ${o.correct ? '✓ ' : ''}${o.label}`,
+            cells: [o.chosen, o.chosenPercent] as Cell[],
+          })),
+        ),
+      })),
     {
       id: 'enterprises',
       caption: t('learning.stats.enterprises'),

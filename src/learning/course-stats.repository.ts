@@ -21,12 +21,6 @@ export interface QuizCounts {
   averageScore: number | null;
 }
 
-/** A question's right answer as stored in quiz_attempts.answers (sorted option ids). */
-export interface QuestionKey {
-  questionId: number;
-  correctOptionIds: number[];
-}
-
 // Started: opened a lesson or tried a quiz (completing needs one of them).
 const STARTED =
   'CASE WHEN e.completed_at IS NOT NULL' +
@@ -156,37 +150,43 @@ export class CourseStatsRepository {
   }
 
   /**
-   * Per question of one quiz: in how many attempts it was answered, and answered right. The
-   * answers are stored as compact JSON with each question's option ids sorted, so a right answer
-   * is the literal text `"<question>":[<correct ids>]`; a LIKE counts it on any database.
+   * Per question of one quiz: in how many attempts it was answered (drawn), and answered right, as
+   * marked when the attempt was submitted; counted over quiz_attempt_answers (one row per question
+   * and chosen option), one row per question.
    */
   async questionCounts(
     courseId: number,
     quizId: number,
-    keys: QuestionKey[],
   ): Promise<Map<number, { answered: number; correct: number }>> {
-    if (keys.length === 0) return new Map();
-    const query = this.db
+    const rows = await this.answers(courseId, quizId)
+      .select('aa.question_id', 'questionId')
+      .addSelect('COUNT(DISTINCT aa.attempt_id)', 'answered')
+      .addSelect('COUNT(DISTINCT CASE WHEN aa.correct = 1 THEN aa.attempt_id END)', 'correct')
+      .groupBy('aa.question_id')
+      .getRawMany<Record<string, unknown>>();
+    return new Map(
+      rows.map((r) => [Number(r.questionId), { answered: Number(r.answered), correct: Number(r.correct) }]),
+    );
+  }
+
+  /** Per option of one quiz's choice questions: how many attempts chose it. */
+  async optionCounts(courseId: number, quizId: number): Promise<Map<number, number>> {
+    const rows = await this.answers(courseId, quizId)
+      .select('aa.option_id', 'optionId')
+      .addSelect('COUNT(*)', 'chosen')
+      .andWhere('aa.option_id IS NOT NULL')
+      .groupBy('aa.option_id')
+      .getRawMany<Record<string, unknown>>();
+    return new Map(rows.map((r) => [Number(r.optionId), Number(r.chosen)]));
+  }
+
+  private answers(courseId: number, quizId: number) {
+    return this.db
       .createQueryBuilder()
-      .select('COUNT(*)', 'attempts')
-      .from('quiz_attempts', 'a')
+      .from('quiz_attempt_answers', 'aa')
+      .innerJoin('quiz_attempts', 'a', 'a.id = aa.attempt_id')
       .innerJoin('enrolments', 'e', 'e.id = a.enrolment_id')
       .where('e.course_id = :courseId AND a.quiz_id = :quizId', { courseId, quizId });
-    keys.forEach((key, i) => {
-      const ids = [...key.correctOptionIds].sort((a, b) => a - b);
-      query
-        .addSelect(`SUM(CASE WHEN a.answers LIKE :answered${i} THEN 1 ELSE 0 END)`, `answered${i}`)
-        .addSelect(`SUM(CASE WHEN a.answers LIKE :correct${i} THEN 1 ELSE 0 END)`, `correct${i}`)
-        .setParameter(`answered${i}`, `%"${key.questionId}":%`)
-        .setParameter(`correct${i}`, `%"${key.questionId}":${JSON.stringify(ids)}%`);
-    });
-    const row = (await query.getRawOne<Record<string, unknown>>()) ?? {};
-    return new Map(
-      keys.map((key, i) => [
-        key.questionId,
-        { answered: Number(row[`answered${i}`] ?? 0), correct: Number(row[`correct${i}`] ?? 0) },
-      ]),
-    );
   }
 
   /**

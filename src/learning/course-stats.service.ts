@@ -1,10 +1,20 @@
 import { Injectable } from '@nestjs/common';
 import { CatalogService } from '../catalog/catalog.service';
-import { QuestionKind } from '../catalog/entities/quiz.entity';
+import { CourseForStats } from '../catalog/catalog.service';
+import { CHOICE_KINDS, QuestionKind, QuestionStatus } from '../catalog/entities/quiz.entity';
 import { Actor } from '../common/access/actor';
 import { todayInVietnam } from '../common/time/vietnam-time';
 import { EnterprisesService } from '../organisations/enterprises.service';
 import { CourseStatsRepository, EnrolmentCounts } from './course-stats.repository';
+
+/** The per-question statistics of a course's quizzes. */
+export interface CourseQuestionStats {
+  course: { id: number; title: string };
+  quizzes: Pick<
+    CourseStats['quizzes'][number],
+    'quizId' | 'title' | 'lessonTitle' | 'drawCount' | 'questions'
+  >[];
+}
 
 /** Groups smaller than this are shown as "< 5": a figure about two people points at them. */
 export const MIN_GROUP = 5;
@@ -36,14 +46,10 @@ export interface CourseStats {
     passed: number;
     passPercent: number | null;
     averageScore: number | null;
+    /** Questions drawn per attempt from the course's bank; null for a quiz with its own questions. */
+    drawCount: number | null;
     /** Hardest first: lowest share of right answers. */
-    questions: {
-      questionId: number;
-      prompt: string;
-      answered: number;
-      correct: number;
-      correctPercent: number | null;
-    }[];
+    questions: QuestionStats[];
   }[];
   /** By enterprise now; a group under MIN_GROUP learners has its figures left out (null). */
   enterprises: {
@@ -54,6 +60,25 @@ export interface CourseStats {
     started: number | null;
     completed: number | null;
     completedPercent: number | null;
+  }[];
+}
+
+/** One question of a quiz (its own, or of the bank it draws from), as marked at each attempt. */
+export interface QuestionStats {
+  questionId: number;
+  kind: QuestionKind;
+  prompt: string;
+  /** Attempts that were asked it (drawn) and answered it. */
+  answered: number;
+  correct: number;
+  correctPercent: number | null;
+  /** Choice questions: how many attempts chose each option, and the share of those that answered. */
+  options: {
+    optionId: number;
+    label: string;
+    correct: boolean;
+    chosen: number;
+    chosenPercent: number | null;
   }[];
 }
 
@@ -75,8 +100,61 @@ export class CourseStatsService {
     private readonly enterprises: EnterprisesService,
   ) {}
 
+  /** The per-question part of the statistics alone (the API's question-stats), same access. */
+  async questionsOfCourse(actor: Actor, courseId: number): Promise<CourseQuestionStats> {
+    const { course, quizzes, bank } = await this.catalog.courseForStats(actor, courseId);
+    const result: CourseQuestionStats = { course: { id: course.id, title: course.title }, quizzes: [] };
+    for (const quiz of quizzes) {
+      const drawing = (quiz.drawCount ?? 0) > 0;
+      result.quizzes.push({
+        quizId: quiz.id,
+        title: quiz.title,
+        lessonTitle: quiz.lessonTitle,
+        drawCount: drawing ? quiz.drawCount : null,
+        questions: await this.questionStats(course.id, quiz.id, drawing ? bank : quiz.questions),
+      });
+    }
+    return result;
+  }
+
+  /** Each question's counts and its options' choices, hardest first. */
+  private async questionStats(
+    courseId: number,
+    quizId: number,
+    questions: CourseForStats['bank'],
+  ): Promise<QuestionStats[]> {
+    const [answers, choices] = await Promise.all([
+      this.stats.questionCounts(courseId, quizId),
+      this.stats.optionCounts(courseId, quizId),
+    ]);
+    // A bank question taken out still counts where attempts answered it.
+    return questions
+      .filter((q) => q.status === QuestionStatus.Active || answers.has(q.id))
+      .map((q) => {
+        const { answered, correct } = answers.get(q.id) ?? { answered: 0, correct: 0 };
+        return {
+          questionId: q.id,
+          kind: q.kind,
+          prompt: q.prompt,
+          answered,
+          correct,
+          correctPercent: percent(correct, answered),
+          options: CHOICE_KINDS.includes(q.kind)
+            ? q.options.map((o) => ({
+                optionId: o.id,
+                label: o.label,
+                correct: o.correct,
+                chosen: choices.get(o.id) ?? 0,
+                chosenPercent: percent(choices.get(o.id) ?? 0, answered),
+              }))
+            : [],
+        };
+      })
+      .sort((a, b) => (a.correctPercent ?? 101) - (b.correctPercent ?? 101));
+  }
+
   async forCourse(actor: Actor, courseId: number, day = todayInVietnam()): Promise<CourseStats> {
-    const { course, lessons, quizzes } = await this.catalog.courseForStats(actor, courseId);
+    const { course, lessons, quizzes, bank } = await this.catalog.courseForStats(actor, courseId);
     const [totals, byEnterprise, medianDays, medianSeconds, lessonCounts, quizCounts] = await Promise.all([
       this.stats.totals(course.id),
       this.stats.byEnterprise(course.id, day),
@@ -90,18 +168,6 @@ export class CourseStatsService {
     );
     const quizStats = [];
     for (const quiz of quizzes) {
-      const questionCounts = await this.stats.questionCounts(
-        course.id,
-        quiz.id,
-        quiz.questions.map((q) => ({
-          questionId: q.id,
-          // A single-choice question with several right options can never be answered right.
-          correctOptionIds:
-            q.kind === QuestionKind.Single && q.options.filter((o) => o.correct).length !== 1
-              ? [-1]
-              : q.options.filter((o) => o.correct).map((o) => o.id),
-        })),
-      );
       const counts = quizCounts.find((c) => c.quizId === quiz.id);
       quizStats.push({
         quizId: quiz.id,
@@ -112,18 +178,12 @@ export class CourseStatsService {
         passed: counts?.passed ?? 0,
         passPercent: percent(counts?.passed ?? 0, counts?.learners ?? 0),
         averageScore: oneDecimal(counts?.averageScore ?? null),
-        questions: quiz.questions
-          .map((q) => {
-            const { answered, correct } = questionCounts.get(q.id) ?? { answered: 0, correct: 0 };
-            return {
-              questionId: q.id,
-              prompt: q.prompt,
-              answered,
-              correct,
-              correctPercent: percent(correct, answered),
-            };
-          })
-          .sort((a, b) => (a.correctPercent ?? 101) - (b.correctPercent ?? 101)),
+        drawCount: (quiz.drawCount ?? 0) > 0 ? quiz.drawCount : null,
+        questions: await this.questionStats(
+          course.id,
+          quiz.id,
+          (quiz.drawCount ?? 0) > 0 ? bank : quiz.questions,
+        ),
       });
     }
     return {

@@ -22,6 +22,7 @@ import {
   lessonPage,
 } from './learning.presenters';
 import { MyLearningService } from './my-learning.service';
+import { quizQuestionFields } from './learning.presenters';
 import { quizSubmissionFromForm } from './quiz-form';
 import { todayInVietnam } from '../common/time/vietnam-time';
 
@@ -215,15 +216,9 @@ export class LearningController {
     return {
       title: form.quiz.title,
       ...form,
-      questions: form.questions.map((q, i) => ({
-        ...q,
-        number: i + 1,
-        multiple: q.kind === 'MULTIPLE',
-        options: q.options.map((o) => ({
-          ...o,
-          checked: !!submitted?.answers[String(q.id)]?.includes(o.id),
-        })),
-      })),
+      questions: form.questions.map((q, i) =>
+        quizQuestionFields(req.locale, q, i + 1, submitted?.answers[String(q.id)]),
+      ),
       exhausted: form.attemptsLeft === 0,
       action: `/learn/courses/${form.course.id}/quizzes/${form.quiz.id}`,
       backUrl: form.lesson

@@ -8,7 +8,8 @@ import { UsersRepository } from '../users/users.repository';
 import { WorkersService } from '../workers/workers.service';
 import { LearnerCatalogRepository } from '../catalog/learner-catalog.repository';
 import { LearningRepository } from './learning.repository';
-import { LearningService, newSubmissionKey } from './learning.service';
+import { rightAnswer } from './learning.rules';
+import { drawsFromBank, LearningService, newSubmissionKey } from './learning.service';
 
 const DAY = 86_400_000;
 /** Demo workers besides the worker login who have studied online. */
@@ -95,18 +96,24 @@ export class LearningDemoSeeder {
 
   private async pass(actor: Actor, courseId: number, quizId: number, at: Date): Promise<void> {
     const quiz = await this.learnerCatalog.quizWithQuestions(quizId);
-    if (!quiz?.questions?.length) return;
+    if (!quiz) return;
+    let submissionKey = newSubmissionKey();
+    let questions = quiz.questions ?? [];
+    if (drawsFromBank(quiz)) {
+      // As a worker would: open the quiz (which draws), then answer the questions drawn.
+      const form = await this.learning.quizForm(actor, courseId, quizId);
+      submissionKey = form.submissionKey;
+      questions = await this.learnerCatalog.bankQuestions(
+        courseId,
+        form.questions.map((q) => q.id),
+      );
+    }
+    if (questions.length === 0) return;
     const answers = Object.fromEntries(
-      quiz.questions.map((q) => [String(q.id), (q.options ?? []).filter((o) => o.correct).map((o) => o.id)]),
+      questions.map((q) => [String(q.id), rightAnswer({ id: q.id, kind: q.kind, options: q.options ?? [] })]),
     );
     try {
-      await this.learning.submitQuiz(
-        actor,
-        courseId,
-        quizId,
-        { submissionKey: newSubmissionKey(), answers },
-        at,
-      );
+      await this.learning.submitQuiz(actor, courseId, quizId, { submissionKey, answers }, at);
     } catch (error) {
       // A demo quiz the seed cannot pass (e.g. a question without a right option) leaves the course in progress.
       if (!(error instanceof FormError)) throw error;

@@ -17,7 +17,7 @@ import { CertificatesService } from './certificates.service';
 import { CourseCertificate } from './entities/course-certificate.entity';
 import { Enrolment } from './entities/enrolment.entity';
 import { LessonProgress } from './entities/lesson-progress.entity';
-import { QuizAttempt } from './entities/quiz-attempt.entity';
+import { QuizAttempt, QuizAttemptAnswer, QuizDraw } from './entities/quiz-attempt.entity';
 import { LearningApiController } from './learning.api.controller';
 import { LearningController } from './learning.controller';
 import { LearningDemoSeeder } from './learning.demo-seeder';
@@ -34,7 +34,14 @@ import { VerifyController } from './verify.controller';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Enrolment, LessonProgress, QuizAttempt, CourseCertificate]),
+    TypeOrmModule.forFeature([
+      Enrolment,
+      LessonProgress,
+      QuizAttempt,
+      QuizDraw,
+      QuizAttemptAnswer,
+      CourseCertificate,
+    ]),
     CatalogModule,
     LearningRecordsModule,
     OrganisationsModule,

@@ -9,10 +9,13 @@ import {
   PersonalRow,
 } from '../common/personal-data/personal-data-providers';
 
-/** A worker's online learning: enrolments, lesson progress, quiz attempts, course certificates. Kept on anonymisation. */
+/**
+ * A worker's online learning: enrolments, lesson progress, quiz attempts, the questions drawn for
+ * their next attempts, course certificates. Kept on anonymisation.
+ */
 @Injectable()
 export class LearningPersonalData implements PersonalDataProvider, OnModuleInit {
-  readonly tables = ['enrolments', 'lesson_progress', 'quiz_attempts', 'course_certificates'];
+  readonly tables = ['enrolments', 'lesson_progress', 'quiz_attempts', 'quiz_draws', 'course_certificates'];
 
   constructor(
     private readonly providers: PersonalDataProviders,
@@ -26,8 +29,9 @@ export class LearningPersonalData implements PersonalDataProvider, OnModuleInit 
 
   async export(subject: DataSubject): Promise<Record<string, PersonalRow[]>> {
     const id = subject.workerId;
-    if (id === null) return { enrolments: [], lessonProgress: [], quizAttempts: [], courseCertificates: [] };
-    const [enrolments, progress, attempts, certificates] = await Promise.all([
+    if (id === null)
+      return { enrolments: [], lessonProgress: [], quizAttempts: [], quizDraws: [], courseCertificates: [] };
+    const [enrolments, progress, attempts, draws, certificates] = await Promise.all([
       this.db.query('SELECT * FROM enrolments WHERE worker_id = ? ORDER BY enrolled_at, id', [id]),
       this.db.query(
         `SELECT lp.* FROM lesson_progress lp JOIN enrolments en ON en.id = lp.enrolment_id
@@ -39,6 +43,7 @@ export class LearningPersonalData implements PersonalDataProvider, OnModuleInit 
          WHERE en.worker_id = ? ORDER BY qa.id`,
         [id],
       ),
+      this.db.query('SELECT * FROM quiz_draws WHERE worker_id = ? ORDER BY id', [id]),
       this.db.query('SELECT * FROM course_certificates WHERE worker_id = ? ORDER BY id', [id]),
     ]);
     const titles = await this.catalog.titles(
@@ -56,6 +61,7 @@ export class LearningPersonalData implements PersonalDataProvider, OnModuleInit 
         lesson_title: titles.lessons.get(Number(r.lesson_id)) ?? null,
       })),
       quizAttempts: attempts,
+      quizDraws: draws,
       courseCertificates: certificates.map(course),
     };
   }

@@ -10,7 +10,9 @@ import { QuestionKind } from '../catalog/entities/quiz.entity';
 import { CourseCard } from '../catalog/learner-catalog.repository';
 import { CoursePage } from './learner-catalog.service';
 import { LearnerCatalogQuery } from './dto/learning.dto';
-import { AttemptFeedback, FeedbackQuestion, LessonView } from './learning.service';
+import { QuizAnswer } from './entities/quiz-attempt.entity';
+import { chosenIds } from './learning.rules';
+import { AttemptFeedback, FeedbackQuestion, LessonView, QuizQuestionView } from './learning.service';
 import { HistoryItem } from './my-learning.service';
 
 /** What the learner's templates draw, prepared once here so pages, exports and the API agree. */
@@ -210,7 +212,7 @@ export type OptionMark = 'right' | 'rightChoice' | 'wrongChoice' | 'choice' | nu
 export function optionMark(question: FeedbackQuestion, optionId: number, revealed: boolean): OptionMark {
   const chosen = question.chosen.includes(optionId);
   const right = revealed ? question.correctOptionIds.includes(optionId) : chosen && question.correct;
-  const wrong = chosen && (revealed ? !right : !question.correct && question.kind === QuestionKind.Single);
+  const wrong = chosen && (revealed ? !right : !question.correct && question.kind !== QuestionKind.Multiple);
   if (right) return chosen ? 'rightChoice' : 'right';
   if (wrong) return 'wrongChoice';
   return chosen ? 'choice' : null;
@@ -234,6 +236,49 @@ const MARK_GLYPHS: Record<keyof typeof MARK_CLASSES, string> = {
   choice: '',
 };
 
+/**
+ * The lines under a question on the feedback page, each with its colour class and its words (✓ /
+ * ✗): the options of a choice question; the text typed for a short answer (then, once revealed, the
+ * accepted answers); each pair chosen for a matching question (once revealed, each pair judged and
+ * the right match of a wrong one; before, only a right question's pairs are marked right).
+ */
+function feedbackRows(locale: Locale, q: FeedbackQuestion, revealed: boolean) {
+  const row = (label: string, mark: OptionMark, extra = '') => ({
+    label,
+    className: mark ? MARK_CLASSES[mark] : '',
+    cue: [mark ? `${MARK_GLYPHS[mark]}${translate(locale, `learning.feedback.mark.${mark}`)}` : '', extra]
+      .filter(Boolean)
+      .join(' · '),
+  });
+  if (q.kind === QuestionKind.ShortAnswer)
+    return [
+      row(
+        `${translate(locale, 'learning.feedback.typed')}: ${q.text ?? ''}`,
+        q.correct ? 'rightChoice' : 'wrongChoice',
+      ),
+      ...(revealed
+        ? [
+            row(
+              `${translate(locale, 'learning.feedback.accepted')}: ${q.acceptedAnswers.join(' / ')}`,
+              'right',
+            ),
+          ]
+        : []),
+    ];
+  if (q.kind === QuestionKind.Matching)
+    return q.options.map((o) => {
+      const picked = q.pairs[String(o.id)] ?? '';
+      const label = `${o.label} → ${picked}`;
+      if (q.correct) return row(label, 'rightChoice');
+      if (!revealed) return row(label, 'choice');
+      const right = q.correctPairs[String(o.id)] ?? '';
+      return picked === right
+        ? row(label, 'rightChoice')
+        : row(label, 'wrongChoice', translate(locale, 'learning.feedback.pairShould', { match: right }));
+    });
+  return q.options.map((o) => ({ ...o, ...row(o.label, optionMark(q, o.id, revealed)) }));
+}
+
 /** The feedback page of an attempt: each option with its colour class and its words (✓ / ✗). */
 export function feedbackPage(locale: Locale, feedback: AttemptFeedback) {
   const { course, quiz, revealed } = feedback;
@@ -241,19 +286,38 @@ export function feedbackPage(locale: Locale, feedback: AttemptFeedback) {
     title: quiz.title,
     ...feedback,
     correctCount: feedback.questions.filter((q) => q.correct).length,
-    questions: feedback.questions.map((q) => ({
-      ...q,
-      options: q.options.map((o) => {
-        const mark = optionMark(q, o.id, revealed);
-        return {
-          ...o,
-          className: mark ? MARK_CLASSES[mark] : '',
-          cue: mark ? `${MARK_GLYPHS[mark]}${translate(locale, `learning.feedback.mark.${mark}`)}` : '',
-        };
-      }),
-    })),
+    questions: feedback.questions.map((q) => ({ ...q, options: feedbackRows(locale, q, revealed) })),
     answersHidden: !revealed && feedback.questions.some((q) => !q.correct),
     canRetry: !feedback.attempt.passed && feedback.attemptsLeft !== 0,
     quizUrl: `/learn/courses/${course.id}/quizzes/${quiz.id}`,
+  };
+}
+
+/**
+ * One question of the quiz form with what the worker had answered (the form shown again after an
+ * error): the kind's hint, ticks, the typed text, the pairs chosen.
+ */
+export function quizQuestionFields(
+  locale: Locale,
+  q: QuizQuestionView,
+  number: number,
+  answer: QuizAnswer | undefined,
+) {
+  const chosen = chosenIds(answer);
+  const text = answer && !Array.isArray(answer) && 'text' in answer ? answer.text : '';
+  const pairs = answer && !Array.isArray(answer) && 'pairs' in answer ? answer.pairs : {};
+  return {
+    ...q,
+    number,
+    multiple: q.kind === QuestionKind.Multiple,
+    shortAnswer: q.kind === QuestionKind.ShortAnswer,
+    matching: q.kind === QuestionKind.Matching,
+    hint: translate(locale, `learning.quiz.hint.${q.kind}`),
+    text,
+    options: q.options.map((o) => ({
+      ...o,
+      checked: chosen.includes(o.id),
+      choices: q.choices.map((c) => ({ value: c, selected: pairs[String(o.id)] === c })),
+    })),
   };
 }

@@ -10,7 +10,7 @@ import { Worker } from '../workers/entities/worker.entity';
 import { CourseCertificate } from './entities/course-certificate.entity';
 import { Enrolment } from './entities/enrolment.entity';
 import { LessonProgress } from './entities/lesson-progress.entity';
-import { QuizAttempt } from './entities/quiz-attempt.entity';
+import { QuizAttempt, QuizAttemptAnswer, QuizDraw } from './entities/quiz-attempt.entity';
 
 const BATCH = 500;
 
@@ -188,6 +188,34 @@ export class LearningRepository {
       if (isUniqueViolation(error)) throw new TransactionConflict('quiz attempt stored concurrently');
       throw error;
     }
+  }
+
+  /** An attempt's answers one row per question (and chosen option), for the per-question statistics. */
+  async insertAttemptAnswers(manager: EntityManager, rows: Omit<QuizAttemptAnswer, 'id'>[]): Promise<void> {
+    for (let i = 0; i < rows.length; i += 200)
+      await manager.getRepository(QuizAttemptAnswer).insert(rows.slice(i, i + 200));
+  }
+
+  drawByKey(submissionKey: string): Promise<QuizDraw | null> {
+    return this.attempts.manager.getRepository(QuizDraw).findOne({ where: { submissionKey } });
+  }
+
+  /** The worker's latest draw for the quiz that no attempt was submitted with yet. */
+  openDraw(workerId: number, quizId: number): Promise<QuizDraw | null> {
+    return this.attempts.manager
+      .getRepository(QuizDraw)
+      .createQueryBuilder('d')
+      .where('d.worker_id = :workerId AND d.quiz_id = :quizId', { workerId, quizId })
+      .andWhere('NOT EXISTS (SELECT 1 FROM quiz_attempts a WHERE a.submission_key = d.submission_key)')
+      .orderBy('d.id', 'DESC')
+      .getOne();
+  }
+
+  insertDraw(
+    row: Pick<QuizDraw, 'workerId' | 'quizId' | 'submissionKey' | 'questionIds'>,
+  ): Promise<QuizDraw> {
+    const repo = this.attempts.manager.getRepository(QuizDraw);
+    return repo.save(repo.create(row));
   }
 
   /** Ids of the quizzes this enrolment has passed at least once. */

@@ -5,7 +5,11 @@ import {
   courseState,
   heartbeatCredit,
   normaliseCertificateCode,
+  drawQuestions,
+  markQuestion,
+  rightAnswer,
   RuleLesson,
+  sameShortAnswer,
   scoreQuiz,
   seededShuffle,
   seenAtOnOpen,
@@ -68,6 +72,106 @@ describe('learning rules', () => {
     expect(scoreQuiz(questions, { '1': [1], '2': [4] }).scorePercent).toBe(50);
     expect(scoreQuiz(questions, { '1': [1, 2, 3], '2': [5] }).scorePercent).toBe(0);
     expect(scoreQuiz(questions, { '2': [4, 5] }).scorePercent).toBe(0);
+  });
+
+  it('marks a true/false question right only on its one correct option', () => {
+    const q = {
+      id: 7,
+      kind: QuestionKind.TrueFalse,
+      options: [
+        { id: 70, correct: false },
+        { id: 71, correct: true },
+      ],
+    };
+    expect(markQuestion(q, [71]).correct).toBe(true);
+    expect(markQuestion(q, [70]).correct).toBe(false);
+    expect(markQuestion(q, [70, 71]).correct).toBe(false);
+    expect(markQuestion(q, undefined).correct).toBe(false);
+  });
+
+  it('marks a short answer against every accepted answer, folded', () => {
+    const q = {
+      id: 8,
+      kind: QuestionKind.ShortAnswer,
+      options: [
+        { id: 80, correct: true, label: 'Cầu dao điện' },
+        { id: 81, correct: true, label: 'aptomat' },
+      ],
+    };
+    expect(markQuestion(q, { text: '  cau   DAO dien ' }).correct).toBe(true);
+    expect(markQuestion(q, { text: 'Áptômát' }).correct).toBe(true);
+    expect(markQuestion(q, { text: 'cầu chì' })).toEqual({
+      questionId: 8,
+      correct: false,
+      chosen: [],
+      text: 'cầu chì',
+    });
+    expect(markQuestion(q, { text: '   ' }).correct).toBe(false);
+    expect(markQuestion(q, [80]).correct).toBe(false);
+  });
+
+  it('folds short answers: case, spaces, tones, marks and đ', () => {
+    expect(sameShortAnswer('ĐIỆN ÁP', 'dien ap')).toBe(true);
+    expect(sameShortAnswer('Điện\táp', 'điện áp')).toBe(true);
+    expect(sameShortAnswer('Tiê\u0301ng Viê\u0323t', 'tieng viet')).toBe(true);
+    expect(sameShortAnswer('dien ap', 'dien')).toBe(false);
+    expect(sameShortAnswer('', '')).toBe(false);
+  });
+
+  it('marks a matching question right only when every pair is right', () => {
+    const q = {
+      id: 9,
+      kind: QuestionKind.Matching,
+      options: [
+        { id: 90, correct: true, label: 'Đỏ', matchLabel: 'Dừng' },
+        { id: 91, correct: true, label: 'Xanh', matchLabel: 'Đi' },
+        { id: 92, correct: true, label: 'Vàng', matchLabel: 'Chậm lại' },
+      ],
+    };
+    expect(markQuestion(q, { pairs: { '90': 'Dừng', '91': 'Đi', '92': 'Chậm lại' } }).correct).toBe(true);
+    expect(markQuestion(q, { pairs: { '90': 'Đi', '91': 'Dừng', '92': 'Chậm lại' } }).correct).toBe(false);
+    expect(markQuestion(q, { pairs: { '90': 'Dừng', '91': 'Đi' } }).correct).toBe(false);
+    expect(markQuestion(q, { pairs: { '90': 'Dừng', '91': 'Đi', '92': 'Nhanh' } }).correct).toBe(false);
+    expect(markQuestion(q, [90]).correct).toBe(false);
+  });
+
+  it('gives an answer that every kind marks right', () => {
+    const questions = [
+      {
+        id: 1,
+        kind: QuestionKind.TrueFalse,
+        options: [
+          { id: 11, correct: false },
+          { id: 12, correct: true },
+        ],
+      },
+      { id: 2, kind: QuestionKind.ShortAnswer, options: [{ id: 21, correct: true, label: 'Ngắt điện' }] },
+      {
+        id: 3,
+        kind: QuestionKind.Matching,
+        options: [
+          { id: 31, correct: true, label: 'Mũ', matchLabel: 'Đầu' },
+          { id: 32, correct: true, label: 'Găng', matchLabel: 'Tay' },
+        ],
+      },
+    ];
+    for (const q of questions) expect(markQuestion(q, rightAnswer(q)).correct).toBe(true);
+  });
+
+  it('draws distinct questions, never more than the bank holds', () => {
+    const bank = [1, 2, 3, 4, 5, 6, 7, 8];
+    for (let seed = 0; seed < 20; seed++) {
+      let n = seed;
+      const random = () => (n = (n * 9301 + 49297) % 233280) / 233280;
+      const drawn = drawQuestions(bank, 5, random);
+      expect(drawn).toHaveLength(5);
+      expect(new Set(drawn).size).toBe(5);
+      expect(drawn.every((id) => bank.includes(id))).toBe(true);
+    }
+    expect(drawQuestions([3, 3, 4], 5).sort()).toEqual([3, 4]);
+    const seen = new Set<number>();
+    for (let i = 0; i < 200; i++) drawQuestions(bank, 1).forEach((id) => seen.add(id));
+    expect(seen.size).toBe(bank.length);
   });
 
   it('credits a heartbeat no more than the time elapsed, the time claimed and a minute', () => {

@@ -1,6 +1,8 @@
-import { createHash } from 'node:crypto';
+import { createHash, randomInt } from 'node:crypto';
 import { CompletionRule, LessonStatus } from '../catalog/entities/lesson.entity';
 import { QuestionKind } from '../catalog/entities/quiz.entity';
+import { foldVietnamese } from '../common/text/vietnamese';
+import { QuizAnswer, QuizAnswers } from './entities/quiz-attempt.entity';
 
 /**
  * The rules of online learning as plain functions: when a lesson and a course count as done, how a
@@ -68,33 +70,103 @@ export function courseState(
 export interface ScoredQuestion {
   id: number;
   kind: QuestionKind;
-  options: { id: number; correct: boolean }[];
+  /**
+   * Choice kinds: the options with their correct flag. SHORT_ANSWER: each label an accepted answer.
+   * MATCHING: each option a pair, label on the left and matchLabel on the right.
+   */
+  options: { id: number; correct: boolean; label?: string; matchLabel?: string | null }[];
+}
+
+export interface QuestionResult {
+  questionId: number;
+  correct: boolean;
+  /** The options chosen (choice kinds). */
+  chosen: number[];
+  /** SHORT_ANSWER: the text typed. */
+  text?: string;
+  /** MATCHING: the right-hand side chosen per left option id. */
+  pairs?: Record<string, string>;
 }
 
 export interface QuizScore {
-  /** Per question: right only when exactly its correct options were chosen. */
-  results: { questionId: number; correct: boolean; chosen: number[] }[];
+  results: QuestionResult[];
   correctCount: number;
   scorePercent: number;
 }
 
+/** An answer's option ids, whatever its shape (none for a text or pairs). */
+export function chosenIds(answer: QuizAnswer | undefined): number[] {
+  return Array.isArray(answer) ? [...new Set(answer)] : [];
+}
+
+/** Two short answers match after trimming, collapsing spaces, case-folding and dropping diacritics (đ → d). */
+export function sameShortAnswer(given: string, accepted: string): boolean {
+  const folded = foldVietnamese(given);
+  return folded !== '' && folded === foldVietnamese(accepted);
+}
+
 /**
- * One point per question, all or nothing: a single-choice question is right when its correct option
- * is the one chosen; a multiple-choice one when the options chosen are exactly the correct ones.
+ * One question's mark, all or nothing. Single choice and true/false: the one option chosen is the
+ * correct one. Multiple choice: the options chosen are exactly the correct ones. Short answer: the
+ * text matches an accepted answer (see sameShortAnswer). Matching: every left item is given its own
+ * right-hand side (the sides of one question differ, so the text names one).
  */
-export function scoreQuiz(questions: ScoredQuestion[], answers: Record<string, number[]>): QuizScore {
-  const results = questions.map((q) => {
-    const chosen = [...new Set(answers[String(q.id)] ?? [])];
-    const correctIds = q.options.filter((o) => o.correct).map((o) => o.id);
-    const exact =
-      chosen.length === correctIds.length &&
-      chosen.every((id) => correctIds.includes(id)) &&
-      (q.kind === QuestionKind.Multiple || chosen.length === 1);
-    return { questionId: q.id, correct: exact, chosen };
-  });
+export function markQuestion(question: ScoredQuestion, answer: QuizAnswer | undefined): QuestionResult {
+  const base = { questionId: question.id };
+  switch (question.kind) {
+    case QuestionKind.ShortAnswer: {
+      const text = answer && !Array.isArray(answer) && 'text' in answer ? String(answer.text) : '';
+      const correct = question.options.some((o) => sameShortAnswer(text, o.label ?? ''));
+      return { ...base, correct, chosen: [], text };
+    }
+    case QuestionKind.Matching: {
+      const pairs = answer && !Array.isArray(answer) && 'pairs' in answer ? answer.pairs : {};
+      const correct =
+        question.options.length > 0 &&
+        question.options.every((left) => !!left.matchLabel && pairs[String(left.id)] === left.matchLabel);
+      return { ...base, correct, chosen: [], pairs };
+    }
+    default: {
+      const chosen = chosenIds(answer);
+      const correctIds = question.options.filter((o) => o.correct).map((o) => o.id);
+      const correct =
+        chosen.length === correctIds.length &&
+        chosen.every((id) => correctIds.includes(id)) &&
+        (question.kind === QuestionKind.Multiple || chosen.length === 1);
+      return { ...base, correct, chosen };
+    }
+  }
+}
+
+/** An answer markQuestion marks right (for seeding demo attempts): the right options, the first accepted text, every pair. */
+export function rightAnswer(question: ScoredQuestion): QuizAnswer {
+  if (question.kind === QuestionKind.ShortAnswer) return { text: question.options[0]?.label ?? '' };
+  if (question.kind === QuestionKind.Matching)
+    return { pairs: Object.fromEntries(question.options.map((o) => [String(o.id), o.matchLabel ?? ''])) };
+  return question.options.filter((o) => o.correct).map((o) => o.id);
+}
+
+/** One point per question (see markQuestion); the score is the share of points, rounded down. */
+export function scoreQuiz(questions: ScoredQuestion[], answers: QuizAnswers): QuizScore {
+  const results = questions.map((q) => markQuestion(q, answers[String(q.id)]));
   const correctCount = results.filter((r) => r.correct).length;
   const scorePercent = questions.length === 0 ? 0 : Math.floor((correctCount * 100) / questions.length);
   return { results, correctCount, scorePercent };
+}
+
+const cryptoRandom = () => randomInt(2 ** 32) / 2 ** 32;
+
+/**
+ * `count` distinct questions picked at random from `ids` (all of them, shuffled, when there are
+ * fewer); `random` returns a number in [0, 1).
+ */
+export function drawQuestions(ids: number[], count: number, random: () => number = cryptoRandom): number[] {
+  const pool = [...new Set(ids)];
+  for (let i = pool.length - 1; i > 0; i--) {
+    const j = Math.floor(random() * (i + 1));
+    [pool[i], pool[j]] = [pool[j], pool[i]];
+  }
+  return pool.slice(0, Math.max(0, count));
 }
 
 /** The most one heartbeat can earn; the page sends one every 15 seconds of visible time. */

@@ -1,7 +1,7 @@
 import { CatalogService } from '../catalog/catalog.service';
 import { Course, CourseStatus } from '../catalog/entities/course.entity';
 import { CompletionRule, Lesson, LessonStatus } from '../catalog/entities/lesson.entity';
-import { QuestionKind, QuestionStatus, Quiz } from '../catalog/entities/quiz.entity';
+import { QuestionKind, QuestionStatus, Quiz, QuizQuestion } from '../catalog/entities/quiz.entity';
 import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { FormError } from '../common/errors/form-error';
@@ -14,7 +14,7 @@ import { LearnerCatalogRepository } from '../catalog/learner-catalog.repository'
 import { CourseCertificate } from './entities/course-certificate.entity';
 import { Enrolment } from './entities/enrolment.entity';
 import { LessonProgress } from './entities/lesson-progress.entity';
-import { QuizAttempt } from './entities/quiz-attempt.entity';
+import { QuizAttempt, QuizAttemptAnswer, QuizDraw } from './entities/quiz-attempt.entity';
 import { LearningRepository } from './learning.repository';
 import { LearningService } from './learning.service';
 
@@ -104,7 +104,7 @@ const halfRight = (q: number) => ({ [`${q * 10 + 1}`]: [q * 100 + 11], [`${q * 1
  * The service against in-memory stand-ins of its repositories: the tables are arrays, the
  * transaction just runs the work.
  */
-function setup(lessons: Lesson[], quizzes: Quiz[] = []) {
+function setup(lessons: Lesson[], quizzes: Quiz[] = [], bank: QuizQuestion[] = []) {
   const course = {
     id: 1,
     institutionId: 7,
@@ -118,6 +118,8 @@ function setup(lessons: Lesson[], quizzes: Quiz[] = []) {
     progress: [] as LessonProgress[],
     attempts: [] as QuizAttempt[],
     certificates: [] as CourseCertificate[],
+    draws: [] as QuizDraw[],
+    answerRows: [] as Omit<QuizAttemptAnswer, 'id'>[],
   };
   let nextId = 1;
   const learning = {
@@ -168,6 +170,22 @@ function setup(lessons: Lesson[], quizzes: Quiz[] = []) {
       db.attempts.push(attempt);
       return attempt;
     }),
+    insertAttemptAnswers: jest.fn(async (_m, rows: Omit<QuizAttemptAnswer, 'id'>[]) => {
+      db.answerRows.push(...rows);
+    }),
+    drawByKey: jest.fn(async (key: string) => db.draws.find((d) => d.submissionKey === key) ?? null),
+    openDraw: jest.fn(
+      async (workerId: number, quizId: number) =>
+        db.draws
+          .filter((d) => d.workerId === workerId && d.quizId === quizId)
+          .filter((d) => !db.attempts.some((a) => a.submissionKey === d.submissionKey))
+          .pop() ?? null,
+    ),
+    insertDraw: jest.fn(async (row: Omit<QuizDraw, 'id'>) => {
+      const draw = { id: nextId++, ...row } as QuizDraw;
+      db.draws.push(draw);
+      return draw;
+    }),
     passedQuizIds: jest.fn(async (enrolmentId: number) => [
       ...new Set(db.attempts.filter((a) => a.enrolmentId === enrolmentId && a.passed).map((a) => a.quizId)),
     ]),
@@ -191,6 +209,12 @@ function setup(lessons: Lesson[], quizzes: Quiz[] = []) {
     activeLessonsOf: jest.fn(async () => lessons.filter((l) => l.status === LessonStatus.Active)),
     quizzesOf: jest.fn(async () => quizzes),
     quizWithQuestions: jest.fn(async (id: number) => quizzes.find((q) => q.id === id) ?? null),
+    bankQuestionIds: jest.fn(async () =>
+      bank.filter((q) => q.status === QuestionStatus.Active).map((q) => q.id),
+    ),
+    bankQuestions: jest.fn(async (_courseId: number, ids: number[]) =>
+      ids.flatMap((id) => bank.filter((q) => q.id === id)),
+    ),
   };
   const records = {
     recordWithin: jest.fn(async () => ({ id: 1, created: true })),
@@ -409,6 +433,90 @@ describe(LearningService.name, () => {
         411, 412, 421, 422, 423,
       ]);
       expect(JSON.stringify(a.questions)).not.toContain('correct');
+    });
+  });
+
+  describe('quizzes drawn from the bank', () => {
+    /** Five true/false bank questions (id 501–505, "Đúng" right) and one removed (506). */
+    const bank = [501, 502, 503, 504, 505, 506].map(
+      (id) =>
+        ({
+          id,
+          quizId: null,
+          courseId: 1,
+          position: id,
+          kind: QuestionKind.TrueFalse,
+          prompt: `Câu ${id}`,
+          explanation: null,
+          status: id === 506 ? QuestionStatus.Removed : QuestionStatus.Active,
+          options: [
+            { id: id * 10 + 1, questionId: id, position: 1, label: 'Đúng', matchLabel: null, correct: true },
+            { id: id * 10 + 2, questionId: id, position: 2, label: 'Sai', matchLabel: null, correct: false },
+          ],
+        }) as QuizQuestion,
+    );
+    const drawing = (extra: Partial<Quiz> = {}) => quiz(8, null, { questions: [], drawCount: 3, ...extra });
+    const allRight = (ids: number[]) => Object.fromEntries(ids.map((id) => [String(id), [id * 10 + 1]]));
+
+    it('draws N distinct active questions, keeps them for a reload, and marks the attempt on them', async () => {
+      const { sut, db } = setup([lesson(1, CompletionRule.Opened)], [drawing()], bank);
+      const form = await sut.quizForm(worker, 1, 8);
+      const ids = form.questions.map((q) => q.id);
+      expect(ids).toHaveLength(3);
+      expect(new Set(ids).size).toBe(3);
+      expect(ids).not.toContain(506);
+      expect(db.draws).toEqual([expect.objectContaining({ workerId: WORKER, quizId: 8, questionIds: ids })]);
+      const reload = await sut.quizForm(worker, 1, 8);
+      expect(reload.submissionKey).toBe(form.submissionKey);
+      expect(reload.questions.map((q) => q.id)).toEqual(ids);
+      const { attempt } = await sut.submitQuiz(worker, 1, 8, {
+        submissionKey: form.submissionKey,
+        answers: allRight(ids),
+      });
+      expect(attempt).toMatchObject({ questionIds: ids, scorePercent: 100, passed: true });
+      expect(db.answerRows.map((r) => r.questionId).sort()).toEqual([...ids].sort());
+      // Submitted: the next visit draws anew.
+      const next = await sut.quizForm(worker, 1, 8);
+      expect(next.submissionKey).not.toBe(form.submissionKey);
+      expect(db.draws).toHaveLength(2);
+    });
+
+    it('refuses answers to a question that was not drawn, and a key that was never handed out', async () => {
+      const { sut, db } = setup([lesson(1, CompletionRule.Opened)], [drawing()], bank);
+      const form = await sut.quizForm(worker, 1, 8);
+      const ids = form.questions.map((q) => q.id);
+      const other = [501, 502, 503, 504, 505].find((id) => !ids.includes(id))!;
+      await expect(
+        sut.submitQuiz(worker, 1, 8, {
+          submissionKey: form.submissionKey,
+          answers: { ...allRight(ids), [String(other)]: [other * 10 + 1] },
+        }),
+      ).rejects.toThrow('Bad Request');
+      await expect(
+        sut.submitQuiz(worker, 1, 8, { submissionKey: KEY(99), answers: allRight(ids) }),
+      ).rejects.toThrow('Bad Request');
+      expect(db.attempts).toHaveLength(0);
+    });
+
+    it('draws the whole bank when it holds fewer questions than asked', async () => {
+      const { sut } = setup([lesson(1, CompletionRule.Opened)], [drawing({ drawCount: 9 })], bank);
+      const form = await sut.quizForm(worker, 1, 8);
+      expect(form.questions.map((q) => q.id).sort()).toEqual([501, 502, 503, 504, 505]);
+    });
+
+    it('shows the questions an attempt drew on its feedback, a removed one too', async () => {
+      const { sut } = setup([lesson(1, CompletionRule.Opened)], [drawing()], bank);
+      const form = await sut.quizForm(worker, 1, 8);
+      const ids = form.questions.map((q) => q.id);
+      const { attempt } = await sut.submitQuiz(worker, 1, 8, {
+        submissionKey: form.submissionKey,
+        answers: allRight(ids),
+      });
+      bank.find((q) => q.id === ids[0])!.status = QuestionStatus.Removed;
+      const feedback = await sut.feedback(worker, 1, 8, attempt.id);
+      expect(feedback.questions.map((q) => q.id)).toEqual(ids);
+      expect(feedback.questions.every((q) => q.correct)).toBe(true);
+      bank.find((q) => q.id === ids[0])!.status = QuestionStatus.Active;
     });
   });
 

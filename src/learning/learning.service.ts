@@ -3,7 +3,7 @@ import { randomBytes, randomInt } from 'node:crypto';
 import { CatalogService } from '../catalog/catalog.service';
 import { Course, CourseStatus } from '../catalog/entities/course.entity';
 import { Lesson, LessonStatus } from '../catalog/entities/lesson.entity';
-import { QuestionKind, Quiz, QuizQuestion } from '../catalog/entities/quiz.entity';
+import { CHOICE_KINDS, QuestionKind, Quiz, QuizQuestion } from '../catalog/entities/quiz.entity';
 import { Actor } from '../common/access/actor';
 import { FormError } from '../common/errors/form-error';
 import { Transaction, UnitOfWork } from '../database/unit-of-work';
@@ -13,11 +13,19 @@ import { WorkersService } from '../workers/workers.service';
 import { Attachment, LearnerCatalogRepository } from '../catalog/learner-catalog.repository';
 import { Enrolment } from './entities/enrolment.entity';
 import { LessonProgress } from './entities/lesson-progress.entity';
-import { QuizAnswers, QuizAttempt } from './entities/quiz-attempt.entity';
+import {
+  QuizAnswer,
+  QuizAnswers,
+  QuizAttempt,
+  QuizAttemptAnswer,
+  QuizDraw,
+} from './entities/quiz-attempt.entity';
 import { LearningRepository } from './learning.repository';
 import {
   certificateCode,
+  chosenIds,
   courseState,
+  drawQuestions,
   CourseState,
   heartbeatCredit,
   HEARTBEAT_MAX_SECONDS,
@@ -71,20 +79,32 @@ export interface LessonView {
   onwardUrl: string;
 }
 
-/** A question as the worker sees it before answering: no hint of which options are right. */
+/**
+ * A question as the worker sees it before answering: no hint of which options are right. Choice
+ * kinds list their options; MATCHING lists its left items as options and every right-hand side,
+ * sorted, as choices (by text, so nothing tells which goes with which); SHORT_ANSWER lists nothing.
+ */
 export interface QuizQuestionView {
   id: number;
   kind: QuestionKind;
   prompt: string;
   options: { id: number; label: string }[];
+  choices: string[];
 }
 
-/** A question on the feedback page: right or wrong, what was chosen, the right options, why. */
+/** A question on the feedback page: right or wrong, what was answered, the right answer, why. */
 export interface FeedbackQuestion extends QuizQuestionView {
   correct: boolean;
   chosen: number[];
+  /** SHORT_ANSWER: the text typed. */
+  text: string | null;
+  /** MATCHING: the right-hand side chosen per left option id. */
+  pairs: Record<string, string>;
   /** Given once the attempt passed or no attempt is left; empty before. */
   correctOptionIds: number[];
+  /** Also given once revealed: SHORT_ANSWER's accepted answers; MATCHING's right side per left option id. */
+  acceptedAnswers: string[];
+  correctPairs: Record<string, string>;
   explanation: string | null;
 }
 
@@ -308,24 +328,50 @@ export class LearningService {
     };
   }
 
-  /** A quiz to answer, with a fresh submission key; questions and options in the attempt's order. */
+  /**
+   * A quiz to answer, with a fresh submission key; questions and options in the attempt's order.
+   * A quiz drawing from the course's bank shows the worker's open draw (the same questions and
+   * key however often the page is loaded), or draws anew once the last draw was submitted.
+   */
   async quizForm(actor: Actor, courseId: number, quizId: number, submissionKey?: string): Promise<QuizForm> {
     const workerId = workerOf(actor);
     const course = await this.courseForLearning(workerId, courseId);
     const { quiz, lesson } = await this.quizOfCourse(course, quizId);
-    const key = submissionKey && SUBMISSION_KEY.test(submissionKey) ? submissionKey : newSubmissionKey();
     const enrolment = await this.learning.findEnrolment(workerId, course.id);
     const attempts = enrolment ? await this.learning.attemptsOf(enrolment.id, quiz.id) : [];
+    const attemptsLeft = quiz.maxAttempts > 0 ? Math.max(quiz.maxAttempts - attempts.length, 0) : null;
+    let key = submissionKey && SUBMISSION_KEY.test(submissionKey) ? submissionKey : newSubmissionKey();
+    let questions = quiz.questions ?? [];
+    if (drawsFromBank(quiz)) {
+      const draw = attemptsLeft === 0 ? null : await this.currentDraw(workerId, quiz, submissionKey);
+      key = draw?.submissionKey ?? key;
+      questions = draw ? await this.learnerCatalog.bankQuestions(course.id, draw.questionIds) : [];
+    }
     return {
       course,
       quiz,
       lesson,
       submissionKey: key,
-      questions: ordered(quiz, key, quiz.questions ?? []),
+      questions: ordered(quiz, key, questions, !drawsFromBank(quiz)),
       attemptsUsed: attempts.length,
-      attemptsLeft: quiz.maxAttempts > 0 ? Math.max(quiz.maxAttempts - attempts.length, 0) : null,
+      attemptsLeft,
       passedBefore: attempts.some((a) => a.passed),
     };
+  }
+
+  /** The draw a form shows: the one of the key it was sent with, else the open one, else a new one. */
+  private async currentDraw(workerId: number, quiz: Quiz, submissionKey?: string): Promise<QuizDraw> {
+    const sent = submissionKey ? await this.learning.drawByKey(submissionKey) : null;
+    if (sent && sent.workerId === workerId && sent.quizId === quiz.id) return sent;
+    const open = await this.learning.openDraw(workerId, quiz.id);
+    if (open) return open;
+    const bank = await this.learnerCatalog.bankQuestionIds(quiz.courseId);
+    return this.learning.insertDraw({
+      workerId,
+      quizId: quiz.id,
+      submissionKey: newSubmissionKey(),
+      questionIds: drawQuestions(bank, quiz.drawCount ?? 0),
+    });
   }
 
   /**
@@ -343,13 +389,20 @@ export class LearningService {
     if (!SUBMISSION_KEY.test(submission.submissionKey)) throw new BadRequestException();
     const course = await this.courseForLearning(workerId, courseId);
     const { quiz } = await this.quizOfCourse(course, quizId);
-    const questions = quiz.questions ?? [];
+    let questions = quiz.questions ?? [];
+    let drawnIds: number[] | null = null;
+    if (drawsFromBank(quiz)) {
+      // Only the questions of the worker's own draw can be answered; any other key is forged.
+      const draw = await this.learning.drawByKey(submission.submissionKey);
+      if (!draw || draw.workerId !== workerId || draw.quizId !== quiz.id) throw new BadRequestException();
+      drawnIds = draw.questionIds;
+      questions = await this.learnerCatalog.bankQuestions(course.id, draw.questionIds);
+      const drawn = new Set(questions.map((q) => String(q.id)));
+      if (Object.keys(submission.answers).some((id) => !drawn.has(id))) throw new BadRequestException();
+    }
     checkAnswers(questions, submission.answers);
-    const answers = Object.fromEntries(
-      questions.map((q) => [
-        String(q.id),
-        [...new Set(submission.answers[String(q.id)])].sort((a, b) => a - b),
-      ]),
+    const answers: QuizAnswers = Object.fromEntries(
+      questions.map((q) => [String(q.id), cleanAnswer(q, submission.answers[String(q.id)])]),
     );
     const { result, outcome } = await this.inEnrolment(workerId, course, at, async (manager, enrolment) => {
       const existing = await this.learning.attemptByKey(manager, submission.submissionKey);
@@ -361,10 +414,7 @@ export class LearningService {
       const used = await this.learning.countAttempts(manager, enrolment.id, quiz.id);
       if (quiz.maxAttempts > 0 && used >= quiz.maxAttempts)
         throw FormError.field('answers', 'learning.quiz.noAttemptsLeft', { max: quiz.maxAttempts });
-      const score = scoreQuiz(
-        questions.map((q) => ({ id: q.id, kind: q.kind, options: q.options ?? [] })),
-        answers,
-      );
+      const score = scoreQuiz(questions.map(scored), answers);
       const passed = score.scorePercent >= quiz.passPercent;
       const attempt = await this.learning.insertAttempt(manager, {
         enrolmentId: enrolment.id,
@@ -372,10 +422,24 @@ export class LearningService {
         attemptNo: used + 1,
         submissionKey: submission.submissionKey,
         answers,
+        questionIds: drawnIds,
         scorePercent: score.scorePercent,
         passed,
         submittedAt: at,
       });
+      await this.learning.insertAttemptAnswers(
+        manager,
+        score.results.flatMap((r): Omit<QuizAttemptAnswer, 'id'>[] =>
+          r.chosen.length > 0
+            ? r.chosen.map((optionId) => ({
+                attemptId: attempt.id,
+                questionId: r.questionId,
+                optionId,
+                correct: r.correct,
+              }))
+            : [{ attemptId: attempt.id, questionId: r.questionId, optionId: null, correct: r.correct }],
+        ),
+      );
       if (passed && quiz.lessonId !== null) {
         const row = (await this.learning.progressRows(enrolment.id, manager)).find(
           (p) => p.lessonId === quiz.lessonId,
@@ -412,11 +476,10 @@ export class LearningService {
     if (!enrolment || !attempt || attempt.enrolmentId !== enrolment.id || attempt.quizId !== quizId)
       throw new NotFoundException();
     const { quiz, lesson } = await this.quizOfCourse(course, quizId, true);
-    const answered = (quiz.questions ?? []).filter((q) => String(q.id) in attempt.answers);
-    const score = scoreQuiz(
-      answered.map((q) => ({ id: q.id, kind: q.kind, options: q.options ?? [] })),
-      attempt.answers,
-    );
+    const answered = attempt.questionIds
+      ? await this.learnerCatalog.bankQuestions(course.id, attempt.questionIds)
+      : (quiz.questions ?? []).filter((q) => String(q.id) in attempt.answers);
+    const score = scoreQuiz(answered.map(scored), attempt.answers);
     const results = new Map(score.results.map((r) => [r.questionId, r]));
     const outcome = await this.currentOutcome(enrolment);
     const used = (await this.learning.attemptsOf(enrolment.id, quiz.id)).length;
@@ -428,13 +491,26 @@ export class LearningService {
       quiz,
       lesson,
       attempt,
-      questions: ordered(quiz, attempt.submissionKey, answered).map((view) => {
+      questions: ordered(quiz, attempt.submissionKey, answered, !attempt.questionIds).map((view) => {
         const question = answered.find((q) => q.id === view.id)!;
+        const options = question.options ?? [];
+        const result = results.get(view.id);
         return {
           ...view,
-          correct: results.get(view.id)?.correct ?? false,
-          chosen: results.get(view.id)?.chosen ?? [],
-          correctOptionIds: reveal ? (question.options ?? []).filter((o) => o.correct).map((o) => o.id) : [],
+          correct: result?.correct ?? false,
+          chosen: result?.chosen ?? [],
+          text: result?.text ?? null,
+          pairs: result?.pairs ?? {},
+          correctOptionIds:
+            reveal && CHOICE_KINDS.includes(question.kind)
+              ? options.filter((o) => o.correct).map((o) => o.id)
+              : [],
+          acceptedAnswers:
+            reveal && question.kind === QuestionKind.ShortAnswer ? options.map((o) => o.label) : [],
+          correctPairs:
+            reveal && question.kind === QuestionKind.Matching
+              ? Object.fromEntries(options.map((o) => [String(o.id), o.matchLabel ?? '']))
+              : {},
           explanation: question.explanation,
         };
       }),
@@ -644,31 +720,91 @@ function outcomeOf(
   };
 }
 
-/** Questions (and their options) in the order of one attempt: shuffled by its key when the quiz says so. */
-function ordered(quiz: Quiz, key: string, questions: QuizQuestion[]): QuizQuestionView[] {
-  const list = quiz.shuffle ? seededShuffle(questions, key) : questions;
+/** A drawing quiz takes its questions from the course's bank instead of its own. */
+export function drawsFromBank(quiz: Pick<Quiz, 'drawCount'>): boolean {
+  return (quiz.drawCount ?? 0) > 0;
+}
+
+function scored(q: QuizQuestion) {
+  return { id: q.id, kind: q.kind, options: q.options ?? [] };
+}
+
+/**
+ * Questions (and their options) in the order of one attempt: shuffled by its key when the quiz says
+ * so (`shuffleQuestions` false keeps a draw's own random order). True/false keeps "Đúng" before
+ * "Sai"; a short answer shows no option (they are the accepted answers).
+ */
+function ordered(
+  quiz: Quiz,
+  key: string,
+  questions: QuizQuestion[],
+  shuffleQuestions = true,
+): QuizQuestionView[] {
+  const list = quiz.shuffle && shuffleQuestions ? seededShuffle(questions, key) : questions;
   return list.map((q) => {
     const options = q.options ?? [];
+    const shown =
+      q.kind === QuestionKind.ShortAnswer
+        ? []
+        : quiz.shuffle && q.kind !== QuestionKind.TrueFalse
+          ? seededShuffle(options, `${key}:${q.id}`)
+          : options;
     return {
       id: q.id,
       kind: q.kind,
       prompt: q.prompt,
-      options: (quiz.shuffle ? seededShuffle(options, `${key}:${q.id}`) : options).map((o) => ({
-        id: o.id,
-        label: o.label,
-      })),
+      options: shown.map((o) => ({ id: o.id, label: o.label })),
+      choices:
+        q.kind === QuestionKind.Matching
+          ? options.map((o) => o.matchLabel ?? '').sort((a, b) => a.localeCompare(b, 'vi'))
+          : [],
     };
   });
 }
 
-/** Every question answered, with options of its own; one option for a single-choice question. */
+const MAX_TEXT_ANSWER = 500;
+
+/** An answer kept in its stored shape: sorted option ids, trimmed text, the pairs of the question's own options. */
+function cleanAnswer(q: QuizQuestion, answer: QuizAnswer | undefined): QuizAnswer {
+  if (q.kind === QuestionKind.ShortAnswer)
+    return { text: answer && !Array.isArray(answer) && 'text' in answer ? answer.text.trim() : '' };
+  if (q.kind === QuestionKind.Matching) {
+    const pairs = answer && !Array.isArray(answer) && 'pairs' in answer ? answer.pairs : {};
+    return {
+      pairs: Object.fromEntries((q.options ?? []).map((o) => [String(o.id), pairs[String(o.id)] ?? ''])),
+    };
+  }
+  return chosenIds(answer).sort((a, b) => a - b);
+}
+
+/**
+ * Every question answered in the shape of its kind: options of its own (one for single choice and
+ * true/false); a text of at most 500 characters; for matching, one of its right-hand sides for
+ * every left item.
+ */
 function checkAnswers(questions: QuizQuestion[], answers: QuizAnswers): void {
   const errors: Record<string, { key: string }> = {};
   for (const q of questions) {
-    const chosen = answers[String(q.id)] ?? [];
-    const own = new Set((q.options ?? []).map((o) => o.id));
+    const answer = answers[String(q.id)];
+    const options = q.options ?? [];
+    if (q.kind === QuestionKind.ShortAnswer) {
+      const text = answer && !Array.isArray(answer) && 'text' in answer ? answer.text.trim() : '';
+      if (text === '') errors[`q${q.id}`] = { key: 'learning.quiz.unanswered' };
+      else if (text.length > MAX_TEXT_ANSWER) errors[`q${q.id}`] = { key: 'validation.invalid' };
+      continue;
+    }
+    if (q.kind === QuestionKind.Matching) {
+      const pairs = answer && !Array.isArray(answer) && 'pairs' in answer ? answer.pairs : {};
+      const sides = new Set(options.map((o) => o.matchLabel ?? ''));
+      if (options.some((o) => !pairs[String(o.id)])) errors[`q${q.id}`] = { key: 'learning.quiz.unanswered' };
+      else if (options.some((o) => !sides.has(pairs[String(o.id)])))
+        errors[`q${q.id}`] = { key: 'validation.invalid' };
+      continue;
+    }
+    const chosen = chosenIds(answer);
+    const own = new Set(options.map((o) => o.id));
     if (chosen.length === 0) errors[`q${q.id}`] = { key: 'learning.quiz.unanswered' };
-    else if (chosen.some((id) => !own.has(id)) || (q.kind === QuestionKind.Single && chosen.length > 1))
+    else if (chosen.some((id) => !own.has(id)) || (q.kind !== QuestionKind.Multiple && chosen.length > 1))
       errors[`q${q.id}`] = { key: 'validation.invalid' };
   }
   if (Object.keys(errors).length > 0) throw new FormError(errors, { key: 'learning.quiz.answerAll' });

@@ -91,6 +91,10 @@ export const privacyMessages = defineMessages({
   'privacy.export.section.enrolments': { vi: 'Khoá học đã ghi danh', en: 'Enrolments' },
   'privacy.export.section.lessonProgress': { vi: 'Tiến độ bài học', en: 'Lesson progress' },
   'privacy.export.section.quizAttempts': { vi: 'Bài kiểm tra', en: 'Quiz attempts' },
+  'privacy.export.section.quizDraws': {
+    vi: 'Câu hỏi được rút cho lượt làm bài',
+    en: 'Questions drawn for quiz attempts',
+  },
   'privacy.export.section.courseCertificates': { vi: 'Chứng nhận khoá học', en: 'Course certificates' },
   'privacy.export.section.attendance': { vi: 'Điểm danh', en: 'Attendance' },
   'privacy.export.section.externalRecords': { vi: 'Kết quả từ cơ sở đào tạo', en: 'Institution results' },
@@ -221,9 +225,10 @@ export const privacyMessages = defineMessages({
   'privacy.export.column.quizPassedAt': { vi: 'Đạt bài kiểm tra lúc', en: 'Quiz passed at' },
   'privacy.export.column.lastSeenAt': { vi: 'Xem gần nhất lúc', en: 'Last seen at' },
   'privacy.export.column.attemptNo': { vi: 'Lần làm bài', en: 'Attempt' },
+  'privacy.export.column.questionIds': { vi: 'Mã các câu hỏi được rút', en: 'Questions drawn (IDs)' },
   'privacy.export.column.answers': {
-    vi: 'Lựa chọn đã nộp (mã câu hỏi: mã phương án)',
-    en: 'Answers given (question ID: option IDs)',
+    vi: 'Câu trả lời đã nộp (mã câu hỏi: mã phương án, chữ đã gõ hoặc các cặp đã ghép)',
+    en: 'Answers given (question ID: option IDs, text typed or pairs matched)',
   },
   'privacy.export.column.scorePercent': { vi: 'Điểm (%)', en: 'Score (%)' },
   'privacy.export.column.passed': { vi: 'Đạt', en: 'Passed' },

@@ -16,6 +16,7 @@ import { Assignments1764000024000 } from '../../src/database/migrations/17640000
 import { TerritoryAssignments1764000027000 } from '../../src/database/migrations/1764000027000-territory-assignments';
 import { Campaigns1764000029000 } from '../../src/database/migrations/1764000029000-campaigns';
 import { CommendationsAndSupport1764000031000 } from '../../src/database/migrations/1764000031000-commendations-and-support';
+import { QuestionBanks1764000025000 } from '../../src/database/migrations/1764000025000-question-banks';
 import { ReportSections1764000032000 } from '../../src/database/migrations/1764000032000-report-sections';
 import { Surveys1764000028000 } from '../../src/database/migrations/1764000028000-surveys';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
@@ -624,6 +625,73 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
       db.query(
         `INSERT INTO commendations (year, kind, enterprise_id, worker_id, achievement, status, nominated_by)
          VALUES (2026, 'WORKER', 961, 999999, 'x', 'PENDING', 1)`,
+      ),
+    ).rejects.toThrow();
+  });
+
+  it('1764000025000: quiz questions may belong to a course bank, options and attempts are kept, past answers are counted per question', async () => {
+    db = await upgrade(await env.options(), QuestionBanks1764000025000, async (old) => {
+      await old.query(
+        `INSERT INTO training_institutions (id, name, search_key, kind) VALUES (960, 'Trường B', 'truong b', 'COLLEGE')`,
+      );
+      await old.query(
+        `INSERT INTO courses (id, institution_id, title, search_key, level, estimated_hours, language, licence, status)
+         VALUES (961, 960, 'An toàn điện', 'an toan dien', 'BEGINNER', 2, 'vi', 'CC-BY-4.0', 'PUBLISHED')`,
+      );
+      await old.query(
+        `INSERT INTO workers (id, full_name, search_key, date_of_birth, gender, cccd_encrypted, cccd_hash)
+         VALUES (962, 'Trần Văn Nam', 'tran van nam', '1990-01-01', 'MALE', 'x', 'h962')`,
+      );
+      await old.query(
+        `INSERT INTO enrolments (id, worker_id, course_id, progress_percent, enrolled_at) VALUES (963, 962, 961, 0, '2026-11-01 02:00:00')`,
+      );
+      await old.query(
+        `INSERT INTO quizzes (id, course_id, lesson_id, title, pass_percent, max_attempts, shuffle) VALUES (964, 961, NULL, 'Cuối khoá', 50, 0, 0)`,
+      );
+      await old.query(
+        `INSERT INTO quiz_questions (id, quiz_id, position, kind, prompt, status) VALUES (965, 964, 1, 'SINGLE', 'Câu 1', 'ACTIVE'), (966, 964, 2, 'MULTIPLE', 'Câu 2', 'ACTIVE')`,
+      );
+      await old.query(
+        `INSERT INTO quiz_options (id, question_id, position, label, correct) VALUES
+         (971, 965, 1, 'Đúng', 1), (972, 965, 2, 'Sai', 0), (973, 966, 1, 'A', 1), (974, 966, 2, 'B', 1), (975, 966, 3, 'C', 0)`,
+      );
+      await old.query(
+        `INSERT INTO quiz_attempts (id, enrolment_id, quiz_id, attempt_no, submission_key, answers, score_percent, passed, submitted_at)
+         VALUES (980, 963, 964, 1, 'key-980-aaaaaaaaaaaa', '{"965":[971],"966":[973,975]}', 50, 1, '2026-11-02 02:00:00')`,
+      );
+    });
+    expect(
+      (await db.query('SELECT id FROM quiz_options WHERE question_id IN (965, 966) ORDER BY id')).map(
+        (r: { id: number }) => Number(r.id),
+      ),
+    ).toEqual([971, 972, 973, 974, 975]);
+    const answers = await db.query(
+      'SELECT question_id AS q, option_id AS o, correct AS c FROM quiz_attempt_answers WHERE attempt_id = 980 ORDER BY question_id, option_id',
+    );
+    expect(
+      answers.map((r: { q: number; o: number; c: unknown }) => [Number(r.q), Number(r.o), Number(r.c)]),
+    ).toEqual([
+      [965, 971, 1],
+      [966, 973, 0],
+      [966, 975, 0],
+    ]);
+    const [attempt] = await db.query('SELECT question_ids AS ids FROM quiz_attempts WHERE id = 980');
+    expect(attempt.ids).toBeNull();
+    const [quiz] = await db.query('SELECT draw_count AS n FROM quizzes WHERE id = 964');
+    expect(quiz.n).toBeNull();
+    // A bank question: no quiz, a course.
+    await db.query(
+      `INSERT INTO quiz_questions (id, quiz_id, course_id, position, kind, prompt, status) VALUES (967, NULL, 961, 1, 'SHORT_ANSWER', 'Câu 3', 'ACTIVE')`,
+    );
+    await db.query(
+      `INSERT INTO quiz_options (question_id, position, label, match_label, correct) VALUES (967, 1, 'Cầu dao', NULL, 1)`,
+    );
+    await db.query(
+      `INSERT INTO quiz_draws (worker_id, quiz_id, submission_key, question_ids) VALUES (962, 964, 'draw-key-aaaaaaaaaaaa', '[967]')`,
+    );
+    await expect(
+      db.query(
+        `INSERT INTO quiz_draws (worker_id, quiz_id, submission_key, question_ids) VALUES (962, 964, 'draw-key-aaaaaaaaaaaa', '[967]')`,
       ),
     ).rejects.toThrow();
   });

@@ -161,6 +161,17 @@ export class QuizDto {
   @IsInt()
   maxAttempts?: number;
 
+  /**
+   * Draw this many questions at random from the course's question bank for each attempt, instead of
+   * the quiz's own questions; 0 = the quiz's own questions (default). At most the bank's active questions.
+   */
+  @IsOptional()
+  @Transform(toNumber)
+  @Min(0)
+  @Max(100)
+  @IsInt()
+  drawCount?: number;
+
   /** Questions and options in a different order on each attempt (default true). */
   @IsOptional()
   @Transform(toBool)
@@ -183,6 +194,13 @@ export class OptionDto {
   @IsNotEmpty()
   label: string;
 
+  /** MATCHING: the right-hand side of the pair whose left side is `label`. */
+  @IsOptional()
+  @MaxLength(1000)
+  @IsString()
+  matchLabel?: string;
+
+  /** Choice kinds (TRUE_FALSE: two options, "Đúng" then "Sai"); ignored for MATCHING and SHORT_ANSWER. */
   @Transform(toBool)
   @IsBoolean()
   correct: boolean;
@@ -235,10 +253,23 @@ export class QuestionFormDto {
   @IsArray()
   option?: string[];
 
+  /** MATCHING: the right-hand side of each row, beside `option`. */
+  @IsOptional()
+  @Transform(({ value }) => toArray({ value }).map((v: unknown) => (typeof v === 'string' ? v : '')))
+  @MaxLength(1000, { each: true })
+  @ArrayMaxSize(10)
+  @IsArray()
+  match?: string[];
+
   @IsOptional()
   @Transform(({ value }) => toArray({ value }).map((v: unknown) => Number(v)))
   @Min(0, { each: true })
   @IsInt({ each: true })
   @IsArray()
   correct?: number[];
+
+  /** TRUE_FALSE: which of the two is right ("true": Đúng, "false": Sai). */
+  @IsOptional()
+  @IsIn(['true', 'false', ''])
+  truth?: string;
 }

@@ -12,7 +12,20 @@ import {
 export enum QuestionKind {
   Single = 'SINGLE',
   Multiple = 'MULTIPLE',
+  /** Two fixed options, "Đúng" and "Sai"; one is right. */
+  TrueFalse = 'TRUE_FALSE',
+  /** Pairs: each option's label (left) goes with its matchLabel (right). */
+  Matching = 'MATCHING',
+  /** Typed text; each option is an accepted answer, compared folded (no case, diacritics, extra spaces). */
+  ShortAnswer = 'SHORT_ANSWER',
 }
+
+/** Kinds whose answer is a choice of options (their option ids are what a learner sends). */
+export const CHOICE_KINDS: readonly QuestionKind[] = [
+  QuestionKind.Single,
+  QuestionKind.Multiple,
+  QuestionKind.TrueFalse,
+];
 
 export enum QuestionStatus {
   Active = 'ACTIVE',
@@ -33,6 +46,8 @@ export class Quiz {
   @Column() maxAttempts: number;
   /** Questions and options in a different order on each attempt. */
   @Column() shuffle: boolean;
+  /** Questions drawn at random from the course's bank for each attempt; null: the quiz's own questions. */
+  @Column({ type: 'integer', nullable: true }) drawCount: number | null;
   @CreateDateColumn() createdAt: Date;
   @UpdateDateColumn() updatedAt: Date;
 
@@ -43,7 +58,10 @@ export class Quiz {
 @Entity('quiz_questions')
 export class QuizQuestion {
   @PrimaryGeneratedColumn() id: number;
-  @Column() quizId: number;
+  /** The quiz it is written into; null for a question of the course's bank. */
+  @Column({ type: 'integer', nullable: true }) quizId: number | null;
+  /** The course whose bank holds it; null for a quiz's own question. */
+  @Column({ type: 'integer', nullable: true }) courseId: number | null;
   @Column() position: number;
   @Column({ type: 'varchar' }) kind: QuestionKind;
   @Column({ type: 'text' }) prompt: string;
@@ -67,6 +85,8 @@ export class QuizOption {
   @Column() questionId: number;
   @Column() position: number;
   @Column({ type: 'text' }) label: string;
+  /** The right-hand side of a MATCHING pair; null for other kinds. */
+  @Column({ type: 'text', nullable: true }) matchLabel: string | null;
   @Column() correct: boolean;
 
   @ManyToOne(() => QuizQuestion, (q) => q.options, { onDelete: 'CASCADE' })

@@ -18,6 +18,7 @@ import { UnionsInTime1764000021000 } from './1764000021000-unions-in-time';
 import { MaterialAuthorType1764000022000 } from './1764000022000-material-author-type';
 import { HistoryImports1764000023000 } from './1764000023000-history-imports';
 import { Assignments1764000024000 } from './1764000024000-assignments';
+import { QuestionBanks1764000025000 } from './1764000025000-question-banks';
 import { TerritoryAssignments1764000027000 } from './1764000027000-territory-assignments';
 import { Surveys1764000028000 } from './1764000028000-surveys';
 import { Campaigns1764000029000 } from './1764000029000-campaigns';
@@ -46,6 +47,7 @@ export const migrations = [
   MaterialAuthorType1764000022000,
   HistoryImports1764000023000,
   Assignments1764000024000,
+  QuestionBanks1764000025000,
   TerritoryAssignments1764000027000,
   Surveys1764000028000,
   Campaigns1764000029000,

@@ -1,5 +1,6 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { IsIn, IsOptional } from 'class-validator';
+import { QuestionKind } from '../../catalog/entities/quiz.entity';
 import { ExportFormat } from '../../common/export/table-export';
 
 export class CourseStatsPageQuery {
@@ -26,12 +27,26 @@ class LessonStatsDto {
   @ApiProperty({ nullable: true, description: 'Percent of enrolled' }) completedPercent: number | null;
 }
 
+class OptionStatsDto {
+  @ApiProperty() optionId: number;
+  @ApiProperty() label: string;
+  @ApiProperty({ description: 'A right option' }) correct: boolean;
+  @ApiProperty({ description: 'Attempts that chose it' }) chosen: number;
+  @ApiProperty({ nullable: true, description: 'chosen / answered, percent' }) chosenPercent: number | null;
+}
+
 class QuestionStatsDto {
   @ApiProperty() questionId: number;
+  @ApiProperty({ enum: QuestionKind }) kind: QuestionKind;
   @ApiProperty() prompt: string;
-  @ApiProperty({ description: 'Attempts that answered it' }) answered: number;
-  @ApiProperty({ description: 'Attempts that answered it right (current right options)' }) correct: number;
+  @ApiProperty({ description: 'Attempts that were asked it (drawn) and answered it' }) answered: number;
+  @ApiProperty({ description: 'Attempts that answered it right, as marked when submitted' }) correct: number;
   @ApiProperty({ nullable: true }) correctPercent: number | null;
+  @ApiProperty({
+    type: [OptionStatsDto],
+    description: 'SINGLE, MULTIPLE, TRUE_FALSE: each option; else empty',
+  })
+  options: OptionStatsDto[];
 }
 
 class QuizStatsDto {
@@ -44,8 +59,30 @@ class QuizStatsDto {
   @ApiProperty({ nullable: true, description: 'passed / learners, percent' }) passPercent: number | null;
   @ApiProperty({ nullable: true, description: 'Mean score of all attempts, percent' }) averageScore:
     number | null;
-  @ApiProperty({ type: [QuestionStatsDto], description: 'Lowest share of right answers first' })
+  @ApiProperty({
+    nullable: true,
+    description: 'Questions drawn per attempt from the course’s bank; null: own questions',
+  })
+  drawCount: number | null;
+  @ApiProperty({
+    type: [QuestionStatsDto],
+    description: 'Lowest share of right answers first; the bank’s questions for a drawing quiz',
+  })
   questions: QuestionStatsDto[];
+}
+
+class QuizQuestionStatsDto {
+  @ApiProperty() quizId: number;
+  @ApiProperty() title: string;
+  @ApiProperty({ nullable: true, description: 'Null for the final quiz' }) lessonTitle: string | null;
+  @ApiProperty({ nullable: true }) drawCount: number | null;
+  @ApiProperty({ type: [QuestionStatsDto] }) questions: QuestionStatsDto[];
+}
+
+/** The per-question statistics of a course's quizzes. */
+export class CourseQuestionStatsDto {
+  @ApiProperty({ example: { id: 1, title: 'Kỹ năng số an toàn' } }) course: { id: number; title: string };
+  @ApiProperty({ type: [QuizQuestionStatsDto] }) quizzes: QuizQuestionStatsDto[];
 }
 
 class EnterpriseStatsDto {

@@ -8,6 +8,7 @@ import {
   IsOptional,
   IsString,
   Matches,
+  MaxLength,
   Max,
   Min,
   ValidateNested,
@@ -49,10 +50,25 @@ export class HeartbeatDto {
   @IsOptional() @Transform(toInt) @IsInt() @Min(0) @Max(3600) seconds?: number;
 }
 
+export class QuizPairDto {
+  /** A left item of a MATCHING question (one of its option ids). */
+  @IsInt() @Min(1) optionId: number;
+  /** The right-hand side chosen for it, one of the question's `choices`. */
+  @IsString() @MaxLength(1000) match: string;
+}
+
+/** One answer: `optionIds` for SINGLE, MULTIPLE and TRUE_FALSE, `text` for SHORT_ANSWER, `pairs` for MATCHING. */
 export class QuizAnswerDto {
   @IsInt() @Min(1) questionId: number;
-  /** The options chosen: one for a single-choice question. */
-  @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsInt({ each: true }) optionIds: number[];
+  /** The options chosen: one for a single-choice or true/false question. */
+  @IsOptional() @IsArray() @ArrayMinSize(1) @ArrayMaxSize(50) @IsInt({ each: true }) optionIds?: number[];
+  @IsOptional() @IsString() @MaxLength(500) text?: string;
+  @IsOptional()
+  @IsArray()
+  @ArrayMaxSize(10)
+  @ValidateNested({ each: true })
+  @Type(() => QuizPairDto)
+  pairs?: QuizPairDto[];
 }
 
 export class QuizSubmissionDto {

@@ -32,6 +32,7 @@ export const SECTION_ORDER = [
   'enrolments',
   'lessonProgress',
   'quizAttempts',
+  'quizDraws',
   'courseCertificates',
   'attendance',
   'externalRecords',

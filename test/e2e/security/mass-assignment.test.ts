@@ -603,7 +603,13 @@ describe('mass assignment', () => {
          SELECT 2026, 'WORKER', enterprise_id, worker_id, 'Học tập tiêu biểu', 'PENDING', 1 FROM employments ORDER BY id LIMIT 1`,
       );
       const nomination = await one('SELECT MAX(id) AS id FROM commendations');
+      // A question of a course's bank (the demo safety course), so its form (shown again on a refusal) exists.
+      const [bankQuestion] = (await db.query(
+        'SELECT id, course_id FROM quiz_questions WHERE course_id IS NOT NULL ORDER BY id LIMIT 1',
+      )) as { id: number; course_id: number }[];
       return {
+        'POST /catalog/courses/:courseId/bank/questions/:questionId courseId': Number(bankQuestion.course_id),
+        'POST /catalog/courses/:courseId/bank/questions/:questionId questionId': Number(bankQuestion.id),
         year: 2025,
         code: '1.1',
         'POST /assignments/:id/workers id': assignment,

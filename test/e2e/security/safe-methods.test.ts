@@ -42,6 +42,10 @@ const IGNORED_TABLES = ['sessions'];
 const KNOWN: Record<string, string[]> = {
   'GET /workers/export/:format': ['pii_access_log'],
   'GET /materials/:id/download': ['learning_materials'],
+  // A quiz drawing from its course's bank keeps the questions drawn for the worker's next attempt
+  // from the first showing, so that a reload shows the same ones (the draw is the form's key).
+  'GET /learn/courses/:courseId/quizzes/:quizId': ['quiz_draws'],
+  'GET /api/v1/learning/courses/:courseId/quizzes/:quizId': ['quiz_draws'],
 };
 
 /** URLs per route, query-string shape and user taken from links (`?page=`, `?format=`, `?cccd=full`…). */
