@@ -11,6 +11,7 @@ import { filesMessages } from './files/files.messages';
 import { catalogMessages } from './catalog/catalog.messages';
 import { activitiesMessages } from './activities/activities.messages';
 import { assignmentsMessages } from './assignments/assignments.messages';
+import { contestsMessages } from './engagement/contests/contests.messages';
 import { auditMessages } from './audit/audit.messages';
 import { authMessages } from './auth/auth.messages';
 import { commonMessages } from './common/i18n/common.messages';
@@ -34,6 +35,7 @@ registerMessages(
   noticesMessages,
   activitiesMessages,
   assignmentsMessages,
+  contestsMessages,
   catalogMessages,
   filesMessages,
   learningMessages,

@@ -1,4 +1,5 @@
 import { Module } from '@nestjs/common';
+import { ContestsModule } from './contests/contests.module';
 
 /**
  * Engagement (issue 15): what the plan asks beyond courses — learning-needs surveys, campaigns and
@@ -9,6 +10,6 @@ import { Module } from '@nestjs/common';
  * creates learning records.
  */
 @Module({
-  imports: [],
+  imports: [ContestsModule],
 })
 export class EngagementModule {}

@@ -13,6 +13,7 @@ import { ReportsDemoSeeder } from '../reports/reports.demo-seeder';
 import { UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { WorkersDemoSeeder } from '../workers/workers.demo-seeder';
+import { ContestsDemoSeeder } from '../engagement/contests/contests.demo-seeder';
 import { UnitOfWork } from '../database/unit-of-work';
 import { readSeed } from '../common/seed-files';
 
@@ -42,7 +43,13 @@ export class DemoSeeder {
     private readonly citizenship: CitizenshipDemoSeeder,
     private readonly reports: ReportsDemoSeeder,
     private readonly privacy: PrivacyDemoSeeder,
+    private readonly contests: ContestsDemoSeeder,
   ) {}
+
+  /** The federation's demo login, the organiser of the demo's province-wide contests. */
+  private async adminId(): Promise<number> {
+    return (await this.users.findForLogin({ username: 'liendoan' }))!.id;
+  }
 
   async alreadySeeded(): Promise<boolean> {
     return this.users.usernameTaken('admin');
@@ -75,6 +82,7 @@ export class DemoSeeder {
     await this.activities.seed();
     await this.citizenship.seed();
     await this.reports.seed();
+    await this.contests.seed(await this.adminId());
     // Last: every demo login made above has accepted the privacy notice.
     await this.privacy.seed();
   }

@@ -10,6 +10,7 @@ import { AuthModule } from '../auth/auth.module';
 import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
 import { WorkersModule } from '../workers/workers.module';
+import { ContestsModule } from '../engagement/contests/contests.module';
 import { DemoSeeder } from './demo.seeder';
 import { ReferenceSeeder } from './reference.seeder';
 import { SeedRunner } from './seed.runner';
@@ -27,6 +28,7 @@ import { SeedRunner } from './seed.runner';
     CitizenshipModule,
     ReportsModule,
     PrivacyModule,
+    ContestsModule,
   ],
   providers: [SeedRunner, ReferenceSeeder, DemoSeeder],
   exports: [SeedRunner],

@@ -26,6 +26,11 @@ export const NAVIGATION: NavItem[] = [
   { href: '/external-records', label: 'nav.externalRecords', roles: [Role.InstitutionEditor] },
   { href: '/activities', label: 'nav.activities', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   { href: '/assignments', label: 'nav.assignments', roles: [Role.UnionOfficer, Role.FederationAdmin] },
+  {
+    href: '/contests',
+    label: 'nav.contests',
+    roles: [Role.Worker, Role.UnionOfficer, Role.FederationAdmin, Role.DepartmentViewer],
+  },
   { href: '/partnerships', label: 'nav.partnerships', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   {
     href: '/learning-records',

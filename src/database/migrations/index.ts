@@ -18,6 +18,7 @@ import { UnionsInTime1764000021000 } from './1764000021000-unions-in-time';
 import { MaterialAuthorType1764000022000 } from './1764000022000-material-author-type';
 import { HistoryImports1764000023000 } from './1764000023000-history-imports';
 import { Assignments1764000024000 } from './1764000024000-assignments';
+import { Contests1764000030000 } from './1764000030000-contests';
 
 /** Every migration, in order. Both databases run exactly this list. */
 export const migrations = [
@@ -41,4 +42,5 @@ export const migrations = [
   MaterialAuthorType1764000022000,
   HistoryImports1764000023000,
   Assignments1764000024000,
+  Contests1764000030000,
 ];

@@ -11,6 +11,8 @@ export enum RecordSource {
   External = 'EXTERNAL',
   /** Attendance at an in-person training held before hoctap (history import). */
   Training = 'TRAINING',
+  /** Taking part in a movement or contest (a result recorded, or an online quiz submitted in time). */
+  Contest = 'CONTEST',
 }
 
 /**
