@@ -501,6 +501,11 @@ describe('contests (e2e)', () => {
   });
 
   it('puts the year’s contests in the annual report with their counts', async () => {
+    const csv = await federation.agent.get('/contests?format=csv');
+    expect(csv.status).toBe(200);
+    expect(csv.text).toContain(
+      `Thi tìm hiểu Bộ luật Lao động (kiểm thử),Cuộc thi trực tuyến tìm hiểu pháp luật,${year},4,3,0`,
+    );
     const sections = await app.get(ReportSections).collect({ year, unitId: null });
     const section = sections.find((s) => s.key === 'contests')!;
     const rows = section.tables[0].rows;

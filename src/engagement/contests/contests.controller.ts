@@ -48,12 +48,11 @@ export class ContestsController {
   ): Promise<void> {
     const columns = contestColumns(req.locale);
     if (query.format) {
-      const all = await this.contests.list(actor, { ...query, page: 1, size: 100 });
       return sendTable(res, query.format, req.locale, {
         filename: 'phong-trao-hoi-thi',
         sheet: translate(req.locale, 'nav.contests').slice(0, 31),
         columns,
-        rows: all.items,
+        rows: this.contests.allRows(actor, query.year),
       });
     }
     const page = await this.contests.list(actor, query);

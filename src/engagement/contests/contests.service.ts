@@ -94,6 +94,8 @@ export interface RegistrationRow {
   registeredAt: Date;
 }
 
+const EXPORT_BATCH = 200;
+
 /** The learning record a contest gives a worker: one per contest, whatever the rounds. */
 export function contestRef(contestId: number): string {
   return `contest:${contestId}`;
@@ -122,6 +124,16 @@ export class ContestsService {
     const { page, size, skip } = pageWindow(query);
     const [items, total] = await this.contests.page(await this.audienceOf(actor), query.year, skip, size);
     return pageOf(items, total, page, size);
+  }
+
+  /** Every row of that list, page by page, for an export. */
+  async *allRows(actor: Actor, year?: number): AsyncGenerator<ContestRow> {
+    const audience = await this.audienceOf(actor);
+    for (let skip = 0; ; skip += EXPORT_BATCH) {
+      const [items] = await this.contests.page(audience, year, skip, EXPORT_BATCH);
+      yield* items;
+      if (items.length < EXPORT_BATCH) return;
+    }
   }
 
   /** The contest if the actor sees it; 404 otherwise. */
@@ -602,16 +614,25 @@ function cleanAnswers(answers: Record<string, number[]>, questionIds: number[]):
   return clean;
 }
 
-/** A form's answers: fields "q<id>" holding one option index or several. */
+/**
+ * A form's answers: fields "q<id>" holding one option index or several. The fields are named after
+ * the questions drawn, so no DTO class can list them; like the ValidationPipe's
+ * forbidNonWhitelisted, a field of another name is refused.
+ */
 export function answersFromForm(body: Record<string, unknown>): Record<string, number[]> {
+  const unknown = Object.keys(body).filter((field) => !/^q\d{1,10}$/.test(field));
+  if (unknown.length > 0)
+    throw new FormError(
+      Object.fromEntries(
+        unknown.map((field) => [field, { key: 'validation.unknownField', params: { field } }]),
+      ),
+    );
   const answers: Record<string, number[]> = {};
   for (const [key, value] of Object.entries(body)) {
-    const m = /^q(\d{1,10})$/.exec(key);
-    if (!m) continue;
     const list = (Array.isArray(value) ? value : [value]).filter(
       (v): v is string => typeof v === 'string' && /^\d{1,2}$/.test(v),
     );
-    answers[m[1]] = list.map(Number);
+    answers[key.slice(1)] = list.map(Number);
   }
   return answers;
 }

@@ -12,6 +12,15 @@ import {
 } from '../../../src/assignments/dto/assignment.dto';
 import { ActivateDto, ChangePasswordDto, CreateApiTokenDto } from '../../../src/auth/dto/auth.dto';
 import {
+  CreateContestDto,
+  CreateQuestionDto,
+  CreateRoundDto,
+  RecordResultDto,
+  RecordResultFormDto,
+  RegisterWorkersDto,
+  SubmitAttemptDto,
+} from '../../../src/engagement/contests/dto/contest.dto';
+import {
   CourseDto,
   LessonDto,
   MoveDto,
@@ -123,6 +132,16 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
   [CreateAssignmentDto, { courseId: 1, dueOn: '2099-12-31', remindDaysBefore: 3, wholeRoster: true }],
   [AddWorkersDto, { workerIds: [1, 2] }],
   [PickWorkersDto, { workerIds: [1, 2] }],
+  [CreateContestDto, { kind: 'LAW_QUIZ', title: 'Thi tìm hiểu pháp luật', year: 2026, hours: 1 }],
+  [
+    CreateRoundDto,
+    { name: 'Vòng 1', opensAt: '2026-04-21T08:00', closesAt: '2026-04-28T17:00', timeLimitMinutes: 15 },
+  ],
+  [CreateQuestionDto, { prompt: 'Câu hỏi?', options: ['A', 'B'], correct: [1] }],
+  [RegisterWorkersDto, { workerIds: [1, 2] }],
+  [RecordResultDto, { workerId: 1, score: 90, rank: 1, prize: 'Giải Nhất' }],
+  [RecordResultFormDto, { roundId: 1, workerId: 1, score: 90 }],
+  [SubmitAttemptDto, { answers: { '1': [0] } }],
   [
     CreateUserDto,
     {
@@ -287,6 +306,7 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
  * the handler refuses any other field itself (plans.presenters.ts). Their valid bodies.
  */
 const NAMED_FIELD_FORMS: Record<string, Record<string, unknown>> = {
+  'POST /contests/:id/rounds/:roundId/submit': { q1: '0' },
   'POST /indicators/plans/:id/indicators': { label_LAW: 'Pháp luật', window_LAW: 'PLAN_TO_DATE' },
   'POST /indicators/plans/:id/targets': { target_LAW_2025: '70' },
 };
