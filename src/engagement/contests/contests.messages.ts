@@ -35,6 +35,7 @@ export const contestsMessages = defineMessages({
     vi: 'Số giờ học ghi nhận cho mỗi người tham gia',
     en: 'Learning hours credited per participant',
   },
+  'contests.hoursValue': { vi: '{hours} giờ học', en: '{hours} learning hours' },
   'contests.field.enterprise': { vi: 'Doanh nghiệp', en: 'Enterprise' },
   'contests.field.organiser': { vi: 'Đơn vị tổ chức', en: 'Organiser' },
   'contests.field.domain': { vi: 'Lĩnh vực học tập', en: 'Learning domain' },
