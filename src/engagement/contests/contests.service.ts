@@ -609,7 +609,7 @@ function cleanAnswers(answers: Record<string, number[]>, questionIds: number[]):
   for (const id of questionIds) {
     const given = answers[String(id)];
     if (Array.isArray(given))
-      clean[String(id)] = [...new Set(given.filter((v) => Number.isInteger(v) && v >= 0 && v < 10))];
+      clean[String(id)] = [...new Set(given.filter((v) => Number.isInteger(v) && v >= 0 && v < 100))];
   }
   return clean;
 }
