@@ -15,6 +15,7 @@ import { assignmentsMessages } from './assignments/assignments.messages';
 import { campaignsMessages } from './engagement/campaigns/campaigns.messages';
 import { commendationsMessages } from './engagement/commendations/commendations.messages';
 import { supportMessages } from './engagement/support/support.messages';
+import { contestsMessages } from './engagement/contests/contests.messages';
 import { auditMessages } from './audit/audit.messages';
 import { authMessages } from './auth/auth.messages';
 import { commonMessages } from './common/i18n/common.messages';
@@ -42,6 +43,7 @@ registerMessages(
   campaignsMessages,
   commendationsMessages,
   supportMessages,
+  contestsMessages,
   catalogMessages,
   filesMessages,
   learningMessages,

@@ -3,6 +3,7 @@ import { SurveysModule } from './surveys/surveys.module';
 import { CampaignsModule } from './campaigns/campaigns.module';
 import { CommendationsModule } from './commendations/commendations.module';
 import { SupportModule } from './support/support.module';
+import { ContestsModule } from './contests/contests.module';
 
 /**
  * Engagement (issue 15): what the plan asks beyond courses — learning-needs surveys, campaigns and
@@ -13,6 +14,6 @@ import { SupportModule } from './support/support.module';
  * creates learning records.
  */
 @Module({
-  imports: [SurveysModule, CampaignsModule, CommendationsModule, SupportModule],
+  imports: [SurveysModule, CampaignsModule, CommendationsModule, SupportModule, ContestsModule],
 })
 export class EngagementModule {}

@@ -11,6 +11,7 @@ export const learningRecordsMessages = defineMessages({
   'source.COURSE': { vi: 'Khóa học trực tuyến', en: 'Online course' },
   'source.SESSION': { vi: 'Hoạt động trực tiếp', en: 'In-person activity' },
   'source.EXTERNAL': { vi: 'Cơ sở đào tạo gửi về', en: 'Reported by an institution' },
+  'source.CONTEST': { vi: 'Phong trào, hội thi', en: 'Movement or contest' },
   'source.TRAINING': {
     vi: 'Tập huấn trực tiếp (trước khi dùng hoctap)',
     en: 'In-person training (before hoctap)',

@@ -17,6 +17,7 @@ import { SupportDemoSeeder } from '../engagement/support/support.demo-seeder';
 import { UserStatus } from '../users/entities/user.entity';
 import { UsersRepository } from '../users/users.repository';
 import { WorkersDemoSeeder } from '../workers/workers.demo-seeder';
+import { ContestsDemoSeeder } from '../engagement/contests/contests.demo-seeder';
 import { UnitOfWork } from '../database/unit-of-work';
 import { readSeed } from '../common/seed-files';
 
@@ -50,7 +51,13 @@ export class DemoSeeder {
     private readonly campaigns: CampaignsDemoSeeder,
     private readonly commendations: CommendationsDemoSeeder,
     private readonly support: SupportDemoSeeder,
+    private readonly contests: ContestsDemoSeeder,
   ) {}
+
+  /** The federation's demo login, the organiser of the demo's province-wide contests. */
+  private async adminId(): Promise<number> {
+    return (await this.users.findForLogin({ username: 'liendoan' }))!.id;
+  }
 
   async alreadySeeded(): Promise<boolean> {
     return this.users.usernameTaken('admin');
@@ -87,6 +94,7 @@ export class DemoSeeder {
     await this.surveys.seed();
     await this.commendations.seed();
     await this.support.seed();
+    await this.contests.seed(await this.adminId());
     // Last: every demo login made above has accepted the privacy notice.
     await this.privacy.seed();
   }

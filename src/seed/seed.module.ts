@@ -12,6 +12,7 @@ import { OrganisationsModule } from '../organisations/organisations.module';
 import { UsersModule } from '../users/users.module';
 import { WorkersModule } from '../workers/workers.module';
 import { CampaignsModule } from '../engagement/campaigns/campaigns.module';
+import { ContestsModule } from '../engagement/contests/contests.module';
 import { DemoSeeder } from './demo.seeder';
 import { ReferenceSeeder } from './reference.seeder';
 import { SeedRunner } from './seed.runner';
@@ -35,6 +36,7 @@ import { SupportModule } from '../engagement/support/support.module';
     CampaignsModule,
     CommendationsModule,
     SupportModule,
+    ContestsModule,
   ],
   providers: [SeedRunner, ReferenceSeeder, DemoSeeder],
   exports: [SeedRunner],

@@ -17,6 +17,7 @@ import { TerritoryAssignments1764000027000 } from '../../src/database/migrations
 import { Campaigns1764000029000 } from '../../src/database/migrations/1764000029000-campaigns';
 import { CommendationsAndSupport1764000031000 } from '../../src/database/migrations/1764000031000-commendations-and-support';
 import { QuestionBanks1764000025000 } from '../../src/database/migrations/1764000025000-question-banks';
+import { Contests1764000030000 } from '../../src/database/migrations/1764000030000-contests';
 import { ReportSections1764000032000 } from '../../src/database/migrations/1764000032000-report-sections';
 import { Surveys1764000028000 } from '../../src/database/migrations/1764000028000-surveys';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
@@ -694,5 +695,53 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
         `INSERT INTO quiz_draws (worker_id, quiz_id, submission_key, question_ids) VALUES (962, 964, 'draw-key-aaaaaaaaaaaa', '[967]')`,
       ),
     ).rejects.toThrow();
+  });
+
+  it('1764000030000: contests come empty beside existing learning records; one registration per contest, one entry per round', async () => {
+    db = await upgrade(await env.options(), Contests1764000030000, async (old) => {
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, path) VALUES (960, '960', 'Tỉnh', 'tinh', 'PROVINCE', '/960/')`,
+      );
+      await old.query(
+        `INSERT INTO enterprises (id, name, search_key, tax_code, unit_id) VALUES (961, 'Công ty B', 'cong ty b', '6400000002', 960)`,
+      );
+      await old.query(
+        `INSERT INTO workers (id, full_name, search_key, date_of_birth, gender, cccd_encrypted, cccd_hash)
+         VALUES (962, 'Trần Văn Nam', 'tran van nam', '1990-04-05', 'MALE', 'x', 'h962')`,
+      );
+      await old.query(
+        `INSERT INTO learning_records (id, worker_id, occurred_on, hours, source, source_ref, title, enterprise_id)
+         VALUES (963, 962, '2026-05-01', 2, 'SESSION', 'session:1', 'Tuyên truyền pháp luật', 961)`,
+      );
+    });
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM contests'))[0].n)).toBe(0);
+    await db.query(
+      `INSERT INTO contests (id, kind, title, year, enterprise_id, hours, created_by) VALUES (964, 'LAW_QUIZ', 'Thi pháp luật', 2026, NULL, 1.5, 1)`,
+    );
+    await db.query(
+      `INSERT INTO contest_rounds (id, contest_id, name, opens_at, closes_at, time_limit_minutes) VALUES (965, 964, 'Vòng 1', '2026-04-21 01:00:00', '2026-04-28 10:00:00', 15)`,
+    );
+    await db.query(
+      `INSERT INTO contest_registrations (contest_id, worker_id, registered_by) VALUES (964, 962, 1)`,
+    );
+    await expect(
+      db.query(
+        `INSERT INTO contest_registrations (contest_id, worker_id, registered_by) VALUES (964, 962, 1)`,
+      ),
+    ).rejects.toThrow();
+    await db.query(`INSERT INTO contest_entries (contest_id, round_id, worker_id) VALUES (964, 965, 962)`);
+    await expect(
+      db.query(`INSERT INTO contest_entries (contest_id, round_id, worker_id) VALUES (964, 965, 962)`),
+    ).rejects.toThrow();
+    const [entry] = await db.query('SELECT late, score, submitted_at AS submittedAt FROM contest_entries');
+    expect({ late: Number(entry.late), score: entry.score, submittedAt: entry.submittedAt }).toEqual({
+      late: 0,
+      score: null,
+      submittedAt: null,
+    });
+    expect(Number((await db.query('SELECT hours FROM contests WHERE id = 964'))[0].hours)).toBe(1.5);
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM learning_records WHERE id = 963'))[0].n)).toBe(
+      1,
+    );
   });
 });

@@ -11,6 +11,8 @@ import { DomainCode } from '../../src/learning-records/learning-domains';
 import { LearningRecordsService } from '../../src/learning-records/learning-records.service';
 import { SessionKind } from '../../src/activities/session-kinds';
 import { SessionsService } from '../../src/activities/sessions.service';
+import { ContestKind } from '../../src/engagement/contests/contest-kinds';
+import { ContestsService } from '../../src/engagement/contests/contests.service';
 import { RecordSource } from '../../src/learning-records/entities/learning-record.entity';
 import { ImportKind, ImportRun, ImportStatus } from '../../src/imports/entities/import-run.entity';
 import { WorkersService } from '../../src/workers/workers.service';
@@ -61,6 +63,8 @@ export interface SecurityFixture {
   applications: ObjectIds;
   certificates: ObjectIds;
   sessions: ObjectIds;
+  /** A contest of each enterprise (engagement), organised by its officer. */
+  contests: ObjectIds;
   rosterImports: ObjectIds;
   /** A run of the enterprises register's import: it belongs to no place, so it stands in "own". */
   enterpriseImports: ObjectIds;
@@ -232,6 +236,7 @@ export async function buildSecurityFixture(app: INestApplication): Promise<Secur
 
   // An in-person session and a finished roster import per enterprise.
   const sessions = { own: null } as ObjectIds;
+  const contests = { own: null } as ObjectIds;
   const rosterImports = { own: null } as ObjectIds;
   for (const column of COLUMNS.slice(1)) {
     const officer = new Actor(officers[column], 'officer', [
@@ -249,6 +254,15 @@ export async function buildSecurityFixture(app: INestApplication): Promise<Secur
       enterpriseId: enterpriseOf[column],
     } as never);
     sessions[column] = session.id;
+    contests[column] = (
+      await app.get(ContestsService).create(officer, {
+        kind: ContestKind.SkillsContest,
+        title: `Hội thi thợ giỏi ${tag} ${column}`,
+        year: 2025,
+        hours: 4,
+        enterpriseId: enterpriseOf[column],
+      })
+    ).id;
     const roster = await db.getRepository(ImportRun).save({
       kind: ImportKind.Roster,
       targetId: enterpriseOf[column],
@@ -296,6 +310,7 @@ export async function buildSecurityFixture(app: INestApplication): Promise<Secur
     applications,
     certificates,
     sessions,
+    contests,
     rosterImports,
     enterpriseImports,
     users: officers,

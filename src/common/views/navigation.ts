@@ -51,6 +51,11 @@ export const NAVIGATION: NavItem[] = [
     label: 'nav.support',
     roles: [Role.UnionOfficer, Role.FederationAdmin, Role.DepartmentViewer],
   },
+  {
+    href: '/contests',
+    label: 'nav.contests',
+    roles: [Role.Worker, Role.UnionOfficer, Role.FederationAdmin, Role.DepartmentViewer],
+  },
   { href: '/partnerships', label: 'nav.partnerships', roles: [Role.UnionOfficer, Role.FederationAdmin] },
   {
     href: '/learning-records',

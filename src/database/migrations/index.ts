@@ -22,6 +22,7 @@ import { QuestionBanks1764000025000 } from './1764000025000-question-banks';
 import { TerritoryAssignments1764000027000 } from './1764000027000-territory-assignments';
 import { Surveys1764000028000 } from './1764000028000-surveys';
 import { Campaigns1764000029000 } from './1764000029000-campaigns';
+import { Contests1764000030000 } from './1764000030000-contests';
 import { CommendationsAndSupport1764000031000 } from './1764000031000-commendations-and-support';
 import { ReportSections1764000032000 } from './1764000032000-report-sections';
 
@@ -51,6 +52,7 @@ export const migrations = [
   TerritoryAssignments1764000027000,
   Surveys1764000028000,
   Campaigns1764000029000,
+  Contests1764000030000,
   CommendationsAndSupport1764000031000,
   ReportSections1764000032000,
 ];

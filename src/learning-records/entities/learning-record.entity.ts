@@ -13,6 +13,8 @@ export enum RecordSource {
   Training = 'TRAINING',
   /** A book the worker read, confirmed by their union officer (engagement/campaigns). */
   BookLog = 'BOOK_LOG',
+  /** Taking part in a movement or contest (a result recorded, or an online quiz submitted in time). */
+  Contest = 'CONTEST',
 }
 
 /**

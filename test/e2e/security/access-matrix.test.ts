@@ -47,6 +47,7 @@ type Kind =
   | 'applications'
   | 'certificates'
   | 'sessions'
+  | 'contests'
   | 'rosterImports'
   | 'enterpriseImports'
   | 'users'
@@ -81,6 +82,10 @@ const MATRIX: Row[] = [
   // in-person sessions and their attendance
   row('GET /activities/:id', 'sessions',                                 '.----', '.+---', '.----', '.----', '.----', '.++++', '.----'),
   row('GET /api/v1/activities/:id/attendance', 'sessions',               '.----', '.+---', '.----', '.----', '.----', '.++++', '.----'),
+  // movements and contests of each enterprise (engagement)
+  row('GET /contests/:id', 'contests',                                   '.+---', '.+---', '.----', '.----', '.++--', '.++++', '.----'),
+  row('GET /api/v1/contests/:id', 'contests',                            '.+---', '.+---', '.----', '.----', '.++--', '.++++', '.----'),
+  row('GET /api/v1/contests/:id/registrations', 'contests',              '.----', '.+---', '.----', '.----', '.++--', '.++++', '.----'),
   // learning-citizen applications and their review
   row('GET /citizenship/review/applications/:id', 'applications',        '-----', '++---', '-----', '++++-', '-----', '-----', '-----'),
   row('GET /api/v1/citizenship/review/applications/:id', 'applications', '-----', '++---', '-----', '++++-', '-----', '-----', '-----'),

@@ -13,6 +13,15 @@ import {
 } from '../../../src/assignments/dto/assignment.dto';
 import { ActivateDto, ChangePasswordDto, CreateApiTokenDto } from '../../../src/auth/dto/auth.dto';
 import {
+  CreateContestDto,
+  CreateQuestionDto,
+  CreateRoundDto,
+  RecordResultDto,
+  RecordResultFormDto,
+  RegisterWorkersDto,
+  SubmitAttemptDto,
+} from '../../../src/engagement/contests/dto/contest.dto';
+import {
   CourseDto,
   LessonDto,
   MoveDto,
@@ -171,6 +180,16 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
     SupportDto,
     { year: 2026, fundsCommitted: 1000000, fundsSpent: 500000, paidStudyHours: 10, materialsSupplied: 5 },
   ],
+  [CreateContestDto, { kind: 'LAW_QUIZ', title: 'Thi tìm hiểu pháp luật', year: 2026, hours: 1 }],
+  [
+    CreateRoundDto,
+    { name: 'Vòng 1', opensAt: '2026-04-21T08:00', closesAt: '2026-04-28T17:00', timeLimitMinutes: 15 },
+  ],
+  [CreateQuestionDto, { prompt: 'Câu hỏi?', options: ['A', 'B'], correct: [1] }],
+  [RegisterWorkersDto, { workerIds: [1, 2] }],
+  [RecordResultDto, { workerId: 1, score: 90, rank: 1, prize: 'Giải Nhất' }],
+  [RecordResultFormDto, { roundId: 1, workerId: 1, score: 90 }],
+  [SubmitAttemptDto, { answers: { '1': [0] } }],
   [
     CreateUserDto,
     {
@@ -335,6 +354,7 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
  * the handler refuses any other field itself (plans.presenters.ts). Their valid bodies.
  */
 const NAMED_FIELD_FORMS: Record<string, Record<string, unknown>> = {
+  'POST /contests/:id/rounds/:roundId/submit': { q1: '0' },
   'POST /indicators/plans/:id/indicators': { label_LAW: 'Pháp luật', window_LAW: 'PLAN_TO_DATE' },
   'POST /indicators/plans/:id/targets': { target_LAW_2025: '70' },
   // Survey answers: one q_<question id> field per question (survey-answers.ts refuses the rest).

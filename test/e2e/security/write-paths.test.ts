@@ -318,6 +318,32 @@ describe.each(SETUPS)('write paths aimed at another enterprise’s people ($name
         },
       ],
       [
+        'contest of the attacker’s enterprise (API): register the victims, then a result for one',
+        async () => {
+          const contest = await api('post', '/api/v1/contests').send({
+            kind: 'SKILLS_CONTEST',
+            title: 'Hội thi thợ giỏi',
+            year: 2026,
+            hours: 8,
+          });
+          const round = await api('post', `/api/v1/contests/${contest.body.id}/rounds`).send({
+            name: 'Vòng 1',
+            opensAt: '2026-01-05T08:00',
+            closesAt: '2026-01-05T17:00',
+          });
+          const registered = await api('post', `/api/v1/contests/${contest.body.id}/registrations`).send({
+            workerIds: victims(),
+          });
+          if (registered.status !== 400) return registered.status;
+          return (
+            await api('post', `/api/v1/contests/${contest.body.id}/rounds/${round.body.id}/results`).send({
+              workerId: fx.workers.own,
+              score: 100,
+            })
+          ).status;
+        },
+      ],
+      [
         'partnership for the victim’s enterprise',
         async () => {
           await attacker.get('/partnerships');

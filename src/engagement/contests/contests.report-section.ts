@@ -1,0 +1,74 @@
+import { Injectable, OnModuleInit } from '@nestjs/common';
+import { translate } from '../../common/i18n/i18n';
+import {
+  ReportSection,
+  ReportSectionProvider,
+  ReportSectionQuery,
+  ReportSections,
+} from '../../common/report-sections/report-sections';
+import { EnterpriseScopeService } from '../../organisations/enterprise-scope';
+import { EnterprisesService } from '../../organisations/enterprises.service';
+import { ContestsRepository } from './contests.repository';
+
+/**
+ * The annual report's "Phong trào, hội thi" section: the year's contests with their registrations,
+ * participants and prizes. The province report lists them all; a commune's, those organised by
+ * enterprises located in it.
+ */
+@Injectable()
+export class ContestsReportSection implements ReportSectionProvider, OnModuleInit {
+  readonly key = 'contests';
+  readonly order = 30;
+
+  constructor(
+    private readonly sections: ReportSections,
+    private readonly contests: ContestsRepository,
+    private readonly scopes: EnterpriseScopeService,
+    private readonly enterprises: EnterprisesService,
+  ) {}
+
+  onModuleInit(): void {
+    this.sections.register(this);
+  }
+
+  async section({ year, unitId }: ReportSectionQuery): Promise<ReportSection | null> {
+    const scope =
+      unitId === null
+        ? null
+        : { all: false, enterpriseIds: [], unitPaths: await this.scopes.subtreePaths([unitId]) };
+    if (scope && scope.unitPaths.length === 0) return null;
+    const rows = await this.contests.ofYear(year, scope);
+    if (rows.length === 0) return null;
+    const names = await this.enterprises.namesByIds(
+      rows.map((r) => r.contest.enterpriseId).filter((e): e is number => e !== null),
+    );
+    return {
+      key: this.key,
+      title: 'contests.report.title',
+      note: 'contests.report.note',
+      tables: [
+        {
+          caption: 'contests.report.caption',
+          columns: [
+            { label: 'contests.field.title' },
+            { label: 'contests.field.kind' },
+            { label: 'contests.field.organiser' },
+            { label: 'contests.registrations', numeric: true },
+            { label: 'contests.participants', numeric: true },
+            { label: 'contests.prizes', numeric: true },
+          ],
+          rows: rows.map((r) => [
+            r.contest.title,
+            translate('vi', `contests.kind.${r.contest.kind}`),
+            r.contest.enterpriseId === null
+              ? translate('vi', 'contests.provinceWide')
+              : (names.get(r.contest.enterpriseId) ?? ''),
+            r.registrations,
+            r.participants,
+            r.prizes,
+          ]),
+        },
+      ],
+    };
+  }
+}

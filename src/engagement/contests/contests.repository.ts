@@ -1,0 +1,265 @@
+import { Injectable } from '@nestjs/common';
+import { InjectRepository } from '@nestjs/typeorm';
+import { EntityManager, In, Repository, SelectQueryBuilder } from 'typeorm';
+import { isUniqueViolation } from '../../database/unit-of-work';
+import { EnterpriseScope, whereEnterpriseInScope } from '../../organisations/enterprise-scope';
+import { ContestEntry } from './entities/contest-entry.entity';
+import { ContestQuestion } from './entities/contest-question.entity';
+import { ContestRegistration } from './entities/contest-registration.entity';
+import { ContestRound } from './entities/contest-round.entity';
+import { Contest } from './entities/contest.entity';
+
+/**
+ * Which contests a reader sees: every province-wide contest, and those of the enterprises in their
+ * scope (all of them for the federation).
+ */
+export type ContestAudience = EnterpriseScope;
+
+/** A contest with its counts, for lists and the annual report. */
+export interface ContestRow {
+  contest: Contest;
+  registrations: number;
+  participants: number;
+  prizes: number;
+}
+
+export type NewContest = Pick<
+  Contest,
+  'kind' | 'title' | 'description' | 'year' | 'enterpriseId' | 'hours' | 'createdBy'
+>;
+export type NewRound = Pick<
+  ContestRound,
+  'contestId' | 'name' | 'opensAt' | 'closesAt' | 'timeLimitMinutes' | 'questionCount'
+>;
+export type NewQuestion = Pick<ContestQuestion, 'contestId' | 'prompt' | 'options' | 'correct'>;
+
+/** Contests, their rounds, question banks, registrations and entries. */
+@Injectable()
+export class ContestsRepository {
+  constructor(
+    @InjectRepository(Contest) private readonly contests: Repository<Contest>,
+    @InjectRepository(ContestRound) private readonly rounds: Repository<ContestRound>,
+    @InjectRepository(ContestQuestion) private readonly questions: Repository<ContestQuestion>,
+    @InjectRepository(ContestRegistration) private readonly registrations: Repository<ContestRegistration>,
+    @InjectRepository(ContestEntry) private readonly entries: Repository<ContestEntry>,
+  ) {}
+
+  insertContest(row: NewContest): Promise<Contest> {
+    return this.contests.save(this.contests.create(row));
+  }
+
+  findContest(id: number): Promise<Contest | null> {
+    return this.contests.findOne({ where: { id } });
+  }
+
+  /** Contests the audience sees, latest year first, with their counts. */
+  async page(
+    audience: ContestAudience,
+    year: number | undefined,
+    skip: number,
+    take: number,
+  ): Promise<[ContestRow[], number]> {
+    const query = this.visible(audience);
+    if (year) query.andWhere('c.year = :year', { year });
+    const total = await query.clone().getCount();
+    const contests = await query
+      .orderBy('c.year', 'DESC')
+      .addOrderBy('c.id', 'DESC')
+      .skip(skip)
+      .take(take)
+      .getMany();
+    return [await this.withCounts(contests), total];
+  }
+
+  /** Contests of a year for the annual report: all of them, or those of the enterprises in scope. */
+  async ofYear(year: number, scope: EnterpriseScope | null): Promise<ContestRow[]> {
+    const query = this.contests.createQueryBuilder('c').where('c.year = :year', { year });
+    if (scope) {
+      query.andWhere('c.enterprise_id IS NOT NULL');
+      whereEnterpriseInScope(query, 'c.enterprise_id', scope);
+    }
+    return this.withCounts(await query.orderBy('c.id', 'ASC').getMany());
+  }
+
+  private visible(audience: ContestAudience): SelectQueryBuilder<Contest> {
+    const query = this.contests.createQueryBuilder('c');
+    if (audience.all) return query;
+    const inScope = whereEnterpriseInScope(
+      this.contests.createQueryBuilder('s').select('s.id'),
+      's.enterprise_id',
+      audience,
+    );
+    return query
+      .where(`(c.enterprise_id IS NULL OR c.id IN (${inScope.getQuery()}))`)
+      .setParameters(inScope.getParameters());
+  }
+
+  /** True when the audience sees the contest. */
+  async isVisible(id: number, audience: ContestAudience): Promise<boolean> {
+    return (await this.visible(audience).andWhere('c.id = :id', { id }).getCount()) > 0;
+  }
+
+  private async withCounts(contests: Contest[]): Promise<ContestRow[]> {
+    if (contests.length === 0) return [];
+    const ids = contests.map((c) => c.id);
+    const regs = await this.registrations
+      .createQueryBuilder('r')
+      .select('r.contest_id', 'contestId')
+      .addSelect('COUNT(*)', 'n')
+      .where('r.contest_id IN (:...ids)', { ids })
+      .groupBy('r.contest_id')
+      .getRawMany<{ contestId: number; n: number }>();
+    const parts = await this.entries
+      .createQueryBuilder('e')
+      .select('e.contest_id', 'contestId')
+      .addSelect('COUNT(DISTINCT e.worker_id)', 'n')
+      .addSelect('SUM(CASE WHEN e.prize IS NOT NULL THEN 1 ELSE 0 END)', 'prizes')
+      .where('e.contest_id IN (:...ids)', { ids })
+      .andWhere('e.score IS NOT NULL')
+      .groupBy('e.contest_id')
+      .getRawMany<{ contestId: number; n: number; prizes: number }>();
+    const regOf = new Map(regs.map((r) => [Number(r.contestId), Number(r.n)]));
+    const partOf = new Map(parts.map((p) => [Number(p.contestId), p]));
+    return contests.map((contest) => ({
+      contest,
+      registrations: regOf.get(contest.id) ?? 0,
+      participants: Number(partOf.get(contest.id)?.n ?? 0),
+      prizes: Number(partOf.get(contest.id)?.prizes ?? 0),
+    }));
+  }
+
+  // --- rounds and questions ---------------------------------------------------------------------
+
+  roundsOf(contestId: number): Promise<ContestRound[]> {
+    return this.rounds.find({ where: { contestId }, order: { opensAt: 'ASC', id: 'ASC' } });
+  }
+
+  findRound(contestId: number, roundId: number): Promise<ContestRound | null> {
+    return this.rounds.findOne({ where: { id: roundId, contestId } });
+  }
+
+  insertRound(row: NewRound): Promise<ContestRound> {
+    return this.rounds.save(this.rounds.create(row));
+  }
+
+  questionsOf(contestId: number): Promise<ContestQuestion[]> {
+    return this.questions.find({ where: { contestId }, order: { id: 'ASC' } });
+  }
+
+  async questionsByIds(contestId: number, ids: number[]): Promise<ContestQuestion[]> {
+    if (ids.length === 0) return [];
+    return this.questions.find({ where: { contestId, id: In(ids) } });
+  }
+
+  insertQuestion(row: NewQuestion): Promise<ContestQuestion> {
+    return this.questions.save(this.questions.create(row));
+  }
+
+  // --- registrations ----------------------------------------------------------------------------
+
+  findRegistration(
+    contestId: number,
+    workerId: number,
+    manager?: EntityManager,
+  ): Promise<ContestRegistration | null> {
+    return (manager?.getRepository(ContestRegistration) ?? this.registrations).findOne({
+      where: { contestId, workerId },
+    });
+  }
+
+  /** Registers the workers not registered yet; returns those it registered. */
+  async register(
+    manager: EntityManager,
+    contestId: number,
+    workerIds: number[],
+    enterpriseId: number | null,
+    registeredBy: number,
+  ): Promise<number[]> {
+    const repo = manager.getRepository(ContestRegistration);
+    const existing = workerIds.length
+      ? await repo.find({ select: { workerId: true }, where: { contestId, workerId: In(workerIds) } })
+      : [];
+    const have = new Set(existing.map((r) => r.workerId));
+    const fresh = [...new Set(workerIds)].filter((id) => !have.has(id));
+    for (const workerId of fresh) {
+      try {
+        await repo.insert({ contestId, workerId, enterpriseId, registeredBy });
+      } catch (error) {
+        if (!isUniqueViolation(error)) throw error;
+      }
+    }
+    return fresh;
+  }
+
+  /** Registrations, those of the enterprises in scope only unless the scope is everything. */
+  registrationsOf(contestId: number, scope: EnterpriseScope): Promise<ContestRegistration[]> {
+    const query = this.registrations
+      .createQueryBuilder('r')
+      .where('r.contest_id = :contestId', { contestId })
+      .orderBy('r.id', 'ASC');
+    return whereEnterpriseInScope(query, 'r.enterprise_id', scope).getMany();
+  }
+
+  // --- entries ----------------------------------------------------------------------------------
+
+  findEntry(roundId: number, workerId: number, manager?: EntityManager): Promise<ContestEntry | null> {
+    return (manager?.getRepository(ContestEntry) ?? this.entries).findOne({ where: { roundId, workerId } });
+  }
+
+  entriesOfWorker(contestId: number, workerId: number): Promise<ContestEntry[]> {
+    return this.entries.find({ where: { contestId, workerId }, order: { roundId: 'ASC' } });
+  }
+
+  /** Inserts an entry; false when the worker already has one in the round (a double start). */
+  async insertEntry(manager: EntityManager, row: Partial<ContestEntry>): Promise<boolean> {
+    try {
+      await manager.getRepository(ContestEntry).insert({ late: false, ...row });
+      return true;
+    } catch (error) {
+      if (isUniqueViolation(error)) return false;
+      throw error;
+    }
+  }
+
+  /**
+   * Closes an attempt not submitted yet with its marking; false when it was submitted before (a
+   * second submit, or two at once: only one changes the row).
+   */
+  async closeAttempt(
+    manager: EntityManager,
+    id: number,
+    fields: Pick<ContestEntry, 'submittedAt' | 'answers' | 'score' | 'maxScore' | 'durationSeconds' | 'late'>,
+  ): Promise<boolean> {
+    const result = await manager
+      .createQueryBuilder()
+      .update(ContestEntry)
+      .set(fields)
+      .where('id = :id AND submitted_at IS NULL', { id })
+      .execute();
+    return (result.affected ?? 0) > 0;
+  }
+
+  async updateResult(
+    manager: EntityManager,
+    id: number,
+    fields: Pick<ContestEntry, 'score' | 'rank' | 'prize' | 'recordedBy' | 'submittedAt'>,
+  ): Promise<void> {
+    await manager.getRepository(ContestEntry).update({ id }, fields);
+  }
+
+  /** A round's entries with a result (submitted in time, or recorded), of the enterprises in scope. */
+  scoredEntries(roundId: number, scope: EnterpriseScope): Promise<ContestEntry[]> {
+    const query = this.entries
+      .createQueryBuilder('e')
+      .where('e.round_id = :roundId AND e.score IS NOT NULL', { roundId });
+    return whereEnterpriseInScope(query, 'e.enterprise_id', scope).getMany();
+  }
+
+  /** Every scored entry of a round, for a worker's own position among all. */
+  allScoredEntries(roundId: number): Promise<ContestEntry[]> {
+    return this.entries
+      .createQueryBuilder('e')
+      .where('e.round_id = :roundId AND e.score IS NOT NULL', { roundId })
+      .getMany();
+  }
+}
