@@ -94,4 +94,22 @@ describe('view helpers', () => {
       expect(render({ body: null })).toBe('|');
     });
   });
+  describe('fieldValue', () => {
+    const hbs = Handlebars.create();
+    registerViewHelpers(hbs as never);
+    const render = (template: string, context: object) => hbs.compile(template)(context);
+    const checkbox = '{{#if (fieldValue "whole")}}checked{{else}}unchecked{{/if}}';
+
+    it('shows nothing for a field without a fallback, so a checkbox starts unticked', () => {
+      expect(render(checkbox, {})).toBe('unchecked');
+    });
+
+    it('shows what was typed when the form comes back, else the fallback', () => {
+      expect(render(checkbox, { form: { submitted: true, values: { whole: 'true' } } })).toBe('checked');
+      expect(render('{{fieldValue "name" saved}}', { saved: 'Mai' })).toBe('Mai');
+      expect(
+        render('{{fieldValue "name" saved}}', { saved: 'Mai', form: { submitted: true, values: {} } }),
+      ).toBe('');
+    });
+  });
 });

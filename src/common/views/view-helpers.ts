@@ -87,7 +87,11 @@ export function registerViewHelpers(hbs: Hbs): void {
   hbs.registerHelper('dec', ((n: unknown) => Number(n) - 1) as never);
   hbs.registerHelper('concat', ((...args: unknown[]) => args.slice(0, -1).join('')) as never);
   /** The value a form field shows: what was just typed if the form came back with errors, else the record's. */
-  hbs.registerHelper('fieldValue', function (name: string, fallback: unknown, options: HelperOptions) {
+  hbs.registerHelper('fieldValue', function (name: string, ...rest: unknown[]) {
+    // {{fieldValue "x"}} passes no fallback: Handlebars' options object comes second, and it must
+    // not be taken for a value (a checkbox would start ticked).
+    const options = rest.pop() as HelperOptions;
+    const fallback = rest[0];
     const form = rootOf(options).form as
       { values?: Record<string, unknown>; submitted?: boolean } | undefined;
     // After a submit, an absent value means the field was left empty, not "show the saved value".

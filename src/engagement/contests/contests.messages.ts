@@ -212,7 +212,6 @@ export const contestsMessages = defineMessages({
     vi: 'Người đăng ký (mã tài khoản)',
     en: 'Registered by (account ID)',
   },
-  'privacy.export.column.questionIds': { vi: 'Các câu hỏi được rút', en: 'Questions drawn' },
   'privacy.export.column.startedAt': { vi: 'Bắt đầu lúc', en: 'Started at' },
   'privacy.export.column.deadlineAt': { vi: 'Hạn nộp bài', en: 'Deadline' },
   'privacy.export.column.score': { vi: 'Điểm', en: 'Score' },
