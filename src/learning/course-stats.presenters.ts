@@ -92,7 +92,11 @@ export function statsTables(locale: Locale, stats: CourseStats): StatsTable[] {
       .map((q) => ({
         id: `options-${q.quizId}`,
         caption: t('learning.stats.optionsOf', { quiz: quizLabel(locale, q) }),
-        headers: [t('learning.stats.option'), t('learning.stats.chosen'), t('learning.stats.chosenPercent')],
+        headers: [
+          `${t('learning.stats.option')} (✓ ${t('learning.stats.optionRight')})`,
+          t('learning.stats.chosen'),
+          t('learning.stats.chosenPercent'),
+        ],
         rows: q.questions.flatMap((question) =>
           question.options.map((o) => ({
             label: `${question.prompt} — ${o.correct ? '✓ ' : ''}${o.label}`,

@@ -260,10 +260,9 @@ export const learningMessages = defineMessages({
     en: 'Questions answered right least often come first; every attempt that asked the question counts (for a quiz drawing from the bank: the attempts that drew it), as marked when submitted.',
   },
   'learning.stats.optionsOf': { vi: 'Phương án được chọn: {quiz}', en: 'Options chosen: {quiz}' },
-  'learning.stats.option': {
-    vi: 'Câu hỏi — phương án (✓ là đáp án đúng)',
-    en: 'Question — option (✓ right)',
-  },
+  // The page and the files add "(✓ …)": the PDF fonts have no ✓, so messages never carry it.
+  'learning.stats.option': { vi: 'Câu hỏi — phương án', en: 'Question — option' },
+  'learning.stats.optionRight': { vi: 'là đáp án đúng', en: 'right' },
   'learning.stats.chosen': { vi: 'Số lượt chọn', en: 'Times chosen' },
   'learning.stats.chosenPercent': { vi: '% số lượt trả lời', en: '% of answers' },
   'learning.stats.overview': { vi: 'Tổng quan', en: 'Overview' },

@@ -146,7 +146,7 @@ export class CampaignsController {
       this.campaigns.unitChoices(),
       this.campaigns.linkChoices(actor),
     ]);
-    const posted = req.method === 'POST' ? (req.body as Record<string, unknown>) : null;
+    const posted = req.method === 'POST' ? ((req.body ?? {}) as Record<string, unknown>) : null;
     const chosen = (field: string, kind: CampaignItemKind | null): Set<number> => {
       if (posted) {
         const v = posted[field];

@@ -181,7 +181,7 @@ export class CommendationsController {
     const actor = req.user!;
     const q = typeof req.query.q === 'string' ? req.query.q.slice(0, 200) : undefined;
     const enterprises = await this.commendations.enterprises(actor);
-    const body = (req.method === 'POST' ? req.body : {}) as Record<string, unknown>;
+    const body = (req.method === 'POST' ? (req.body ?? {}) : {}) as Record<string, unknown>;
     const chosen =
       enterprises.find((e) => e.id === Number(body.enterpriseId ?? req.query.enterpriseId)) ??
       enterprises[0] ??

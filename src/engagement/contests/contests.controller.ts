@@ -246,7 +246,7 @@ export class ContestsController {
     @Body() body: Record<string, unknown>,
     @Req() req: AppRequest,
   ) {
-    const entry = await this.contests.submit(actor, id, roundId, answersFromForm(body));
+    const entry = await this.contests.submit(actor, id, roundId, answersFromForm(body ?? {}));
     flash(req, 'success', 'contests.submitted', { score: entry.score ?? 0, max: entry.maxScore ?? 0 });
     return { url: `${PATH}/${id}` };
   }

@@ -73,7 +73,7 @@ export class SupportController {
 
   async formContext(req: AppRequest) {
     const actor = req.user!;
-    const source = req.method === 'POST' ? (req.body as Record<string, unknown>) : req.query;
+    const source = req.method === 'POST' ? ((req.body ?? {}) as Record<string, unknown>) : req.query;
     const year = Number(source.year) || thisYear();
     const enterprises = actor.has(Role.UnionOfficer) ? await this.support.enterprises(actor) : [];
     const chosen =

@@ -24,8 +24,9 @@ export interface AnswerRow {
 export type RawAnswers = Map<number, string[]>;
 
 /** Fields of an answer form that are not q_<id>: refused before anything is looked up. */
-export function strayFields(body: Record<string, unknown>): string[] {
-  return Object.keys(body).filter((f) => f !== '_csrf' && !/^q_\d{1,9}$/.test(f));
+export function strayFields(body: Record<string, unknown> | undefined): string[] {
+  // A body the parsers could not read (text/plain, broken multipart) arrives as undefined.
+  return Object.keys(body ?? {}).filter((f) => f !== '_csrf' && !/^q_\d{1,9}$/.test(f));
 }
 
 /** The form field of a question. */
@@ -36,10 +37,11 @@ export const fieldOf = (questionId: number) => `q_${questionId}`;
  * token and, for a code, the code); any other field is refused, since no DTO can list them.
  */
 export function answersFromForm(
-  body: Record<string, unknown>,
+  posted: Record<string, unknown> | undefined,
   questions: AnswerableQuestion[],
   allowed: string[] = [],
 ): { raw: RawAnswers; unknown: string[] } {
+  const body = posted ?? {};
   const ids = new Set(questions.map((q) => q.id));
   const raw: RawAnswers = new Map();
   const unknown: string[] = [];

@@ -50,9 +50,10 @@ const SEED =
  * Tables a refused request may legitimately write, and why:
  * - sessions: every request through a session touches (or, before sign-in, creates) its row;
  * - login_failures: a refused sign-in is counted there; that is the brute-force throttle;
- * - api_tokens: a request with a valid token sets the token's last_used_at, as a session's row.
+ * - api_tokens: a request with a valid token sets the token's last_used_at, as a session's row;
+ * - survey_code_attempts: a refused survey code is counted there; that is the codes' throttle.
  */
-const LOG_TABLES = ['sessions', 'login_failures', 'api_tokens'];
+const LOG_TABLES = ['sessions', 'login_failures', 'api_tokens', 'survey_code_attempts'];
 
 /** Routes that take no input at all (nothing to malform) and would end the test's sessions. */
 const NO_INPUT_SKIPPED = ['POST /logout', 'POST /account/sign-out-everywhere'];
