@@ -145,6 +145,7 @@ describe('axe finds no serious or critical violation on the pages of every role 
       '/activate',
       '/verify/courses/KHONGCO',
       '/verify/citizens/KHONGCO',
+      '/survey-code',
     ]);
   });
 
@@ -162,6 +163,15 @@ describe('axe finds no serious or critical violation on the pages of every role 
       '/privacy',
       '/notices',
       '/account',
+      '/surveys/mine',
+      '/campaigns',
+      () => firstLink('/campaigns', /^\/campaigns\/\d+$/),
+      '/books',
+      '/books/new',
+      '/contests',
+      () => firstLink('/contests', /^\/contests\/\d+$/),
+      '/engagement/honour-roll',
+      '/engagement/models',
     ]);
   });
 
@@ -199,6 +209,15 @@ describe('axe finds no serious or critical violation on the pages of every role 
       () => firstLink('/citizenship/review?queue=officer', /^\/citizenship\/review\/applications\/\d+$/),
       confirmAnApplication,
       '/territory-assignments',
+      '/surveys',
+      '/campaigns',
+      '/books/review',
+      '/contests',
+      '/contests/new',
+      '/engagement/commendations',
+      '/engagement/commendations/new',
+      '/engagement/models/new',
+      '/engagement/support',
     ]);
   });
 
@@ -278,11 +297,32 @@ describe('axe finds no serious or critical violation on the pages of every role 
       '/territory-assignments/new',
       giveToTheProvince,
       async () => firstLink(await giveToTheProvince(), /^\/territory-assignments\/\d+\/enterprises\/\d+$/),
+      '/surveys',
+      '/surveys/new',
+      () => firstLink('/surveys', /^\/surveys\/\d+$/),
+      async () => `${await firstLink('/surveys', /^\/surveys\/\d+$/)}/results`,
+      '/campaigns',
+      '/campaigns/new',
+      () => firstLink('/campaigns', /^\/campaigns\/\d+$/),
+      '/contests',
+      '/contests/new',
+      () => firstLink('/contests', /^\/contests\/\d+$/),
+      '/engagement/commendations',
+      '/engagement/honour-roll',
+      '/engagement/models',
+      '/engagement/support',
     ]);
   });
 
   it('department viewer', async () => {
-    await auditRole('department viewer', 'so.gddt', ['/', '/indicators', '/reports']);
+    await auditRole('department viewer', 'so.gddt', [
+      '/',
+      '/indicators',
+      '/reports',
+      '/surveys',
+      '/campaigns',
+      '/engagement/support',
+    ]);
   });
 
   it('system admin', async () => {
