@@ -188,20 +188,9 @@ export class QuizzesService {
         (q) => q.id === questionId,
       );
       if (!question) throw new NotFoundException();
-      const fields = questionFields(input);
-      const options = filledOptions(input);
-      let saved: QuizQuestion;
-      if (course.publishedAt !== null && !sameChoices(question, { kind: input.kind, options })) {
-        await this.quizzes.updateQuestion(question.id, { status: QuestionStatus.Removed }, manager);
-        saved = await this.quizzes.insertQuestion(quiz.id, fields, options, manager, question.position);
-      } else {
-        await this.quizzes.updateQuestion(question.id, fields, manager);
-        if (!sameChoices(question, { kind: input.kind, options }))
-          await this.quizzes.replaceOptions(question.id, options, manager);
-        saved = { ...question, ...fields };
-      }
-      await this.courses.touch(course.id, manager);
-      return saved;
+      return this.revise(course, question, input, manager, (fields, options, position) =>
+        this.quizzes.insertQuestion(quiz.id, fields, options, manager, position),
+      );
     });
   }
 
@@ -281,21 +270,42 @@ export class QuizzesService {
         (q) => q.id === questionId,
       );
       if (!question) throw new NotFoundException();
-      const fields = questionFields(input);
-      const options = filledOptions(input);
-      let saved: QuizQuestion;
-      if (course.publishedAt !== null && !sameChoices(question, { kind: input.kind, options })) {
-        await this.quizzes.updateQuestion(question.id, { status: QuestionStatus.Removed }, manager);
-        saved = await this.quizzes.insertBankQuestion(course.id, fields, options, manager, question.position);
-      } else {
-        await this.quizzes.updateQuestion(question.id, fields, manager);
-        if (!sameChoices(question, { kind: input.kind, options }))
-          await this.quizzes.replaceOptions(question.id, options, manager);
-        saved = { ...question, ...fields };
-      }
-      await this.courses.touch(course.id, manager);
-      return saved;
+      return this.revise(course, question, input, manager, (fields, options, position) =>
+        this.quizzes.insertBankQuestion(course.id, fields, options, manager, position),
+      );
     });
+  }
+
+  /**
+   * Saves a question's new text and choices. Once the course has been published, other choices
+   * make a new question in its place (`replacement`) and the old one is kept as REMOVED, so
+   * attempts already marked against it still read as they were.
+   */
+  private async revise(
+    course: Course,
+    question: QuestionWithOptions,
+    input: QuestionInput,
+    manager: Transaction,
+    replacement: (
+      fields: ReturnType<typeof questionFields>,
+      options: ReturnType<typeof filledOptions>,
+      position: number,
+    ) => Promise<QuizQuestion>,
+  ): Promise<QuizQuestion> {
+    const fields = questionFields(input);
+    const options = filledOptions(input);
+    const sameOptions = sameChoices(question, { kind: input.kind, options });
+    let saved: QuizQuestion;
+    if (course.publishedAt !== null && !sameOptions) {
+      await this.quizzes.updateQuestion(question.id, { status: QuestionStatus.Removed }, manager);
+      saved = await replacement(fields, options, question.position);
+    } else {
+      await this.quizzes.updateQuestion(question.id, fields, manager);
+      if (!sameOptions) await this.quizzes.replaceOptions(question.id, options, manager);
+      saved = { ...question, ...fields };
+    }
+    await this.courses.touch(course.id, manager);
+    return saved;
   }
 
   /**
