@@ -7,8 +7,8 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A Node process of the suite, its output kept for when it fails. */
-export function startNode(script, args, env, name) {
-  const child = spawn(process.execPath, [script, ...args], {
+export function startNode(script, args, env, name, nodeFlags = []) {
+  const child = spawn(process.execPath, [...nodeFlags, script, ...args], {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],

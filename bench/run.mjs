@@ -4,7 +4,7 @@
 // median ratio, its spread and the target. Nothing here is part of `npm test`. See
 // docs/performance.md for the figures and how to read them.
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { createConnection } from 'mysql2/promise';
@@ -33,6 +33,8 @@ const settings = {
   connections: Number(process.env.BENCH_CONNECTIONS ?? 10),
   bufferPoolMb: Number(process.env.BENCH_BUFFER_POOL_MB ?? 1024),
   port: Number(process.env.BENCH_PORT ?? 3901),
+  /** Node flags of the web process instead of the Dockerfile's (trying heap settings). */
+  nodeFlags: process.env.BENCH_NODE_FLAGS?.split(/\s+/).filter(Boolean),
 };
 const DEMO_PASSWORD = 'hoctap2030';
 const TARGETS = {
@@ -95,6 +97,18 @@ async function setBufferPool(mysql) {
   );
 }
 
+/**
+ * The Node flags of the production web process: those of docker/Dockerfile's CMD, so both agree
+ * (or BENCH_NODE_FLAGS).
+ */
+function webNodeFlags() {
+  if (settings.nodeFlags) return settings.nodeFlags;
+  const dockerfile = readFileSync(join(ROOT, 'docker/Dockerfile'), 'utf8');
+  const cmd = /^CMD (\[.*\])$/m.exec(dockerfile);
+  if (!cmd) throw new Error('docker/Dockerfile has no CMD line to take the web process flags from');
+  return JSON.parse(cmd[1]).filter((arg) => arg.startsWith('--'));
+}
+
 /** A fresh database with the demo data, the web and job processes, then R2, R2f, R1 and M1. */
 async function measureApp(mysql) {
   await mysql.query(`DROP DATABASE IF EXISTS \`${settings.database}\``);
@@ -127,7 +141,7 @@ async function measureApp(mysql) {
     const step = startNode(join(ROOT, script), args, env, script);
     if ((await step.exited) !== 0) throw new Error(`${script} failed:\n${step.output()}`);
   }
-  const web = startNode(join(ROOT, 'dist/main.js'), [], env, 'web process');
+  const web = startNode(join(ROOT, 'dist/main.js'), [], env, 'web process', webNodeFlags());
   cleanups.push(() => web.stop());
   const jobs = startNode(join(ROOT, 'dist/worker.js'), [], env, 'job process');
   cleanups.push(() => jobs.stop());
@@ -166,7 +180,7 @@ async function measureApp(mysql) {
     const peak = peakRssMb(web.child.pid);
     rows.push({
       id: 'M1',
-      a: `web process peak RSS (VmHWM) ${peak.toFixed(0)} MB`,
+      a: `web process peak RSS (VmHWM) ${peak.toFixed(0)} MB, node ${webNodeFlags().join(' ')}`,
       b: '—',
       ratio: '—',
       spread: '—',
