@@ -8,6 +8,7 @@ import { Repository } from 'typeorm';
 import { appConfig, AppConfig } from '../config';
 import { REDIS_CLIENT } from '../common/redis/redis.module';
 import { Session } from './entities/session.entity';
+import { throttleTouches } from './session-touch';
 
 export const SESSION_STORE = Symbol('SESSION_STORE');
 const logger = new Logger('SessionStore');
@@ -21,14 +22,17 @@ export const sessionStoreProvider: Provider = {
   inject: [appConfig.KEY, REDIS_CLIENT, getRepositoryToken(Session)],
   useFactory: (config: AppConfig, redis: Redis | null, sessions: Repository<Session>): Store => {
     const ttlSeconds = config.sessionIdleMinutes * 60;
-    if (redis) return new RedisStore({ client: redis, prefix: 'hoctap:sess:', ttl: ttlSeconds });
-    return new TypeormStore({
-      cleanupLimit: 2,
-      // Two queries for the clean-up: MySQL and MariaDB refuse LIMIT inside an IN subquery.
-      limitSubquery: false,
-      ttl: ttlSeconds,
-      // Report store errors to the request instead of crashing the process.
-      onError: (_store, error) => logger.error({ error: error.message }, 'session store error'),
-    }).connect(sessions);
+    if (redis)
+      return throttleTouches(new RedisStore({ client: redis, prefix: 'hoctap:sess:', ttl: ttlSeconds }));
+    return throttleTouches(
+      new TypeormStore({
+        cleanupLimit: 2,
+        // Two queries for the clean-up: MySQL and MariaDB refuse LIMIT inside an IN subquery.
+        limitSubquery: false,
+        ttl: ttlSeconds,
+        // Report store errors to the request instead of crashing the process.
+        onError: (_store, error) => logger.error({ error: error.message }, 'session store error'),
+      }).connect(sessions),
+    );
   },
 };

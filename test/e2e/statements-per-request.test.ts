@@ -41,10 +41,13 @@ describe('statements per request (e2e)', () => {
   }
 
   it.each([
-    ['/courses', 6],
+    // 6 until the unread-notice count and the catalogue's institution filter were kept a while per
+    // process and the page carried its own count (COUNT(*) OVER ()): the account with its roles,
+    // the page, its courses' domains.
+    ['/courses', 3],
     // 15 + 2 since the federation's assignments to a territory: the worker's employers, then the
-    // territory assignments that reach them (issue 13).
-    ['/learn', 17],
+    // territory assignments that reach them (issue 13); - 1 for the kept unread-notice count.
+    ['/learn', 16],
   ])('a signed-in worker’s %s', async (path, limit) => {
     const statements = await warm(() => worker.agent.get(path).expect(200));
     withinLimit(path, statements, limit);
