@@ -219,13 +219,18 @@ export class SurveyResultsService {
     const respondents = new Map(
       (await this.surveys.respondents(id)).map((r) => [r.enterpriseId, r.respondents] as const),
     );
-    const [names, unitNames] = await Promise.all([
+    const [names, unitNames, rosters] = await Promise.all([
       this.enterprises.namesOf(targeted.map((t) => t.enterpriseId)),
       this.units.namesByIds([...new Set(targeted.map((t) => t.unitId))]),
+      // One statement for every targeted enterprise: a survey of a province asks hundreds.
+      this.workforce.rosterCounts(
+        targeted.map((t) => t.enterpriseId),
+        today,
+      ),
     ]);
     const rows: RateRow[] = [];
     for (const t of targeted) {
-      const [, roster] = await this.workforce.page(t.enterpriseId, today, undefined, 0, 1);
+      const roster = rosters.get(t.enterpriseId) ?? 0;
       const answered = respondents.get(t.enterpriseId) ?? 0;
       rows.push({
         enterpriseId: t.enterpriseId,
