@@ -6,6 +6,7 @@ import {
   ReportSectionQuery,
   ReportSections,
 } from '../../common/report-sections/report-sections';
+import { AdminUnitsService } from '../../organisations/admin-units.service';
 import { EnterpriseScopeService } from '../../organisations/enterprise-scope';
 import { EnterprisesService } from '../../organisations/enterprises.service';
 import { ContestsRepository } from './contests.repository';
@@ -25,6 +26,7 @@ export class ContestsReportSection implements ReportSectionProvider, OnModuleIni
     private readonly contests: ContestsRepository,
     private readonly scopes: EnterpriseScopeService,
     private readonly enterprises: EnterprisesService,
+    private readonly units: AdminUnitsService,
   ) {}
 
   onModuleInit(): void {
@@ -42,6 +44,15 @@ export class ContestsReportSection implements ReportSectionProvider, OnModuleIni
     const names = await this.enterprises.namesByIds(
       rows.map((r) => r.contest.enterpriseId).filter((e): e is number => e !== null),
     );
+    const communesOf = await this.contests.unitsOf(rows.map((r) => r.contest.id));
+    const communeNames = await this.units.namesByIds([...new Set([...communesOf.values()].flat())]);
+    const organiser = (r: (typeof rows)[number]) => {
+      if (r.contest.enterpriseId !== null) return names.get(r.contest.enterpriseId) ?? '';
+      const communes = (communesOf.get(r.contest.id) ?? []).map((u) => communeNames.get(u) ?? '');
+      return communes.length > 0
+        ? translate('vi', 'contests.forCommunes', { communes: communes.join(', ') })
+        : translate('vi', 'contests.provinceWide');
+    };
     return {
       key: this.key,
       title: 'contests.report.title',
@@ -60,9 +71,7 @@ export class ContestsReportSection implements ReportSectionProvider, OnModuleIni
           rows: rows.map((r) => [
             r.contest.title,
             translate('vi', `contests.kind.${r.contest.kind}`),
-            r.contest.enterpriseId === null
-              ? translate('vi', 'contests.provinceWide')
-              : (names.get(r.contest.enterpriseId) ?? ''),
+            organiser(r),
             r.registrations,
             r.participants,
             r.prizes,

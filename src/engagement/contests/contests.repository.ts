@@ -7,13 +7,17 @@ import { ContestEntry } from './entities/contest-entry.entity';
 import { ContestQuestion } from './entities/contest-question.entity';
 import { ContestRegistration } from './entities/contest-registration.entity';
 import { ContestRound } from './entities/contest-round.entity';
+import { ContestUnit } from './entities/contest-unit.entity';
 import { Contest } from './entities/contest.entity';
 
 /**
- * Which contests a reader sees: every province-wide contest, and those of the enterprises in their
- * scope (all of them for the federation).
+ * Which contests a reader sees: every province-wide contest, those of the enterprises in their
+ * scope (all of them for the federation), and the contests aimed at communes that the service
+ * found open to them (`targeted`: the territory needs the administrative tree, which is not ours).
  */
-export type ContestAudience = EnterpriseScope;
+export interface ContestAudience extends EnterpriseScope {
+  targeted: number[];
+}
 
 /** A contest with its counts, for lists and the annual report. */
 export interface ContestRow {
@@ -42,10 +46,39 @@ export class ContestsRepository {
     @InjectRepository(ContestQuestion) private readonly questions: Repository<ContestQuestion>,
     @InjectRepository(ContestRegistration) private readonly registrations: Repository<ContestRegistration>,
     @InjectRepository(ContestEntry) private readonly entries: Repository<ContestEntry>,
+    @InjectRepository(ContestUnit) private readonly units: Repository<ContestUnit>,
   ) {}
 
-  insertContest(row: NewContest): Promise<Contest> {
-    return this.contests.save(this.contests.create(row));
+  /** A contest with the communes it is aimed at (none: province-wide or one enterprise's). */
+  async insertContest(manager: EntityManager, row: NewContest, unitIds: number[] = []): Promise<Contest> {
+    const contest = await manager.getRepository(Contest).save(manager.create(Contest, row));
+    if (unitIds.length > 0)
+      await manager
+        .getRepository(ContestUnit)
+        .insert(unitIds.map((unitId) => ({ contestId: contest.id, unitId })));
+    return contest;
+  }
+
+  /** The communes each contest is aimed at, for the given contests (an empty list for the others). */
+  async unitsOf(contestIds: number[]): Promise<Map<number, number[]>> {
+    const result = new Map<number, number[]>(contestIds.map((id) => [id, []]));
+    if (contestIds.length === 0) return result;
+    const rows = await this.units.find({ where: { contestId: In(contestIds) }, order: { id: 'ASC' } });
+    for (const r of rows) result.get(r.contestId)?.push(r.unitId);
+    return result;
+  }
+
+  /** Every contest aimed at communes (of a year, when given) with its communes. They are few: the federation's. */
+  async targeted(year?: number): Promise<Map<number, number[]>> {
+    const query = this.units
+      .createQueryBuilder('u')
+      .select(['u.contestId', 'u.unitId'])
+      .orderBy('u.id', 'ASC');
+    if (year) query.where('u.contest_id IN (SELECT y.id FROM contests y WHERE y.year = :year)', { year });
+    const result = new Map<number, number[]>();
+    for (const r of await query.getMany())
+      result.set(r.contestId, [...(result.get(r.contestId) ?? []), r.unitId]);
+    return result;
   }
 
   findContest(id: number): Promise<Contest | null> {
@@ -89,9 +122,12 @@ export class ContestsRepository {
       's.enterprise_id',
       audience,
     );
+    const provinceWide =
+      'c.enterprise_id IS NULL AND NOT EXISTS (SELECT 1 FROM contest_units cu WHERE cu.contest_id = c.id)';
+    const targeted = audience.targeted.length > 0 ? ' OR c.id IN (:...audienceTargeted)' : '';
     return query
-      .where(`(c.enterprise_id IS NULL OR c.id IN (${inScope.getQuery()}))`)
-      .setParameters(inScope.getParameters());
+      .where(`((${provinceWide}) OR c.id IN (${inScope.getQuery()})${targeted})`)
+      .setParameters({ ...inScope.getParameters(), audienceTargeted: audience.targeted });
   }
 
   /** True when the audience sees the contest. */
