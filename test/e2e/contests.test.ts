@@ -642,16 +642,23 @@ describe('contests (e2e)', () => {
       await count('SELECT COUNT(*) AS n FROM contest_entries WHERE contest_id = ?', [communeQuizId]),
     ).toBe(0);
 
-    // The annual report names the commune as the contest's public.
-    const sections = await app.get(ReportSections).collect({ year, unitId: null });
-    expect(sections.find((x) => x.key === 'contests')!.tables[0].rows).toContainEqual([
+    // The annual report names the commune as the contest's public; the commune's own report has
+    // it (with its enterprises' registration), Đắk Mil's commune's does not.
+    const expected = [
       'Thi pháp luật của xã (kiểm thử)',
       'Cuộc thi trực tuyến tìm hiểu pháp luật',
       `Liên đoàn Lao động tỉnh, cho doanh nghiệp tại: ${tamPhatCommune.name}`,
       1,
       0,
       0,
-    ]);
+    ];
+    const contestRows = async (unitId: number | null) =>
+      (await app.get(ReportSections).collect({ year, unitId })).find((x) => x.key === 'contests')?.tables[0]
+        .rows ?? [];
+    expect(await contestRows(null)).toContainEqual(expected);
+    expect(await contestRows(tamPhatCommune.id)).toContainEqual(expected);
+    const elsewhere = await contestRows((await communeOf(dakMilId)).id);
+    expect(elsewhere.map((r) => r[0])).not.toContain('Thi pháp luật của xã (kiểm thử)');
   });
 
   it('puts the year’s contests in the annual report with their counts', async () => {

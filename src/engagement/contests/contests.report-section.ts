@@ -9,12 +9,14 @@ import {
 import { AdminUnitsService } from '../../organisations/admin-units.service';
 import { EnterpriseScopeService } from '../../organisations/enterprise-scope';
 import { EnterprisesService } from '../../organisations/enterprises.service';
+import { sharedUnitPaths } from '../campaigns/campaign-scope';
 import { ContestsRepository } from './contests.repository';
 
 /**
  * The annual report's "Phong trào, hội thi" section: the year's contests with their registrations,
  * participants and prizes. The province report lists them all; a commune's, those organised by
- * enterprises located in it.
+ * enterprises located in it and those the federation aimed at communes overlapping it, with the
+ * registrations and participants of its enterprises only.
  */
 @Injectable()
 export class ContestsReportSection implements ReportSectionProvider, OnModuleInit {
@@ -39,7 +41,12 @@ export class ContestsReportSection implements ReportSectionProvider, OnModuleIni
         ? null
         : { all: false, enterpriseIds: [], unitPaths: await this.scopes.subtreePaths([unitId]) };
     if (scope && scope.unitPaths.length === 0) return null;
-    const rows = await this.contests.ofYear(year, scope);
+    const targeted: number[] = [];
+    if (scope)
+      for (const [contestId, unitIds] of await this.contests.targeted(year))
+        if (sharedUnitPaths(scope.unitPaths, await this.scopes.subtreePaths(unitIds)).length > 0)
+          targeted.push(contestId);
+    const rows = await this.contests.ofYear(year, scope, targeted);
     if (rows.length === 0) return null;
     const names = await this.enterprises.namesByIds(
       rows.map((r) => r.contest.enterpriseId).filter((e): e is number => e !== null),

@@ -104,14 +104,25 @@ export class ContestsRepository {
     return [await this.withCounts(contests), total];
   }
 
-  /** Contests of a year for the annual report: all of them, or those of the enterprises in scope. */
-  async ofYear(year: number, scope: EnterpriseScope | null): Promise<ContestRow[]> {
+  /**
+   * Contests of a year for the annual report: all of them; or, for a territory (`scope`), those of
+   * its enterprises and the `targeted` ones aimed at communes it overlaps, counting only the
+   * registrations and entries of its enterprises.
+   */
+  async ofYear(year: number, scope: EnterpriseScope | null, targeted: number[] = []): Promise<ContestRow[]> {
     const query = this.contests.createQueryBuilder('c').where('c.year = :year', { year });
     if (scope) {
-      query.andWhere('c.enterprise_id IS NOT NULL');
-      whereEnterpriseInScope(query, 'c.enterprise_id', scope);
+      const own = whereEnterpriseInScope(
+        this.contests.createQueryBuilder('s').select('s.id').where('s.enterprise_id IS NOT NULL'),
+        's.enterprise_id',
+        scope,
+      );
+      const aimed = targeted.length > 0 ? ' OR c.id IN (:...reportTargeted)' : '';
+      query
+        .andWhere(`(c.id IN (${own.getQuery()})${aimed})`)
+        .setParameters({ ...own.getParameters(), reportTargeted: targeted });
     }
-    return this.withCounts(await query.orderBy('c.id', 'ASC').getMany());
+    return this.withCounts(await query.orderBy('c.id', 'ASC').getMany(), scope ?? undefined);
   }
 
   private visible(audience: ContestAudience): SelectQueryBuilder<Contest> {
@@ -135,23 +146,26 @@ export class ContestsRepository {
     return (await this.visible(audience).andWhere('c.id = :id', { id }).getCount()) > 0;
   }
 
-  private async withCounts(contests: Contest[]): Promise<ContestRow[]> {
+  /** The contests with their counts: all of them, or those of the enterprises in `scope`. */
+  private async withCounts(contests: Contest[], scope?: EnterpriseScope): Promise<ContestRow[]> {
     if (contests.length === 0) return [];
     const ids = contests.map((c) => c.id);
-    const regs = await this.registrations
+    const regQuery = this.registrations
       .createQueryBuilder('r')
       .select('r.contest_id', 'contestId')
       .addSelect('COUNT(*)', 'n')
-      .where('r.contest_id IN (:...ids)', { ids })
+      .where('r.contest_id IN (:...ids)', { ids });
+    const regs = await (scope ? whereEnterpriseInScope(regQuery, 'r.enterprise_id', scope) : regQuery)
       .groupBy('r.contest_id')
       .getRawMany<{ contestId: number; n: number }>();
-    const parts = await this.entries
+    const partQuery = this.entries
       .createQueryBuilder('e')
       .select('e.contest_id', 'contestId')
       .addSelect('COUNT(DISTINCT e.worker_id)', 'n')
       .addSelect('SUM(CASE WHEN e.prize IS NOT NULL THEN 1 ELSE 0 END)', 'prizes')
       .where('e.contest_id IN (:...ids)', { ids })
-      .andWhere('e.score IS NOT NULL')
+      .andWhere('e.score IS NOT NULL');
+    const parts = await (scope ? whereEnterpriseInScope(partQuery, 'e.enterprise_id', scope) : partQuery)
       .groupBy('e.contest_id')
       .getRawMany<{ contestId: number; n: number; prizes: number }>();
     const regOf = new Map(regs.map((r) => [Number(r.contestId), Number(r.n)]));
