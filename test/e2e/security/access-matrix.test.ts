@@ -105,6 +105,7 @@ const MATRIX: Row[] = [
   // an officer sees their enterprise's rate only, a worker answers only theirs
   row('GET /surveys/:id', 'surveys',                                     '.----', '.+---', '.----', '.----', '.----', '.++++', '.----'),
   row('GET /api/v1/surveys/:id/rates', 'surveys',                        '.----', '.+---', '.----', '.----', '.----', '.++++', '.----'),
+  row('GET /api/v1/surveys/:id/enterprise-results', 'surveys',           '.----', '.+---', '.----', '.----', '.----', '.----', '.----'),
   row('GET /surveys/:id/results', 'surveys',                             '.----', '.----', '.----', '.----', '.----', '.++++', '.----'),
   row('GET /api/v1/surveys/:id/results', 'surveys',                      '.----', '.----', '.----', '.----', '.----', '.++++', '.----'),
   row('GET /surveys/:id/answer', 'surveys',                              '.+---', '.----', '.----', '.----', '.----', '.----', '.----'),
