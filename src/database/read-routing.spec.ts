@@ -1,7 +1,7 @@
 import type { NextFunction, Request, Response } from 'express';
 import { QueryRunner, ReplicationMode } from 'typeorm';
 import { PRIMARY_COOKIE, replicaReads } from '../common/http/replica-reads.middleware';
-import { readFromReplica, replicaReadsAllowed, RoutedDataSource } from './read-routing';
+import { readFromPrimary, readFromReplica, replicaReadsAllowed, RoutedDataSource } from './read-routing';
 
 describe(RoutedDataSource.name, () => {
   let sut: RoutedDataSource;
@@ -43,6 +43,14 @@ describe(RoutedDataSource.name, () => {
       await select();
     });
     expect(modes).toEqual(['slave', 'slave', 'master', 'master']);
+  });
+
+  it('reads from the primary inside readFromPrimary, even within a page view', async () => {
+    await readFromReplica(async () => {
+      await readFromPrimary(select);
+      await select();
+    });
+    expect(modes).toEqual(['master', 'slave']);
   });
 
   it('keeps each context to itself: a write in one request leaves another on the replica', async () => {

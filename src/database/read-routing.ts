@@ -24,6 +24,15 @@ export function readFromReplica<T>(fn: () => T): T {
   return contexts.run({ wrote: false }, fn);
 }
 
+/**
+ * Runs `fn` with every read on the primary, even inside a page view: for what must not be stale,
+ * such as a per-process cache reloading after its version stamp changed (a stale reload would be
+ * kept under the new stamp).
+ */
+export function readFromPrimary<T>(fn: () => T): T {
+  return contexts.exit(fn);
+}
+
 /** The reads of the current context may go to a replica. */
 export function replicaReadsAllowed(): boolean {
   const context = contexts.getStore();
