@@ -514,6 +514,7 @@ async function measureCluster(mysql) {
   const name = `${settings.database}_cluster`;
   await mysql.query(`DROP DATABASE IF EXISTS \`${name}\``);
   await mysql.query(`CREATE DATABASE \`${name}\` CHARACTER SET utf8mb4 COLLATE utf8mb4_unicode_ci`);
+  cleanups.push(() => mysql.query(`DROP DATABASE IF EXISTS \`${name}\``));
   const port = settings.port + 20;
   const env = hoctapEnv({
     PORT: String(port),
