@@ -3,9 +3,9 @@ import { getRepositoryToken } from '@nestjs/typeorm';
 import { RedisStore } from 'connect-redis';
 import { TypeormStore } from 'connect-typeorm';
 import type { Store } from 'express-session';
-import type Redis from 'ioredis';
 import { Repository } from 'typeorm';
 import { appConfig, AppConfig } from '../config';
+import type { RedisClient } from '../common/redis/redis-client';
 import { REDIS_CLIENT } from '../common/redis/redis.module';
 import { Session } from './entities/session.entity';
 import { throttleTouches } from './session-touch';
@@ -20,8 +20,9 @@ const logger = new Logger('SessionStore');
 export const sessionStoreProvider: Provider = {
   provide: SESSION_STORE,
   inject: [appConfig.KEY, REDIS_CLIENT, getRepositoryToken(Session)],
-  useFactory: (config: AppConfig, redis: Redis | null, sessions: Repository<Session>): Store => {
+  useFactory: (config: AppConfig, redis: RedisClient | null, sessions: Repository<Session>): Store => {
     const ttlSeconds = config.sessionIdleMinutes * 60;
+    // One key per session and single-key commands only, so a Redis Cluster needs no hash tag here.
     if (redis)
       return throttleTouches(new RedisStore({ client: redis, prefix: 'hoctap:sess:', ttl: ttlSeconds }));
     return throttleTouches(
