@@ -156,4 +156,12 @@ export const commendationsMessages = defineMessages({
   'privacy.export.column.achievement': { vi: 'Thành tích', en: 'Achievements' },
   'privacy.export.column.nominatedBy': { vi: 'Người đề cử', en: 'Nominated by' },
   'privacy.export.section.commendations': { vi: 'Đề cử khen thưởng', en: 'Commendation nominations' },
+  'privacy.export.section.commendationFiles': {
+    vi: 'Tệp minh chứng của đề cử khen thưởng',
+    en: 'Evidence files of commendation nominations',
+  },
+  'privacy.export.column.commendationId': { vi: 'Mã đề cử', en: 'Nomination no.' },
+  'privacy.export.column.fileId': { vi: 'Mã tệp', en: 'File no.' },
+  'privacy.export.column.fileName': { vi: 'Tên tệp', en: 'File name' },
+  'privacy.export.column.sizeBytes': { vi: 'Dung lượng (byte)', en: 'Size (bytes)' },
 });

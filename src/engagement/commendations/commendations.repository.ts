@@ -41,6 +41,24 @@ export class CommendationsRepository {
     await manager.getRepository(CommendationFile).insert({ commendationId, fileId });
   }
 
+  /** The evidence links of a worker's nominations (for themselves or their child). */
+  evidenceOfWorker(
+    workerId: number,
+    manager: EntityManager = this.files.manager,
+  ): Promise<CommendationFile[]> {
+    return manager
+      .getRepository(CommendationFile)
+      .createQueryBuilder('f')
+      .innerJoin(Commendation, 'c', 'c.id = f.commendation_id')
+      .where('c.worker_id = :workerId', { workerId })
+      .orderBy('f.id', 'ASC')
+      .getMany();
+  }
+
+  async removeFileLinks(manager: EntityManager, linkIds: number[]): Promise<void> {
+    if (linkIds.length > 0) await manager.getRepository(CommendationFile).delete({ id: In(linkIds) });
+  }
+
   fileIdsOf(commendationId: number): Promise<number[]> {
     return this.files
       .find({ where: { commendationId }, order: { id: 'ASC' } })
