@@ -178,6 +178,22 @@ describe('editing nominations and good models (e2e)', () => {
       expect([Object.keys(extra)[0], refused.status]).toEqual([Object.keys(extra)[0], 400]);
     }
     expect(await rowOf(nominationId)).toEqual(before);
+
+    // A worker's own nomination has no child: child details are refused, in Vietnamese.
+    await officer.get('/engagement/commendations/new');
+    const own = await officer.agent
+      .post('/engagement/commendations')
+      .field('_csrf', officer.csrf)
+      .field('year', String(year))
+      .field('kind', 'WORKER')
+      .field('workerId', String(parentId))
+      .field('achievement', 'Lao động giỏi');
+    expect(own.status).toBe(303);
+    const ownId = Number(/(\d+)$/.exec(own.headers.location)![1]);
+    const child = await api(officer, 'patch', `/commendations/${ownId}`).send({ childName: 'Con' });
+    expect(child.status).toBe(400);
+    expect(child.body.errors.childName).toBe('Chỉ đề cử con công nhân lao động mới có thông tin của con.');
+    expect((await rowOf(ownId)).childName).toBeNull();
   });
 
   it('another enterprise’s officer gets 404 on every edit route, and nothing changes', async () => {
