@@ -104,9 +104,8 @@ describe('workers (e2e)', () => {
 
   it('counts every enterprise’s roster in one statement, the same as each enterprise’s own page', async () => {
     const workforce = app.get(Workforce);
-    const ids = (await db.query('SELECT id FROM enterprises ORDER BY id')).map((r: { id: number }) =>
-      Number(r.id),
-    );
+    const rows: { id: number }[] = await db.query('SELECT id FROM enterprises ORDER BY id');
+    const ids = rows.map((r) => Number(r.id));
     const counter = new StatementCounter(app);
     for (const day of [todayInVietnam(), '2024-01-15']) {
       let counts = new Map<number, number>();
