@@ -54,7 +54,8 @@ type Op =
   | { kind: 'learn'; workerId: number; on: string; domains: DomainCode[] }
   | { kind: 'forget'; pick: number }
   | { kind: 'recognise'; workerId: number; year: number; at: string; hour: number }
-  | { kind: 'revoke'; pick: number; at: string; hour: number };
+  | { kind: 'revoke'; pick: number; at: string; hour: number }
+  | { kind: 'retitle'; pick: number; workerId: number };
 
 const learn = fc.record({
   kind: fc.constant('learn' as const),
@@ -100,6 +101,10 @@ const op: fc.Arbitrary<Op> = fc.oneof(
   {
     weight: 2,
     arbitrary: fc.record({ kind: fc.constant('revoke' as const), pick: fc.nat(), at: date, hour }),
+  },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('retitle' as const), pick: fc.nat(), workerId: worker }),
   },
 );
 
@@ -256,6 +261,13 @@ describe(RollupRepository.name, () => {
           ]);
         return;
       }
+      case 'retitle': {
+        // A title recorded against the wrong person record, moved to the right one.
+        const id = pickFrom(await ids('recognitions'), o.pick);
+        if (id !== null)
+          await tolerate(db.query('UPDATE recognitions SET worker_id = ? WHERE id = ?', [o.workerId, id]));
+        return;
+      }
     }
   }
 
@@ -319,6 +331,28 @@ describe(RollupRepository.name, () => {
     const [counts] = await sut.enterpriseCountsByReach({
       asOf: '2024-12-31',
       planStart: '2024-01-01',
+      windows: {
+        [DomainCode.Law]: CountingWindow.CalendarYear,
+        [DomainCode.Vocational]: CountingWindow.PlanToDate,
+        [DomainCode.LifeSkills]: CountingWindow.PlanToDate,
+        [DomainCode.Digital]: CountingWindow.PlanToDate,
+      },
+      enterpriseIds: null,
+    });
+
+    expect(counts).toMatchObject({ population: 1, law: 1, learningCitizen: 1 });
+  });
+
+  it('follows a back-dated record into the year’s first date, and a title of a later year', async () => {
+    await apply({ kind: 'employ', workerId: 1, enterpriseId: 1, start: '2022-01-01', days: null });
+    await apply({ kind: 'learn', workerId: 1, on: '2026-06-15', domains: [DomainCode.Law] });
+    await apply({ kind: 'learn', workerId: 1, on: '2026-01-02', domains: [DomainCode.Law] });
+    await apply({ kind: 'learn', workerId: 1, on: '2025-03-01', domains: [DomainCode.Law] });
+    await apply({ kind: 'recognise', workerId: 1, year: 2026, at: '2026-02-01', hour: 3 });
+    await apply({ kind: 'recognise', workerId: 1, year: 2025, at: '2025-12-01', hour: 3 });
+    const [counts] = await sut.enterpriseCountsByReach({
+      asOf: '2026-03-01',
+      planStart: '2026-01-01',
       windows: {
         [DomainCode.Law]: CountingWindow.CalendarYear,
         [DomainCode.Vocational]: CountingWindow.PlanToDate,

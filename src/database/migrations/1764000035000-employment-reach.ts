@@ -32,26 +32,19 @@ const titleValues = (w: string) => [
 const set = (values: string[][]) => values.map(([c, v]) => `${c} = ${v}`).join(', ');
 const THIS_ROW = 'employment_reach.worker_id';
 
-/**
- * The reach rows of the employments of (enterprise, worker) pairs `a` and `b` (OLD/NEW), built again
- * from the tables. `shadowed_until` is the latest end (9999-12-31 when open) of an earlier
- * employment of the same worker at the same enterprise: the row counts only after it, so on any
- * day at most one row stands for the pair however its employments overlap.
- */
-const refreshPairs = (a: string, b: string) => {
-  const values = [
-    ...summaryValues('e.worker_id'),
-    ...yearValues('e.worker_id'),
-    ...titleValues('e.worker_id'),
-  ];
-  const pair = (alias: string, row: string) =>
-    `(${alias}enterprise_id = ${row}.enterprise_id AND ${alias}worker_id = ${row}.worker_id)`;
-  return [
-    `DELETE FROM employment_reach WHERE ${pair('', a)} OR ${pair('', b)}`,
-    insertReach(`${pair('e.', a)} OR ${pair('e.', b)}`, values),
-  ];
+/** The rows of one (enterprise, worker) pair (`row` is OLD or NEW), built again from the tables. */
+const pairRows = (row: string) => {
+  const pair = (alias: string) =>
+    `${alias}enterprise_id = ${row}.enterprise_id AND ${alias}worker_id = ${row}.worker_id`;
+  return [`DELETE FROM employment_reach WHERE ${pair('')}`, insertReach(pair('e.'), ALL_VALUES)];
 };
 
+/**
+ * Every reach row of the employments: their dates, then `shadowed_until`, the latest end
+ * (9999-12-31 when open) of an earlier employment of the same worker at the same enterprise — the
+ * row counts only after it, so on any day at most one row stands for the pair however its
+ * employments overlap —, then the copies of what the counting rules read about the worker.
+ */
 function insertReach(where: string, values: string[][]): string {
   return `INSERT INTO employment_reach (employment_id, enterprise_id, worker_id, start_date, end_date, shadowed_until, ${values.map(([c]) => c).join(', ')})
     SELECT e.id, e.enterprise_id, e.worker_id, e.start_date, e.end_date,
@@ -61,36 +54,111 @@ function insertReach(where: string, values: string[][]): string {
       ${values.map(([, v]) => v).join(',\n      ')}
     FROM employments e WHERE ${where}`;
 }
+const ALL_VALUES = [
+  ...summaryValues('e.worker_id'),
+  ...yearValues('e.worker_id'),
+  ...titleValues('e.worker_id'),
+];
 
-/** Trigger bodies per table: what to run after a row is inserted, updated or deleted. */
-const TRIGGERS: { table: string; short: string; body: (a: string, b: string) => string[] }[] = [
-  { table: 'employments', short: 'emp', body: refreshPairs },
+/** Sets some columns of a worker's rows again from the tables. */
+const refresh = (values: (w: string) => string[][], worker: string) =>
+  `UPDATE employment_reach SET ${set(values(THIS_ROW))} WHERE worker_id = ${worker}`;
+/**
+ * Trigger bodies per table and event, each statement on one (enterprise, worker) pair or one worker
+ * so that it finds its rows by index, and reading other tables only when NEW cannot say. An update
+ * that moves a row to another worker (two person records merged) rebuilds the old worker's rows.
+ */
+const TRIGGERS: { table: string; short: string; body: Record<'INSERT' | 'UPDATE' | 'DELETE', string[]> }[] = [
+  {
+    table: 'employments',
+    short: 'emp',
+    body: {
+      INSERT: pairRows('NEW'),
+      UPDATE: [...pairRows('OLD'), ...pairRows('NEW')],
+      DELETE: pairRows('OLD'),
+    },
+  },
+  // The summary's own values: a row per worker, so NEW is the whole truth (NULLs once deleted).
   {
     table: 'worker_learning_summary',
     short: 'sum',
-    body: (a, b) => [
-      `UPDATE employment_reach SET ${set(summaryValues(THIS_ROW))} WHERE worker_id IN (${a}.worker_id, ${b}.worker_id)`,
-    ],
+    body: {
+      INSERT: [
+        `UPDATE employment_reach SET ${set(SUMMARY_COLUMNS.map((c) => [c, `NEW.${c}`]))} WHERE worker_id = NEW.worker_id`,
+      ],
+      UPDATE: [
+        changedWorker(summaryValues),
+        `UPDATE employment_reach SET ${set(SUMMARY_COLUMNS.map((c) => [c, `NEW.${c}`]))} WHERE worker_id = NEW.worker_id`,
+      ],
+      DELETE: [refresh(summaryValues, 'OLD.worker_id')],
+    },
   },
+  // A worker-year row moves its domain's latest-year date only when it is of that year or later:
+  // set from NEW without reading, except when a date is taken away (rebuilds) or the row deleted.
   {
     table: 'worker_learning_years',
     short: 'yr',
-    body: (a, b) => [
-      `UPDATE employment_reach SET ${set(yearValues(THIS_ROW))} WHERE worker_id IN (${a}.worker_id, ${b}.worker_id)`,
-    ],
+    body: {
+      INSERT: [yearFromNew('INSERT')],
+      UPDATE: [changedWorker(yearValues), yearFromNew('UPDATE')],
+      DELETE: [refresh(yearValues, 'OLD.worker_id')],
+    },
   },
+  // Likewise a title: (worker, year) is unique, so a title of the latest year or later is the one.
   {
     table: 'recognitions',
     short: 'rec',
-    body: (a, b) => [
-      `UPDATE employment_reach SET ${set(titleValues(THIS_ROW))} WHERE worker_id IN (${a}.worker_id, ${b}.worker_id)`,
-    ],
+    body: {
+      INSERT: [titleFromNew('INSERT')],
+      UPDATE: [
+        `UPDATE employment_reach SET ${set(titleValues(THIS_ROW))} WHERE worker_id IN (OLD.worker_id, NEW.worker_id) AND (OLD.worker_id <> NEW.worker_id OR OLD.year <> NEW.year)`,
+        titleFromNew('UPDATE'),
+      ],
+      DELETE: [refresh(titleValues, 'OLD.worker_id')],
+    },
   },
 ];
+
+/** Rebuilds the old worker's rows when an update moved a row to another worker. */
+function changedWorker(values: (w: string) => string[][]): string {
+  return `UPDATE employment_reach SET ${set(values(THIS_ROW))} WHERE worker_id = OLD.worker_id AND OLD.worker_id <> NEW.worker_id`;
+}
+
+function yearFromNew(event: 'INSERT' | 'UPDATE'): string {
+  const values = DOMAINS.map((d, i) => {
+    const column = YEAR_COLUMNS[i];
+    const first = `first_${d}_on`;
+    const [, lookup] = yearValues(THIS_ROW)[i];
+    // Nothing of the domain in NEW: unchanged, unless the update took away a date it had.
+    const none =
+      event === 'UPDATE' ? `CASE WHEN OLD.${first} IS NULL THEN ${column} ELSE ${lookup} END` : column;
+    return [
+      column,
+      `CASE WHEN NEW.${first} IS NULL THEN ${none} WHEN ${column} IS NULL OR SUBSTR(${column}, 1, 4) + 0 <= NEW.year THEN NEW.${first} ELSE ${column} END`,
+    ];
+  });
+  return `UPDATE employment_reach SET ${set(values)} WHERE worker_id = NEW.worker_id`;
+}
+
+function titleFromNew(event: 'INSERT' | 'UPDATE'): string {
+  // title_year last: MySQL gives later assignments the values set before them, SQLite the old ones.
+  const wins =
+    event === 'INSERT'
+      ? 'title_year IS NULL OR title_year <= NEW.year'
+      : 'title_year = NEW.year AND OLD.worker_id = NEW.worker_id AND OLD.year = NEW.year';
+  const values = [
+    ['title_status', 'status'],
+    ['title_recognised_at', 'recognised_at'],
+    ['title_revoked_at', 'revoked_at'],
+    ['title_year', 'year'],
+  ].map(([c, source]) => [c, `CASE WHEN ${wins} THEN NEW.${source} ELSE ${c} END`]);
+  return `UPDATE employment_reach SET ${set(values)} WHERE worker_id = NEW.worker_id`;
+}
+
 const EVENTS = [
-  ['INSERT', 'ins', 'NEW', 'NEW'],
-  ['UPDATE', 'upd', 'OLD', 'NEW'],
-  ['DELETE', 'del', 'OLD', 'OLD'],
+  ['INSERT', 'ins'],
+  ['UPDATE', 'upd'],
+  ['DELETE', 'del'],
 ] as const;
 const triggerName = (short: string, event: string) => `trg_reach_${short}_${event}`;
 
@@ -141,18 +209,10 @@ export class EmploymentReach1764000035000 implements MigrationInterface {
         foreignKeys: [fk('employment_id', 'employments', 'CASCADE')],
       },
     );
-    await q.query(
-      insertReach('1 = 1', [
-        ...summaryValues('e.worker_id'),
-        ...yearValues('e.worker_id'),
-        ...titleValues('e.worker_id'),
-      ]),
-    );
+    await q.query(insertReach('1 = 1', ALL_VALUES));
     for (const { table, short, body } of TRIGGERS) {
-      for (const [event, suffix, a, b] of EVENTS) {
-        const statements = body(a, b)
-          .map((s) => `${s};`)
-          .join('\n  ');
+      for (const [event, suffix] of EVENTS) {
+        const statements = body[event].map((s) => `${s};`).join('\n  ');
         await q.query(
           `CREATE TRIGGER ${triggerName(short, suffix)} AFTER ${event} ON ${table} FOR EACH ROW\nBEGIN\n  ${statements}\nEND`,
         );
