@@ -7,16 +7,21 @@ import { fileURLToPath } from 'node:url';
 export const ROOT = join(dirname(fileURLToPath(import.meta.url)), '..');
 
 /** A Node process of the suite, its output kept for when it fails. */
-export function startNode(script, args, env, name) {
-  const child = spawn(process.execPath, [script, ...args], {
+export function startNode(script, args, env, name, { nodeFlags = [], ...options } = {}) {
+  return startProgram(process.execPath, [...nodeFlags, script, ...args], env, name, options);
+}
+
+/** Any program of the suite (node, mariadbd, redis-server), its output kept for when it fails. */
+export function startProgram(command, args, env, name, { keep = 20_000 } = {}) {
+  const child = spawn(command, args, {
     cwd: ROOT,
     env: { PATH: process.env.PATH, ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   let output = '';
-  const keep = (chunk) => (output = (output + chunk.toString()).slice(-20_000));
-  child.stdout.on('data', keep);
-  child.stderr.on('data', keep);
+  const append = (chunk) => (output = (output + chunk.toString()).slice(-keep));
+  child.stdout.on('data', append);
+  child.stderr.on('data', append);
   const exited = new Promise((resolve) => child.once('exit', (code) => resolve(code)));
   return {
     name,
@@ -124,6 +129,29 @@ export function median(values) {
   const sorted = [...values].sort((a, b) => a - b);
   const mid = Math.floor(sorted.length / 2);
   return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2;
+}
+
+/** The value below which `p` (0–1) of the values lie (nearest rank). */
+export function percentile(values, p) {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.min(sorted.length - 1, Math.max(0, Math.ceil(p * sorted.length) - 1))];
+}
+
+/** Waits until `check` resolves truthy, at most `timeoutMs`; throws `what` otherwise. */
+export async function waitFor(what, check, timeoutMs = 60_000, everyMs = 100) {
+  const until = Date.now() + timeoutMs;
+  let last;
+  while (Date.now() < until) {
+    try {
+      const value = await check();
+      if (value) return value;
+    } catch (error) {
+      last = error;
+    }
+    // everyMs 0: ask again at once (a replica's lag is measured in tenths of a millisecond).
+    await new Promise((resolve) => (everyMs > 0 ? setTimeout(resolve, everyMs) : setImmediate(resolve)));
+  }
+  throw new Error(`${what}: not within ${timeoutMs / 1000} s${last ? ` (${last.message})` : ''}`);
 }
 
 /** Lowest and highest, as "a–b". */

@@ -25,6 +25,7 @@ import {
 } from './config';
 import { AppConfigModule } from './config/config.module';
 import { dataSourceOptions } from './database/data-source';
+import { RoutedDataSource } from './database/read-routing';
 import { SeedModule } from './seed/seed.module';
 import { HealthModule } from './health/health.module';
 import { HistoryModule } from './history/history.module';
@@ -94,6 +95,8 @@ export class AppModule implements NestModule {
               migrationsRun: db.migrateOnStart,
             };
           },
+          // Reads go to a replica only where read-routing.ts allows it.
+          dataSourceFactory: (options) => new RoutedDataSource(options!).initialize(),
         }),
         CommonModule,
         RedisModule,

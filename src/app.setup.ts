@@ -19,11 +19,12 @@ import { toLocale, translate } from './common/i18n/i18n';
 import { LOCALES } from './common/i18n/messages';
 import { apiTokenAuthentication, unlessBearer } from './common/http/bearer-auth';
 import { compressWholeBodies } from './common/http/compression.middleware';
+import { replicaReads } from './common/http/replica-reads.middleware';
 import { csrfValid, generateToken, XSRF_COOKIE } from './common/http/csrf';
 import { AppRequest } from './common/http/request';
 import { StaticAssets, VENDOR_ASSETS } from './common/http/static-assets';
 import { registerViewHelpers } from './common/views/view-helpers';
-import { appConfig, AppConfig } from './config';
+import { appConfig, AppConfig, databaseConfig, DatabaseConfig } from './config';
 import { BullJobQueue } from './jobs/adapters/bull-job.queue';
 import { JobQueue } from './jobs/job-queue';
 
@@ -106,6 +107,10 @@ export function configureApp(nestApp: INestApplication): void {
   app.use(compressWholeBodies());
   app.use(express.json({ limit: BODY_LIMIT }));
   app.use(express.urlencoded({ extended: false, limit: BODY_LIMIT }));
+  const database = app.get<DatabaseConfig>(databaseConfig.KEY);
+  if (database.type === 'mysql' && database.replicaUrls.length > 0) {
+    app.use(replicaReads(database.primaryAfterWriteSeconds, config.cookieSecure));
+  }
 
   mountQueueDashboard(app, config);
   mountApiDocs(app, config);

@@ -13,6 +13,10 @@ export const AUDIT_ACTIONS = [
   'user.admin.created',
   'enterprise.commune.set',
   'history.imported',
+  'commendation.edited',
+  'commendation.evidence.added',
+  'commendation.evidence.removed',
+  'model.edited',
 ] as const;
 
 export type AuditAction = (typeof AUDIT_ACTIONS)[number];

@@ -45,7 +45,11 @@ export class AuditController {
                 ? `/organisations/enterprises/${e.subjectId}`
                 : e.subjectType === 'import'
                   ? `/history/runs/${e.subjectId}`
-                  : null,
+                  : e.subjectType === 'commendation'
+                    ? `/engagement/commendations/${e.subjectId}`
+                    : e.subjectType === 'good_model'
+                      ? `/engagement/models/${e.subjectId}`
+                      : null,
         details: Object.entries(e.details ?? {}).map(([field, value]) => ({
           field,
           value: Array.isArray(value) ? `${value[0] ?? '—'} → ${value[1] ?? '—'}` : String(value),

@@ -4,8 +4,8 @@ export const auditMessages = defineMessages({
   'nav.audit': { vi: 'Nhật ký thay đổi', en: 'Audit trail' },
   'audit.title': { vi: 'Nhật ký thay đổi danh tính và tài khoản', en: 'Identity and account audit trail' },
   'audit.intro': {
-    vi: 'Mọi thay đổi về danh tính người lao động, việc gia nhập doanh nghiệp mới, sửa quá trình làm việc, đặt lại mật khẩu và tạo quản trị hệ thống từ dòng lệnh đều được ghi lại ở đây và không thể sửa hay xoá.',
-    en: 'Every change to a worker’s identity, joining a new enterprise, corrected employments, password resets and system admins created from the command line are recorded here and cannot be edited or deleted.',
+    vi: 'Mọi thay đổi về danh tính người lao động, việc gia nhập doanh nghiệp mới, sửa quá trình làm việc, đặt lại mật khẩu, tạo quản trị hệ thống từ dòng lệnh và sửa đề cử khen thưởng, mô hình tốt sau khi gửi đều được ghi lại ở đây và không thể sửa hay xoá.',
+    en: 'Every change to a worker’s identity, joining a new enterprise, corrected employments, password resets, system admins created from the command line and nominations or good models edited after submission are recorded here and cannot be edited or deleted.',
   },
   'audit.at': { vi: 'Thời điểm', en: 'When' },
   'audit.actor': { vi: 'Người thực hiện', en: 'By' },
@@ -48,5 +48,17 @@ export const auditMessages = defineMessages({
   'audit.subject.employment': { vi: 'Quá trình làm việc #{id}', en: 'Employment #{id}' },
   'audit.subject.enterprise': { vi: 'Doanh nghiệp #{id}', en: 'Enterprise #{id}' },
   'audit.subject.import': { vi: 'Lần nhập #{id}', en: 'Import #{id}' },
+  'audit.subject.commendation': { vi: 'Đề cử khen thưởng #{id}', en: 'Nomination #{id}' },
+  'audit.subject.good_model': { vi: 'Mô hình tốt #{id}', en: 'Good model #{id}' },
+  'audit.action.commendation.edited': { vi: 'Sửa đề cử khen thưởng', en: 'Nomination edited' },
+  'audit.action.commendation.evidence.added': {
+    vi: 'Thêm tệp minh chứng của đề cử',
+    en: 'Nomination evidence added',
+  },
+  'audit.action.commendation.evidence.removed': {
+    vi: 'Gỡ tệp minh chứng của đề cử',
+    en: 'Nomination evidence removed',
+  },
+  'audit.action.model.edited': { vi: 'Sửa mô hình tốt', en: 'Good model edited' },
   'audit.subject.reconciliation': { vi: 'Yêu cầu đối chiếu #{id}', en: 'Reconciliation #{id}' },
 });

@@ -3,11 +3,12 @@ import { getRepositoryToken } from '@nestjs/typeorm';
 import { RedisStore } from 'connect-redis';
 import { TypeormStore } from 'connect-typeorm';
 import type { Store } from 'express-session';
-import type Redis from 'ioredis';
 import { Repository } from 'typeorm';
 import { appConfig, AppConfig } from '../config';
+import type { RedisClient } from '../common/redis/redis-client';
 import { REDIS_CLIENT } from '../common/redis/redis.module';
 import { Session } from './entities/session.entity';
+import { throttleTouches } from './session-touch';
 
 export const SESSION_STORE = Symbol('SESSION_STORE');
 const logger = new Logger('SessionStore');
@@ -19,16 +20,20 @@ const logger = new Logger('SessionStore');
 export const sessionStoreProvider: Provider = {
   provide: SESSION_STORE,
   inject: [appConfig.KEY, REDIS_CLIENT, getRepositoryToken(Session)],
-  useFactory: (config: AppConfig, redis: Redis | null, sessions: Repository<Session>): Store => {
+  useFactory: (config: AppConfig, redis: RedisClient | null, sessions: Repository<Session>): Store => {
     const ttlSeconds = config.sessionIdleMinutes * 60;
-    if (redis) return new RedisStore({ client: redis, prefix: 'hoctap:sess:', ttl: ttlSeconds });
-    return new TypeormStore({
-      cleanupLimit: 2,
-      // Two queries for the clean-up: MySQL and MariaDB refuse LIMIT inside an IN subquery.
-      limitSubquery: false,
-      ttl: ttlSeconds,
-      // Report store errors to the request instead of crashing the process.
-      onError: (_store, error) => logger.error({ error: error.message }, 'session store error'),
-    }).connect(sessions);
+    // One key per session and single-key commands only, so a Redis Cluster needs no hash tag here.
+    if (redis)
+      return throttleTouches(new RedisStore({ client: redis, prefix: 'hoctap:sess:', ttl: ttlSeconds }));
+    return throttleTouches(
+      new TypeormStore({
+        cleanupLimit: 2,
+        // Two queries for the clean-up: MySQL and MariaDB refuse LIMIT inside an IN subquery.
+        limitSubquery: false,
+        ttl: ttlSeconds,
+        // Report store errors to the request instead of crashing the process.
+        onError: (_store, error) => logger.error({ error: error.message }, 'session store error'),
+      }).connect(sessions),
+    );
   },
 };

@@ -7,6 +7,7 @@ import { LearningDomain } from '../learning-records/entities/learning-domain.ent
 import { UsersModule } from '../users/users.module';
 import { CatalogFilesController } from './catalog-files.controller';
 import { CatalogDemoSeeder } from './catalog.demo-seeder';
+import { PublishedInstitutionsCache } from './published-institutions.cache';
 import { CatalogService } from './catalog.service';
 import { CoursesApiController } from './courses.api.controller';
 import { CoursesController } from './courses.controller';
@@ -54,6 +55,7 @@ import { QuizzesService } from './quizzes.service';
     QuizzesService,
     CatalogService,
     LearnerCatalogRepository,
+    PublishedInstitutionsCache,
     CatalogDemoSeeder,
   ],
   exports: [TypeOrmModule, CatalogService, LearnerCatalogRepository, CatalogDemoSeeder, CoursesRepository],

@@ -9,6 +9,7 @@ import { DomainCode } from '../learning-records/learning-domains';
 import { TrainingInstitution } from '../organisations/entities/training-institution.entity';
 import { Course, CourseLevel, CourseStatus, Licence } from './entities/course.entity';
 import { LessonStatus } from './entities/lesson.entity';
+import { PublishedInstitutionsCache } from './published-institutions.cache';
 
 /** Which courses a list shows: some institutions' (an editor's) or all (the federation admin's). */
 export interface CourseFilter {
@@ -48,6 +49,7 @@ export class CoursesRepository {
   constructor(
     @InjectRepository(Course) private readonly courses: Repository<Course>,
     @InjectRepository(LearningDomain) private readonly domains: Repository<LearningDomain>,
+    private readonly published: PublishedInstitutionsCache,
   ) {}
 
   /** Titles of some courses, by id. */
@@ -95,16 +97,21 @@ export class CoursesRepository {
       .find({ select: { id: true, name: true }, where: { id: In(ids) }, order: { name: 'ASC' } });
   }
 
+  /**
+   * One page and the number of matches in one statement (`COUNT(*) OVER ()`, SQLite 3.25+, MySQL
+   * 8, MariaDB 10.2+); a page past the end has no row to carry the count, so only then is it
+   * counted apart.
+   */
   async page(filter: CourseFilter, skip: number, take: number): Promise<[CourseSummary[], number]> {
-    const total = await this.filtered(filter).getCount();
-    if (total === 0) return [[], 0];
     const rows = await this.summaries(this.filtered(filter))
+      .addSelect('COUNT(*) OVER ()', 'matches')
       .orderBy('c.updated_at', 'DESC')
       .addOrderBy('c.id', 'DESC')
       .offset(skip)
       .limit(take)
       .getRawMany<Record<string, unknown>>();
-    return [await this.withDomains(rows), total];
+    if (rows.length === 0) return [[], skip > 0 ? await this.filtered(filter).getCount() : 0];
+    return [await this.withDomains(rows), Number(rows[0].matches)];
   }
 
   async insert(
@@ -126,6 +133,7 @@ export class CoursesRepository {
     manager: EntityManager = this.courses.manager,
   ): Promise<void> {
     await manager.getRepository(Course).update({ id }, data);
+    if (data.status !== undefined) this.published.clear();
   }
 
   /** Marks the course changed (lists show recently edited courses first; harvesters see updates). */

@@ -6,6 +6,7 @@ import { Lesson, LessonStatus } from './entities/lesson.entity';
 import { QuestionStatus, Quiz, QuizQuestion } from './entities/quiz.entity';
 import { DomainCode } from '../learning-records/learning-domains';
 import { TrainingInstitution } from '../organisations/entities/training-institution.entity';
+import { PublishedInstitutionsCache } from './published-institutions.cache';
 
 /** A published course as the catalog lists it (CatalogService's CourseSummary has these too). */
 export interface CourseCard {
@@ -38,10 +39,15 @@ export class LearnerCatalogRepository {
     @InjectRepository(Course) private readonly courses: Repository<Course>,
     @InjectRepository(Lesson) private readonly lessons: Repository<Lesson>,
     @InjectRepository(Quiz) private readonly quizzes: Repository<Quiz>,
+    private readonly publishedInstitutions: PublishedInstitutionsCache,
   ) {}
 
   /** Institutions that have at least one published course, for the catalog's filter. */
-  async institutionsWithCourses(): Promise<{ id: number; name: string }[]> {
+  institutionsWithCourses(): Promise<{ id: number; name: string }[]> {
+    return this.publishedInstitutions.get('all', () => this.queryInstitutionsWithCourses());
+  }
+
+  private async queryInstitutionsWithCourses(): Promise<{ id: number; name: string }[]> {
     const rows = await this.courses.manager
       .createQueryBuilder()
       .select(['i.id AS id', 'i.name AS name'])

@@ -5,7 +5,7 @@ import { join, resolve } from 'node:path';
 import { parseAppConfig } from './app.config';
 import { parseDatabaseConfig } from './database.config';
 import { ConfigError } from './env';
-import { parseRedisConfig } from './redis.config';
+import { parseRedisConfig, usesRedis } from './redis.config';
 import { parseSecurityConfig } from './security.config';
 import { parseUploadsConfig } from './uploads.config';
 
@@ -134,6 +134,7 @@ describe('configuration', () => {
           type: 'mysql',
           url: 'mysql://hoctap:secret@db.internal:3306/hoctap',
           replicaUrls: ['mysql://r1:3306/hoctap', 'mysql://r2:3306/hoctap'],
+          primaryAfterWriteSeconds: 5,
           poolSize: 25,
           migrateOnStart: false,
           logQueries: false,
@@ -149,7 +150,7 @@ describe('configuration', () => {
       );
     });
 
-    it('refuses a DATABASE_URL without a database name, a bad replica and a bad pool size', () => {
+    it('refuses a DATABASE_URL without a database name, a bad replica, a bad pool size and a negative stickiness', () => {
       expect(configError(() => parseDatabaseConfig({ DATABASE_URL: 'mysql://db:3306' })).variable).toBe(
         'DATABASE_URL',
       );
@@ -158,6 +159,14 @@ describe('configuration', () => {
           parseDatabaseConfig({ DATABASE_URL: 'mysql://db/h', DATABASE_REPLICA_URLS: 'redis://r1' }),
         ).variable,
       ).toBe('DATABASE_REPLICA_URLS[0]');
+      expect(
+        configError(() =>
+          parseDatabaseConfig({ DATABASE_URL: 'mysql://db/h', DATABASE_PRIMARY_AFTER_WRITE_SECONDS: '-1' }),
+        ).variable,
+      ).toBe('DATABASE_PRIMARY_AFTER_WRITE_SECONDS');
+      expect(
+        parseDatabaseConfig({ DATABASE_URL: 'mysql://db/h', DATABASE_PRIMARY_AFTER_WRITE_SECONDS: '30' }),
+      ).toMatchObject({ primaryAfterWriteSeconds: 30 });
       expect(
         configError(() => parseDatabaseConfig({ DATABASE_URL: 'mysql://db/h', DATABASE_POOL_SIZE: '0' }))
           .variable,
@@ -209,6 +218,61 @@ describe('configuration', () => {
       ).toMatchObject({ jobLockMs: 4000, jobStalledCheckMs: 1000, jobMaxStalled: 25 });
       expect(configError(() => parseRedisConfig({ JOB_LOCK_MS: '10' })).variable).toBe('JOB_LOCK_MS');
       expect(configError(() => parseRedisConfig({ JOB_MAX_STALLED: '-1' })).variable).toBe('JOB_MAX_STALLED');
+    });
+
+    it('reads a Redis Cluster from REDIS_CLUSTER_NODES, with a hash-tagged queue prefix by default', () => {
+      const sut = parseRedisConfig({
+        REDIS_CLUSTER_NODES: '10.0.0.1:7001, redis-2.tinh.vn:7002,[::1]:7003',
+        REDIS_CLUSTER_PASSWORD: 'pw',
+      });
+      expect(sut).toMatchObject({
+        url: undefined,
+        clusterNodes: [
+          { host: '10.0.0.1', port: 7001 },
+          { host: 'redis-2.tinh.vn', port: 7002 },
+          { host: '::1', port: 7003 },
+        ],
+        clusterPassword: 'pw',
+        queuePrefix: '{hoctap}',
+      });
+      expect(usesRedis(sut)).toBe(true);
+      expect(usesRedis(parseRedisConfig({}))).toBe(false);
+      expect(
+        parseRedisConfig({ REDIS_CLUSTER_NODES: '127.0.0.1:7001', QUEUE_PREFIX: 'tinh-{hcm}' }).queuePrefix,
+      ).toBe('tinh-{hcm}');
+    });
+
+    it('refuses a cluster whose queue prefix is not a hash tag, and says which prefix would do', () => {
+      for (const prefix of ['hoctap', '{}hoctap', 'hoc}tap{']) {
+        const error = configError(() =>
+          parseRedisConfig({ REDIS_CLUSTER_NODES: '127.0.0.1:7001', QUEUE_PREFIX: prefix }),
+        );
+        expect(error.variable).toBe('QUEUE_PREFIX');
+      }
+      expect(
+        configError(() => parseRedisConfig({ REDIS_CLUSTER_NODES: '127.0.0.1:7001', QUEUE_PREFIX: 'hoctap' }))
+          .message,
+      ).toBe(
+        'Invalid configuration: QUEUE_PREFIX must be a hash tag such as {hoctap} when REDIS_CLUSTER_NODES is set ' +
+          '(Bull needs every key of a queue in one hash slot of the cluster), got "hoctap"',
+      );
+      // One server needs no tag.
+      expect(parseRedisConfig({ REDIS_URL: 'redis://cache:6379', QUEUE_PREFIX: 'hoctap' }).queuePrefix).toBe(
+        'hoctap',
+      );
+    });
+
+    it('names REDIS_CLUSTER_NODES when a node is not host:port, or when REDIS_URL is set too', () => {
+      for (const nodes of ['127.0.0.1', '127.0.0.1:0', 'redis://a:7001', '127.0.0.1:7001,,127.0.0.1:7002']) {
+        expect(configError(() => parseRedisConfig({ REDIS_CLUSTER_NODES: nodes })).variable).toBe(
+          'REDIS_CLUSTER_NODES',
+        );
+      }
+      expect(
+        configError(() =>
+          parseRedisConfig({ REDIS_CLUSTER_NODES: '127.0.0.1:7001', REDIS_URL: 'redis://127.0.0.1:6379' }),
+        ).message,
+      ).toMatch(/^Invalid configuration: REDIS_CLUSTER_NODES cannot be set together with REDIS_URL/);
     });
 
     it('reads JOB_RUN_RETENTION_DAYS and names it when below a day or not a number', () => {

@@ -8,6 +8,8 @@ export type DatabaseConfig =
       type: 'mysql';
       url: string;
       replicaUrls: string[];
+      /** After a write, the same browser's reads go to the primary this long (DATABASE_PRIMARY_AFTER_WRITE_SECONDS). */
+      primaryAfterWriteSeconds: number;
       poolSize: number;
       migrateOnStart: boolean;
       logQueries: boolean;
@@ -34,6 +36,7 @@ export function parseDatabaseConfig(env: Env): DatabaseConfig {
     type: 'mysql',
     url: mysqlUrl.toString().replace(/^mariadb:/, 'mysql:'),
     replicaUrls: replicaUrls.map((r) => r.replace(/^mariadb:/, 'mysql:')),
+    primaryAfterWriteSeconds: int(env, 'DATABASE_PRIMARY_AFTER_WRITE_SECONDS', 5, { min: 0, max: 3600 }),
     poolSize: int(env, 'DATABASE_POOL_SIZE', 10, { min: 1, max: 500 }),
     migrateOnStart: bool(env, 'MIGRATE_ON_START', false),
     logQueries,

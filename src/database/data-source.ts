@@ -1,6 +1,7 @@
 import { DataSource, DataSourceOptions } from 'typeorm';
 import { DatabaseConfig, prepareSqliteFile } from '../config';
 import { migrations } from './migrations';
+import { RoutedDataSource } from './read-routing';
 import { SnakeNamingStrategy } from './snake-naming.strategy';
 
 /**
@@ -41,6 +42,7 @@ export function dataSourceOptions(config: DatabaseConfig): DataSourceOptions {
       ...mysql,
       type: 'mysql',
       poolSize: config.poolSize,
+      // Which reads go to a replica is decided by RoutedDataSource (read-routing.ts): by default none.
       replication: {
         master: { url: config.url },
         slaves: config.replicaUrls.map((url) => ({ url })),
@@ -54,5 +56,5 @@ export function createDataSource(
   config: DatabaseConfig,
   entities: DataSourceOptions['entities'] = [],
 ): DataSource {
-  return new DataSource({ ...dataSourceOptions(config), entities } as DataSourceOptions);
+  return new RoutedDataSource({ ...dataSourceOptions(config), entities } as DataSourceOptions);
 }

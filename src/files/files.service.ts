@@ -200,14 +200,26 @@ export class FilesService implements OnModuleInit {
    * committed, so a failed transaction never leaves a row without its file.
    */
   async remove(files: StoredFile[], work?: (manager: Transaction) => Promise<void>): Promise<void> {
-    await this.unitOfWork.run(async (manager) => {
+    const deleteBytes = await this.unitOfWork.run(async (manager) => {
       if (work) await work(manager);
-      await this.files.delete(
-        files.map((f) => f.id),
-        manager,
-      );
+      return this.removeRows(files, manager);
     });
-    await Promise.all(files.map((f) => unlink(this.absolutePath(f.storedName)).catch(() => undefined)));
+    await deleteBytes();
+  }
+
+  /**
+   * Deletes files' rows in the caller's transaction and returns what deletes their bytes, for the
+   * caller to run once that transaction has committed (as `remove` does): run before, a rollback
+   * would leave rows without their files.
+   */
+  async removeRows(files: StoredFile[], manager: Transaction): Promise<() => Promise<void>> {
+    await this.files.delete(
+      files.map((f) => f.id),
+      manager,
+    );
+    return async () => {
+      await Promise.all(files.map((f) => unlink(this.absolutePath(f.storedName)).catch(() => undefined)));
+    };
   }
 
   /**

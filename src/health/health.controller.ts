@@ -7,8 +7,8 @@ import {
   TypeOrmHealthIndicator,
 } from '@nestjs/terminus';
 import { SkipThrottle } from '@nestjs/throttler';
-import type Redis from 'ioredis';
 import { Public } from '../common/access/access.decorators';
+import type { RedisClient } from '../common/redis/redis-client';
 import { REDIS_CLIENT } from '../common/redis/redis.module';
 import { WorkerHeartbeat } from '../jobs/worker-heartbeat';
 
@@ -26,7 +26,7 @@ export class HealthController {
     private readonly health: HealthCheckService,
     private readonly db: TypeOrmHealthIndicator,
     private readonly indicators: HealthIndicatorService,
-    @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient | null,
     private readonly workers: WorkerHeartbeat,
   ) {}
 

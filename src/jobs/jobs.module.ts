@@ -1,6 +1,7 @@
 import { DynamicModule, Module } from '@nestjs/common';
 import { DiscoveryModule } from '@nestjs/core';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { redisTarget } from '../common/redis/redis-client';
 import { redisConfig, RedisConfig } from '../config';
 import { BullJobQueue } from './adapters/bull-job.queue';
 import { InProcessJobQueue } from './adapters/in-process-job.queue';
@@ -44,9 +45,10 @@ export class JobsModule {
             executor: JobExecutor,
             heartbeat: WorkerHeartbeat,
           ): JobQueue => {
-            if (config.url) {
+            const target = redisTarget(config);
+            if (target) {
               return new BullJobQueue(
-                config.url,
+                target,
                 config.queuePrefix,
                 runs,
                 executor,
@@ -62,7 +64,7 @@ export class JobsModule {
             }
             if (role === 'worker') {
               throw new Error(
-                'npm run worker needs REDIS_URL; without Redis the web process runs jobs itself.',
+                'npm run worker needs REDIS_URL or REDIS_CLUSTER_NODES; without Redis the web process runs jobs itself.',
               );
             }
             return new InProcessJobQueue(runs, executor, config.jobConcurrency);

@@ -1,5 +1,5 @@
 import { Inject, Injectable, Logger } from '@nestjs/common';
-import type Redis from 'ioredis';
+import type { RedisClient } from '../common/redis/redis-client';
 import { REDIS_CLIENT } from '../common/redis/redis.module';
 import { redisConfig, RedisConfig } from '../config';
 
@@ -41,9 +41,11 @@ export class WorkerHeartbeat {
   private readonly keys: { alive: string; seen: string; lastJob: string };
 
   constructor(
-    @Inject(REDIS_CLIENT) private readonly redis: Redis | null,
+    @Inject(REDIS_CLIENT) private readonly redis: RedisClient | null,
     @Inject(redisConfig.KEY) config: RedisConfig,
   ) {
+    // Under the queue prefix: on a Redis Cluster its hash tag keeps the three keys in one slot, as
+    // the MULTI and MGET below need.
     const base = `${config.queuePrefix}:workers`;
     this.keys = { alive: `${base}:alive`, seen: `${base}:seen`, lastJob: `${base}:last-job` };
   }

@@ -5,7 +5,8 @@ import { NoticesService } from './notices.service';
 
 /**
  * The unread count beside "Thông báo" in the menu: for pages (GET, not the API) of a signed-in
- * person, `res.locals.unreadNotices` is set for the layout. One indexed COUNT per page.
+ * person, `res.locals.unreadNotices` is set for the layout: one indexed COUNT, kept a little while
+ * per person (NoticesService.unreadCount).
  */
 @Injectable()
 export class UnreadNoticesMiddleware implements NestMiddleware {

@@ -303,22 +303,26 @@ export class WorkersService {
           );
         }
       }
+      if (identityChanges(worker, identity)) {
+        const [outcome] = await this.registry.register(manager, {
+          enterpriseId: employment?.enterpriseId ?? 0,
+          entries: [{ key: 1, cccd, cccdHash: this.pii.blindIndex(cccd), identity }],
+          requester: actor,
+          source: { kind: via === 'API' ? ReconciliationSource.Api : ReconciliationSource.Form },
+          mode: 'merge',
+          identityAuthority: authority,
+        });
+        // A refused identity change keeps only its reconciliation request (committed with its audit
+        // row for the federation); the contact change sent with it is not half-saved.
+        if (outcome.refusal) return outcome.refusal;
+      }
       const contact = {
         ...(dto.phone !== undefined ? { phone: dto.phone } : {}),
         ...(dto.email !== undefined ? { email: dto.email } : {}),
       };
       if (employment && Object.keys(contact).length > 0)
         await this.workers.updateEmployment(employment.id, contact, manager);
-      if (!identityChanges(worker, identity)) return null;
-      const [outcome] = await this.registry.register(manager, {
-        enterpriseId: employment?.enterpriseId ?? 0,
-        entries: [{ key: 1, cccd, cccdHash: this.pii.blindIndex(cccd), identity }],
-        requester: actor,
-        source: { kind: via === 'API' ? ReconciliationSource.Api : ReconciliationSource.Form },
-        mode: 'merge',
-        identityAuthority: authority,
-      });
-      return outcome.refusal ?? null;
+      return null;
     });
     if (refusal) throw FormError.field('fullName', REFUSALS[refusal]);
     return (await this.workers.findById(id))!;

@@ -82,6 +82,28 @@ export class Workforce {
     return rows.map((r) => ({ workerId: Number(r.workerId), enterpriseId: Number(r.enterpriseId) }));
   }
 
+  /**
+   * How many workers each enterprise employs on the day (the size of its roster), for many
+   * enterprises in one statement; an enterprise without anyone employed is 0. The same count as
+   * `page`'s total for each of them.
+   */
+  async rosterCounts(enterpriseIds: number[], day: string): Promise<Map<number, number>> {
+    const ids = [...new Set(enterpriseIds)];
+    const counts = new Map<number, number>(ids.map((id) => [id, 0]));
+    if (ids.length === 0) return counts;
+    const rows = await this.db.manager
+      .createQueryBuilder()
+      .select('e.enterprise_id', 'enterpriseId')
+      .addSelect('COUNT(DISTINCT e.worker_id)', 'n')
+      .from('employments', 'e')
+      .where('e.enterprise_id IN (:...ids)', { ids })
+      .andWhere('e.start_date <= :day AND (e.end_date IS NULL OR e.end_date >= :day)', { day })
+      .groupBy('e.enterprise_id')
+      .getRawMany<{ enterpriseId: number; n: number }>();
+    for (const r of rows) counts.set(Number(r.enterpriseId), Number(r.n));
+    return counts;
+  }
+
   /** The enterprises the worker is employed at on the day. */
   async employersOf(workerId: number, day: string): Promise<number[]> {
     const rows = await this.db.manager

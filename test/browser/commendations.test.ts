@@ -8,8 +8,9 @@ jest.setTimeout(120_000);
 
 /**
  * Issue 15, the third "done when", on a 360 px phone: the Tâm Phát officer nominates a worker with
- * an evidence file; the federation approves it; the honour roll shows it; the Đắk Mil officer gets
- * "not found" for the nomination and for its file.
+ * an evidence file and, while it is pending, edits the achievement; the federation approves it (no
+ * more editing); the honour roll shows it; the Đắk Mil officer gets "not found" for the nomination
+ * and for its file.
  */
 describe('commendations on a phone (browser)', () => {
   let browser: BrowserSession;
@@ -17,7 +18,8 @@ describe('commendations on a phone (browser)', () => {
   let nominationUrl = '';
   let fileUrl = '';
   let nominee = '';
-  const achievement = 'Hoàn thành 6 khóa học kỹ năng số và hướng dẫn tổ sản xuất học theo';
+  const achievement = 'Hoàn thành 6 khóa học kỹ năng số';
+  const edited = 'Hoàn thành 6 khóa học kỹ năng số và hướng dẫn tổ sản xuất học theo';
 
   beforeAll(async () => {
     browser = await startBrowserSession();
@@ -58,6 +60,20 @@ describe('commendations on a phone (browser)', () => {
     await browser.screenshot('commendations-nominated-360');
   });
 
+  it('the officer edits the pending nomination with the same form', async () => {
+    const { page } = browser;
+    await Promise.all([page.waitForURL(/\/edit$/), page.locator(`a[href="${nominationUrl}/edit"]`).click()]);
+    await expect(page.locator('textarea[name="achievement"]').inputValue()).resolves.toBe(achievement);
+    await page.locator('textarea[name="achievement"]').fill(edited);
+    await fitsThePhone();
+    await browser.screenshot('commendations-edit-360');
+    await Promise.all([
+      page.waitForURL((url) => url.pathname === nominationUrl),
+      page.locator(`form[action="${nominationUrl}"] button[type="submit"]`).click(),
+    ]);
+    expect(await page.locator('dd.prewrap').textContent()).toBe(edited);
+  });
+
   it('the federation approves it and the honour roll shows it', async () => {
     const { page } = browser;
     await browser.login('liendoan');
@@ -69,8 +85,11 @@ describe('commendations on a phone (browser)', () => {
       page.locator(`form[action="${nominationUrl}/decision"] button[type="submit"]`).click(),
     ]);
     await expect(page.locator('.badge').first().textContent()).resolves.toBe('Đã duyệt');
+    await browser.login('congdoan.tamphat');
+    await page.goto(nominationUrl);
+    expect(await page.locator(`a[href="${nominationUrl}/edit"]`).count()).toBe(0);
     await page.goto('/engagement/honour-roll');
-    const row = page.locator('table tbody tr', { hasText: achievement });
+    const row = page.locator('table tbody tr', { hasText: edited });
     await expect(row.locator('th').textContent()).resolves.toBe(nominee);
     await fitsThePhone();
     await browser.screenshot('commendations-honour-roll-360');

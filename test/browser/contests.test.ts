@@ -94,4 +94,33 @@ describe('an online law quiz contest on a phone (browser)', () => {
     const name = await row.locator('td').nth(1).innerText();
     expect(await csv.text()).toContain(`1,${name}`);
   });
+
+  it('lets the federation aim a contest at a commune on a phone; a worker elsewhere does not see it', async () => {
+    const { page } = browser;
+    await page.goto('/contests/new');
+    await page.getByRole('group', { name: 'Dành cho xã, phường' }).waitFor();
+    await fitsThePhone();
+    await everyControlLabelled();
+    await page.locator('select[name=kind]').selectOption({ label: 'Hội thi thợ giỏi' });
+    await page.locator('input[name=title]').fill('Hội thi thợ giỏi xã Đức Lập (thử trên điện thoại)');
+    await page.getByLabel('Xã Đức Lập', { exact: true }).check();
+    await browser.screenshot('contests-new-communes-360');
+    await Promise.all([
+      page.waitForURL(/\/contests\/\d+$/),
+      page.getByRole('button', { name: 'Tạo cuộc thi' }).click(),
+    ]);
+    expect(await page.locator('main').innerText()).toContain(
+      'Liên đoàn Lao động tỉnh, cho doanh nghiệp tại: Xã Đức Lập',
+    );
+    await fitsThePhone();
+
+    // The demo worker works at Tâm Phát, in Xã Cư Jút: neither this contest nor the demo movement.
+    await page.context().clearCookies();
+    await browser.login('nguoilaodong');
+    await page.goto('/contests');
+    const list = await page.locator('main').innerText();
+    expect(list).toContain('Cuộc thi trực tuyến tìm hiểu pháp luật lao động');
+    expect(list).not.toContain('Xã Đức Lập');
+    expect(list).not.toContain('chế biến cà phê');
+  });
 });

@@ -192,13 +192,15 @@ describe('learning-needs survey on phones (browser)', () => {
     const text = await page.locator('main').innerText();
     expect(text).toMatch(/8 \/ \d+ người lao động đã trả lời/);
     expect(text).not.toContain('Đắk Mil Xanh');
+    expect(text).toContain('chỉ hiển thị sau khi khảo sát kết thúc');
     await browser.screenshot('surveys-officer-360');
     await noSideScroll();
     await signOut();
     await browser.login('congdoan.dakmil');
     await page.goto(surveyPath);
+    // While the survey is open no officer sees an aggregate, whatever the count.
     expect(await page.locator('main').innerText()).toContain(
-      'Kết quả tổng hợp chỉ hiện khi có từ 5 người trả lời trở lên',
+      'Kết quả tổng hợp của doanh nghiệp chỉ hiển thị sau khi khảo sát kết thúc và có từ 5 người trả lời trở lên',
     );
     await signOut();
   });
@@ -231,5 +233,22 @@ describe('learning-needs survey on phones (browser)', () => {
     const rows = (book.worksheets[0].getSheetValues() as unknown[][]).filter(Boolean).slice(1);
     const first = rows.filter((r) => r[2] === 1).map((r) => [r[5], String(r[6])]);
     expect(first).toEqual(onPage);
+  });
+
+  it('shows the officer their enterprise’s aggregate once the federation has ended the survey', async () => {
+    const { page } = browser;
+    await page.goto(surveyPath);
+    await page.getByRole('button', { name: 'Kết thúc khảo sát ngay' }).click();
+    await page.waitForURL(`**${surveyPath}`);
+    expect(await page.locator('main').innerText()).toContain('Đã kết thúc khảo sát.');
+    await signOut();
+    await browser.login('congdoan.tamphat');
+    await page.goto(surveyPath);
+    const text = await page.locator('main').innerText();
+    expect(text).not.toContain('chỉ hiển thị sau khi khảo sát kết thúc');
+    expect(text).toContain('Hình thức học nào phù hợp nhất?');
+    await browser.screenshot('surveys-officer-ended-360');
+    await noSideScroll();
+    await signOut();
   });
 });

@@ -3,8 +3,11 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { Role, ScopeType } from '../../src/common/access/roles';
+import { PiiCipher } from '../../src/common/crypto/pii-cipher';
 import { ReportSections } from '../../src/common/report-sections/report-sections';
+import { addDays } from '../../src/common/time/iso-date';
 import { thisYearInVietnam, todayInVietnam, toVietnamInput } from '../../src/common/time/vietnam-time';
+import { AdminUnitsService } from '../../src/organisations/admin-units.service';
 import { Browser, createTestApp } from '../support/test-app';
 import { createLogin } from '../support/indicators-factory';
 
@@ -498,6 +501,164 @@ describe('contests (e2e)', () => {
     );
     expect(await count('SELECT COUNT(*) AS n FROM contest_rounds WHERE contest_id = ?', [skillsId])).toBe(1);
     expect(await count('SELECT COUNT(*) AS n FROM contest_entries WHERE contest_id = ?', [skillsId])).toBe(1);
+  });
+
+  it('lets the federation aim a contest at a commune: only its enterprises’ workers and officers see it and take part', async () => {
+    const units = app.get(AdminUnitsService);
+    const communeOf = async (enterpriseId: number) => {
+      const [{ unit_id }] = await db.query('SELECT unit_id FROM enterprises WHERE id = ?', [enterpriseId]);
+      return (await units.resolveInForce(Number(unit_id), today))!;
+    };
+    const tamPhatCommune = await communeOf(tamPhatId);
+    expect((await communeOf(dakMilId)).id).not.toBe(tamPhatCommune.id);
+    const form = await federation.get('/contests/new');
+    expect(form.text).toContain('Dành cho xã, phường');
+    expect(form.text).toContain(`value="${tamPhatCommune.id}"> ${tamPhatCommune.name}`);
+
+    // Not a commune in force (the province), or an officer's attempt: refused, nothing saved.
+    const before = await count('SELECT COUNT(*) AS n FROM contests');
+    const [province] = await db.query(
+      "SELECT id FROM admin_units WHERE kind = 'PROVINCE' ORDER BY id LIMIT 1",
+    );
+    const post = (b: Browser, pairs: [string, string | number][]) =>
+      b.agent
+        .post('/contests')
+        .type('form')
+        .send(
+          [['_csrf', b.csrf], ...pairs]
+            .map(([k, v]) => `${encodeURIComponent(k)}=${encodeURIComponent(String(v))}`)
+            .join('&'),
+        );
+    const fields: [string, string | number][] = [
+      ['kind', 'LAW_QUIZ'],
+      ['title', 'Thi pháp luật của xã (kiểm thử)'],
+      ['year', year],
+      ['hours', '1'],
+    ];
+    const notCommune = await post(federation, [...fields, ['unitIds', Number(province.id)]]);
+    expect(notCommune.status).toBe(400);
+    expect(notCommune.text).toContain('Chỉ chọn các xã, phường đang có hiệu lực trong danh sách.');
+    const byOfficer = await api(officer, 'post', '/api/v1/contests', {
+      kind: 'LAW_QUIZ',
+      title: 'x',
+      year,
+      hours: 1,
+      unitIds: [tamPhatCommune.id],
+    }).expect(400);
+    expect(JSON.stringify(byOfficer.body)).toContain(
+      'Chỉ Liên đoàn Lao động tỉnh được chọn xã, phường cho cuộc thi.',
+    );
+    expect(await count('SELECT COUNT(*) AS n FROM contests')).toBe(before);
+
+    // The federation's contest for Tâm Phát's commune, through the form.
+    await federation.get('/contests/new');
+    const created = await post(federation, [...fields, ['unitIds', tamPhatCommune.id]]);
+    expect(created.status).toBe(303);
+    const communeQuizId = Number(/\/contests\/(\d+)/.exec(created.headers.location)![1]);
+    expect(await db.query('SELECT unit_id FROM contest_units WHERE contest_id = ?', [communeQuizId])).toEqual(
+      [{ unit_id: tamPhatCommune.id }],
+    );
+    const shown = await federation.get(`/contests/${communeQuizId}`);
+    expect(shown.text).toContain(`Liên đoàn Lao động tỉnh, cho doanh nghiệp tại: ${tamPhatCommune.name}`);
+    const detail = (await federation.agent.get(`/api/v1/contests/${communeQuizId}`).expect(200)).body;
+    expect(detail.communes).toEqual([{ id: tamPhatCommune.id, name: tamPhatCommune.name }]);
+    await api(federation, 'post', `/api/v1/contests/${communeQuizId}/rounds`, {
+      name: 'Vòng 1',
+      opensAt: toVietnamInput(new Date(Date.now() - 3600_000)),
+      closesAt: toVietnamInput(new Date(Date.now() + 7 * 86400_000)),
+      timeLimitMinutes: 10,
+    }).expect(201);
+    await api(federation, 'post', `/api/v1/contests/${communeQuizId}/questions`, {
+      prompt: 'Luật Công đoàn năm 2024 có hiệu lực từ ngày nào?',
+      options: ['01/7/2025', '01/01/2026'],
+      correct: [1],
+    }).expect(201);
+    const [{ id: communeRoundId }] = await db.query('SELECT id FROM contest_rounds WHERE contest_id = ?', [
+      communeQuizId,
+    ]);
+
+    // Inside: Tâm Phát's officer and a worker there see it; the worker registers.
+    const [mover, moverId] = await workerLogin(tamPhatId, [workerId, colleagueId, thirdId], 'thisinh.chuyen');
+    expect((await mover.get('/contests')).text).toContain('Thi pháp luật của xã (kiểm thử)');
+    await mover.get(`/contests/${communeQuizId}`);
+    expect((await mover.submit(`/contests/${communeQuizId}/register`, {})).status).toBe(303);
+    expect((await officer.get(`/contests/${communeQuizId}`)).status).toBe(200);
+    expect((await officer.get('/contests')).text).toContain('Thi pháp luật của xã (kiểm thử)');
+
+    // Outside: Đắk Mil's worker and officer see nothing of it, and cannot register or take the quiz.
+    expect((await dakMilWorker.get('/contests')).text).not.toContain('Thi pháp luật của xã (kiểm thử)');
+    expect((await dakMilWorker.get(`/contests/${communeQuizId}`)).status).toBe(404);
+    await api(dakMilWorker, 'post', `/api/v1/contests/${communeQuizId}/register`).expect(404);
+    await api(
+      dakMilWorker,
+      'post',
+      `/api/v1/contests/${communeQuizId}/rounds/${communeRoundId}/attempt`,
+    ).expect(404);
+    expect((await other.get('/contests')).text).not.toContain('Thi pháp luật của xã (kiểm thử)');
+    expect((await other.get(`/contests/${communeQuizId}`)).status).toBe(404);
+    await other.agent.get(`/api/v1/contests/${communeQuizId}`).expect(404);
+    await other.agent.get(`/api/v1/contests/${communeQuizId}/registrations`).expect(404);
+    await other.agent.get(`/api/v1/contests/${communeQuizId}/rounds/${communeRoundId}/ranking`).expect(404);
+    await api(other, 'post', `/api/v1/contests/${communeQuizId}/registrations`, {
+      workerIds: [dakMilWorkerId],
+    }).expect(404);
+    const listed = (await other.agent.get('/api/v1/contests?size=100').expect(200)).body;
+    expect(listed.items.map((c: { id: number }) => c.id)).not.toContain(communeQuizId);
+
+    // A change of scope: the worker leaves Tâm Phát and is taken on at Đắk Mil, then tries again.
+    const [employment] = await db.query(
+      'SELECT id FROM employments WHERE worker_id = ? AND enterprise_id = ? AND end_date IS NULL',
+      [moverId, tamPhatId],
+    );
+    await officer.get(`/workers/${moverId}`);
+    const left = await officer.submit(`/workers/${moverId}/employments/${employment.id}/end`, {
+      endDate: addDays(today, -1),
+    });
+    expect(left.status).toBe(303);
+    const [person] = await db.query(
+      'SELECT full_name, date_of_birth, gender, cccd_encrypted FROM workers WHERE id = ?',
+      [moverId],
+    );
+    await api(other, 'post', '/api/v1/workers', {
+      fullName: person.full_name,
+      dateOfBirth: String(person.date_of_birth).slice(0, 10),
+      gender: person.gender,
+      cccd: app.get(PiiCipher).decrypt(person.cccd_encrypted),
+      startDate: today,
+    }).expect(201);
+    expect(
+      await count(
+        'SELECT COUNT(*) AS n FROM employments WHERE worker_id = ? AND enterprise_id = ? AND end_date IS NULL',
+        [moverId, dakMilId],
+      ),
+    ).toBe(1);
+    expect((await mover.get(`/contests/${communeQuizId}`)).status).toBe(404);
+    await api(mover, 'post', `/api/v1/contests/${communeQuizId}/register`).expect(404);
+    await api(mover, 'post', `/api/v1/contests/${communeQuizId}/rounds/${communeRoundId}/attempt`).expect(
+      404,
+    );
+    expect((await mover.get('/contests')).text).not.toContain('Thi pháp luật của xã (kiểm thử)');
+    expect(
+      await count('SELECT COUNT(*) AS n FROM contest_entries WHERE contest_id = ?', [communeQuizId]),
+    ).toBe(0);
+
+    // The annual report names the commune as the contest's public; the commune's own report has
+    // it (with its enterprises' registration), Đắk Mil's commune's does not.
+    const expected = [
+      'Thi pháp luật của xã (kiểm thử)',
+      'Cuộc thi trực tuyến tìm hiểu pháp luật',
+      `Liên đoàn Lao động tỉnh, cho doanh nghiệp tại: ${tamPhatCommune.name}`,
+      1,
+      0,
+      0,
+    ];
+    const contestRows = async (unitId: number | null) =>
+      (await app.get(ReportSections).collect({ year, unitId })).find((x) => x.key === 'contests')?.tables[0]
+        .rows ?? [];
+    expect(await contestRows(null)).toContainEqual(expected);
+    expect(await contestRows(tamPhatCommune.id)).toContainEqual(expected);
+    const elsewhere = await contestRows((await communeOf(dakMilId)).id);
+    expect(elsewhere.map((r) => r[0])).not.toContain('Thi pháp luật của xã (kiểm thử)');
   });
 
   it('puts the year’s contests in the annual report with their counts', async () => {

@@ -11,6 +11,8 @@ import { Browser, createTestApp } from '../support/test-app';
 
 const TAM_PHAT = '6400123455';
 const DAK_MIL = '6400234564';
+const OPEN_WITHHELD =
+  'Kết quả tổng hợp của doanh nghiệp chỉ hiển thị sau khi khảo sát kết thúc và có từ 5 người trả lời trở lên.';
 
 /**
  * Learning-needs surveys on the embedded default (issue 15, item 1): the federation builds a survey
@@ -259,7 +261,7 @@ describe('surveys (e2e)', () => {
     await db.query('DELETE FROM survey_code_attempts');
   });
 
-  it('shows the officer their enterprise’s rate and aggregate, never a single answer', async () => {
+  it('shows the officer their enterprise’s rate while the survey is open, never an aggregate or a single answer', async () => {
     const roster = await count(
       `SELECT COUNT(DISTINCT worker_id) AS n FROM employments WHERE enterprise_id = ? AND start_date <= ?
          AND (end_date IS NULL OR end_date >= ?)`,
@@ -270,9 +272,17 @@ describe('surveys (e2e)', () => {
     expect(page.text).toContain(`7 / ${roster} người lao động đã trả lời`);
     expect(page.text).not.toContain('Đắk Mil Xanh');
     expect(page.text).not.toContain('Học vào buổi tối sau ca');
-    // Đắk Mil has three answers: fewer than five, so no aggregate, and the page says why.
+    // Seven answers, but the survey is open: the aggregate would move with each new answer and tell
+    // the latest person's answers apart, so the officer sees the rate only, and the page says why.
+    expect(page.text).toContain(OPEN_WITHHELD);
+    expect(page.text).not.toContain('Hình thức học phù hợp nhất?');
+    const api = (await tamPhatOfficer.agent.get(`/api/v1/surveys/${surveyId}/enterprise-results`).expect(200))
+      .body;
+    expect(api).toEqual([
+      expect.objectContaining({ enterpriseId: tamPhatId, respondents: 7, withheld: 'OPEN', results: null }),
+    ]);
     const dakMil = await dakMilOfficer.get(`/surveys/${surveyId}`);
-    expect(dakMil.text).toContain('Kết quả tổng hợp chỉ hiện khi có từ 5 người trả lời trở lên');
+    expect(dakMil.text).toContain(OPEN_WITHHELD);
     expect(dakMil.text).not.toContain('Hình thức học phù hợp nhất?');
     // The officer reaches neither the results nor the API's results.
     expect((await tamPhatOfficer.get(`/surveys/${surveyId}/results`)).status).toBe(403);
@@ -438,5 +448,33 @@ describe('surveys (e2e)', () => {
     const after = (await federation.agent.get(`/api/v1/surveys/${surveyId}/results`).expect(200)).body;
     expect(after.respondents).toBe(10);
     expect(after.questions[0].choices.map((c: { count: number }) => c.count)).toEqual([4, 3, 3]);
+  });
+
+  it('shows the officer their enterprise’s aggregate once the survey has ended, and only from five answers', async () => {
+    const closed = await federation.submit(`/surveys/${surveyId}/close`, {});
+    expect(closed.status).toBe(303);
+    // Tâm Phát: seven answers (n = 0..6 chose n % 3 → 3, 2, 2), now shown without the short texts.
+    const page = await tamPhatOfficer.get(`/surveys/${surveyId}`);
+    expect(page.text).not.toContain(OPEN_WITHHELD);
+    expect(page.text).toContain('Hình thức học phù hợp nhất?');
+    expect(page.text).toMatch(/<th scope="row">Trực tuyến<\/th><td class="num">3<\/td>/);
+    expect(page.text).not.toContain('Học vào buổi tối sau ca');
+    const [tamPhat] = (
+      await tamPhatOfficer.agent.get(`/api/v1/surveys/${surveyId}/enterprise-results`).expect(200)
+    ).body;
+    expect(tamPhat.withheld).toBeNull();
+    expect(tamPhat.results.respondents).toBe(7);
+    expect(tamPhat.results.questions[0].choices.map((c: { count: number }) => c.count)).toEqual([3, 2, 2]);
+    expect(JSON.stringify(tamPhat)).not.toContain('Học vào buổi tối sau ca');
+    // Đắk Mil: three answers, fewer than five, so still nothing but the rate.
+    const dakMil = await dakMilOfficer.get(`/surveys/${surveyId}`);
+    expect(dakMil.text).toContain('Kết quả tổng hợp chỉ hiện khi có từ 5 người trả lời trở lên');
+    expect(dakMil.text).not.toContain('Hình thức học phù hợp nhất?');
+    const [small] = (
+      await dakMilOfficer.agent.get(`/api/v1/surveys/${surveyId}/enterprise-results`).expect(200)
+    ).body;
+    expect(small).toEqual(
+      expect.objectContaining({ respondents: 3, withheld: 'SMALL_GROUP', results: null }),
+    );
   });
 });

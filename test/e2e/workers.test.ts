@@ -3,8 +3,11 @@ import ExcelJS from 'exceljs';
 import request from 'supertest';
 import { DataSource } from 'typeorm';
 import { PiiCipher } from '../../src/common/crypto/pii-cipher';
+import { todayInVietnam } from '../../src/common/time/vietnam-time';
 import { maskCccd } from '../../src/common/validation/cccd';
+import { Workforce } from '../../src/workers/workforce';
 import { eventually } from '../support/eventually';
+import { StatementCounter } from '../support/statement-counter';
 import { Browser, createTestApp } from '../support/test-app';
 
 /**
@@ -97,6 +100,28 @@ describe('workers (e2e)', () => {
     expect(page.text).toContain(`Tổng số: ${expected.length}`);
     const dakMil = await onlyAt('6400234564');
     expect(shown.some((id) => dakMil.includes(id))).toBe(false);
+  });
+
+  it('counts every enterprise’s roster in one statement, the same as each enterprise’s own page', async () => {
+    const workforce = app.get(Workforce);
+    const ids = (await db.query('SELECT id FROM enterprises ORDER BY id')).map((r: { id: number }) =>
+      Number(r.id),
+    );
+    const counter = new StatementCounter(app);
+    for (const day of [todayInVietnam(), '2024-01-15']) {
+      let counts = new Map<number, number>();
+      const statements = await counter.during(async () => {
+        counts = await workforce.rosterCounts([...ids, 987654], day);
+      });
+      expect(statements).toHaveLength(1);
+      expect(counts.get(987654)).toBe(0);
+      const one: [number, number][] = [];
+      for (const id of ids) one.push([id, (await workforce.page(id, day, undefined, 0, 1))[1]]);
+      expect(ids.map((id) => [id, counts.get(id)])).toEqual(one);
+      // Something to compare: the demo enterprises employ people on both days.
+      expect(one.filter(([, n]) => n > 0).length).toBeGreaterThan(1);
+    }
+    expect((await workforce.rosterCounts([], todayInVietnam())).size).toBe(0);
   });
 
   it('answers 404 for a worker of another enterprise, by URL and by API', async () => {

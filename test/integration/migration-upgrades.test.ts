@@ -18,6 +18,7 @@ import { Campaigns1764000029000 } from '../../src/database/migrations/1764000029
 import { CommendationsAndSupport1764000031000 } from '../../src/database/migrations/1764000031000-commendations-and-support';
 import { QuestionBanks1764000025000 } from '../../src/database/migrations/1764000025000-question-banks';
 import { Contests1764000030000 } from '../../src/database/migrations/1764000030000-contests';
+import { ContestCommunes1764000033000 } from '../../src/database/migrations/1764000033000-contest-communes';
 import { ReportSections1764000032000 } from '../../src/database/migrations/1764000032000-report-sections';
 import { Surveys1764000028000 } from '../../src/database/migrations/1764000028000-surveys';
 import { EmploymentReach1764000035000 } from '../../src/database/migrations/1764000035000-employment-reach';
@@ -749,6 +750,41 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
       1,
     );
   });
+
+  it('1764000033000: existing contests keep no communes (province-wide or one enterprise’s); a contest names each commune once', async () => {
+    db = await upgrade(await env.options(), ContestCommunes1764000033000, async (old) => {
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, path) VALUES (970, '970', 'Tỉnh', 'tinh', 'PROVINCE', '/970/')`,
+      );
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, parent_id, path) VALUES (971, '971', 'Xã A', 'xa a', 'COMMUNE', 970, '/970/971/')`,
+      );
+      await old.query(
+        `INSERT INTO enterprises (id, name, search_key, tax_code, unit_id) VALUES (972, 'Công ty C', 'cong ty c', '6400000003', 971)`,
+      );
+      await old.query(
+        `INSERT INTO contests (id, kind, title, year, enterprise_id, hours, created_by) VALUES (973, 'LAW_QUIZ', 'Thi toàn tỉnh', 2026, NULL, 1, 1)`,
+      );
+      await old.query(
+        `INSERT INTO contests (id, kind, title, year, enterprise_id, hours, created_by) VALUES (974, 'SKILLS_CONTEST', 'Thi tay nghề', 2026, 972, 2, 1)`,
+      );
+    });
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM contest_units'))[0].n)).toBe(0);
+    const kept = await db.query('SELECT id, enterprise_id AS enterpriseId FROM contests ORDER BY id');
+    expect(
+      kept.map((c: { id: number; enterpriseId: number | null }) => [Number(c.id), c.enterpriseId]),
+    ).toEqual([
+      [973, null],
+      [974, 972],
+    ]);
+    await db.query(`INSERT INTO contest_units (contest_id, unit_id) VALUES (973, 971)`);
+    await expect(
+      db.query(`INSERT INTO contest_units (contest_id, unit_id) VALUES (973, 971)`),
+    ).rejects.toThrow();
+    await db.query('DELETE FROM contests WHERE id = 973');
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM contest_units'))[0].n)).toBe(0);
+  });
+
   it('1764000035000: each employment gets its reach row from the data already there, and the triggers keep it from then on', async () => {
     db = await upgrade(await env.options(), EmploymentReach1764000035000, async (old) => {
       await old.query(

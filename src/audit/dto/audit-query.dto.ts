@@ -9,6 +9,8 @@ export const AUDIT_SUBJECTS: AuditSubject[] = [
   'employment',
   'reconciliation',
   'enterprise',
+  'commendation',
+  'good_model',
 ];
 
 export class AuditQueryDto extends PageQuery {

@@ -2,7 +2,17 @@ import { Column, Entity, PrimaryGeneratedColumn } from 'typeorm';
 import { jsonObject } from '../../database/transformers';
 
 /** What an audit entry is about: a person (worker), a user account, an employment, a reconciliation. */
-export type AuditSubject = 'worker' | 'user' | 'employment' | 'reconciliation' | 'enterprise' | 'import';
+export type AuditSubject =
+  | 'worker'
+  | 'user'
+  | 'employment'
+  | 'reconciliation'
+  | 'enterprise'
+  | 'import'
+  /** A nomination edited after it was submitted, until the federation decides (engagement). */
+  | 'commendation'
+  /** A good model's story edited after it was written (engagement). */
+  | 'good_model';
 
 /**
  * One step that changed who someone is or who may act for them: an identity change, a worker

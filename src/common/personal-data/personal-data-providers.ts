@@ -29,6 +29,12 @@ export const ANONYMOUS = {
 };
 
 /**
+ * Work a provider's anonymisation leaves for after its transaction has committed: deleting stored
+ * files' bytes, which no rollback could bring back.
+ */
+export type AfterCommit = () => Promise<void>;
+
+/**
  * A domain's part of the Personal Data Protection Law's duties: what it keeps about a person (for
  * their export) and how it forgets who they are (anonymisation), for its own tables only. Every
  * table with a worker_id or user_id column must be listed by one provider (a test checks the schema).
@@ -38,8 +44,11 @@ export interface PersonalDataProvider {
   readonly tables: readonly string[];
   /** Export sections by key (shown as privacy.export.section.<key>); 'account' and 'profile' are single rows. */
   export(subject: DataSubject): Promise<Record<string, PersonalRow[]>>;
-  /** Replaces what identifies the person in these tables, in the anonymisation's transaction. */
-  anonymise(manager: EntityManager, subject: DataSubject, how: Anonymisation): Promise<void>;
+  /**
+   * Replaces what identifies the person in these tables, in the anonymisation's transaction. What
+   * cannot be undone (files' bytes) is returned as AfterCommit, run only once that has committed.
+   */
+  anonymise(manager: EntityManager, subject: DataSubject, how: Anonymisation): Promise<void | AfterCommit>;
 }
 
 /** Where domains register their providers (at module init); the privacy domain asks them all. */

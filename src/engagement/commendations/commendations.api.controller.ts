@@ -1,5 +1,23 @@
-import { Body, Controller, Get, HttpCode, Param, ParseIntPipe, Post, Query } from '@nestjs/common';
-import { ApiBearerAuth, ApiCreatedResponse, ApiOkResponse, ApiOperation, ApiTags } from '@nestjs/swagger';
+import {
+  Body,
+  Controller,
+  Delete,
+  Get,
+  HttpCode,
+  Param,
+  ParseIntPipe,
+  Patch,
+  Post,
+  Query,
+} from '@nestjs/common';
+import {
+  ApiBearerAuth,
+  ApiCreatedResponse,
+  ApiNoContentResponse,
+  ApiOkResponse,
+  ApiOperation,
+  ApiTags,
+} from '@nestjs/swagger';
 import { CurrentActor, Roles, SignedIn } from '../../common/access/access.decorators';
 import { Actor } from '../../common/access/actor';
 import {
@@ -13,8 +31,10 @@ import { CommendationsService } from './commendations.service';
 import {
   DecisionDto,
   GoodModelDto,
+  GoodModelEditDto,
   HonourRollQuery,
   NominationDto,
+  NominationEditDto,
   NominationsQuery,
 } from './dto/commendation.dto';
 import { GoodModelsService } from './good-models.service';
@@ -59,6 +79,37 @@ export class CommendationsApiController {
     return { ...nomination, files: files.map((f) => ({ id: f.id, name: f.originalName, kind: f.kind })) };
   }
 
+  @Patch('commendations/:id')
+  @Roles(...NOMINATION_WRITERS)
+  @ApiOperation({
+    summary:
+      'Edit a pending nomination of the officer’s enterprise: achievement, and the child’s details (kind CHILD); fields left out stay. Refused (400) once decided; 404 outside the officer’s enterprises',
+  })
+  @ApiOkResponse({ description: 'The nomination with its evidence files' })
+  async edit(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: NominationEditDto,
+  ) {
+    await this.commendations.edit(actor, id, dto);
+    return this.get(actor, id);
+  }
+
+  @Delete('commendations/:id/files/:fileId')
+  @HttpCode(204)
+  @Roles(...NOMINATION_WRITERS)
+  @ApiOperation({
+    summary: 'Remove an evidence file from a pending nomination (files are added on the page)',
+  })
+  @ApiNoContentResponse({ description: 'Removed' })
+  async removeFile(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('fileId', ParseIntPipe) fileId: number,
+  ): Promise<void> {
+    await this.commendations.removeEvidence(actor, id, fileId);
+  }
+
   @Post('commendations/:id/decision')
   @HttpCode(200)
   @Roles(...COMMENDATION_DECIDERS)
@@ -91,6 +142,21 @@ export class CommendationsApiController {
   @ApiCreatedResponse({ description: 'The draft' })
   createModel(@CurrentActor() actor: Actor, @Body() dto: GoodModelDto) {
     return this.goodModels.create(actor, dto);
+  }
+
+  @Patch('models/:id')
+  @Roles(...MODEL_WRITERS)
+  @ApiOperation({
+    summary:
+      'Edit a good model’s title or story: a draft by its enterprise’s officers or the federation; a published model by the federation only',
+  })
+  @ApiOkResponse({ description: 'The model' })
+  editModel(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: GoodModelEditDto,
+  ) {
+    return this.goodModels.edit(actor, id, dto);
   }
 
   @Post('models/:id/publish')

@@ -25,7 +25,13 @@ import { FilesService } from '../../files/files.service';
 import { COMMENDATION_DECIDERS, NOMINATION_READERS, NOMINATION_WRITERS } from './commendations.access';
 import { honourColumns, nominationColumns, statusOptions, thisYear } from './commendations.presenters';
 import { CommendationsService, EVIDENCE_KINDS } from './commendations.service';
-import { DecisionDto, HonourRollQuery, NominationDto, NominationsQuery } from './dto/commendation.dto';
+import {
+  DecisionDto,
+  HonourRollQuery,
+  NominationDto,
+  NominationEditDto,
+  NominationsQuery,
+} from './dto/commendation.dto';
 import { CommendationKind, CommendationStatus } from './entities/commendation.entity';
 
 const PATH = '/engagement/commendations';
@@ -99,6 +105,47 @@ export class CommendationsController {
   @Render('engagement/commendations/show')
   show(@Req() req: AppRequest, @Param('id', ParseIntPipe) _id: number) {
     return this.showContext(req);
+  }
+
+  /** The create form again, with the nomination's values; only while it is pending. */
+  @Get('commendations/:id/edit')
+  @Roles(...NOMINATION_WRITERS)
+  @Render('engagement/commendations/form')
+  editPage(@Req() req: AppRequest, @Param('id', ParseIntPipe) _id: number) {
+    return this.editContext(req);
+  }
+
+  /** Multipart, as the create form: an evidence file may come with the changes. */
+  @Post('commendations/:id')
+  @Roles(...NOMINATION_WRITERS)
+  @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: EVIDENCE_KINDS }))
+  @FormView('engagement/commendations/form', {
+    context: CommendationsController.prototype.editContext,
+    flash: 'commendations.edited',
+  })
+  async edit(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: NominationEditDto,
+    @UploadedTemp() upload: TempUpload | undefined,
+  ) {
+    await this.commendations.edit(actor, id, dto, { whole: true, upload });
+    return { url: `${PATH}/${id}` };
+  }
+
+  @Post('commendations/:id/files/:fileId/delete')
+  @Roles(...NOMINATION_WRITERS)
+  @FormView('engagement/commendations/form', {
+    context: CommendationsController.prototype.editContext,
+    flash: 'commendations.fileRemoved',
+  })
+  async removeFile(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Param('fileId', ParseIntPipe) fileId: number,
+  ) {
+    await this.commendations.removeEvidence(actor, id, fileId);
+    return { url: `${PATH}/${id}/edit` };
   }
 
   @Post('commendations/:id/files')
@@ -203,6 +250,26 @@ export class CommendationsController {
       })),
       values: { year: thisYear(), kind: CommendationKind.Worker },
       accept: '.pdf,.docx,.png,.jpg,.jpeg,.webp',
+      action: PATH,
+    };
+  }
+
+  /** The create form as an edit form: the year, kind, worker and enterprise stay as they were. */
+  async editContext(req: AppRequest) {
+    const actor = req.user!;
+    const id = Number(req.params.id);
+    await this.commendations.editable(actor, id);
+    const { nomination, files } = await this.commendations.detail(actor, id);
+    return {
+      title: translate(req.locale, 'commendations.editTitle', { name: nomination.honoureeName }),
+      editing: true,
+      nomination,
+      isChild: nomination.kind === CommendationKind.Child,
+      values: nomination,
+      files: files.map((f) => ({ id: f.id, name: f.originalName, kind: f.kind })),
+      accept: '.pdf,.docx,.png,.jpg,.jpeg,.webp',
+      action: `${PATH}/${id}`,
+      path: `${PATH}/${id}`,
     };
   }
 
@@ -217,7 +284,7 @@ export class CommendationsController {
       isChild: nomination.kind === CommendationKind.Child,
       files: files.map((f) => ({ id: f.id, name: f.originalName, kind: f.kind })),
       canDecide: pending && actor.has(Role.FederationAdmin),
-      canAddFile:
+      canEdit:
         pending &&
         (await this.commendations.enterprises(actor)).some((e) => e.id === nomination.enterpriseId),
       pending,

@@ -19,6 +19,22 @@ export const commendationsMessages = defineMessages({
     en: 'Nomination sent; the federation will review it.',
   },
   'commendations.fileAdded': { vi: 'Đã thêm minh chứng.', en: 'Evidence added.' },
+  'commendations.edit': { vi: 'Sửa đề cử', en: 'Edit the nomination' },
+  'commendations.editTitle': { vi: 'Sửa đề cử: {name}', en: 'Edit the nomination: {name}' },
+  'commendations.backToNomination': { vi: 'Về trang đề cử', en: 'Back to the nomination' },
+  'commendations.save': { vi: 'Lưu thay đổi', en: 'Save changes' },
+  'commendations.edited': { vi: 'Đã lưu thay đổi của đề cử.', en: 'The nomination was saved.' },
+  'commendations.removeFile': { vi: 'Gỡ tệp', en: 'Remove' },
+  'commendations.removeFileNamed': { vi: 'Gỡ tệp {name}', en: 'Remove {name}' },
+  'commendations.fileRemoved': { vi: 'Đã gỡ tệp minh chứng.', en: 'The evidence file was removed.' },
+  'commendations.notEditable': {
+    vi: 'Đề cử đã có quyết định của Liên đoàn Lao động tỉnh nên không sửa được nữa.',
+    en: 'The federation has decided on this nomination, so it can no longer be changed.',
+  },
+  'commendations.childDetailsOfChild': {
+    vi: 'Chỉ đề cử con công nhân lao động mới có thông tin của con.',
+    en: 'Only a nomination of a worker’s child has the child’s details.',
+  },
   'commendations.decided': { vi: 'Đã ghi quyết định.', en: 'Decision recorded.' },
   'commendations.notOnRoster': {
     vi: 'Người này không có trong danh sách người lao động của doanh nghiệp hôm nay.',
@@ -135,6 +151,17 @@ export const commendationsMessages = defineMessages({
   },
   'models.published': { vi: 'Đã đăng mô hình.', en: 'Model published.' },
   'models.publish': { vi: 'Đăng', en: 'Publish' },
+  'models.edit': { vi: 'Sửa', en: 'Edit' },
+  'models.editTitle': { vi: 'Sửa mô hình: {title}', en: 'Edit the model: {title}' },
+  'models.edited': { vi: 'Đã lưu thay đổi của mô hình.', en: 'The model was saved.' },
+  'models.field.imageReplace': {
+    vi: 'Thay ảnh minh họa (không bắt buộc)',
+    en: 'Replace the photo (optional)',
+  },
+  'models.publishedReadOnly': {
+    vi: 'Mô hình đã đăng: chỉ Liên đoàn Lao động tỉnh sửa được.',
+    en: 'The model is published: only the federation can change it.',
+  },
   'models.draft': { vi: 'Bản nháp', en: 'Draft' },
   'models.unknownEnterprise': { vi: 'Không tìm thấy doanh nghiệp này.', en: 'Enterprise not found.' },
   'models.field.title': { vi: 'Tiêu đề', en: 'Title' },
@@ -156,4 +183,12 @@ export const commendationsMessages = defineMessages({
   'privacy.export.column.achievement': { vi: 'Thành tích', en: 'Achievements' },
   'privacy.export.column.nominatedBy': { vi: 'Người đề cử', en: 'Nominated by' },
   'privacy.export.section.commendations': { vi: 'Đề cử khen thưởng', en: 'Commendation nominations' },
+  'privacy.export.section.commendationFiles': {
+    vi: 'Tệp minh chứng của đề cử khen thưởng',
+    en: 'Evidence files of commendation nominations',
+  },
+  'privacy.export.column.commendationId': { vi: 'Mã đề cử', en: 'Nomination no.' },
+  'privacy.export.column.fileId': { vi: 'Mã tệp', en: 'File no.' },
+  'privacy.export.column.fileName': { vi: 'Tên tệp', en: 'File name' },
+  'privacy.export.column.sizeBytes': { vi: 'Dung lượng (byte)', en: 'Size (bytes)' },
 });

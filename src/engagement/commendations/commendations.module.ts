@@ -1,5 +1,6 @@
 import { Module } from '@nestjs/common';
 import { TypeOrmModule } from '@nestjs/typeorm';
+import { AuditModule } from '../../audit/audit.module';
 import { FilesModule } from '../../files/files.module';
 import { NoticesModule } from '../../notices/notices.module';
 import { OrganisationsModule } from '../../organisations/organisations.module';
@@ -23,6 +24,7 @@ import { GoodModelsService } from './good-models.service';
  */
 @Module({
   imports: [
+    AuditModule,
     TypeOrmModule.forFeature([Commendation, CommendationFile, GoodModel]),
     FilesModule,
     NoticesModule,

@@ -41,10 +41,44 @@ export class CommendationsRepository {
     await manager.getRepository(CommendationFile).insert({ commendationId, fileId });
   }
 
+  /** The evidence links of a worker's nominations (for themselves or their child). */
+  evidenceOfWorker(
+    workerId: number,
+    manager: EntityManager = this.files.manager,
+  ): Promise<CommendationFile[]> {
+    return manager
+      .getRepository(CommendationFile)
+      .createQueryBuilder('f')
+      .innerJoin(Commendation, 'c', 'c.id = f.commendation_id')
+      .where('c.worker_id = :workerId', { workerId })
+      .orderBy('f.id', 'ASC')
+      .getMany();
+  }
+
+  async removeFileLinks(manager: EntityManager, linkIds: number[]): Promise<void> {
+    if (linkIds.length > 0) await manager.getRepository(CommendationFile).delete({ id: In(linkIds) });
+  }
+
   fileIdsOf(commendationId: number): Promise<number[]> {
     return this.files
       .find({ where: { commendationId }, order: { id: 'ASC' } })
       .then((rows) => rows.map((r) => r.fileId));
+  }
+
+  /**
+   * Changes a nomination only while it is pending; false once it is decided. The update also
+   * holds the row until the transaction ends (MySQL), so a decision made meanwhile waits and then
+   * covers what was saved: pass `{}` to take that hold for an evidence file's change.
+   */
+  async updatePending(manager: EntityManager, id: number, changes: Partial<Commendation>): Promise<boolean> {
+    const result = await manager
+      .getRepository(Commendation)
+      .update({ id, status: CommendationStatus.Pending }, { ...changes, updatedAt: new Date() });
+    return (result.affected ?? 0) > 0;
+  }
+
+  async removeFile(manager: EntityManager, commendationId: number, fileId: number): Promise<void> {
+    await manager.getRepository(CommendationFile).delete({ commendationId, fileId });
   }
 
   /** One nomination, only when its enterprise is in scope. */
@@ -70,16 +104,19 @@ export class CommendationsRepository {
    * else at the same moment), so a decision is never overwritten.
    */
   async decide(
+    manager: EntityManager,
     id: number,
     status: CommendationStatus,
     reason: string | null,
     userId: number,
     at: Date,
   ): Promise<boolean> {
-    const result = await this.commendations.update(
-      { id, status: CommendationStatus.Pending },
-      { status, decisionReason: reason, decidedBy: userId, decidedAt: at },
-    );
+    const result = await manager
+      .getRepository(Commendation)
+      .update(
+        { id, status: CommendationStatus.Pending },
+        { status, decisionReason: reason, decidedBy: userId, decidedAt: at },
+      );
     return (result.affected ?? 0) > 0;
   }
 
@@ -129,6 +166,22 @@ export class CommendationsRepository {
 
   findModel(id: number): Promise<GoodModel | null> {
     return this.models.findOne({ where: { id } });
+  }
+
+  /** Changes a model; with `draftOnly`, only while it is a draft (false once it was published meanwhile). */
+  async updateModel(
+    manager: EntityManager,
+    id: number,
+    changes: Partial<GoodModel>,
+    draftOnly: boolean,
+  ): Promise<boolean> {
+    const result = await manager
+      .getRepository(GoodModel)
+      .update(draftOnly ? { id, status: GoodModelStatus.Draft } : { id }, {
+        ...changes,
+        updatedAt: new Date(),
+      });
+    return (result.affected ?? 0) > 0;
   }
 
   async publishModel(id: number, at: Date): Promise<void> {

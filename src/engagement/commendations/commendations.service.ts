@@ -4,7 +4,8 @@ import { OutOfScopeException } from '../../common/access/out-of-scope';
 import { Role } from '../../common/access/roles';
 import { FormError } from '../../common/errors/form-error';
 import { todayInVietnam } from '../../common/time/vietnam-time';
-import { UnitOfWork } from '../../database/unit-of-work';
+import { AuditLog } from '../../audit/audit-log.service';
+import { Transaction, UnitOfWork } from '../../database/unit-of-work';
 import { StoredFile } from '../../files/entities/stored-file.entity';
 import { TempUpload } from '../../files/file-upload';
 import { FileKind } from '../../files/file-kinds';
@@ -16,7 +17,7 @@ import { WorkersService } from '../../workers/workers.service';
 import { Workforce } from '../../workers/workforce';
 import { NOMINATION_READERS, OWNER_EVIDENCE } from './commendations.access';
 import { CommendationRow, CommendationsRepository } from './commendations.repository';
-import { Decision, DecisionDto, NominationDto } from './dto/commendation.dto';
+import { Decision, DecisionDto, NominationDto, NominationEditDto } from './dto/commendation.dto';
 import { Commendation, CommendationKind, CommendationStatus } from './entities/commendation.entity';
 
 export const EVIDENCE_KINDS: readonly FileKind[] = [
@@ -79,6 +80,7 @@ export class CommendationsService {
     private readonly files: FilesService,
     private readonly notices: NoticesService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditLog,
   ) {}
 
   /** The enterprises the actor nominates for (an officer's own), by name. */
@@ -139,10 +141,103 @@ export class CommendationsService {
 
   /** Adds an evidence file to a pending nomination of the officer's enterprise. */
   async addEvidence(actor: Actor, id: number, upload: TempUpload | undefined): Promise<StoredFile> {
-    const commendation = await this.get(actor, id);
-    if (!(await this.canEdit(actor, commendation))) throw new ForbiddenException();
+    await this.editable(actor, id);
     return this.files.store(upload, { ...this.storeOptions(actor), ownerId: id }, (file, manager) =>
-      this.repo.addFile(manager, id, file.id),
+      this.attachEvidence(actor, manager, id, file.id),
+    );
+  }
+
+  /**
+   * Edits a pending nomination: the achievement and, for a child, the child's details; with `upload`,
+   * an evidence file is added in the same transaction. `whole` (the page's form, which sends every
+   * field) clears the child's optional details left empty; the API changes only what it sends.
+   * Refused once the nomination is decided: the federation's decision stays tied to what it saw.
+   */
+  async edit(
+    actor: Actor,
+    id: number,
+    dto: NominationEditDto,
+    options: { whole?: boolean; upload?: TempUpload } = {},
+  ): Promise<Commendation> {
+    const current = await this.editable(actor, id);
+    const changes = nominationChanges(current, dto, options.whole ?? false);
+    const fields = (Object.keys(changes) as (keyof Commendation)[]).filter((f) => changes[f] !== current[f]);
+    const save = async (manager: Transaction) => {
+      if (!(await this.repo.updatePending(manager, id, pick(changes, fields)))) throw notEditable();
+      if (fields.length > 0)
+        await this.audit.write(
+          actor,
+          {
+            action: 'commendation.edited',
+            subjectType: 'commendation',
+            subjectId: id,
+            // Which fields only: their values are personal data that anonymisation must be able to
+            // forget, and the audit trail is never rewritten.
+            details: { fields: fields.join(', ') },
+          },
+          manager,
+        );
+    };
+    if (options.upload)
+      await this.files.store(
+        options.upload,
+        { ...this.storeOptions(actor), ownerId: id },
+        async (file, manager) => {
+          await save(manager);
+          await this.attachEvidence(actor, manager, id, file.id);
+        },
+      );
+    else if (fields.length > 0) await this.unitOfWork.run(save);
+    return (await this.repo.findById(id))!;
+  }
+
+  /** Removes an evidence file from a pending nomination: its link and row, then its bytes after commit. */
+  async removeEvidence(actor: Actor, id: number, fileId: number): Promise<void> {
+    await this.editable(actor, id);
+    const ids = await this.repo.fileIdsOf(id);
+    const file = ids.includes(fileId) ? await this.files.findById(fileId) : null;
+    if (!file) throw new OutOfScopeException();
+    await this.files.remove([file], async (manager) => {
+      if (!(await this.repo.updatePending(manager, id, {}))) throw notEditable();
+      await this.repo.removeFile(manager, id, fileId);
+      await this.audit.write(
+        actor,
+        {
+          action: 'commendation.evidence.removed',
+          subjectType: 'commendation',
+          subjectId: id,
+          details: { fileId },
+        },
+        manager,
+      );
+    });
+  }
+
+  /**
+   * A nomination the actor may edit: of an enterprise they nominate for (404 otherwise, as for one
+   * they cannot read — an officer whose scope no longer has the enterprise included), and pending
+   * (a clear refusal once it is decided).
+   */
+  async editable(actor: Actor, id: number): Promise<Commendation> {
+    const commendation = await this.get(actor, id);
+    const own = (await this.scopes.scopeOf(actor, Role.UnionOfficer)).enterpriseIds;
+    if (!own.includes(commendation.enterpriseId)) throw new OutOfScopeException();
+    if (commendation.status !== CommendationStatus.Pending) throw notEditable();
+    return commendation;
+  }
+
+  private async attachEvidence(actor: Actor, manager: Transaction, id: number, fileId: number) {
+    if (!(await this.repo.updatePending(manager, id, {}))) throw notEditable();
+    await this.repo.addFile(manager, id, fileId);
+    await this.audit.write(
+      actor,
+      {
+        action: 'commendation.evidence.added',
+        subjectType: 'commendation',
+        subjectId: id,
+        details: { fileId },
+      },
+      manager,
     );
   }
 
@@ -177,13 +272,6 @@ export class CommendationsService {
     return file;
   }
 
-  async canEdit(actor: Actor, commendation: Commendation): Promise<boolean> {
-    if (commendation.status !== CommendationStatus.Pending) return false;
-    return (await this.scopes.scopeOf(actor, Role.UnionOfficer)).enterpriseIds.includes(
-      commendation.enterpriseId,
-    );
-  }
-
   /** Nominations in the actor's scope, optionally of a year and a status. */
   async list(
     actor: Actor,
@@ -207,7 +295,7 @@ export class CommendationsService {
     const status =
       dto.decision === Decision.Approve ? CommendationStatus.Approved : CommendationStatus.Declined;
     await this.unitOfWork.run(async (manager) => {
-      if (!(await this.repo.decide(id, status, reason, actor.userId, new Date())))
+      if (!(await this.repo.decide(manager, id, status, reason, actor.userId, new Date())))
         throw FormError.field('decision', 'commendations.alreadyDecided');
       await this.notices.notifyMany(manager, [
         {
@@ -292,4 +380,39 @@ export class CommendationsService {
       };
     });
   }
+}
+
+/** Said above the form and to the API as the answer's message: nothing on the form can fix it. */
+const notEditable = () =>
+  new FormError({ achievement: { key: 'commendations.notEditable' } }, { key: 'commendations.notEditable' });
+
+function pick<T extends object>(row: Partial<T>, keys: (keyof T)[]): Partial<T> {
+  return Object.fromEntries(keys.map((k) => [k, row[k]])) as Partial<T>;
+}
+
+/** The columns an edit sets (some may equal what is stored); child details only on a child's nomination. */
+function nominationChanges(
+  current: Commendation,
+  dto: NominationEditDto,
+  whole: boolean,
+): Partial<Commendation> {
+  const changes: Partial<Commendation> = {};
+  if (dto.achievement !== undefined) {
+    const achievement = dto.achievement.trim();
+    if (!achievement) throw FormError.field('achievement', 'validation.required');
+    changes.achievement = achievement;
+  }
+  const childFields = [dto.childName, dto.childBirthYear, dto.childSchool].some((v) => v !== undefined);
+  if (current.kind !== CommendationKind.Child) {
+    if (childFields) throw FormError.field('childName', 'commendations.childDetailsOfChild');
+    return changes;
+  }
+  if (dto.childName !== undefined || whole) {
+    const childName = dto.childName?.trim();
+    if (!childName) throw FormError.field('childName', 'commendations.childNameRequired');
+    changes.childName = childName;
+  }
+  if (dto.childBirthYear !== undefined || whole) changes.childBirthYear = dto.childBirthYear ?? null;
+  if (dto.childSchool !== undefined || whole) changes.childSchool = dto.childSchool?.trim() || null;
+  return changes;
 }

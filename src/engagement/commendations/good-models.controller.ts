@@ -21,7 +21,7 @@ import { FileUploadInterceptor, TempUpload, UploadedTemp } from '../../files/fil
 import { IMAGE_KINDS } from '../../files/file-kinds';
 import { FilesService } from '../../files/files.service';
 import { COMMENDATION_DECIDERS, MODEL_WRITERS } from './commendations.access';
-import { GoodModelDto } from './dto/commendation.dto';
+import { GoodModelDto, GoodModelEditDto } from './dto/commendation.dto';
 import { GoodModelStatus } from './entities/good-model.entity';
 import { GoodModelsService } from './good-models.service';
 
@@ -81,7 +81,33 @@ export class GoodModelsController {
       model,
       draft: model.status === GoodModelStatus.Draft,
       canPublish: this.models.canPublish(actor, model),
+      canEdit: await this.models.canEdit(actor, model),
     };
+  }
+
+  /** The create form with the model's values: a draft for its officers and the federation, a published one for the federation. */
+  @Get(':id/edit')
+  @Roles(...MODEL_WRITERS)
+  @Render('engagement/commendations/model-form')
+  editPage(@Req() req: AppRequest, @Param('id', ParseIntPipe) _id: number) {
+    return this.editContext(req);
+  }
+
+  @Post(':id')
+  @Roles(...MODEL_WRITERS)
+  @UseInterceptors(FileUploadInterceptor({ field: 'file', kinds: IMAGE_KINDS }))
+  @FormView('engagement/commendations/model-form', {
+    context: GoodModelsController.prototype.editContext,
+    flash: 'models.edited',
+  })
+  async edit(
+    @CurrentActor() actor: Actor,
+    @Param('id', ParseIntPipe) id: number,
+    @Body() dto: GoodModelEditDto,
+    @UploadedTemp() upload: TempUpload | undefined,
+  ) {
+    await this.models.edit(actor, id, dto, upload);
+    return { url: `${PATH}/${id}` };
   }
 
   @Get(':id/image')
@@ -124,6 +150,24 @@ export class GoodModelsController {
       anyEnterprise: own === null,
       singleEnterprise: own && own.length === 1 ? own[0] : null,
       accept: '.png,.jpg,.jpeg,.gif,.webp',
+      action: PATH,
+    };
+  }
+
+  /** The create form as an edit form: the enterprise stays; a new photo replaces the old one. */
+  async editContext(req: AppRequest) {
+    const actor = req.user!;
+    const id = Number(req.params.id);
+    await this.models.editable(actor, id);
+    const model = await this.models.detail(actor, id);
+    return {
+      title: translate(req.locale, 'models.editTitle', { title: model.title }),
+      editing: true,
+      model,
+      values: model,
+      singleEnterprise: { id: model.enterpriseId, name: model.enterpriseName },
+      accept: '.png,.jpg,.jpeg,.gif,.webp',
+      action: `${PATH}/${id}`,
     };
   }
 }

@@ -3,7 +3,8 @@ import { Actor } from '../../common/access/actor';
 import { OutOfScopeException } from '../../common/access/out-of-scope';
 import { Role } from '../../common/access/roles';
 import { FormError } from '../../common/errors/form-error';
-import { UnitOfWork } from '../../database/unit-of-work';
+import { AuditLog } from '../../audit/audit-log.service';
+import { Transaction, UnitOfWork } from '../../database/unit-of-work';
 import { StoredFile } from '../../files/entities/stored-file.entity';
 import { TempUpload } from '../../files/file-upload';
 import { IMAGE_KINDS } from '../../files/file-kinds';
@@ -12,7 +13,7 @@ import { EnterpriseScope, EnterpriseScopeService } from '../../organisations/ent
 import { EnterprisesService } from '../../organisations/enterprises.service';
 import { OWNER_MODEL_IMAGE } from './commendations.access';
 import { CommendationsRepository, GoodModelRow } from './commendations.repository';
-import { GoodModelDto } from './dto/commendation.dto';
+import { GoodModelDto, GoodModelEditDto } from './dto/commendation.dto';
 import { GoodModel, GoodModelStatus } from './entities/good-model.entity';
 
 /** A good model as pages and the API show it. */
@@ -43,6 +44,7 @@ export class GoodModelsService {
     private readonly enterprisesService: EnterprisesService,
     private readonly files: FilesService,
     private readonly unitOfWork: UnitOfWork,
+    private readonly audit: AuditLog,
   ) {}
 
   async create(actor: Actor, dto: GoodModelDto, upload?: TempUpload): Promise<GoodModel> {
@@ -66,6 +68,79 @@ export class GoodModelsService {
       },
     );
     return created!;
+  }
+
+  /**
+   * Edits a model's title and story, and with `upload` replaces its photo (the old one's row goes in
+   * the same transaction, its bytes after commit). A draft is edited by its enterprise's officers
+   * (who wrote it) and the federation; a published model only by the federation, which published
+   * it and answers for what readers see (an officer's change would otherwise go live unreviewed).
+   */
+  async edit(actor: Actor, id: number, dto: GoodModelEditDto, upload?: TempUpload): Promise<GoodModel> {
+    const model = await this.editable(actor, id);
+    const changes: Partial<GoodModel> = {};
+    if (dto.title !== undefined && dto.title.trim() !== model.title) changes.title = dto.title.trim();
+    if (dto.body !== undefined && dto.body.trim() !== model.body) changes.body = dto.body.trim();
+    if (changes.title === '') throw FormError.field('title', 'validation.required');
+    if (changes.body === '') throw FormError.field('body', 'validation.required');
+    const fields = [...Object.keys(changes), ...(upload ? ['image'] : [])];
+    if (fields.length === 0) return model;
+    const save = async (manager: Transaction, imageFileId?: number) => {
+      // An officer's change is saved only while the model is still a draft: a model published
+      // meanwhile shows what the federation published.
+      const draftOnly = !actor.has(Role.FederationAdmin);
+      if (
+        !(await this.repo.updateModel(
+          manager,
+          id,
+          { ...changes, ...(imageFileId ? { imageFileId } : {}) },
+          draftOnly,
+        ))
+      )
+        throw publishedReadOnly();
+      await this.audit.write(
+        actor,
+        {
+          action: 'model.edited',
+          subjectType: 'good_model',
+          subjectId: id,
+          details: { fields: fields.join(', ') },
+        },
+        manager,
+      );
+    };
+    if (!upload) await this.unitOfWork.run((manager) => save(manager));
+    else {
+      const old = model.imageFileId ? await this.files.findById(model.imageFileId) : null;
+      const afterCommit: (() => Promise<void>)[] = [];
+      await this.files.store(
+        upload,
+        { ownerType: OWNER_MODEL_IMAGE, ownerId: id, allowed: IMAGE_KINDS, uploadedBy: actor.userId },
+        async (file, manager) => {
+          await save(manager, file.id);
+          if (old) afterCommit.push(await this.files.removeRows([old], manager));
+        },
+      );
+      for (const work of afterCommit) await work();
+    }
+    return (await this.repo.findModel(id))!;
+  }
+
+  /** A model the actor may edit; 404 when it is not theirs to see or write, a clear refusal once published for an officer. */
+  async editable(actor: Actor, id: number): Promise<GoodModel> {
+    const model = await this.get(actor, id);
+    if (actor.has(Role.FederationAdmin)) return model;
+    const own = (await this.scopes.scopeOf(actor, Role.UnionOfficer)).enterpriseIds;
+    if (!own.includes(model.enterpriseId)) throw new OutOfScopeException();
+    if (model.status === GoodModelStatus.Published) throw publishedReadOnly();
+    return model;
+  }
+
+  /** Whether the actor may edit the model (for the page's link). */
+  async canEdit(actor: Actor, model: Pick<GoodModelView, 'status' | 'enterpriseId'>): Promise<boolean> {
+    if (actor.has(Role.FederationAdmin)) return true;
+    if (model.status === GoodModelStatus.Published) return false;
+    return (await this.scopes.scopeOf(actor, Role.UnionOfficer)).enterpriseIds.includes(model.enterpriseId);
   }
 
   async publish(actor: Actor, id: number): Promise<GoodModel> {
@@ -156,6 +231,10 @@ export class GoodModelsService {
     return id;
   }
 }
+
+/** Said above the form and to the API as the answer's message: nothing on the form can fix it. */
+const publishedReadOnly = () =>
+  new FormError({ title: { key: 'models.publishedReadOnly' } }, { key: 'models.publishedReadOnly' });
 
 function view({ model, enterpriseName }: GoodModelRow): GoodModelView {
   return {

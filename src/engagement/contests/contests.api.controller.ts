@@ -33,14 +33,18 @@ export class ContestsApiController {
   @Roles(...CONTEST_READERS)
   @ApiPageQuery()
   @ApiOperation({
-    summary: 'Contests the caller sees (province-wide ones and those of enterprises in scope), with counts',
+    summary:
+      'Contests the caller sees (province-wide ones, those of enterprises in scope, those aimed at communes ' +
+      'where the caller’s enterprises are), with counts and their communes',
   })
   async list(@CurrentActor() actor: Actor, @Query() query: ContestListQuery) {
     const page = await this.contests.list(actor, query);
+    const communes = await this.contests.communesOf(page.items.map((r) => r.contest.id));
     return {
       ...page,
       items: page.items.map((r) => ({
         ...r.contest,
+        communes: communes.get(r.contest.id) ?? [],
         registrations: r.registrations,
         participants: r.participants,
         prizes: r.prizes,
@@ -53,11 +57,13 @@ export class ContestsApiController {
   @ApiOperation({
     summary:
       'Create a contest: SKILLS_CONTEST and THEORY_REVIEW count as VOCATIONAL, LAW_QUIZ (online) as LAW; ' +
-      'an officer’s is for their enterprise, the federation’s province-wide',
+      'an officer’s is for their enterprise, the federation’s province-wide or, with unitIds, for the ' +
+      'enterprises of those communes',
   })
-  @ApiCreatedResponse({ description: 'The contest' })
-  create(@CurrentActor() actor: Actor, @Body() dto: CreateContestDto) {
-    return this.contests.create(actor, dto);
+  @ApiCreatedResponse({ description: 'The contest with its communes' })
+  async create(@CurrentActor() actor: Actor, @Body() dto: CreateContestDto) {
+    const contest = await this.contests.create(actor, dto);
+    return { ...contest, communes: (await this.contests.communesOf([contest.id])).get(contest.id) ?? [] };
   }
 
   @Get(':id')
@@ -68,6 +74,7 @@ export class ContestsApiController {
     return {
       ...d.contest,
       organiser: d.organiser,
+      communes: d.communes,
       registered: d.registered,
       registrations: d.registrations,
       rounds: d.rounds.map((r) => ({

@@ -56,11 +56,16 @@ export class ContestsController {
       });
     }
     const page = await this.contests.list(actor, query);
+    const communes = await this.contests.communesOf(page.items.map((r) => r.contest.id));
     res.render('engagement/contests/list', {
       title: translate(req.locale, 'nav.contests'),
       page: {
         ...page,
-        items: page.items.map((r) => ({ id: r.contest.id, cells: columns.map((c) => c.value(r)) })),
+        items: page.items.map((r) => ({
+          id: r.contest.id,
+          cells: columns.map((c) => c.value(r)),
+          communes: namesOf(communes.get(r.contest.id)),
+        })),
       },
       canCreate: actor.has(...CONTEST_ORGANISERS),
       seesCounts: actor.has(...CONTEST_RESULT_READERS),
@@ -255,14 +260,19 @@ export class ContestsController {
 
   async formContext(req: AppRequest) {
     const actor = req.user!;
-    const enterprises = actor.has(Role.FederationAdmin) ? [] : await this.contests.officerEnterprises(actor);
+    const federation = actor.has(Role.FederationAdmin);
+    const enterprises = federation ? [] : await this.contests.officerEnterprises(actor);
+    const body = (req.method === 'POST' ? (req.body ?? {}) : {}) as { unitIds?: unknown };
+    const chosen = new Set([body.unitIds ?? []].flat().map(Number));
+    const communes = federation ? await this.contests.communeChoices() : [];
     return {
       title: translate(req.locale, 'contests.newTitle'),
       kinds: CONTEST_KINDS.map((k) => ({ value: k, label: translate(req.locale, `contests.kind.${k}`) })),
       enterprises: enterprises.map((e) => ({ value: e.id, label: e.name })),
       chooseEnterprise: enterprises.length > 1,
       singleEnterprise: enterprises.length === 1 ? enterprises[0] : null,
-      provinceWide: actor.has(Role.FederationAdmin),
+      provinceWide: federation,
+      communes: communes.map((u) => ({ ...u, checked: chosen.has(u.id) })),
       values: { year: thisYearInVietnam(), hours: 2 },
     };
   }
@@ -281,6 +291,7 @@ export class ContestsController {
     return {
       title: detail.contest.title,
       detail,
+      communeNames: namesOf(detail.communes),
       online,
       kindLabel: translate(req.locale, `contests.kind.${detail.contest.kind}`),
       domainLabel: translate(req.locale, online ? 'domain.LAW' : 'domain.VOCATIONAL'),
@@ -326,4 +337,9 @@ export class ContestsController {
       })),
     };
   }
+}
+
+/** "Xã A, Xã B" for a contest aimed at communes; empty for the others. */
+function namesOf(communes: { name: string }[] | undefined): string {
+  return (communes ?? []).map((c) => c.name).join(', ');
 }

@@ -16,8 +16,17 @@ export const contestsMessages = defineMessages({
     en: 'Provincial Labour Federation (province-wide)',
   },
   'contests.provinceWideHint': {
-    vi: 'Cuộc thi của Liên đoàn Lao động tỉnh dành cho người lao động ở mọi doanh nghiệp trong tỉnh.',
-    en: 'The federation’s contests are open to workers of every enterprise in the province.',
+    vi: 'Cuộc thi của Liên đoàn Lao động tỉnh dành cho người lao động ở mọi doanh nghiệp trong tỉnh, trừ khi bạn chọn một số xã, phường bên dưới.',
+    en: 'The federation’s contests are open to workers of every enterprise in the province, unless you choose some communes below.',
+  },
+  'contests.forCommunes': {
+    vi: 'Liên đoàn Lao động tỉnh, cho doanh nghiệp tại: {communes}',
+    en: 'Provincial Labour Federation, for enterprises in: {communes}',
+  },
+  'contests.field.communes': { vi: 'Dành cho xã, phường', en: 'For communes' },
+  'contests.communesHint': {
+    vi: 'Không chọn xã, phường nào: cuộc thi dành cho toàn tỉnh. Chọn một hoặc nhiều xã, phường: chỉ người lao động và cán bộ công đoàn của các doanh nghiệp đặt tại đó thấy cuộc thi và tham gia.',
+    en: 'No commune: the contest is province-wide. One or more communes: only workers and union officers of the enterprises located there see it and take part.',
   },
 
   'contests.kind.SKILLS_CONTEST': { vi: 'Hội thi thợ giỏi', en: 'Skilled-worker contest' },
@@ -132,6 +141,22 @@ export const contestsMessages = defineMessages({
     en: 'Submitted: {score}/{max} correct.',
   },
 
+  'contests.error.communesFederation': {
+    vi: 'Chỉ Liên đoàn Lao động tỉnh được chọn xã, phường cho cuộc thi.',
+    en: 'Only the provincial federation aims a contest at communes.',
+  },
+  'contests.error.communesOrEnterprise': {
+    vi: 'Cuộc thi dành cho một doanh nghiệp hoặc cho các xã, phường, không thể cả hai.',
+    en: 'A contest is for one enterprise or for communes, not both.',
+  },
+  'contests.error.notACommune': {
+    vi: 'Chỉ chọn các xã, phường đang có hiệu lực trong danh sách.',
+    en: 'Choose only communes in force from the list.',
+  },
+  'contests.error.outsideCommunes': {
+    vi: 'Cuộc thi này chỉ dành cho người lao động của các doanh nghiệp tại xã, phường được chọn; doanh nghiệp bạn đang làm việc không thuộc các xã, phường đó.',
+    en: 'This contest is only for workers of enterprises in the chosen communes; the enterprise you work at is not in them.',
+  },
   'contests.error.enterprise': {
     vi: 'Chọn một doanh nghiệp bạn phụ trách.',
     en: 'Choose an enterprise you look after.',

@@ -14,6 +14,7 @@ import { ContestEntry } from './entities/contest-entry.entity';
 import { ContestQuestion } from './entities/contest-question.entity';
 import { ContestRegistration } from './entities/contest-registration.entity';
 import { ContestRound } from './entities/contest-round.entity';
+import { ContestUnit } from './entities/contest-unit.entity';
 import { Contest } from './entities/contest.entity';
 
 /**
@@ -23,7 +24,14 @@ import { Contest } from './entities/contest.entity';
  */
 @Module({
   imports: [
-    TypeOrmModule.forFeature([Contest, ContestRound, ContestQuestion, ContestRegistration, ContestEntry]),
+    TypeOrmModule.forFeature([
+      Contest,
+      ContestUnit,
+      ContestRound,
+      ContestQuestion,
+      ContestRegistration,
+      ContestEntry,
+    ]),
     LearningRecordsModule,
     OrganisationsModule,
     WorkersModule,

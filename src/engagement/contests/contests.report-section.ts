@@ -6,14 +6,17 @@ import {
   ReportSectionQuery,
   ReportSections,
 } from '../../common/report-sections/report-sections';
+import { AdminUnitsService } from '../../organisations/admin-units.service';
 import { EnterpriseScopeService } from '../../organisations/enterprise-scope';
 import { EnterprisesService } from '../../organisations/enterprises.service';
+import { sharedUnitPaths } from '../campaigns/campaign-scope';
 import { ContestsRepository } from './contests.repository';
 
 /**
  * The annual report's "Phong trào, hội thi" section: the year's contests with their registrations,
  * participants and prizes. The province report lists them all; a commune's, those organised by
- * enterprises located in it.
+ * enterprises located in it and those the federation aimed at communes overlapping it, with the
+ * registrations and participants of its enterprises only.
  */
 @Injectable()
 export class ContestsReportSection implements ReportSectionProvider, OnModuleInit {
@@ -25,6 +28,7 @@ export class ContestsReportSection implements ReportSectionProvider, OnModuleIni
     private readonly contests: ContestsRepository,
     private readonly scopes: EnterpriseScopeService,
     private readonly enterprises: EnterprisesService,
+    private readonly units: AdminUnitsService,
   ) {}
 
   onModuleInit(): void {
@@ -37,11 +41,25 @@ export class ContestsReportSection implements ReportSectionProvider, OnModuleIni
         ? null
         : { all: false, enterpriseIds: [], unitPaths: await this.scopes.subtreePaths([unitId]) };
     if (scope && scope.unitPaths.length === 0) return null;
-    const rows = await this.contests.ofYear(year, scope);
+    const targeted: number[] = [];
+    if (scope)
+      for (const [contestId, unitIds] of await this.contests.targeted(year))
+        if (sharedUnitPaths(scope.unitPaths, await this.scopes.subtreePaths(unitIds)).length > 0)
+          targeted.push(contestId);
+    const rows = await this.contests.ofYear(year, scope, targeted);
     if (rows.length === 0) return null;
     const names = await this.enterprises.namesByIds(
       rows.map((r) => r.contest.enterpriseId).filter((e): e is number => e !== null),
     );
+    const communesOf = await this.contests.unitsOf(rows.map((r) => r.contest.id));
+    const communeNames = await this.units.namesByIds([...new Set([...communesOf.values()].flat())]);
+    const organiser = (r: (typeof rows)[number]) => {
+      if (r.contest.enterpriseId !== null) return names.get(r.contest.enterpriseId) ?? '';
+      const communes = (communesOf.get(r.contest.id) ?? []).map((u) => communeNames.get(u) ?? '');
+      return communes.length > 0
+        ? translate('vi', 'contests.forCommunes', { communes: communes.join(', ') })
+        : translate('vi', 'contests.provinceWide');
+    };
     return {
       key: this.key,
       title: 'contests.report.title',
@@ -60,9 +78,7 @@ export class ContestsReportSection implements ReportSectionProvider, OnModuleIni
           rows: rows.map((r) => [
             r.contest.title,
             translate('vi', `contests.kind.${r.contest.kind}`),
-            r.contest.enterpriseId === null
-              ? translate('vi', 'contests.provinceWide')
-              : (names.get(r.contest.enterpriseId) ?? ''),
+            organiser(r),
             r.registrations,
             r.participants,
             r.prizes,

@@ -7,13 +7,17 @@ import { ContestEntry } from './entities/contest-entry.entity';
 import { ContestQuestion } from './entities/contest-question.entity';
 import { ContestRegistration } from './entities/contest-registration.entity';
 import { ContestRound } from './entities/contest-round.entity';
+import { ContestUnit } from './entities/contest-unit.entity';
 import { Contest } from './entities/contest.entity';
 
 /**
- * Which contests a reader sees: every province-wide contest, and those of the enterprises in their
- * scope (all of them for the federation).
+ * Which contests a reader sees: every province-wide contest, those of the enterprises in their
+ * scope (all of them for the federation), and the contests aimed at communes that the service
+ * found open to them (`targeted`: the territory needs the administrative tree, which is not ours).
  */
-export type ContestAudience = EnterpriseScope;
+export interface ContestAudience extends EnterpriseScope {
+  targeted: number[];
+}
 
 /** A contest with its counts, for lists and the annual report. */
 export interface ContestRow {
@@ -42,10 +46,39 @@ export class ContestsRepository {
     @InjectRepository(ContestQuestion) private readonly questions: Repository<ContestQuestion>,
     @InjectRepository(ContestRegistration) private readonly registrations: Repository<ContestRegistration>,
     @InjectRepository(ContestEntry) private readonly entries: Repository<ContestEntry>,
+    @InjectRepository(ContestUnit) private readonly units: Repository<ContestUnit>,
   ) {}
 
-  insertContest(row: NewContest): Promise<Contest> {
-    return this.contests.save(this.contests.create(row));
+  /** A contest with the communes it is aimed at (none: province-wide or one enterprise's). */
+  async insertContest(manager: EntityManager, row: NewContest, unitIds: number[] = []): Promise<Contest> {
+    const contest = await manager.getRepository(Contest).save(manager.create(Contest, row));
+    if (unitIds.length > 0)
+      await manager
+        .getRepository(ContestUnit)
+        .insert(unitIds.map((unitId) => ({ contestId: contest.id, unitId })));
+    return contest;
+  }
+
+  /** The communes each contest is aimed at, for the given contests (an empty list for the others). */
+  async unitsOf(contestIds: number[]): Promise<Map<number, number[]>> {
+    const result = new Map<number, number[]>(contestIds.map((id) => [id, []]));
+    if (contestIds.length === 0) return result;
+    const rows = await this.units.find({ where: { contestId: In(contestIds) }, order: { id: 'ASC' } });
+    for (const r of rows) result.get(r.contestId)?.push(r.unitId);
+    return result;
+  }
+
+  /** Every contest aimed at communes (of a year, when given) with its communes. They are few: the federation's. */
+  async targeted(year?: number): Promise<Map<number, number[]>> {
+    const query = this.units
+      .createQueryBuilder('u')
+      .select(['u.contestId', 'u.unitId'])
+      .orderBy('u.id', 'ASC');
+    if (year) query.where('u.contest_id IN (SELECT y.id FROM contests y WHERE y.year = :year)', { year });
+    const result = new Map<number, number[]>();
+    for (const r of await query.getMany())
+      result.set(r.contestId, [...(result.get(r.contestId) ?? []), r.unitId]);
+    return result;
   }
 
   findContest(id: number): Promise<Contest | null> {
@@ -71,14 +104,25 @@ export class ContestsRepository {
     return [await this.withCounts(contests), total];
   }
 
-  /** Contests of a year for the annual report: all of them, or those of the enterprises in scope. */
-  async ofYear(year: number, scope: EnterpriseScope | null): Promise<ContestRow[]> {
+  /**
+   * Contests of a year for the annual report: all of them; or, for a territory (`scope`), those of
+   * its enterprises and the `targeted` ones aimed at communes it overlaps, counting only the
+   * registrations and entries of its enterprises.
+   */
+  async ofYear(year: number, scope: EnterpriseScope | null, targeted: number[] = []): Promise<ContestRow[]> {
     const query = this.contests.createQueryBuilder('c').where('c.year = :year', { year });
     if (scope) {
-      query.andWhere('c.enterprise_id IS NOT NULL');
-      whereEnterpriseInScope(query, 'c.enterprise_id', scope);
+      const own = whereEnterpriseInScope(
+        this.contests.createQueryBuilder('s').select('s.id').where('s.enterprise_id IS NOT NULL'),
+        's.enterprise_id',
+        scope,
+      );
+      const aimed = targeted.length > 0 ? ' OR c.id IN (:...reportTargeted)' : '';
+      query
+        .andWhere(`(c.id IN (${own.getQuery()})${aimed})`)
+        .setParameters({ ...own.getParameters(), reportTargeted: targeted });
     }
-    return this.withCounts(await query.orderBy('c.id', 'ASC').getMany());
+    return this.withCounts(await query.orderBy('c.id', 'ASC').getMany(), scope ?? undefined);
   }
 
   private visible(audience: ContestAudience): SelectQueryBuilder<Contest> {
@@ -89,9 +133,12 @@ export class ContestsRepository {
       's.enterprise_id',
       audience,
     );
+    const provinceWide =
+      'c.enterprise_id IS NULL AND NOT EXISTS (SELECT 1 FROM contest_units cu WHERE cu.contest_id = c.id)';
+    const targeted = audience.targeted.length > 0 ? ' OR c.id IN (:...audienceTargeted)' : '';
     return query
-      .where(`(c.enterprise_id IS NULL OR c.id IN (${inScope.getQuery()}))`)
-      .setParameters(inScope.getParameters());
+      .where(`((${provinceWide}) OR c.id IN (${inScope.getQuery()})${targeted})`)
+      .setParameters({ ...inScope.getParameters(), audienceTargeted: audience.targeted });
   }
 
   /** True when the audience sees the contest. */
@@ -99,23 +146,26 @@ export class ContestsRepository {
     return (await this.visible(audience).andWhere('c.id = :id', { id }).getCount()) > 0;
   }
 
-  private async withCounts(contests: Contest[]): Promise<ContestRow[]> {
+  /** The contests with their counts: all of them, or those of the enterprises in `scope`. */
+  private async withCounts(contests: Contest[], scope?: EnterpriseScope): Promise<ContestRow[]> {
     if (contests.length === 0) return [];
     const ids = contests.map((c) => c.id);
-    const regs = await this.registrations
+    const regQuery = this.registrations
       .createQueryBuilder('r')
       .select('r.contest_id', 'contestId')
       .addSelect('COUNT(*)', 'n')
-      .where('r.contest_id IN (:...ids)', { ids })
+      .where('r.contest_id IN (:...ids)', { ids });
+    const regs = await (scope ? whereEnterpriseInScope(regQuery, 'r.enterprise_id', scope) : regQuery)
       .groupBy('r.contest_id')
       .getRawMany<{ contestId: number; n: number }>();
-    const parts = await this.entries
+    const partQuery = this.entries
       .createQueryBuilder('e')
       .select('e.contest_id', 'contestId')
       .addSelect('COUNT(DISTINCT e.worker_id)', 'n')
       .addSelect('SUM(CASE WHEN e.prize IS NOT NULL THEN 1 ELSE 0 END)', 'prizes')
       .where('e.contest_id IN (:...ids)', { ids })
-      .andWhere('e.score IS NOT NULL')
+      .andWhere('e.score IS NOT NULL');
+    const parts = await (scope ? whereEnterpriseInScope(partQuery, 'e.enterprise_id', scope) : partQuery)
       .groupBy('e.contest_id')
       .getRawMany<{ contestId: number; n: number; prizes: number }>();
     const regOf = new Map(regs.map((r) => [Number(r.contestId), Number(r.n)]));

@@ -3,6 +3,7 @@ import { Role, ScopeType } from '../../common/access/roles';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { RecordSource } from '../../learning-records/entities/learning-record.entity';
 import { LearningRecordsService } from '../../learning-records/learning-records.service';
+import { AdminUnitsService } from '../../organisations/admin-units.service';
 import { EnterpriseScopeService } from '../../organisations/enterprise-scope';
 import { EnterprisesService } from '../../organisations/enterprises.service';
 import { WorkersService } from '../../workers/workers.service';
@@ -37,6 +38,7 @@ function setup(entry: Partial<ContestEntry> = {}) {
   } as ContestEntry;
   const contests = {
     findContest: jest.fn(async () => contest),
+    unitsOf: jest.fn(async (ids: number[]) => new Map(ids.map((id) => [id, [] as number[]]))),
     isVisible: jest.fn(async () => true),
     findRound: jest.fn(async () => round),
     findEntry: jest.fn(async () => stored),
@@ -59,6 +61,7 @@ function setup(entry: Partial<ContestEntry> = {}) {
     workers as unknown as WorkersService,
     {} as Workforce,
     learningRecords as unknown as LearningRecordsService,
+    {} as AdminUnitsService,
     unitOfWork as unknown as UnitOfWork,
   );
   const worker = new Actor(70, 'NLĐ', [{ role: Role.Worker, scopeType: ScopeType.Self, scopeId: 7 }], 7);
@@ -115,5 +118,54 @@ describe(ContestsService.name, () => {
     const { sut, contests, worker } = setup();
     await sut.submit(worker, 3, 4, { '11': 'x' as never, '12': [0, 2, 99] }, at(0));
     expect(contests.closeAttempt).toHaveBeenCalledWith({}, 9, expect.objectContaining({ score: 0 }));
+  });
+
+  describe('a contest aimed at communes', () => {
+    /** A contest for commune 50 (path /1/50/); enterprise 2 lies in it, enterprise 8 does not. */
+    function targeted(employers: number[]) {
+      const contest = { id: 3, kind: ContestKind.LawQuiz, title: 'Thi của xã', hours: 1, enterpriseId: null };
+      const contests = {
+        findContest: jest.fn(async () => contest),
+        unitsOf: jest.fn(async (ids: number[]) => new Map(ids.map((id) => [id, [50]]))),
+        isVisible: jest.fn(async (_id: number, audience: { targeted: number[] }) =>
+          audience.targeted.includes(3),
+        ),
+        register: jest.fn(async () => [7]),
+      };
+      const scopes = { subtreePaths: jest.fn(async () => ['/1/50/']), scopeOf: jest.fn() };
+      const enterprises = {
+        isInScope: jest.fn(
+          async (id: number, scope: { unitPaths: string[] }) =>
+            id === 2 && scope.unitPaths.includes('/1/50/'),
+        ),
+      };
+      const workers = { currentEnterpriseIds: jest.fn(async () => employers) };
+      const unitOfWork = { run: jest.fn((work: (m: unknown) => Promise<unknown>) => work({})) };
+      const sut = new ContestsService(
+        contests as unknown as ContestsRepository,
+        scopes as unknown as EnterpriseScopeService,
+        enterprises as unknown as EnterprisesService,
+        workers as unknown as WorkersService,
+        {} as Workforce,
+        {} as LearningRecordsService,
+        {} as AdminUnitsService,
+        unitOfWork as unknown as UnitOfWork,
+      );
+      const worker = new Actor(70, 'NLĐ', [{ role: Role.Worker, scopeType: ScopeType.Self, scopeId: 7 }], 7);
+      return { sut, contests, worker };
+    }
+
+    it('lets a worker of an enterprise inside register, counted against that enterprise', async () => {
+      const { sut, contests, worker } = targeted([8, 2]);
+      expect(await sut.registerSelf(worker, 3)).toBe(true);
+      expect(contests.register).toHaveBeenCalledWith({}, 3, [7], 2, 70);
+    });
+
+    it('hides it from a worker whose enterprises are all outside: 404, nothing registered', async () => {
+      const { sut, contests, worker } = targeted([8]);
+      await expect(sut.registerSelf(worker, 3)).rejects.toMatchObject({ status: 404 });
+      await expect(sut.start(worker, 3, 4)).rejects.toMatchObject({ status: 404 });
+      expect(contests.register).not.toHaveBeenCalled();
+    });
   });
 });

@@ -9,10 +9,13 @@ import { parseVietnamDateTime, todayInVietnam, vietnamDateOf } from '../../commo
 import { UnitOfWork } from '../../database/unit-of-work';
 import { RecordSource } from '../../learning-records/entities/learning-record.entity';
 import { LearningRecordsService } from '../../learning-records/learning-records.service';
+import { AdminUnitsService } from '../../organisations/admin-units.service';
 import { EnterpriseScope, EnterpriseScopeService } from '../../organisations/enterprise-scope';
+import { COMMUNE_LEVEL_KINDS } from '../../organisations/entities/admin-unit.entity';
 import { EnterprisesService } from '../../organisations/enterprises.service';
 import { WorkersService } from '../../workers/workers.service';
 import { Workforce } from '../../workers/workforce';
+import { campaignScope, sharedUnitPaths } from '../campaigns/campaign-scope';
 import {
   attemptDeadline,
   CONTEST_DOMAIN,
@@ -22,7 +25,7 @@ import {
   markAttempt,
   rankEntries,
 } from './contest-kinds';
-import { ContestRow, ContestsRepository } from './contests.repository';
+import { ContestAudience, ContestRow, ContestsRepository } from './contests.repository';
 import { CreateContestDto, CreateQuestionDto, CreateRoundDto, RecordResultDto } from './dto/contest.dto';
 import { ContestEntry } from './entities/contest-entry.entity';
 import { ContestQuestion } from './entities/contest-question.entity';
@@ -53,6 +56,8 @@ export interface RoundView {
 export interface ContestDetail {
   contest: Contest;
   organiser: string | null;
+  /** The communes the contest is aimed at (none: province-wide or one enterprise's). */
+  communes: { id: number; name: string }[];
   rounds: RoundView[];
   canManage: boolean;
   isWorker: boolean;
@@ -115,6 +120,7 @@ export class ContestsService {
     private readonly workers: WorkersService,
     private readonly workforce: Workforce,
     private readonly learningRecords: LearningRecordsService,
+    private readonly units: AdminUnitsService,
     private readonly unitOfWork: UnitOfWork,
   ) {}
 
@@ -122,13 +128,18 @@ export class ContestsService {
 
   async list(actor: Actor, query: PageQuery & { year?: number }): Promise<Page<ContestRow>> {
     const { page, size, skip } = pageWindow(query);
-    const [items, total] = await this.contests.page(await this.audienceOf(actor), query.year, skip, size);
+    const [items, total] = await this.contests.page(
+      await this.audienceOf(actor, await this.contests.targeted(query.year)),
+      query.year,
+      skip,
+      size,
+    );
     return pageOf(items, total, page, size);
   }
 
   /** Every row of that list, page by page, for an export. */
   async *allRows(actor: Actor, year?: number): AsyncGenerator<ContestRow> {
-    const audience = await this.audienceOf(actor);
+    const audience = await this.audienceOf(actor, await this.contests.targeted(year));
     for (let skip = 0; ; skip += EXPORT_BATCH) {
       const [items] = await this.contests.page(audience, year, skip, EXPORT_BATCH);
       yield* items;
@@ -139,9 +150,27 @@ export class ContestsService {
   /** The contest if the actor sees it; 404 otherwise. */
   async get(actor: Actor, id: number): Promise<Contest> {
     const contest = await this.contests.findContest(id);
-    if (!contest || !(await this.contests.isVisible(id, await this.audienceOf(actor))))
-      throw new OutOfScopeException();
+    if (!contest) throw new OutOfScopeException();
+    const audience = await this.audienceOf(actor, await this.contests.unitsOf([id]));
+    if (!(await this.contests.isVisible(id, audience))) throw new OutOfScopeException();
     return contest;
+  }
+
+  /** The communes each contest is aimed at, by name (lists and pages). */
+  async communesOf(contestIds: number[]): Promise<Map<number, { id: number; name: string }[]>> {
+    const unitsOf = await this.contests.unitsOf(contestIds);
+    const names = await this.units.namesByIds([...new Set([...unitsOf.values()].flat())]);
+    return new Map(
+      [...unitsOf].map(([id, unitIds]) => [id, unitIds.map((u) => ({ id: u, name: names.get(u) ?? '' }))]),
+    );
+  }
+
+  /** Communes (lowest-level units) in force on the day, by name: the form's choices. */
+  async communeChoices(today = todayInVietnam()): Promise<{ id: number; name: string }[]> {
+    return (await this.units.unitsInForceOn(today))
+      .filter((u) => COMMUNE_LEVEL_KINDS.includes(u.kind))
+      .map((u) => ({ id: u.id, name: u.name }))
+      .sort((a, b) => a.name.localeCompare(b.name, 'vi'));
   }
 
   async detail(actor: Actor, id: number, now = new Date()): Promise<ContestDetail> {
@@ -164,6 +193,7 @@ export class ContestsService {
     const canManage = await this.canManage(actor, contest);
     return {
       contest,
+      communes: (await this.communesOf([id])).get(id) ?? [],
       organiser: contest.enterpriseId
         ? ((await this.enterprises.namesByIds([contest.enterpriseId])).get(contest.enterpriseId) ?? null)
         : null,
@@ -249,8 +279,21 @@ export class ContestsService {
 
   // --- organising -------------------------------------------------------------------------------
 
-  /** The federation's contests are province-wide; an officer's belong to one of their enterprises. */
-  async create(actor: Actor, dto: CreateContestDto): Promise<Contest> {
+  /**
+   * The federation's contests are province-wide, or aimed at communes in force (a commune means the
+   * enterprises located in it); an officer's belong to one of their enterprises.
+   */
+  async create(actor: Actor, dto: CreateContestDto, today = todayInVietnam()): Promise<Contest> {
+    const unitIds = [...new Set(dto.unitIds ?? [])];
+    if (unitIds.length > 0) {
+      if (!actor.has(Role.FederationAdmin))
+        throw FormError.field('unitIds', 'contests.error.communesFederation');
+      if (dto.enterpriseId !== undefined)
+        throw FormError.field('unitIds', 'contests.error.communesOrEnterprise');
+      const communes = new Set((await this.communeChoices(today)).map((u) => u.id));
+      if (unitIds.some((u) => !communes.has(u)))
+        throw FormError.field('unitIds', 'contests.error.notACommune');
+    }
     let enterpriseId: number | null = null;
     if (!actor.has(Role.FederationAdmin)) {
       const own = actor.scopeIds(ScopeType.Enterprise, Role.UnionOfficer);
@@ -263,7 +306,7 @@ export class ContestsService {
         throw FormError.field('enterpriseId', 'contests.error.enterprise');
       enterpriseId = dto.enterpriseId;
     }
-    return this.contests.insertContest({
+    const row = {
       kind: dto.kind,
       title: dto.title.trim(),
       description: dto.description?.trim() || null,
@@ -271,7 +314,8 @@ export class ContestsService {
       enterpriseId,
       hours: dto.hours,
       createdBy: actor.userId,
-    });
+    };
+    return this.unitOfWork.run((manager) => this.contests.insertContest(manager, row, unitIds));
   }
 
   async addRound(actor: Actor, id: number, dto: CreateRoundDto): Promise<ContestRound> {
@@ -354,8 +398,14 @@ export class ContestsService {
   async registerSelf(actor: Actor, id: number): Promise<boolean> {
     const workerId = ownWorker(actor);
     const contest = await this.get(actor, id);
-    const enterpriseId =
-      contest.enterpriseId ?? (await this.workers.currentEnterpriseIds(workerId))[0] ?? null;
+    let enterpriseId = contest.enterpriseId;
+    if (enterpriseId === null) {
+      const current = await this.workers.currentEnterpriseIds(workerId);
+      const territory = await this.territoryOf(contest.id);
+      enterpriseId = territory ? await this.firstInside(current, territory) : (current[0] ?? null);
+      // Seen as an officer, perhaps, but not employed inside the communes: not theirs to enter.
+      if (territory && enterpriseId === null) throw new ContestRefused('outsideCommunes');
+    }
     const added = await this.unitOfWork.run((manager) =>
       this.contests.register(manager, id, [workerId], enterpriseId, actor.userId),
     );
@@ -375,6 +425,7 @@ export class ContestsService {
     const own = actor.scopeIds(ScopeType.Enterprise, Role.UnionOfficer);
     const enterpriseId = contest.enterpriseId ?? (own.length === 1 ? own[0] : null);
     if (enterpriseId === null || !own.includes(enterpriseId)) throw new ForbiddenException();
+    if (!(await this.admits(contest, enterpriseId))) throw new ContestRefused('outsideCommunes');
     const ids = [...new Set(workerIds)];
     const employed = await this.workforce.employedAmong(enterpriseId, todayInVietnam(), ids);
     const strangers = ids.filter((w) => !employed.has(w));
@@ -398,6 +449,7 @@ export class ContestsService {
     const own = actor.scopeIds(ScopeType.Enterprise, Role.UnionOfficer);
     const enterpriseId = contest.enterpriseId ?? (own.length === 1 ? own[0] : null);
     if (enterpriseId === null || !own.includes(enterpriseId)) return [];
+    if (!(await this.admits(contest, enterpriseId))) return [];
     const [members] = await this.workforce.page(enterpriseId, todayInVietnam(), undefined, 0, size);
     const registered = new Set(
       (await this.contests.registrationsOf(id, { all: true, enterpriseIds: [], unitPaths: [] })).map(
@@ -543,19 +595,50 @@ export class ContestsService {
   }
 
   /**
-   * Whose contests the actor sees: every province-wide contest, plus those of the enterprises in
-   * their scope; a worker's scope is the enterprises they work at today.
+   * Whose contests the actor sees: every province-wide contest, those of the enterprises in their
+   * scope, and those aimed at communes their scope reaches (among `candidates`: contest → communes);
+   * a worker's scope is the enterprises they work at today, so moving elsewhere moves it too.
    */
-  private async audienceOf(actor: Actor): Promise<EnterpriseScope> {
+  private async audienceOf(actor: Actor, candidates: Map<number, number[]>): Promise<ContestAudience> {
     const readers = [Role.UnionOfficer, Role.FederationAdmin, Role.DepartmentViewer];
-    const scope = actor.has(...readers)
+    let scope: EnterpriseScope = actor.has(...readers)
       ? await this.scopes.scopeOf(actor, ...readers)
       : { all: false, enterpriseIds: [], unitPaths: [] };
     if (actor.has(Role.Worker) && actor.workerId && !scope.all) {
       const own = await this.workers.currentEnterpriseIds(actor.workerId);
-      return { ...scope, enterpriseIds: [...new Set([...scope.enterpriseIds, ...own])] };
+      scope = { ...scope, enterpriseIds: [...new Set([...scope.enterpriseIds, ...own])] };
     }
-    return scope;
+    const targeted: number[] = [];
+    if (!scope.all)
+      for (const [contestId, unitIds] of candidates) {
+        if (unitIds.length === 0) continue;
+        const paths = await this.scopes.subtreePaths(unitIds);
+        if (await this.reaches(scope, paths)) targeted.push(contestId);
+      }
+    return { ...scope, targeted };
+  }
+
+  /** True when a reader's scope and a territory (its subtrees' paths) share an enterprise's place. */
+  private async reaches(scope: EnterpriseScope, paths: string[]): Promise<boolean> {
+    if (sharedUnitPaths(scope.unitPaths, paths).length > 0) return true;
+    return (await this.firstInside(scope.enterpriseIds, campaignScope(paths))) !== null;
+  }
+
+  /** The territory of a contest aimed at communes, as a scope; null for the others. */
+  private async territoryOf(contestId: number): Promise<EnterpriseScope | null> {
+    const unitIds = (await this.contests.unitsOf([contestId])).get(contestId) ?? [];
+    return unitIds.length > 0 ? campaignScope(await this.scopes.subtreePaths(unitIds)) : null;
+  }
+
+  /** True when the enterprise may take part: always, unless the contest is aimed at communes it is not in. */
+  private async admits(contest: Contest, enterpriseId: number): Promise<boolean> {
+    const territory = await this.territoryOf(contest.id);
+    return !territory || (await this.enterprises.isInScope(enterpriseId, territory));
+  }
+
+  private async firstInside(enterpriseIds: number[], territory: EnterpriseScope): Promise<number | null> {
+    for (const id of enterpriseIds) if (await this.enterprises.isInScope(id, territory)) return id;
+    return null;
   }
 
   /** Whose registrations and results the actor sees: all for the organiser, else their scope's. */

@@ -10,7 +10,7 @@ import { Survey } from './entities/survey.entity';
 import { MIN_GROUP, percent, questionResults, QuestionResult } from './survey-results';
 import { QuestionKind } from './entities/survey.entity';
 import { SurveysRepository } from './surveys.repository';
-import { QuestionView, SurveysService } from './surveys.service';
+import { QuestionView, stateOf, SurveysService } from './surveys.service';
 
 /** Most short-text answers listed per question. */
 const TEXT_LIMIT = 500;
@@ -25,6 +25,18 @@ export interface RateRow {
   respondents: number;
   /** Percent with one decimal; 0 without a roster. */
   rate: number;
+}
+
+/**
+ * Why an officer does not see their enterprise's aggregate: the survey is still open (answers can
+ * still come, one at a time), or fewer than MIN_GROUP people answered.
+ */
+export type Withheld = 'OPEN' | 'SMALL_GROUP';
+
+/** Whether the officer's aggregate is withheld, and why; null when it is shown. */
+export function officerWithholds(ended: boolean, respondents: number): Withheld | null {
+  if (!ended) return 'OPEN';
+  return respondents >= MIN_GROUP ? null : 'SMALL_GROUP';
 }
 
 /** Which responses a result is about. */
@@ -54,7 +66,8 @@ export interface ResultLine {
  * What a survey found. Its authors see the aggregate of the whole survey, of a commune's
  * enterprises or of one enterprise, with each question's counts, shares and mean; the federation
  * admin also reads the short-text answers, without names. Union officers see their enterprise's
- * response rate, and its aggregate only from MIN_GROUP answers up, never single answers.
+ * response rate, and its aggregate only after the survey has ended and from MIN_GROUP answers up,
+ * never single answers.
  */
 @Injectable()
 export class SurveyResultsService {
@@ -130,26 +143,30 @@ export class SurveyResultsService {
   }
 
   /**
-   * The officer's view: per enterprise of theirs, the rate, and the aggregate only when at least
-   * MIN_GROUP people answered (null otherwise); never the short-text answers.
+   * The officer's view: per enterprise of theirs, the rate, and the aggregate only once the survey
+   * has ended and at least MIN_GROUP people answered. While it is open the aggregate is withheld
+   * whatever the count: watching it move from 5 to 6 answers would show the sixth person's answers.
+   * Never the short-text answers.
    */
   async forOfficer(actor: Actor, id: number, today = todayInVietnam()) {
     const { survey, enterpriseIds } = await this.authoring.officerEnterprises(actor, id);
+    const ended = stateOf(survey, today) === 'ENDED';
     const rows = await this.rateRows(id, enterpriseIds, today);
-    const groups = [];
+    const groups: { rate: RateRow; withheld: Withheld | null; results: SurveyResults | null }[] = [];
     for (const row of rows) {
-      const shown = row.respondents >= MIN_GROUP;
+      const withheld = officerWithholds(ended, row.respondents);
       groups.push({
         rate: row,
-        results: shown
-          ? await this.aggregate(
+        withheld,
+        results: withheld
+          ? null
+          : await this.aggregate(
               id,
               [row.enterpriseId],
               { level: 'enterprise', enterpriseId: row.enterpriseId },
               row.enterpriseName,
               false,
-            )
-          : null,
+            ),
       });
     }
     return { survey, groups };
@@ -219,13 +236,18 @@ export class SurveyResultsService {
     const respondents = new Map(
       (await this.surveys.respondents(id)).map((r) => [r.enterpriseId, r.respondents] as const),
     );
-    const [names, unitNames] = await Promise.all([
+    const [names, unitNames, rosters] = await Promise.all([
       this.enterprises.namesOf(targeted.map((t) => t.enterpriseId)),
       this.units.namesByIds([...new Set(targeted.map((t) => t.unitId))]),
+      // One statement for every targeted enterprise: a survey of a province asks hundreds.
+      this.workforce.rosterCounts(
+        targeted.map((t) => t.enterpriseId),
+        today,
+      ),
     ]);
     const rows: RateRow[] = [];
     for (const t of targeted) {
-      const [, roster] = await this.workforce.page(t.enterpriseId, today, undefined, 0, 1);
+      const roster = rosters.get(t.enterpriseId) ?? 0;
       const answered = respondents.get(t.enterpriseId) ?? 0;
       rows.push({
         enterpriseId: t.enterpriseId,

@@ -1,5 +1,6 @@
 import { QuestionKind } from './entities/survey.entity';
-import { AnswerCounts, choiceLabels, questionResults, topChoices } from './survey-results';
+import { officerWithholds } from './survey-results.service';
+import { AnswerCounts, choiceLabels, MIN_GROUP, questionResults, topChoices } from './survey-results';
 
 const counts = (choices: [number, [number, number][]][], answered: [number, number][]): AnswerCounts => ({
   choices: new Map(choices.map(([q, c]) => [q, new Map(c)])),
@@ -111,5 +112,12 @@ describe('survey results', () => {
         (c) => c.label,
       ),
     ).toEqual(['1', '2', '3', '4', '5 — Cao']);
+  });
+
+  it('withholds an officer’s aggregate while the survey is open, whatever the count, and under five after', () => {
+    expect(officerWithholds(false, 6)).toBe('OPEN');
+    expect(officerWithholds(false, 500)).toBe('OPEN');
+    expect(officerWithholds(true, MIN_GROUP - 1)).toBe('SMALL_GROUP');
+    expect(officerWithholds(true, MIN_GROUP)).toBeNull();
   });
 });

@@ -12,6 +12,7 @@ import {
   SurveyResultsQuery,
   SurveyTargetsDto,
 } from './dto/survey.dto';
+import { QuestionKind } from './entities/survey.entity';
 import { RawAnswers } from './survey-answers';
 import { SurveyAnsweringService } from './survey-answering.service';
 import { SurveyResultsService } from './survey-results.service';
@@ -101,6 +102,30 @@ export class SurveysApiController {
   @ApiOperation({ summary: 'Answers ÷ roster today per enterprise (an officer: their own enterprise only)' })
   async rates(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
     return (await this.resultsService.rates(actor, id)).rows;
+  }
+
+  @Get(':id/enterprise-results')
+  @Roles(Role.UnionOfficer)
+  @ApiOperation({
+    summary:
+      'An officer’s enterprises: each one’s rate, and its aggregate only after the survey has ended and from 5 respondents up',
+    description:
+      'While the survey is open `results` is null and `withheld` is OPEN (answers still come one at a time, so a ' +
+      'changing aggregate would tell the latest answers apart); after it ends, with fewer than 5 respondents, ' +
+      '`withheld` is SMALL_GROUP. Never short-text answers.',
+  })
+  async enterpriseResults(@CurrentActor() actor: Actor, @Param('id', ParseIntPipe) id: number) {
+    const { groups } = await this.resultsService.forOfficer(actor, id);
+    return groups.map((g) => ({
+      ...g.rate,
+      withheld: g.withheld,
+      results: g.results && {
+        ...g.results,
+        questions: g.results.questions
+          .filter((q) => q.kind !== QuestionKind.Text)
+          .map(({ texts: _texts, ...q }) => q),
+      },
+    }));
   }
 
   @Get(':id/results')

@@ -19,6 +19,7 @@ import {
 } from './dto/survey.dto';
 import { QuestionKind } from './entities/survey.entity';
 import { answersFromForm, refuseFields, strayFields } from './survey-answers';
+import { MIN_GROUP } from './survey-results';
 import { SurveyAnsweringService } from './survey-answering.service';
 import { ResultGroup, SurveyResultsService } from './survey-results.service';
 import { answerFormView, chartOf, rateColumns, resultColumns } from './surveys.presenters';
@@ -362,6 +363,7 @@ export class SurveysController {
           .filter((q) => q.kind !== QuestionKind.Text)
           .map((q) => ({ ...q, isScale: q.kind === QuestionKind.Scale })),
       })),
+      minGroup: MIN_GROUP,
       canIssue: state === 'OPEN' || state === 'UPCOMING',
       chooseEnterprise: enterprises.length > 1,
       enterprises,

@@ -165,9 +165,13 @@ export const surveysMessages = defineMessages({
     vi: 'Tỷ lệ trả lời = số người đã trả lời ÷ số người lao động đang làm việc tại doanh nghiệp hôm nay. Bạn không xem được câu trả lời của từng người.',
     en: 'Response rate = respondents ÷ workers employed at the enterprise today. You never see a single person’s answers.',
   },
-  'surveys.officer.smallGroup': {
+  'surveys.officer.withheld.SMALL_GROUP': {
     vi: 'Kết quả tổng hợp chỉ hiện khi có từ {min} người trả lời trở lên, để không ai đoán được câu trả lời của từng người.',
     en: 'The aggregate shows only from {min} respondents up, so that nobody can tell a single person’s answers.',
+  },
+  'surveys.officer.withheld.OPEN': {
+    vi: 'Kết quả tổng hợp của doanh nghiệp chỉ hiển thị sau khi khảo sát kết thúc và có từ {min} người trả lời trở lên. Trong khi khảo sát đang mở, bạn chỉ xem được tỷ lệ trả lời, để không ai suy ra được câu trả lời của người vừa trả lời.',
+    en: 'The enterprise’s aggregate shows only after the survey has ended and from {min} respondents up. While the survey is open you see the response rate only, so that nobody can work out the answers of the latest respondent.',
   },
   'surveys.rates.title': { vi: 'Tỷ lệ trả lời', en: 'Response rate' },
   'surveys.rates.byEnterprise': { vi: 'Tỷ lệ trả lời theo doanh nghiệp', en: 'Response rate by enterprise' },

@@ -1,5 +1,6 @@
 import { Logger, OnApplicationBootstrap } from '@nestjs/common';
 import Bull from 'bull';
+import { bullClient, RedisClient, RedisTarget } from '../../common/redis/redis-client';
 import { JobRun, JobStatus } from '../entities/job-run.entity';
 import { JobExecutor, MAX_ATTEMPTS } from '../job-executor';
 import { JobName, JobPayloads } from '../job-names';
@@ -36,8 +37,11 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
   private orphanSweep: NodeJS.Timeout | null = null;
   private readonly orphanCheckMs: number;
 
+  /** Connections made for a cluster (Bull closes only those it made itself). */
+  private readonly clients: RedisClient[] = [];
+
   constructor(
-    redisUrl: string,
+    redis: RedisTarget,
     prefix: string,
     private readonly runs: JobRunsRepository,
     private readonly executor: JobExecutor,
@@ -48,7 +52,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
   ) {
     super();
     this.orphanCheckMs = stalled?.stalledCheckMs ?? ORPHAN_CHECK_MS;
-    this.queue = new Bull<BullJobData>(QUEUE_NAME, redisUrl, {
+    const options: Bull.QueueOptions = {
       prefix,
       settings: stalled
         ? {
@@ -63,7 +67,21 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
         removeOnComplete: 1000,
         removeOnFail: 5000,
       },
-    });
+    };
+    if (typeof redis === 'string') {
+      this.queue = new Bull<BullJobData>(QUEUE_NAME, redis, options);
+    } else {
+      // A Redis Cluster: Bull connects through these; the prefix's hash tag (checked by the
+      // configuration) keeps every key of the queue in one slot for its multi-key scripts.
+      this.queue = new Bull<BullJobData>(QUEUE_NAME, {
+        ...options,
+        createClient: (type) => {
+          const client = bullClient(redis, type);
+          this.clients.push(client);
+          return client as never;
+        },
+      });
+    }
     this.queue.on('error', (error) => this.logger.error({ error: error.message }, 'queue error'));
   }
 
@@ -135,6 +153,7 @@ export class BullJobQueue extends JobQueue implements OnApplicationBootstrap {
     this.heartbeat?.stop();
     if (this.orphanSweep) clearInterval(this.orphanSweep);
     await this.queue.close();
+    await Promise.all(this.clients.map((client) => client.quit().catch(() => client.disconnect())));
   }
 
   private async closeStalled(runId: number, reason: string): Promise<void> {

@@ -100,6 +100,44 @@ describe(PrivacyRequestsService.name, () => {
     expect(requests.closeOthers).toHaveBeenCalledWith(manager, 20, 1, expect.any(Date), 'anonymised');
   });
 
+  it('runs what a domain leaves for after commit (files’ bytes) only once the transaction has committed, once', async () => {
+    const events: string[] = [];
+    provider.anonymise.mockImplementation(async () => {
+      events.push('anonymise');
+      return async () => {
+        events.push('delete bytes');
+      };
+    });
+    // A deadlock on the first attempt: the unit of work runs the whole work again, then commits.
+    const retrying = {
+      run: async (work: (m: EntityManager) => Promise<unknown>) => {
+        await work(manager);
+        events.push('deadlock, retried');
+        const result = await work(manager);
+        events.push('commit');
+        return result;
+      },
+    } as UnitOfWork;
+    const providers = new PersonalDataProviders();
+    providers.register(provider);
+    const retried = new PrivacyRequestsService(
+      requests as unknown as PrivacyRequestsRepository,
+      providers,
+      workers as unknown as WorkersService,
+      { encrypt: (v: string) => `enc(${v})` } as PiiCipher,
+      retrying,
+      {} as UsersRepository,
+    );
+    await retried.anonymise(admin, 3);
+    expect(events).toEqual(['anonymise', 'deadlock, retried', 'anonymise', 'commit', 'delete bytes']);
+
+    // A transaction that fails runs none of it.
+    events.length = 0;
+    requests.closeOthers.mockRejectedValueOnce(new Error('rolled back'));
+    await expect(sut.anonymise(admin, 3)).rejects.toThrow('rolled back');
+    expect(events).toEqual(['anonymise']);
+  });
+
   it('anonymises nothing for a closed request, a correction, or one another admin claimed first', async () => {
     requests.findById.mockResolvedValueOnce(request({ status: PrivacyRequestStatus.Done }));
     await expect(sut.anonymise(admin, 3)).rejects.toBeInstanceOf(FormError);

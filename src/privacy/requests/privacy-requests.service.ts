@@ -6,7 +6,11 @@ import { FormError } from '../../common/errors/form-error';
 import { Page, pageOf, PageQuery, pageWindow } from '../../common/http/pagination';
 import { UnitOfWork } from '../../database/unit-of-work';
 import { PrivacyRequest, PrivacyRequestKind, PrivacyRequestStatus } from '../entities/privacy-request.entity';
-import { ANONYMOUS, PersonalDataProviders } from '../../common/personal-data/personal-data-providers';
+import {
+  AfterCommit,
+  ANONYMOUS,
+  PersonalDataProviders,
+} from '../../common/personal-data/personal-data-providers';
 import { WorkersService } from '../../workers/workers.service';
 import { UsersRepository } from '../../users/users.repository';
 import { PrivacyRequestsRepository } from './privacy-requests.repository';
@@ -86,7 +90,9 @@ export class PrivacyRequestsService {
   async anonymise(actor: Actor, requestId: number): Promise<void> {
     const at = new Date();
     const placeholder = this.pii.encrypt(ANONYMOUS.cccd);
+    let afterCommit: AfterCommit[] = [];
     await this.unitOfWork.run(async (manager) => {
+      afterCommit = []; // a retried transaction (deadlock) starts over
       const request = await this.requests.findById(requestId, manager);
       if (!request || request.kind !== PrivacyRequestKind.Deletion) throw new OutOfScopeException();
       if (request.status !== PrivacyRequestStatus.Open)
@@ -97,10 +103,17 @@ export class PrivacyRequestsService {
         throw new ConflictException();
       // Each domain forgets the person in its own tables, all in this one transaction.
       const subject = { workerId: request.workerId, userId: request.userId };
-      for (const provider of this.providers.all())
-        await provider.anonymise(manager, subject, { when: at, cccdPlaceholderEncrypted: placeholder });
+      for (const provider of this.providers.all()) {
+        const after = await provider.anonymise(manager, subject, {
+          when: at,
+          cccdPlaceholderEncrypted: placeholder,
+        });
+        if (after) afterCommit.push(after);
+      }
       await this.requests.closeOthers(manager, request.userId, actor.userId, at, 'anonymised');
     });
+    // Committed: now what a rollback could not have restored (files' bytes).
+    for (const work of afterCommit) await work();
     // Ids only: the point was to forget who it was.
     this.logger.log({ event: 'personal_data_anonymised', requestId, by: actor.userId });
   }

@@ -11,6 +11,7 @@ import {
   MaxLength,
   Min,
   MinLength,
+  ValidateIf,
 } from 'class-validator';
 import { PageQuery } from '../../common/http/pagination';
 import { normaliseCccd } from '../../common/validation/cccd';
@@ -43,8 +44,8 @@ export class UpdateWorkerDto {
   /** YYYY-MM-DD */
   @IsOptional() @IsIsoDate() dateOfBirth?: string;
   @IsOptional() @IsIn(GENDERS) gender?: Gender;
-  /** Twelve digits; give it only to correct the number. */
-  @IsOptional() @Transform(toCccd) @IsCccd() cccd?: string;
+  /** Twelve digits; give it only to correct the number. Null is refused: a CCCD cannot be cleared. */
+  @ValidateIf((_, value) => value !== undefined) @Transform(toCccd) @IsCccd() cccd?: string;
   @IsOptional() @Transform(toPhone) @IsPhone() phone?: string | null;
   @IsOptional() @Transform(toEmail) @IsEmail() @MaxLength(200) email?: string | null;
 }

@@ -93,7 +93,9 @@ import { CampaignDto } from '../../../src/engagement/campaigns/dto/campaign.dto'
 import {
   DecisionDto,
   GoodModelDto,
+  GoodModelEditDto,
   NominationDto,
+  NominationEditDto,
 } from '../../../src/engagement/commendations/dto/commendation.dto';
 import { SupportDto } from '../../../src/engagement/support/dto/support.dto';
 import { eventually } from '../../support/eventually';
@@ -176,6 +178,8 @@ const VALID = new Map<Type<unknown>, Record<string, unknown>>([
   [NominationDto, { year: 2026, kind: 'WORKER', workerId: 1, achievement: 'Học tập tiêu biểu' }],
   [DecisionDto, { decision: 'DECLINED', reason: 'Chưa đủ minh chứng' }],
   [GoodModelDto, { title: 'Tủ sách công nhân', body: 'Mỗi tổ một tủ sách.', enterpriseId: 1 }],
+  [NominationEditDto, { achievement: 'Học tập tiêu biểu, đã bổ sung' }],
+  [GoodModelEditDto, { title: 'Tủ sách công nhân', body: 'Mỗi tổ một tủ sách.' }],
   [
     SupportDto,
     { year: 2026, fundsCommitted: 1000000, fundsSpent: 500000, paidStudyHours: 10, materialsSupplied: 5 },
@@ -623,6 +627,13 @@ describe('mass assignment', () => {
          SELECT 2026, 'WORKER', enterprise_id, worker_id, 'Học tập tiêu biểu', 'PENDING', 1 FROM employments ORDER BY id LIMIT 1`,
       );
       const nomination = await one('SELECT MAX(id) AS id FROM commendations');
+      // A pending nomination of the Tâm Phát officer's enterprise, so its edit form (shown again on a refusal) exists.
+      await db.query(
+        `INSERT INTO commendations (year, kind, enterprise_id, worker_id, achievement, status, nominated_by)
+         SELECT 2026, 'CHILD', m.enterprise_id, m.worker_id, 'Học sinh giỏi', 'PENDING', 1 FROM employments m
+         JOIN enterprises e ON e.id = m.enterprise_id WHERE e.tax_code = '6400123455' ORDER BY m.id LIMIT 1`,
+      );
+      const ownNomination = await one('SELECT MAX(id) AS id FROM commendations');
       // A question of a course's bank (the demo safety course), so its form (shown again on a refusal) exists.
       const [bankQuestion] = (await db.query(
         'SELECT id, course_id FROM quiz_questions WHERE course_id IS NOT NULL ORDER BY id LIMIT 1',
@@ -634,6 +645,8 @@ describe('mass assignment', () => {
         code: '1.1',
         'POST /assignments/:id/workers id': assignment,
         'POST /engagement/commendations/:id/decision id': nomination,
+        'POST /engagement/commendations/:id id': ownNomination,
+        'PATCH /api/v1/engagement/commendations/:id id': ownNomination,
         'POST /workers/reconciliations/:id/decision id': reconciliation,
         'POST /api/v1/identity-reconciliations/:id/decision id': reconciliation,
         'POST /indicators/plans/:id/indicators id': plan,

@@ -133,6 +133,13 @@ describe.each(SETUPS)('write paths aimed at another enterprise’s people ($name
       ),
       learning: await q('SELECT COUNT(*) AS n FROM learning_records WHERE worker_id = ?'),
       attendance: await q('SELECT COUNT(*) AS n FROM session_attendance WHERE worker_id = ?'),
+      engagement: JSON.stringify(
+        await db.query(
+          `SELECT 'commendation' AS what, id, enterprise_id, achievement, child_name, status FROM commendations WHERE worker_id = ?
+           UNION ALL SELECT 'book', id, enterprise_id, reflection, NULL, status FROM book_logs WHERE worker_id = ?`,
+          [workerId, workerId],
+        ),
+      ),
     };
   }
 
@@ -199,6 +206,20 @@ describe.each(SETUPS)('write paths aimed at another enterprise’s people ($name
   it('0 scope, identity and account changes over every write path', async () => {
     const own = fx.people.own;
     const unit = fx.people.otherUnit;
+    // The victim's engagement at E1 (issue 15): a pending nomination and a pending book log.
+    const e1 = fx.enterprises.sameEnterprise!;
+    await db.query(
+      `INSERT INTO commendations (year, kind, enterprise_id, worker_id, achievement, status, nominated_by)
+       VALUES (2026, 'WORKER', ?, ?, 'Học tập tiêu biểu', 'PENDING', ?)`,
+      [e1, fx.workers.own, fx.users.sameEnterprise],
+    );
+    const [{ id: nomination }] = await db.query('SELECT MAX(id) AS id FROM commendations');
+    await db.query(
+      `INSERT INTO book_logs (worker_id, enterprise_id, title, author, read_on, reflection, status)
+       VALUES (?, ?, 'Đắc nhân tâm', 'Dale Carnegie', '2026-01-10', 'Sách hay.', 'PENDING')`,
+      [fx.workers.own, e1],
+    );
+    const [{ id: bookLog }] = await db.query('SELECT MAX(id) AS id FROM book_logs');
     const before = new Map(await Promise.all(victims().map(async (id) => [id, await stateOf(id)] as const)));
     const employment = Number(
       (await db.query('SELECT id FROM employments WHERE worker_id = ?', [fx.workers.own]))[0].id,
@@ -381,6 +402,72 @@ describe.each(SETUPS)('write paths aimed at another enterprise’s people ($name
       ],
     ];
 
+    // Engagement (issue 15): the victims' nominations, book logs and enterprise's support.
+    attempts.push(
+      [
+        'nominate the victim (API), naming their enterprise',
+        async () =>
+          (
+            await api('post', '/api/v1/engagement/commendations').send({
+              year: 2026,
+              kind: 'CHILD',
+              workerId: fx.workers.own,
+              childName: 'Con giả',
+              achievement: 'Giả',
+              enterpriseId: e1,
+            })
+          ).status,
+      ],
+      [
+        'nominate the victim (page), as the attacker’s enterprise',
+        async () => {
+          await attacker.get('/engagement/commendations/new');
+          return (
+            await attacker.agent
+              .post('/engagement/commendations')
+              .field('_csrf', attacker.csrf)
+              .field('year', '2026')
+              .field('kind', 'WORKER')
+              .field('workerId', String(fx.workers.otherUnit))
+              .field('achievement', 'Giả')
+          ).status;
+        },
+      ],
+      [
+        'edit the victim’s nomination (API and page)',
+        async () => {
+          const patched = await api('patch', `/api/v1/engagement/commendations/${nomination}`).send({
+            achievement: 'Sửa trộm',
+          });
+          if (patched.status !== 404) return patched.status;
+          await attacker.get('/engagement/commendations');
+          return (
+            await attacker.agent
+              .post(`/engagement/commendations/${nomination}`)
+              .field('_csrf', attacker.csrf)
+              .field('achievement', 'Sửa trộm')
+          ).status;
+        },
+      ],
+      [
+        'confirm the victim’s book log (API and page): a learning record',
+        async () => {
+          const confirmed = await api('post', `/api/v1/book-logs/${bookLog}/confirm`).send({ hours: 2 });
+          if (confirmed.status !== 404) return confirmed.status;
+          return (await page(`/books/review/${bookLog}/confirm`, { hours: '2' })).status;
+        },
+      ],
+      [
+        'declare support for the victim’s enterprise (API)',
+        async () =>
+          (
+            await request(app.getHttpServer())
+              .put(`/api/v1/engagement/support/${e1}`)
+              .set('Authorization', `Bearer ${attackerToken}`)
+              .send({ year: 2026, fundsCommitted: 1, fundsSpent: 1, paidStudyHours: 1, materialsSupplied: 1 })
+          ).status,
+      ],
+    );
     const changes = {
       scope: [] as string[],
       identity: [] as string[],
@@ -400,7 +487,8 @@ describe.each(SETUPS)('write paths aimed at another enterprise’s people ($name
         if (
           now.employments !== was.employments ||
           now.learning !== was.learning ||
-          now.attendance !== was.attendance
+          now.attendance !== was.attendance ||
+          now.engagement !== was.engagement
         )
           changes.other.push(`${label} → worker ${id}`);
       }
@@ -411,6 +499,19 @@ describe.each(SETUPS)('write paths aimed at another enterprise’s people ($name
         `account changes ${changes.account.length}, other changes ${changes.other.length}\n  ${answers.join('\n  ')}`,
     );
     expect(changes).toEqual({ scope: [], identity: [], account: [], other: [] });
+    for (const label of [
+      'nominate the victim (API), naming their enterprise',
+      'edit the victim’s nomination (API and page)',
+      'confirm the victim’s book log (API and page): a learning record',
+      'declare support for the victim’s enterprise (API)',
+    ])
+      expect(answers).toContain(`${label}: 404`);
+    expect(answers).toContain('nominate the victim (page), as the attacker’s enterprise: 400');
+    const [{ n: declared }] = await db.query(
+      'SELECT COUNT(*) AS n FROM enterprise_support WHERE enterprise_id = ?',
+      [e1],
+    );
+    expect(Number(declared)).toBe(0);
 
     // The rows and forms that named a victim with other identity data wait for the federation admin.
     const [{ n }] = await db.query(

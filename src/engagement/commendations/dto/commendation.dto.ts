@@ -66,6 +66,41 @@ export class NominationDto {
   achievement: string;
 }
 
+/**
+ * What may change on a pending nomination: the achievement and (for a child) the child's details.
+ * The year, kind, worker, enterprise, status and decision are not here, so the ValidationPipe
+ * refuses them (forbidNonWhitelisted): they cannot be set by editing.
+ */
+export class NominationEditDto {
+  @ApiPropertyOptional({ description: 'The achievements the nomination rests on' })
+  @IsOptional()
+  @MaxLength(4000)
+  @IsString()
+  @IsNotEmpty()
+  achievement?: string;
+
+  @ApiPropertyOptional({ description: 'The child’s full name (kind CHILD only)' })
+  @IsOptional()
+  @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  childName?: string;
+
+  @ApiPropertyOptional({ description: 'The child’s year of birth (kind CHILD only)' })
+  @IsOptional()
+  @ToNumber()
+  @Max(MAX_YEAR)
+  @Min(1990)
+  @IsInt()
+  childBirthYear?: number;
+
+  @ApiPropertyOptional({ description: 'The child’s school (kind CHILD only)' })
+  @IsOptional()
+  @MaxLength(200)
+  @IsString()
+  childSchool?: string;
+}
+
 export enum Decision {
   Approve = 'APPROVED',
   Decline = 'DECLINED',
@@ -146,4 +181,21 @@ export class GoodModelDto {
   @Min(1)
   @IsInt()
   enterpriseId?: number;
+}
+
+/** What may change on a good model: its title and story (not its enterprise, status or author). */
+export class GoodModelEditDto {
+  @ApiPropertyOptional()
+  @IsOptional()
+  @MaxLength(200)
+  @IsString()
+  @IsNotEmpty()
+  title?: string;
+
+  @ApiPropertyOptional({ description: 'Plain text; blank lines separate paragraphs' })
+  @IsOptional()
+  @MaxLength(20000)
+  @IsString()
+  @IsNotEmpty()
+  body?: string;
 }

@@ -26,6 +26,7 @@ import { CONTEST_KINDS, ContestKind } from '../contest-kinds';
 export const MAX_OPTIONS = 6;
 export const MAX_TIME_LIMIT_MINUTES = 180;
 export const MAX_WORKERS_PER_REQUEST = 1000;
+export const MAX_COMMUNES = 200;
 
 const toIntList = ({ value }: { value: unknown }) =>
   toList({ value })?.map((v: unknown) => (typeof v === 'string' && /^\d+$/.test(v) ? Number(v) : v));
@@ -79,6 +80,21 @@ export class CreateContestDto {
   @Min(1)
   @IsInt()
   enterpriseId?: number;
+
+  /** The federation's only: the communes whose enterprises the contest is open to. */
+  @ApiPropertyOptional({
+    type: [Number],
+    description:
+      'Communes in force (administrative units) the contest is open to: only workers and officers of the ' +
+      'enterprises located in them see it and take part. Federation only; empty: province-wide',
+  })
+  @IsOptional()
+  @Transform(toIntList)
+  @ArrayMaxSize(MAX_COMMUNES)
+  @Min(1, { each: true })
+  @IsInt({ each: true })
+  @IsArray()
+  unitIds?: number[];
 }
 
 export class CreateRoundDto {

@@ -3,7 +3,8 @@ import { decimalNumber } from '../../../database/transformers';
 import { ContestKind } from '../contest-kinds';
 
 /**
- * A movement or contest: province-wide (enterprise null, organised by the federation) or one
+ * A movement or contest: province-wide (enterprise null, organised by the federation), aimed at
+ * communes (enterprise null, with its `contest_units`, organised by the federation) or one
  * enterprise's (organised by its union). Taking part becomes one learning record per worker in the
  * domain of its kind, worth `hours`.
  */
