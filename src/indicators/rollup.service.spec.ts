@@ -72,6 +72,8 @@ function setup() {
     findByIds: jest.fn(async (ids: number[]) => UNITS.filter((u) => ids.includes(u.id))),
     mappingsFrom: jest.fn(async (id: number) => MAPPINGS.filter((m) => m.fromUnitId === id)),
     inForceOn: jest.fn(async (date: string) => UNITS.filter((u) => isInForce(u, date))),
+    listAll: jest.fn(async () => UNITS),
+    allMappings: jest.fn(async () => MAPPINGS),
   };
   const units = new AdminUnitsService(unitsRepo as unknown as AdminUnitsRepository, {} as UnitOfWork);
   const plans = {

@@ -190,18 +190,19 @@ export class RollupService {
     unplaced: number;
     roots: AdminUnit[];
   }> {
-    const [enterprises, mappings, inForce] = await Promise.all([
+    const [enterprises, mappings, inForce, tree] = await Promise.all([
       this.rollups.enterprises(),
       this.rollups.mappings(),
       this.units.unitsInForceOn(asOf),
+      this.units.tree(),
     ]);
-    const resolver = new UnitResolver(this.units, mappings, asOf);
+    const resolver = new UnitResolver(tree, mappings, asOf);
     const unitsById = new Map(inForce.map((u) => [u.id, u]));
     const roots = plan.unitId
       ? [await resolver.resolve(plan.unitId)].filter((u): u is AdminUnit => u !== null)
       : inForce.filter((u) => u.parentId === null || !unitsById.has(u.parentId));
     const rootIds = new Set(roots.map((r) => r.id));
-    const territory = plan.unitId ? await Territory.of(this.units, mappings, plan.unitId) : null;
+    const territory = plan.unitId ? await Territory.of(tree, mappings, plan.unitId) : null;
     const chains = new Map<number, number[]>();
     let unplaced = 0;
     for (const enterprise of enterprises) {

@@ -10,7 +10,7 @@ import {
   SnapshotStatus,
 } from './entities/snapshot.entity';
 import { ReportHistory } from './report-history';
-import { SnapshotRowData } from './unit-rollup';
+import { FIGURE_KEYS, SnapshotRowData } from './unit-rollup';
 
 const INSERT_BATCH = 500;
 
@@ -65,9 +65,10 @@ export class SnapshotsRepository {
 
   /**
    * Replaces the snapshot of (plan, date) with these rows, whole, in the caller's transaction:
-   * the header is locked (MySQL) or the transaction is the only writer (SQLite), its rows are
-   * deleted and the new ones inserted, then the header says READY. Readers see the old snapshot
-   * or the new one, never a mix; a failure rolls everything back.
+   * the header is locked (MySQL) or the transaction is the only writer (SQLite), the rows that
+   * changed are deleted and written again (none when no figure moved, as in most refreshes), then
+   * the header says READY. Readers see the old snapshot or the new one, never a mix; a failure
+   * rolls everything back.
    */
   async replace(
     manager: EntityManager,
@@ -100,8 +101,7 @@ export class SnapshotsRepository {
         throw error;
       }
     }
-    await this.deleteRows(manager, snapshot.id);
-    await this.insertRows(manager, snapshot.id, rows);
+    await this.writeChangedRows(manager, snapshot.id, rows);
     const changes = {
       status: SnapshotStatus.Ready,
       enterprises: header.enterprises,
@@ -113,8 +113,31 @@ export class SnapshotsRepository {
     return { ...snapshot, ...changes };
   }
 
-  async deleteRows(manager: EntityManager, snapshotId: number): Promise<void> {
-    await manager.getRepository(IndicatorSnapshotRow).delete({ snapshotId });
+  /**
+   * Leaves the rows whose parent and figures are the same, deletes the others and inserts the new
+   * ones: writing a thousand unchanged rows again cost a roll-up more than its counting (issue 14).
+   */
+  private async writeChangedRows(
+    manager: EntityManager,
+    snapshotId: number,
+    rows: SnapshotRowData[],
+  ): Promise<void> {
+    const repo = manager.getRepository(IndicatorSnapshotRow);
+    const key = (row: { level: string; orgId: number }) => `${row.level}:${Number(row.orgId)}`;
+    const kept = new Map((await repo.find({ where: { snapshotId } })).map((row) => [key(row), row]));
+    const same = (a: SnapshotRowData, b: IndicatorSnapshotRow) =>
+      (a.parentUnitId ?? null) === (b.parentUnitId === null ? null : Number(b.parentUnitId)) &&
+      FIGURE_KEYS.every((figure) => Number(a[figure]) === Number(b[figure]));
+    const fresh: SnapshotRowData[] = [];
+    for (const row of rows) {
+      const old = kept.get(key(row));
+      if (old && same(row, old)) kept.delete(key(row));
+      else fresh.push(row);
+    }
+    const stale = [...kept.values()].map((row) => row.id);
+    for (let i = 0; i < stale.length; i += INSERT_BATCH)
+      await repo.delete({ id: In(stale.slice(i, i + INSERT_BATCH)) });
+    await this.insertRows(manager, snapshotId, fresh);
   }
 
   async insertRows(manager: EntityManager, snapshotId: number, rows: SnapshotRowData[]): Promise<void> {

@@ -1,4 +1,4 @@
-import { AdminUnitsService } from '../organisations/admin-units.service';
+import { UnitLookup } from '../organisations/admin-tree';
 import { AdminUnit } from '../organisations/entities/admin-unit.entity';
 
 export interface UnitMappingFact {
@@ -18,7 +18,7 @@ export class UnitResolver {
   private readonly cache = new Map<number, Promise<AdminUnit | null>>();
 
   constructor(
-    private readonly units: AdminUnitsService,
+    private readonly units: UnitLookup,
     private readonly mappings: UnitMappingFact[],
     readonly date: string,
   ) {}
@@ -65,13 +65,13 @@ export class Territory {
   private readonly cache = new Map<number, Promise<boolean>>();
 
   private constructor(
-    private readonly units: AdminUnitsService,
+    private readonly units: UnitLookup,
     private readonly mappings: UnitMappingFact[],
     private readonly rootId: number,
     private readonly larger: number | null,
   ) {}
 
-  static async of(units: AdminUnitsService, mappings: UnitMappingFact[], rootId: number): Promise<Territory> {
+  static async of(units: UnitLookup, mappings: UnitMappingFact[], rootId: number): Promise<Territory> {
     const successor = await units.resolveInForce(rootId, '9999-12-31');
     const larger = successor && successor.id !== rootId ? successor.id : null;
     return new Territory(units, mappings, rootId, larger);

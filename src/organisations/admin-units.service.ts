@@ -11,6 +11,7 @@ import {
   UnitFilter,
   UnitRow,
 } from './admin-units.repository';
+import { AdminTree } from './admin-tree';
 import { AdminUnitDto, AdminUnitMappingDto } from './dto/admin-unit.dto';
 import { AdminUnitMapping } from './entities/admin-unit-mapping.entity';
 import { AdminUnit } from './entities/admin-unit.entity';
@@ -141,6 +142,12 @@ export class AdminUnitsService {
   // --- for other domains ------------------------------------------------------------------------
 
   /** The units that exist on a date, parents before children. */
+  /** The whole tree and its mappings in memory, for a roll-up that resolves hundreds of units. */
+  async tree(): Promise<AdminTree> {
+    const [units, mappings] = await Promise.all([this.units.listAll(), this.units.allMappings()]);
+    return new AdminTree(units, mappings);
+  }
+
   unitsInForceOn(date: string): Promise<AdminUnit[]> {
     return this.units.inForceOn(date);
   }

@@ -3,6 +3,7 @@ import { DataSource } from 'typeorm';
 import { CountingWindow } from '../../src/indicators/entities/plan.entity';
 import {
   enterpriseCountsSql,
+  enterpriseReachSql,
   enterpriseTitlesSql,
   ROLLUP_READS,
 } from '../../src/indicators/rollup.repository';
@@ -34,7 +35,7 @@ describe('the roll-up read model and the schema', () => {
     [CountingWindow.PlanToDate, CountingWindow.CalendarYear].flatMap((w) =>
       [null, [1, 2]].flatMap((enterpriseIds) => {
         const query = { asOf: '2025-09-30', planStart: '2023-01-01', windows: windows(w), enterpriseIds };
-        return [enterpriseCountsSql(query), enterpriseTitlesSql(query)];
+        return [enterpriseReachSql(query), enterpriseCountsSql(query), enterpriseTitlesSql(query)];
       }),
     );
 

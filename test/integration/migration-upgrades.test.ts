@@ -21,6 +21,11 @@ import { Contests1764000030000 } from '../../src/database/migrations/17640000300
 import { ContestCommunes1764000033000 } from '../../src/database/migrations/1764000033000-contest-communes';
 import { ReportSections1764000032000 } from '../../src/database/migrations/1764000032000-report-sections';
 import { Surveys1764000028000 } from '../../src/database/migrations/1764000028000-surveys';
+import { EmploymentReach1764000035000 } from '../../src/database/migrations/1764000035000-employment-reach';
+import { UnitOfWork } from '../../src/database/unit-of-work';
+import { CountingWindow } from '../../src/indicators/entities/plan.entity';
+import { EnterpriseQuery, RollupRepository } from '../../src/indicators/rollup.repository';
+import { DomainCode } from '../../src/learning-records/learning-domains';
 import { MYSQL_ROOT_URL, mysqlUrl } from '../support/services';
 
 /**
@@ -778,5 +783,100 @@ describe.each(ENVS)('upgrading a database of the last version ($name)', (env) =>
     ).rejects.toThrow();
     await db.query('DELETE FROM contests WHERE id = 973');
     expect(Number((await db.query('SELECT COUNT(*) AS n FROM contest_units'))[0].n)).toBe(0);
+  });
+
+  it('1764000035000: each employment gets its reach row from the data already there, and the triggers keep it from then on', async () => {
+    db = await upgrade(await env.options(), EmploymentReach1764000035000, async (old) => {
+      await old.query(
+        `INSERT INTO admin_units (id, code, name, search_key, kind, path) VALUES (970, '970', 'Tỉnh', 'tinh', 'PROVINCE', '/970/')`,
+      );
+      await old.query(
+        "INSERT INTO association_branches (id, name, search_key, unit_id) VALUES (971, 'Hội Khuyến học tỉnh', 'hoi khuyen hoc tinh', 970)",
+      );
+      await old.query(
+        `INSERT INTO enterprises (id, name, search_key, tax_code, unit_id) VALUES
+           (972, 'Công ty A', 'cong ty a', '6400000972', 970), (973, 'Công ty B', 'cong ty b', '6400000973', 970)`,
+      );
+      await old.query(
+        `INSERT INTO workers (id, full_name, search_key, date_of_birth, gender, cccd_encrypted, cccd_hash)
+         VALUES (974, 'Lê Thị Mai', 'le thi mai', '1991-02-03', 'FEMALE', 'x', 'h974'),
+                (975, 'Võ Văn Tư', 'vo van tu', '1985-07-08', 'MALE', 'y', 'h975')`,
+      );
+      // Mai: two overlapping employments at A (a corrected start kept beside the old one), then B.
+      // Tư: at A until mid-2025.
+      await old.query(
+        `INSERT INTO employments (id, worker_id, enterprise_id, start_date, end_date, union_member) VALUES
+           (976, 974, 972, '2022-01-01', '2025-03-31', 0), (977, 974, 972, '2022-02-01', '2025-06-30', 0),
+           (978, 974, 973, '2025-07-01', NULL, 0), (979, 975, 972, '2020-01-01', '2025-06-30', 0)`,
+      );
+      // The summaries as the store left them (the records themselves are not read).
+      await old.query(
+        `INSERT INTO worker_learning_summary (worker_id, first_law_on, latest_law_on, first_digital_on, latest_digital_on, hours, records) VALUES
+           (974, '2024-05-01', '2024-05-01', '2026-02-01', '2026-02-01', 4, 2), (975, '2025-04-01', '2025-04-01', NULL, NULL, 2, 1)`,
+      );
+      await old.query(
+        `INSERT INTO worker_learning_years (worker_id, year, first_law_on, first_digital_on, hours, records) VALUES
+           (974, 2024, '2024-05-01', NULL, 2, 1), (974, 2026, NULL, '2026-02-01', 2, 1), (975, 2025, '2025-04-01', NULL, 2, 1)`,
+      );
+      await old.query(
+        `INSERT INTO recognitions (worker_id, year, branch_id, verify_code, status, recognised_by, recognised_at, revoked_at) VALUES
+           (974, 2025, 971, 'v974', 'VALID', 1, '2025-03-02 03:00:00', NULL),
+           (975, 2025, 971, 'v975', 'REVOKED', 1, '2025-03-02 03:00:00', '2025-05-10 03:00:00')`,
+      );
+    });
+    const rollups = new RollupRepository(db, new UnitOfWork(db));
+    const query = (asOf: string, window: CountingWindow): EnterpriseQuery => ({
+      asOf,
+      planStart: '2024-01-01',
+      windows: Object.fromEntries(Object.values(DomainCode).map((d) => [d, window])) as Record<
+        DomainCode,
+        CountingWindow
+      >,
+      enterpriseIds: null,
+    });
+    const same = async (asOf: string) => {
+      for (const window of Object.values(CountingWindow)) {
+        const reach = await rollups.enterpriseCountsByReach(query(asOf, window));
+        expect(reach).toEqual(await rollups.enterpriseCountsByJoin(query(asOf, window)));
+      }
+      return rollups.enterpriseCountsByReach(query(asOf, CountingWindow.PlanToDate));
+    };
+    const none = { vocational: 0, lifeSkills: 0 };
+
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM employment_reach'))[0].n)).toBe(4);
+    // Mai once at A however her two employments overlap; Tư's title still held before 10/05.
+    expect(await same('2025-04-15')).toEqual([
+      { enterpriseId: 972, population: 2, law: 2, digital: 0, learningCitizen: 2, ...none },
+    ]);
+    expect(await same('2025-05-15')).toEqual([
+      { enterpriseId: 972, population: 2, law: 2, digital: 0, learningCitizen: 1, ...none },
+    ]);
+    expect(await same('2026-03-01')).toEqual([
+      { enterpriseId: 973, population: 1, law: 1, digital: 1, learningCitizen: 0, ...none },
+    ]);
+
+    // From now on the triggers: Tư comes back to B, learns (the summary rows change), is recognised.
+    await db.query(
+      `INSERT INTO employments (id, worker_id, enterprise_id, start_date, end_date, union_member) VALUES (983, 975, 973, '2026-01-01', NULL, 0)`,
+    );
+    await db.query(
+      "UPDATE worker_learning_summary SET first_digital_on = '2026-02-10', latest_digital_on = '2026-02-10' WHERE worker_id = 975",
+    );
+    await db.query(
+      `INSERT INTO worker_learning_years (worker_id, year, first_digital_on, hours, records) VALUES (975, 2026, '2026-02-10', 1, 1)`,
+    );
+    await db.query(
+      `INSERT INTO recognitions (worker_id, year, branch_id, verify_code, status, recognised_by, recognised_at) VALUES
+         (975, 2026, 971, 'v975b', 'VALID', 1, '2026-02-20 03:00:00')`,
+    );
+    // Mai's first employment at A goes (deleted, as by a correction): the rows of the pair are rebuilt.
+    await db.query('DELETE FROM employments WHERE id = 976');
+    expect(await same('2026-03-01')).toEqual([
+      { enterpriseId: 973, population: 2, law: 2, digital: 2, learningCitizen: 1, ...none },
+    ]);
+    expect(await same('2025-04-15')).toEqual([
+      { enterpriseId: 972, population: 2, law: 2, digital: 0, learningCitizen: 2, ...none },
+    ]);
+    expect(Number((await db.query('SELECT COUNT(*) AS n FROM employment_reach'))[0].n)).toBe(4);
   });
 });

@@ -26,6 +26,7 @@ import { Contests1764000030000 } from './1764000030000-contests';
 import { CommendationsAndSupport1764000031000 } from './1764000031000-commendations-and-support';
 import { ReportSections1764000032000 } from './1764000032000-report-sections';
 import { ContestCommunes1764000033000 } from './1764000033000-contest-communes';
+import { EmploymentReach1764000035000 } from './1764000035000-employment-reach';
 
 /** Every migration, in order. Both databases run exactly this list. */
 export const migrations = [
@@ -57,4 +58,5 @@ export const migrations = [
   CommendationsAndSupport1764000031000,
   ReportSections1764000032000,
   ContestCommunes1764000033000,
+  EmploymentReach1764000035000,
 ];
