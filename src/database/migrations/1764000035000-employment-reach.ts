@@ -209,14 +209,22 @@ export class EmploymentReach1764000035000 implements MigrationInterface {
         foreignKeys: [fk('employment_id', 'employments', 'CASCADE')],
       },
     );
-    await q.query(insertReach('1 = 1', ALL_VALUES));
-    for (const { table, short, body } of TRIGGERS) {
-      for (const [event, suffix] of EVENTS) {
-        const statements = body[event].map((s) => `${s};`).join('\n  ');
-        await q.query(
-          `CREATE TRIGGER ${triggerName(short, suffix)} AFTER ${event} ON ${table} FOR EACH ROW\nBEGIN\n  ${statements}\nEND`,
-        );
+    try {
+      await q.query(insertReach('1 = 1', ALL_VALUES));
+      for (const { table, short, body } of TRIGGERS) {
+        for (const [event, suffix] of EVENTS) {
+          const statements = body[event].map((s) => `${s};`).join('\n  ');
+          await createTrigger(
+            q,
+            `CREATE TRIGGER ${triggerName(short, suffix)} AFTER ${event} ON ${table} FOR EACH ROW\nBEGIN\n  ${statements}\nEND`,
+          );
+        }
       }
+    } catch (error) {
+      // MySQL commits each CREATE at once: take the table and any trigger made away, so that the
+      // migration can simply run again once the cause is fixed.
+      await this.down(q);
+      throw error;
     }
   }
 
@@ -224,5 +232,22 @@ export class EmploymentReach1764000035000 implements MigrationInterface {
     for (const { short } of TRIGGERS)
       for (const [, suffix] of EVENTS) await q.query(`DROP TRIGGER IF EXISTS ${triggerName(short, suffix)}`);
     await q.dropTable('employment_reach');
+  }
+}
+
+/**
+ * MySQL and MariaDB with the binary log on (MySQL 8's default) let only SUPER create a trigger
+ * unless log_bin_trust_function_creators is on: say so instead of the server's bare error 1419.
+ */
+async function createTrigger(q: QueryRunner, sql: string): Promise<void> {
+  try {
+    await q.query(sql);
+  } catch (error) {
+    if ((error as { errno?: number }).errno !== 1419) throw error;
+    throw new Error(
+      'The database refused to create a trigger because binary logging is on. Set ' +
+        'log_bin_trust_function_creators = 1 on the server (docker/compose.yml does; README, ' +
+        '"Production deployment"), or run the migration as a user with SUPER, then run it again.',
+    );
   }
 }
