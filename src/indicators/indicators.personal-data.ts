@@ -8,10 +8,15 @@ import {
   PersonalRow,
 } from '../common/personal-data/personal-data-providers';
 
-/** The reporting bodies a person fills the annual report in for; an anonymised account leaves them. */
+/**
+ * The reporting bodies a person fills the annual report in for; an anonymised account leaves them.
+ * `employment_reach` holds what the figures know of a worker (copies of their employments' dates,
+ * learning summary and title), exported as it is; nothing in it names the person, so anonymisation
+ * leaves it (the figures keep counting), and it goes with the employments when they are deleted.
+ */
 @Injectable()
 export class IndicatorsPersonalData implements PersonalDataProvider, OnModuleInit {
-  readonly tables = ['reporting_body_members'];
+  readonly tables = ['reporting_body_members', 'employment_reach'];
 
   constructor(
     private readonly providers: PersonalDataProviders,
@@ -29,6 +34,12 @@ export class IndicatorsPersonalData implements PersonalDataProvider, OnModuleIni
          JOIN reporting_bodies b ON b.id = m.body_id WHERE m.user_id = ? ORDER BY m.id`,
         [subject.userId],
       ),
+      employmentReach:
+        subject.workerId === null
+          ? []
+          : await this.db.query('SELECT * FROM employment_reach WHERE worker_id = ? ORDER BY start_date', [
+              subject.workerId,
+            ]),
     };
   }
 

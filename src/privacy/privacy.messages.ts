@@ -79,6 +79,10 @@ export const privacyMessages = defineMessages({
   'privacy.export.section.employments': { vi: 'Nơi làm việc', en: 'Employments' },
   'privacy.export.section.learningRecords': { vi: 'Kết quả học tập', en: 'Learning records' },
   'privacy.export.section.learningSummary': { vi: 'Tổng hợp học tập', en: 'Learning summary' },
+  'privacy.export.section.employmentReach': {
+    vi: 'Dữ liệu dùng để tính chỉ tiêu',
+    en: 'What the indicators count from',
+  },
   'privacy.export.section.reportingBodies': {
     vi: 'Cơ quan báo cáo được phân công',
     en: 'Reporting bodies you report for',
@@ -320,6 +324,31 @@ export const privacyMessages = defineMessages({
     vi: 'Ngày gần nhất học: Công nghệ thông tin, công nghệ số',
     en: 'Last learnt: IT and digital technology',
   },
+  'privacy.export.column.employmentId': { vi: 'Mã quá trình làm việc', en: 'Employment ID' },
+  'privacy.export.column.shadowedUntil': {
+    vi: 'Trùng với quá trình làm việc trước đến ngày',
+    en: 'Overlaps an earlier employment until',
+  },
+  'privacy.export.column.latestYearFirstLawOn': {
+    vi: 'Ngày đầu tiên học trong năm gần nhất: Chính trị, pháp luật',
+    en: 'First learnt in the latest year: politics and law',
+  },
+  'privacy.export.column.latestYearFirstVocationalOn': {
+    vi: 'Ngày đầu tiên học trong năm gần nhất: Kỹ năng nghề nghiệp',
+    en: 'First learnt in the latest year: vocational skills',
+  },
+  'privacy.export.column.latestYearFirstLifeSkillsOn': {
+    vi: 'Ngày đầu tiên học trong năm gần nhất: Kỹ năng sống',
+    en: 'First learnt in the latest year: life skills',
+  },
+  'privacy.export.column.latestYearFirstDigitalOn': {
+    vi: 'Ngày đầu tiên học trong năm gần nhất: Công nghệ thông tin, công nghệ số',
+    en: 'First learnt in the latest year: IT and digital technology',
+  },
+  'privacy.export.column.titleYear': { vi: 'Năm danh hiệu gần nhất', en: 'Year of the latest title' },
+  'privacy.export.column.titleStatus': { vi: 'Trạng thái danh hiệu', en: 'Status of the title' },
+  'privacy.export.column.titleRecognisedAt': { vi: 'Danh hiệu công nhận lúc', en: 'Title recognised at' },
+  'privacy.export.column.titleRevokedAt': { vi: 'Danh hiệu thu hồi lúc', en: 'Title revoked at' },
   'privacy.export.column.citizenshipHistory.action': { vi: 'Bước xử lý', en: 'Step' },
   'privacy.export.column.accessLog.action': { vi: 'Hình thức xem', en: 'How it was seen' },
   'privacy.export.column.employments.startDate': { vi: 'Ngày bắt đầu làm việc', en: 'Started work on' },

@@ -52,6 +52,7 @@ const READINGS: Record<string, CellReading> = {
   'citizenshipEvaluationItems.evidence': 'evidence',
   'citizenshipHistory.action': { labels: 'review.audit.' },
   'certificates.status': { labels: 'review.verify.status.' },
+  'employmentReach.titleStatus': { labels: 'review.verify.status.' },
   'notices.messageKey': 'notice',
   'notices.params': 'omit',
   'bookLogs.status': { labels: 'campaigns.book.status.' },
