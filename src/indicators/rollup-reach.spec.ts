@@ -1,14 +1,7 @@
 import fc from 'fast-check';
 import { DataSource } from 'typeorm';
-import { migrations } from '../database/migrations';
-import { SnakeNamingStrategy } from '../database/snake-naming.strategy';
-import { UnitOfWork } from '../database/unit-of-work';
-import { LearningDomain } from '../learning-records/entities/learning-domain.entity';
-import { LearningRecord, RecordSource } from '../learning-records/entities/learning-record.entity';
-import {
-  WorkerLearningSummary,
-  WorkerLearningYear,
-} from '../learning-records/entities/worker-learning-summary.entity';
+import { rollupDatabase } from '../../test/support/rollup-database';
+import { RecordSource } from '../learning-records/entities/learning-record.entity';
 import { DomainCode } from '../learning-records/learning-domains';
 import { LearningRecordsRepository } from '../learning-records/learning-records.repository';
 import { CountingWindow } from './entities/plan.entity';
@@ -126,42 +119,17 @@ describe(RollupRepository.name, () => {
   let store: LearningRecordsRepository;
   let nextRef = 0;
 
+  let clear: () => Promise<void>;
+
   beforeAll(async () => {
-    db = new DataSource({
-      type: 'better-sqlite3',
-      database: ':memory:',
-      migrations,
-      namingStrategy: new SnakeNamingStrategy(),
-      entities: [LearningRecord, LearningDomain, WorkerLearningSummary, WorkerLearningYear],
-    });
-    await db.initialize();
-    await db.runMigrations();
-    await db.query('PRAGMA foreign_keys = OFF');
-    sut = new RollupRepository(db, new UnitOfWork(db));
-    store = new LearningRecordsRepository(
-      db.getRepository(LearningRecord),
-      db.getRepository(LearningDomain),
-      db.getRepository(WorkerLearningSummary),
-      db.getRepository(WorkerLearningYear),
-    );
+    ({ db, sut, store, clear } = await rollupDatabase());
   });
 
   afterAll(async () => {
     await db?.destroy();
   });
 
-  const clear = async () => {
-    for (const table of [
-      'employments',
-      'learning_records',
-      'learning_record_domains',
-      'worker_learning_summary',
-      'worker_learning_years',
-      'recognitions',
-    ])
-      await db.query(`DELETE FROM ${table}`);
-  };
-  beforeEach(clear);
+  beforeEach(() => clear());
   const ids = async (table: string): Promise<number[]> =>
     ((await db.query(`SELECT id FROM ${table} ORDER BY id`)) as { id: number }[]).map((r) => Number(r.id));
   const pickFrom = (list: number[], pick: number) => (list.length ? list[pick % list.length] : null);
