@@ -130,6 +130,19 @@ describe(RollupRepository.name, () => {
   });
 
   beforeEach(() => clear());
+
+  /** A question for every enterprise, law counted in `law`'s window, the other domains since the plan's start. */
+  const ask = (asOf: string, planStart = '2021-01-01', law = CountingWindow.PlanToDate): EnterpriseQuery => ({
+    asOf,
+    planStart,
+    windows: {
+      [DomainCode.Law]: law,
+      [DomainCode.Vocational]: CountingWindow.PlanToDate,
+      [DomainCode.LifeSkills]: CountingWindow.PlanToDate,
+      [DomainCode.Digital]: CountingWindow.PlanToDate,
+    },
+    enterpriseIds: null,
+  });
   const ids = async (table: string): Promise<number[]> =>
     ((await db.query(`SELECT id FROM ${table} ORDER BY id`)) as { id: number }[]).map((r) => Number(r.id));
   const pickFrom = (list: number[], pick: number) => (list.length ? list[pick % list.length] : null);
@@ -270,19 +283,7 @@ describe(RollupRepository.name, () => {
     await apply({ kind: 'employ', workerId: 1, enterpriseId: 1, start: '2024-03-01', days: 100 });
     await apply({ kind: 'employ', workerId: 1, enterpriseId: 1, start: '2025-06-01', days: null });
     const population = async (asOf: string) =>
-      (
-        await sut.enterpriseCountsByReach({
-          asOf,
-          planStart: '2021-01-01',
-          windows: {
-            [DomainCode.Law]: CountingWindow.PlanToDate,
-            [DomainCode.Vocational]: CountingWindow.PlanToDate,
-            [DomainCode.LifeSkills]: CountingWindow.PlanToDate,
-            [DomainCode.Digital]: CountingWindow.PlanToDate,
-          },
-          enterpriseIds: null,
-        })
-      ).map((c) => c.population);
+      (await sut.enterpriseCountsByReach(ask(asOf))).map((c) => c.population);
 
     expect(await population('2024-04-01')).toEqual([1]); // both of 2024
     expect(await population('2025-02-04')).toEqual([1]); // the first only (ends on 2025-02-04)
@@ -296,17 +297,9 @@ describe(RollupRepository.name, () => {
     await apply({ kind: 'learn', workerId: 1, on: '2026-02-01', domains: [DomainCode.Law] });
     await apply({ kind: 'recognise', workerId: 1, year: 2024, at: '2024-05-01', hour: 3 });
     await apply({ kind: 'recognise', workerId: 1, year: 2026, at: '2026-05-01', hour: 3 });
-    const [counts] = await sut.enterpriseCountsByReach({
-      asOf: '2024-12-31',
-      planStart: '2024-01-01',
-      windows: {
-        [DomainCode.Law]: CountingWindow.CalendarYear,
-        [DomainCode.Vocational]: CountingWindow.PlanToDate,
-        [DomainCode.LifeSkills]: CountingWindow.PlanToDate,
-        [DomainCode.Digital]: CountingWindow.PlanToDate,
-      },
-      enterpriseIds: null,
-    });
+    const [counts] = await sut.enterpriseCountsByReach(
+      ask('2024-12-31', '2024-01-01', CountingWindow.CalendarYear),
+    );
 
     expect(counts).toMatchObject({ population: 1, law: 1, learningCitizen: 1 });
   });
@@ -318,17 +311,9 @@ describe(RollupRepository.name, () => {
     await apply({ kind: 'learn', workerId: 1, on: '2025-03-01', domains: [DomainCode.Law] });
     await apply({ kind: 'recognise', workerId: 1, year: 2026, at: '2026-02-01', hour: 3 });
     await apply({ kind: 'recognise', workerId: 1, year: 2025, at: '2025-12-01', hour: 3 });
-    const [counts] = await sut.enterpriseCountsByReach({
-      asOf: '2026-03-01',
-      planStart: '2026-01-01',
-      windows: {
-        [DomainCode.Law]: CountingWindow.CalendarYear,
-        [DomainCode.Vocational]: CountingWindow.PlanToDate,
-        [DomainCode.LifeSkills]: CountingWindow.PlanToDate,
-        [DomainCode.Digital]: CountingWindow.PlanToDate,
-      },
-      enterpriseIds: null,
-    });
+    const [counts] = await sut.enterpriseCountsByReach(
+      ask('2026-03-01', '2026-01-01', CountingWindow.CalendarYear),
+    );
 
     expect(counts).toMatchObject({ population: 1, law: 1, learningCitizen: 1 });
   });
@@ -341,19 +326,7 @@ describe(RollupRepository.name, () => {
     await apply({ kind: 'recognise', workerId: 2, year: 2026, at: '2026-03-10', hour: 16 });
     await apply({ kind: 'revoke', pick: 0, at: '2026-03-20', hour: 17 });
     const held = async (asOf: string) =>
-      (
-        await sut.enterpriseCountsByReach({
-          asOf,
-          planStart: '2021-01-01',
-          windows: {
-            [DomainCode.Law]: CountingWindow.PlanToDate,
-            [DomainCode.Vocational]: CountingWindow.PlanToDate,
-            [DomainCode.LifeSkills]: CountingWindow.PlanToDate,
-            [DomainCode.Digital]: CountingWindow.PlanToDate,
-          },
-          enterpriseIds: null,
-        })
-      ).map((c) => c.learningCitizen);
+      (await sut.enterpriseCountsByReach(ask(asOf))).map((c) => c.learningCitizen);
 
     expect([await held('2026-03-10'), await held('2026-03-11')]).toEqual([[1], [2]]);
     expect([await held('2026-03-20'), await held('2026-03-21')]).toEqual([[2], [1]]);
@@ -362,21 +335,9 @@ describe(RollupRepository.name, () => {
   it('chooses the reach rows for a date of the current year and the join for an earlier one', async () => {
     const reach = jest.spyOn(sut, 'enterpriseCountsByReach');
     const join = jest.spyOn(sut, 'enterpriseCountsByJoin');
-    const q = (asOf: string): EnterpriseQuery => ({
-      asOf,
-      planStart: '2021-01-01',
-      windows: {
-        [DomainCode.Law]: CountingWindow.PlanToDate,
-        [DomainCode.Vocational]: CountingWindow.PlanToDate,
-        [DomainCode.LifeSkills]: CountingWindow.PlanToDate,
-        [DomainCode.Digital]: CountingWindow.PlanToDate,
-      },
-      enterpriseIds: null,
-    });
-
-    await sut.enterpriseCounts(q('2026-03-01'), 2026);
+    await sut.enterpriseCounts(ask('2026-03-01'), 2026);
     expect([reach.mock.calls.length, join.mock.calls.length]).toEqual([1, 0]);
-    await sut.enterpriseCounts(q('2025-12-31'), 2026);
+    await sut.enterpriseCounts(ask('2025-12-31'), 2026);
     expect([reach.mock.calls.length, join.mock.calls.length]).toEqual([1, 1]);
   });
 });
