@@ -19,7 +19,7 @@ export interface StoredExternalRecord extends ExternalRecord {
   domains: DomainCode[];
 }
 
-export type NewExternalRecord = Omit<ExternalRecord, 'id' | 'createdAt' | 'updatedAt'>;
+export type NewExternalRecord = Omit<ExternalRecord, 'id' | 'createdAt' | 'updatedAt'> & { createdAt?: Date };
 
 export function externalRef(id: number): string {
   return `external:${id}`;

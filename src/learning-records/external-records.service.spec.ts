@@ -3,6 +3,7 @@ import { Actor } from '../common/access/actor';
 import { Role, ScopeType } from '../common/access/roles';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { UnitOfWork } from '../database/unit-of-work';
+import { InstitutionsService } from '../organisations/institutions.service';
 import { EnterpriseScopeService } from '../organisations/enterprise-scope';
 import { Worker } from '../workers/entities/worker.entity';
 import { WorkersRepository } from '../workers/workers.repository';
@@ -47,7 +48,14 @@ function setup(
   const person =
     options.worker === null
       ? null
-      : ({ id: 9, dateOfBirth: '1990-03-15', cccdHash: `h(${CCCD})`, ...options.worker } as Worker);
+      : ({
+          id: 9,
+          fullName: 'Nguyễn Văn An',
+          dateOfBirth: '1990-03-15',
+          cccdHash: `h(${CCCD})`,
+          cccdEncrypted: `enc(${CCCD})`,
+          ...options.worker,
+        } as Worker);
   const toStored = (id: number, row: Partial<StoredExternalRecord>): StoredExternalRecord =>
     ({
       id,
@@ -85,10 +93,10 @@ function setup(
     );
   }
   const learningRecords = {
-    recordWithin: jest.fn(async (_m: unknown, input: { sourceRef: string; domains: DomainCode[] }) => {
+    recordNewWithin: jest.fn(async (_m: unknown, input: { sourceRef: string; domains: DomainCode[] }) => {
       const record = [...stored.values()].find((r) => `external:${r.id}` === input.sourceRef);
       if (record) record.domains = input.domains;
-      return { created: true };
+      return 1;
     }),
     announce: jest.fn(async () => undefined),
   };
@@ -111,6 +119,7 @@ function setup(
     unitOfWork as unknown as UnitOfWork,
     pii as unknown as PiiCipher,
     {} as EnterpriseScopeService,
+    { nameOf: async () => 'Trường Cao đẳng Cộng đồng Đắk Nông' } as unknown as InstitutionsService,
   );
   return { sut, records, learningRecords, partnerships, unitOfWork };
 }
@@ -140,7 +149,7 @@ describe(ExternalRecordsService.name, () => {
         submittedBy: 50,
       }),
     );
-    expect(learningRecords.recordWithin).toHaveBeenCalledWith(
+    expect(learningRecords.recordNewWithin).toHaveBeenCalledWith(
       {},
       expect.objectContaining({
         workerId: 9,
@@ -153,6 +162,7 @@ describe(ExternalRecordsService.name, () => {
       }),
     );
     expect(record.worker).toEqual({ id: 9, fullName: 'Nguyễn Văn An', cccdMasked: '067*******45' });
+    expect(record.institutionName).toBe('Trường Cao đẳng Cộng đồng Đắk Nông');
     expect(learningRecords.announce).toHaveBeenCalledWith([9], '2025-06-30');
   });
 
@@ -166,7 +176,7 @@ describe(ExternalRecordsService.name, () => {
     expect(created).toBe(false);
     expect(record.id).toBe(1);
     expect(records.insert).not.toHaveBeenCalled();
-    expect(learningRecords.recordWithin).not.toHaveBeenCalled();
+    expect(learningRecords.recordNewWithin).not.toHaveBeenCalled();
   });
 
   it.each([
@@ -187,7 +197,8 @@ describe(ExternalRecordsService.name, () => {
 
   it('compares with the result a parallel request stored first, when this one lost the race', async () => {
     const { sut, records, unitOfWork } = setup();
-    // The first attempt's insert hits the unique key; the retry finds the row the other request stored.
+    // The other request's row is stored while this one checks the worker; this one's insert then
+    // hits the unique key, and the stored row is compared as for a repeat.
     unitOfWork.run.mockImplementationOnce(async () => {
       await records.insert(
         {},
@@ -200,9 +211,8 @@ describe(ExternalRecordsService.name, () => {
           hours: 120,
         },
       );
-      const stored = (await records.findByExternalId(3, 'CD-0001'))!;
-      stored.domains = [DomainCode.Vocational];
-      return { id: stored.id, created: false };
+      (await records.findByExternalId(3, 'CD-0001'))!.domains = [DomainCode.Vocational];
+      throw Object.assign(new Error('Duplicate entry'), { code: 'ER_DUP_ENTRY' });
     });
     const { created, record } = await sut.submit(editor(3), dto(), TODAY);
     expect(created).toBe(false);

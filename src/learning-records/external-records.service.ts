@@ -5,8 +5,9 @@ import { Role, ScopeType } from '../common/access/roles';
 import { PiiCipher } from '../common/crypto/pii-cipher';
 import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
 import { maskCccd } from '../common/validation/cccd';
-import { isUniqueViolation, TransactionConflict, UnitOfWork } from '../database/unit-of-work';
+import { isUniqueViolation, UnitOfWork } from '../database/unit-of-work';
 import { EnterpriseScopeService } from '../organisations/enterprise-scope';
+import { InstitutionsService } from '../organisations/institutions.service';
 import { WorkersRepository } from '../workers/workers.repository';
 import { ExternalRecordDto } from './dto/external-record.dto';
 import { RecordSource } from './entities/learning-record.entity';
@@ -63,6 +64,7 @@ export class ExternalRecordsService {
     private readonly unitOfWork: UnitOfWork,
     private readonly pii: PiiCipher,
     private readonly scopes: EnterpriseScopeService,
+    private readonly institutions: InstitutionsService,
   ) {}
 
   /** Stores a reported result once; `created` is false when the same result was stored before. */
@@ -83,12 +85,14 @@ export class ExternalRecordsService {
       (await this.partnerships.partnerEmployerOn(institutionId, worker.id, today));
     if (enterpriseId === null) throw workerNotFound();
 
-    const { id, created } = await this.unitOfWork.run(async (manager) => {
-      const raced = await this.records.findByExternalId(institutionId, submission.externalId, manager);
-      if (raced) return { id: raced.id, created: false };
-      let newId: number;
-      try {
-        newId = await this.records.insert(manager, {
+    // Whole seconds, as the column keeps them, so that the answer and a later read agree.
+    const createdAt = new Date(Math.floor(Date.now() / 1000) * 1000);
+    let id: number;
+    try {
+      // One short transaction, no look-up in it: a result stored by a parallel request a moment ago
+      // shows as a unique violation, answered below as a repeat.
+      id = await this.unitOfWork.run(async (manager) => {
+        const newId = await this.records.insert(manager, {
           institutionId,
           externalId: submission.externalId,
           workerId: worker.id,
@@ -98,29 +102,49 @@ export class ExternalRecordsService {
           completedOn: submission.completedOn,
           hours: submission.hours,
           submittedBy: actor.userId,
+          createdAt,
         });
-      } catch (error) {
-        // The same result is being stored by a parallel request: start again and find it.
-        if (isUniqueViolation(error)) throw new TransactionConflict('external record stored concurrently');
-        throw error;
-      }
-      await this.learningRecords.recordWithin(manager, {
-        workerId: worker.id,
-        occurredOn: submission.completedOn,
-        hours: submission.hours,
-        source: RecordSource.External,
-        sourceRef: externalRef(newId),
-        title: submission.programme ? `${submission.title} (${submission.programme})` : submission.title,
-        domains: submission.domains,
-        institutionId,
-        enterpriseId,
+        await this.learningRecords.recordNewWithin(manager, {
+          workerId: worker.id,
+          occurredOn: submission.completedOn,
+          hours: submission.hours,
+          source: RecordSource.External,
+          sourceRef: externalRef(newId),
+          title: submission.programme ? `${submission.title} (${submission.programme})` : submission.title,
+          domains: submission.domains,
+          institutionId,
+          enterpriseId,
+        });
+        return newId;
       });
-      return { id: newId, created: true };
-    });
-    const record = (await this.records.findById(id))!;
-    if (!created) return { record: this.view(assertSame(record, submission)), created: false };
+    } catch (error) {
+      if (!isUniqueViolation(error)) throw error;
+      const raced = await this.records.findByExternalId(institutionId, submission.externalId);
+      if (!raced) throw error;
+      return { record: this.view(assertSame(raced, submission)), created: false };
+    }
     await this.learningRecords.announce([worker.id], submission.completedOn);
-    return { record: this.view(record), created: true };
+    // The view from what was just written, not read back: only the institution's name is looked up.
+    const institutionName = (await this.institutions.nameOf(institutionId)) ?? '';
+    const record: ExternalRecordView = {
+      id,
+      externalId: submission.externalId,
+      institutionId,
+      institutionName,
+      title: submission.title,
+      programme: submission.programme,
+      certificateNo: submission.certificateNo,
+      completedOn: submission.completedOn,
+      hours: submission.hours,
+      domains: submission.domains,
+      worker: {
+        id: worker.id,
+        fullName: worker.fullName,
+        cccdMasked: maskCccd(this.pii.decrypt(worker.cccdEncrypted)),
+      },
+      createdAt,
+    };
+    return { record, created: true };
   }
 
   /**

@@ -131,6 +131,11 @@ export class LearningRecordsRepository {
     const key = { workerId: row.workerId, source: row.source, sourceRef: row.sourceRef };
     const existing = await repo.findOne({ select: { id: true }, where: key });
     if (existing) return { id: existing.id, created: false };
+    return { id: await this.insertNew(manager, row), created: true };
+  }
+
+  /** Inserts the record with its domains and folds it into the summaries; returns its id. */
+  async insertNew(manager: EntityManager, row: RecordInsert): Promise<number> {
     let id: number;
     try {
       // Not repo.insert: it reads the generated columns back, one more statement on every record.
@@ -167,7 +172,7 @@ export class LearningRecordsRepository {
         .execute();
     }
     await this.addToSummaries(manager, row.workerId, row.occurredOn, row.hours, domains);
-    return { id, created: true };
+    return id;
   }
 
   /**

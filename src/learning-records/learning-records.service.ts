@@ -59,9 +59,17 @@ export class LearningRecordsService {
    * caller announces the workers after commit with `announce`.
    */
   recordWithin(manager: Transaction, input: NewLearningRecord): Promise<StoredRecord> {
-    if (input.domains.length === 0) throw new Error('A learning record needs at least one domain');
-    if (!(input.hours >= 0 && input.hours <= 9999)) throw new Error('Learning record hours out of range');
+    checkRecord(input);
     return this.records.insertOnce(manager, { institutionId: null, enterpriseId: null, ...input });
+  }
+
+  /**
+   * Stores the record of a source row inserted in this same transaction: its reference is new, so
+   * no record can have it yet and the look-up that `recordWithin` makes first is left out.
+   */
+  async recordNewWithin(manager: Transaction, input: NewLearningRecord): Promise<number> {
+    checkRecord(input);
+    return this.records.insertNew(manager, { institutionId: null, enterpriseId: null, ...input });
   }
 
   /**
@@ -200,3 +208,8 @@ export class LearningRecordsService {
 }
 
 export { RecordSource };
+
+function checkRecord(input: NewLearningRecord): void {
+  if (input.domains.length === 0) throw new Error('A learning record needs at least one domain');
+  if (!(input.hours >= 0 && input.hours <= 9999)) throw new Error('Learning record hours out of range');
+}

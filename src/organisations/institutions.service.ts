@@ -1,6 +1,7 @@
 import { Injectable, NotFoundException } from '@nestjs/common';
 import { FormError } from '../common/errors/form-error';
 import { Page, pageOf, PageQuery, pageWindow } from '../common/http/pagination';
+import { TtlCache } from '../common/cache/ttl-cache';
 import { foldVietnamese } from '../common/text/vietnamese';
 import { AdminUnitsRepository } from './admin-units.repository';
 import { TrainingInstitutionDto } from './dto/institution.dto';
@@ -10,6 +11,9 @@ import { InstitutionFields, InstitutionRow, InstitutionsRepository } from './ins
 /** Training institutions: schools and centres that publish courses and open learning materials. */
 @Injectable()
 export class InstitutionsService {
+  /** One institution's name, kept a minute: a result posted through the API echoes it (issue 14). */
+  private readonly names = new TtlCache<number, string | null>(60_000, 1_000);
+
   constructor(
     private readonly institutions: InstitutionsRepository,
     private readonly units: AdminUnitsRepository,
@@ -23,6 +27,14 @@ export class InstitutionsService {
   /** Names of some institutions, by id, for other domains' pages and exports. */
   namesOf(ids: number[]): Promise<Map<number, string>> {
     return this.institutions.namesOf([...new Set(ids)]);
+  }
+
+  /**
+   * One institution's name, or null for no such institution. Kept a minute per process: a rename
+   * through this process shows at once, one through another within the minute.
+   */
+  nameOf(id: number): Promise<string | null> {
+    return this.names.get(id, async () => (await this.institutions.namesOf([id])).get(id) ?? null);
   }
 
   async page(query: PageQuery): Promise<Page<InstitutionRow>> {
@@ -58,6 +70,7 @@ export class InstitutionsService {
     const institution = await this.get(id);
     const fields = await this.fieldsOf(dto);
     await this.institutions.update(id, fields);
+    this.names.forget(id);
     return { ...institution, ...fields };
   }
 
