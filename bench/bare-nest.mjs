@@ -1,4 +1,4 @@
-// R2f's B side: a NestJS controller on Express behind helmet, answering with the bytes of a file —
+// R2f's and R2p's B side: a NestJS controller on Express behind helmet, answering with the bytes of a file —
 // what the framework alone costs, without hoctap's own per-request work. Arguments: port, file.
 import 'reflect-metadata';
 import { Controller, Get, Header, Module } from '@nestjs/common';

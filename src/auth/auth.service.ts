@@ -60,17 +60,17 @@ export class AuthService {
   /** The actor for a session, or null when the account was disabled or signed out everywhere since. */
   async actorFor(userId: number, signedInAt: number): Promise<Actor | null> {
     const found = await this.users.findWithGrants(userId);
-    if (!found || found.user.status !== UserStatus.Active) return null;
-    const { user, grants } = found;
-    if (user.sessionsValidAfter && user.sessionsValidAfter.getTime() > signedInAt) return null;
-    return actorWith(user, grants, 'session');
+    if (!found || found.account.status !== UserStatus.Active) return null;
+    const { account, grants } = found;
+    if (account.sessionsValidAfter && account.sessionsValidAfter.getTime() > signedInAt) return null;
+    return actorWith(account, grants, 'session');
   }
 
   /** The actor of an active account, by id, or null: an API token's owner on each call. */
   async activeActor(userId: number, via: 'session' | 'token'): Promise<Actor | null> {
     const found = await this.users.findWithGrants(userId);
-    if (!found || found.user.status !== UserStatus.Active) return null;
-    return actorWith(found.user, found.grants, via);
+    if (!found || found.account.status !== UserStatus.Active) return null;
+    return actorWith(found.account, found.grants, via);
   }
 
   async actorOf(user: User, via: 'session' | 'token' = 'session'): Promise<Actor> {
@@ -268,7 +268,11 @@ export class AuthService {
   }
 }
 
-function actorWith(user: User, grants: RoleGrant[], via: 'session' | 'token'): Actor {
+function actorWith(
+  user: Pick<User, 'id' | 'displayName'>,
+  grants: RoleGrant[],
+  via: 'session' | 'token',
+): Actor {
   const workerGrant = grants.find((g) => g.role === Role.Worker);
   return new Actor(user.id, user.displayName, grants, workerGrant?.scopeId ?? null, via);
 }

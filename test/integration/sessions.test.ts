@@ -114,4 +114,32 @@ describe('sessions in the database on MySQL (integration)', () => {
     expect((await browser.submit('/logout', {})).status).toBe(303);
     await browser.agent.get('/api/v1/me').expect(401);
   });
+
+  it('reads the account on every request: a role, a disabled account and sessions ended show at once', async () => {
+    const users = app.get(UsersRepository);
+    const browser = new Browser(app);
+    await browser.login(username, password);
+    const user = (await users.findForLogin({ username }))!;
+    const me = async () => (await browser.agent.get('/api/v1/me').expect(200)).body;
+    expect((await me()).grants).toEqual([
+      { role: Role.DepartmentViewer, scopeType: ScopeType.All, scopeId: 0 },
+    ]);
+    const added = await users.assign(user.id, Role.FederationAdmin, ScopeType.All, 0);
+    expect((await me()).grants.map((g: { role: Role }) => g.role)).toEqual([
+      Role.DepartmentViewer,
+      Role.FederationAdmin,
+    ]);
+    await users.unassign(user.id, added.id);
+    expect((await me()).grants).toHaveLength(1);
+    // "Sign out everywhere" refuses this session, signed in before it; a new sign-in works.
+    await users.update(user.id, { sessionsValidAfter: new Date(Date.now() + 1000) });
+    await browser.agent.get('/api/v1/me').expect(401);
+    await users.update(user.id, { sessionsValidAfter: null });
+    const again = new Browser(app);
+    await again.login(username, password);
+    await again.agent.get('/api/v1/me').expect(200);
+    await users.update(user.id, { status: UserStatus.Disabled });
+    await again.agent.get('/api/v1/me').expect(401);
+    await users.update(user.id, { status: UserStatus.Active });
+  });
 });
