@@ -659,6 +659,12 @@ describe('contests (e2e)', () => {
     expect(await contestRows(tamPhatCommune.id)).toContainEqual(expected);
     const elsewhere = await contestRows((await communeOf(dakMilId)).id);
     expect(elsewhere.map((r) => r[0])).not.toContain('Thi pháp luật của xã (kiểm thử)');
+
+    // The list's files name the communes too, in their last column, as the page does under the title.
+    const csv = (await federation.agent.get('/contests?format=csv').expect(200)).text;
+    const line = csv.split(/\r?\n/).find((l) => l.startsWith('Thi pháp luật của xã (kiểm thử),'));
+    expect(line?.endsWith(`,${tamPhatCommune.name}`)).toBe(true);
+    expect(csv.split(/\r?\n/)[0].endsWith(',"Dành cho xã, phường"')).toBe(true);
   });
 
   it('puts the year’s contests in the annual report with their counts', async () => {

@@ -39,12 +39,11 @@ export class ContestsApiController {
   })
   async list(@CurrentActor() actor: Actor, @Query() query: ContestListQuery) {
     const page = await this.contests.list(actor, query);
-    const communes = await this.contests.communesOf(page.items.map((r) => r.contest.id));
     return {
       ...page,
       items: page.items.map((r) => ({
         ...r.contest,
-        communes: communes.get(r.contest.id) ?? [],
+        communes: r.communes,
         registrations: r.registrations,
         participants: r.participants,
         prizes: r.prizes,

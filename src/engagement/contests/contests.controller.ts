@@ -16,7 +16,13 @@ import {
   CONTEST_REGISTRARS,
   CONTEST_RESULT_READERS,
 } from './contests.access';
-import { contestColumns, formatDuration, rankingColumns, registrationColumns } from './contests.presenters';
+import {
+  communeNames,
+  contestColumns,
+  formatDuration,
+  rankingColumns,
+  registrationColumns,
+} from './contests.presenters';
 import { answersFromForm, ContestsService } from './contests.service';
 import {
   ContestListQuery,
@@ -56,7 +62,6 @@ export class ContestsController {
       });
     }
     const page = await this.contests.list(actor, query);
-    const communes = await this.contests.communesOf(page.items.map((r) => r.contest.id));
     res.render('engagement/contests/list', {
       title: translate(req.locale, 'nav.contests'),
       page: {
@@ -64,7 +69,7 @@ export class ContestsController {
         items: page.items.map((r) => ({
           id: r.contest.id,
           cells: columns.map((c) => c.value(r)),
-          communes: namesOf(communes.get(r.contest.id)),
+          communes: communeNames(r),
         })),
       },
       canCreate: actor.has(...CONTEST_ORGANISERS),
@@ -291,7 +296,7 @@ export class ContestsController {
     return {
       title: detail.contest.title,
       detail,
-      communeNames: namesOf(detail.communes),
+      communeNames: communeNames(detail),
       online,
       kindLabel: translate(req.locale, `contests.kind.${detail.contest.kind}`),
       domainLabel: translate(req.locale, online ? 'domain.LAW' : 'domain.VOCATIONAL'),
@@ -337,9 +342,4 @@ export class ContestsController {
       })),
     };
   }
-}
-
-/** "Xã A, Xã B" for a contest aimed at communes; empty for the others. */
-function namesOf(communes: { name: string }[] | undefined): string {
-  return (communes ?? []).map((c) => c.name).join(', ');
 }

@@ -2,8 +2,7 @@ import { ExportColumn } from '../../common/export/table-export';
 import { translate } from '../../common/i18n/i18n';
 import { Locale } from '../../common/i18n/messages';
 import { formatDateTime } from '../../common/views/view-helpers';
-import { ContestRow } from './contests.repository';
-import { RankingRow, RegistrationRow } from './contests.service';
+import { ContestListRow, RankingRow, RegistrationRow } from './contests.service';
 
 /** "12:05" for a duration in seconds (minutes may pass 59). */
 export function formatDuration(seconds: number | null): string {
@@ -12,7 +11,7 @@ export function formatDuration(seconds: number | null): string {
 }
 
 /** The contests list's columns: the page, the XLSX and the CSV take their cells from these. */
-export function contestColumns(locale: Locale): ExportColumn<ContestRow>[] {
+export function contestColumns(locale: Locale): ExportColumn<ContestListRow>[] {
   return [
     { header: 'contests.field.title', value: (r) => r.contest.title, width: 40 },
     {
@@ -24,7 +23,14 @@ export function contestColumns(locale: Locale): ExportColumn<ContestRow>[] {
     { header: 'contests.registrations', value: (r) => r.registrations },
     { header: 'contests.participants', value: (r) => r.participants },
     { header: 'contests.prizes', value: (r) => r.prizes },
+    // Last, so that the page's cells keep their places: the page shows them under the title.
+    { header: 'contests.field.communes', value: (r) => communeNames(r), width: 40 },
   ];
+}
+
+/** "Xã A, Xã B" for a contest aimed at communes; empty for the others. */
+export function communeNames(row: Pick<ContestListRow, 'communes'>): string {
+  return row.communes.map((c) => c.name).join(', ');
 }
 
 /** A round's ranking, for the page and its files. */

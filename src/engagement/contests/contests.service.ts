@@ -33,6 +33,11 @@ import { ContestRound } from './entities/contest-round.entity';
 import { Contest } from './entities/contest.entity';
 
 /** Refuses what a worker or organiser asked for with a message they can act on. */
+
+/** A row of the contests list: its counts and the communes it is aimed at (none for the others). */
+export interface ContestListRow extends ContestRow {
+  communes: { id: number; name: string }[];
+}
 export class ContestRefused extends FormError {
   constructor(
     readonly reason: string,
@@ -126,7 +131,7 @@ export class ContestsService {
 
   // --- reading ----------------------------------------------------------------------------------
 
-  async list(actor: Actor, query: PageQuery & { year?: number }): Promise<Page<ContestRow>> {
+  async list(actor: Actor, query: PageQuery & { year?: number }): Promise<Page<ContestListRow>> {
     const { page, size, skip } = pageWindow(query);
     const [items, total] = await this.contests.page(
       await this.audienceOf(actor, await this.contests.targeted(query.year)),
@@ -134,17 +139,22 @@ export class ContestsService {
       skip,
       size,
     );
-    return pageOf(items, total, page, size);
+    return pageOf(await this.withCommunes(items), total, page, size);
   }
 
   /** Every row of that list, page by page, for an export. */
-  async *allRows(actor: Actor, year?: number): AsyncGenerator<ContestRow> {
+  async *allRows(actor: Actor, year?: number): AsyncGenerator<ContestListRow> {
     const audience = await this.audienceOf(actor, await this.contests.targeted(year));
     for (let skip = 0; ; skip += EXPORT_BATCH) {
       const [items] = await this.contests.page(audience, year, skip, EXPORT_BATCH);
-      yield* items;
+      yield* await this.withCommunes(items);
       if (items.length < EXPORT_BATCH) return;
     }
+  }
+
+  private async withCommunes(rows: ContestRow[]): Promise<ContestListRow[]> {
+    const communes = await this.communesOf(rows.map((r) => r.contest.id));
+    return rows.map((r) => ({ ...r, communes: communes.get(r.contest.id) ?? [] }));
   }
 
   /** The contest if the actor sees it; 404 otherwise. */
