@@ -3,6 +3,7 @@ import { TypeOrmModule } from '@nestjs/typeorm';
 import { StoredFile } from './entities/stored-file.entity';
 import { FilesRepository } from './files.repository';
 import { FilesService } from './files.service';
+import { OrphanFilesSweep } from './orphan-files.sweep';
 
 /**
  * The upload store: FileUploadInterceptor (file-upload.ts) receives a file, FilesService checks it by
@@ -10,7 +11,7 @@ import { FilesService } from './files.service';
  */
 @Module({
   imports: [TypeOrmModule.forFeature([StoredFile])],
-  providers: [FilesRepository, FilesService],
-  exports: [FilesService],
+  providers: [FilesRepository, FilesService, OrphanFilesSweep],
+  exports: [FilesService, OrphanFilesSweep],
 })
 export class FilesModule {}

@@ -34,6 +34,13 @@ export class FilesRepository {
     return repo.save(repo.create(data));
   }
 
+  /** Which of these stored names have a row. */
+  async existingStoredNames(names: string[]): Promise<Set<string>> {
+    if (names.length === 0) return new Set();
+    const found = await this.files.find({ where: { storedName: In(names) }, select: { storedName: true } });
+    return new Set(found.map((f) => f.storedName));
+  }
+
   async delete(ids: number[], manager: EntityManager = this.files.manager): Promise<void> {
     if (ids.length > 0) await manager.getRepository(StoredFile).delete({ id: In(ids) });
   }
